@@ -1,0 +1,1 @@
+"""Dateline: a Pelican plugin for investor-relations press releases."""
