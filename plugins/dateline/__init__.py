@@ -1,1 +1,30 @@
-"""Dateline: a Pelican plugin for investor-relations press releases."""
+"""Dateline: a Pelican plugin for investor-relations press releases.
+
+Importing the package stays cheap (the CLI, importer and tests use its parts
+without Pelican running); the plugin's modules load when Pelican registers it.
+"""
+
+
+def register():
+    """Register the plugin callbacks."""
+    from pelican import signals
+
+    from dateline import discovery, feeds, publishing, reader, registers, releases, search_hook, site
+
+    # validate every file and the issuer profile before anything is read or written
+    signals.initialized.connect(site.start)
+    # releases are Markdown with strict YAML front matter
+    signals.readers_init.connect(reader.add_reader)
+    # drafts and embargoed releases leave before tags, feeds and archives are built
+    signals.article_generator_pretaxonomy.connect(publishing.withhold_articles)
+    signals.page_generator_finalized.connect(publishing.withhold_pages)
+    # legal blocks, grants, milestones and JSON-LD, once all releases are read
+    signals.article_generator_finalized.connect(site.publish_context)
+    signals.article_generator_finalized.connect(releases.enrich_articles)
+    # the grants register and milestones timeline are pages of their own
+    signals.get_generators.connect(registers.get_generators)
+    # feed entries carry the disclaimer
+    signals.get_writer.connect(feeds.get_writer)
+    # search index and robots.txt are made from what was written
+    signals.finalized.connect(search_hook.build_search)
+    signals.finalized.connect(discovery.write_robots)

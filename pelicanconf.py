@@ -1,0 +1,77 @@
+"""Pelican settings for this Dateline site: edit the SITE block, leave the rest."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+# --- the site ---------------------------------------------------------------
+SITENAME = "Almonty Industries Inc. — Investor Relations"
+SITEURL = ""  # empty for local builds; publishconf.py sets the public address
+AUTHOR = "Almonty Industries Inc."
+TIMEZONE = "America/Toronto"  # naive release dates and times are read in this zone
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+
+# --- content ----------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["releases"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["downloads"]
+IGNORE_FILES = [".#*", "issuer.yaml"]
+DEFAULT_CATEGORY = "releases"
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None, "tag": None}
+SUMMARY_MAX_LENGTH = 40
+
+# --- URLs: one folder per page, so links are clean on any static host ---------
+ARTICLE_URL = "releases/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "releases/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_SAVE_AS = "releases/index.html"
+SEARCH_SAVE_AS = "search/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""  # the archive page has year navigation instead
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+# Drafts and embargoed releases are removed before writing; these stay empty
+# so nothing could ever be written for them even if that failed.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "tags", "search", "404"]
+
+# --- feeds -----------------------------------------------------------------
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tags/{slug}.rss.xml"
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = False
+
+# --- theme and plugins ------------------------------------------------------
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["dateline", "pelican.plugins.sitemap"]
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+}
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/pelican"
+
+# Dateline's own settings (defaults in plugins/dateline/settings.py).
+DATELINE = {
+    "issuer": "issuer.yaml",  # in the content folder
+    "search_index": "search-index",  # in CACHE_PATH
+}
+
+RELATIVE_URLS = False

@@ -1,0 +1,101 @@
+"""The `dateline` command: build, check, extract, import, search, generate."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from dateline.errors import DatelineError
+
+logger = logging.getLogger(__name__)
+
+
+def parse_arguments(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="dateline", description=__doc__)
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    parser.add_argument("-D", "--debug", action="store_true", help="debug output and tracebacks")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the site into output/ (atomically)")
+    _site_options(build)
+    build.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
+    build.add_argument("--relative-urls", action="store_true", help="relative links, for local viewing")
+
+    check = commands.add_parser("check", help="validate content and print an extraction report")
+    _site_options(check)
+    check.add_argument("--no-report", action="store_true", help="validate only")
+
+    extract = commands.add_parser("extract", help="print the grants and milestones found in releases")
+    extract.add_argument("files", nargs="+", metavar="FILE", help=".md, .txt or .html releases")
+    extract.add_argument("--format", choices=("json", "text"), default="json")
+    _site_options(extract)
+
+    for name, module, text in (
+        ("import", "dateline.importer", "turn .txt/.html releases into Markdown + YAML"),
+        ("search", "dateline.search.cli", "query the Whoosh index from the terminal"),
+        ("generate", "dateline.corpus", "write a deterministic corpus of fictional releases"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.set_defaults(module=module)
+        __import__(module, fromlist=["add_arguments"]).add_arguments(sub)
+    return parser.parse_args(argv)
+
+
+def _site_options(parser) -> None:
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file")
+
+
+def main(argv=None) -> int:
+    args = parse_arguments(argv)
+    _init_logging(args)
+    try:
+        return _dispatch(args)
+    except DatelineError as error:
+        print(error.render(), file=sys.stderr)
+        return error.exitcode
+    except KeyboardInterrupt:
+        print("interrupted; output/ was left as it was", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args) -> int:
+    if args.command == "build":
+        return _build(args)
+    if args.command == "check":
+        from dateline.report import run_check
+
+        return run_check(args)
+    if args.command == "extract":
+        from dateline.report import run_extract
+
+        return run_extract(args)
+    module = __import__(args.module, fromlist=["run"])
+    return module.run(args)
+
+
+def _build(args) -> int:
+    from dateline.build import BuildFailed, build
+
+    overrides = {}
+    if args.output:
+        overrides["OUTPUT_PATH"] = args.output
+    if args.relative_urls:
+        overrides["RELATIVE_URLS"] = True
+    try:
+        build(args.settings, overrides)
+    except BuildFailed as failure:
+        print(f"build failed: {failure}; output/ was left as it was", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _init_logging(args) -> None:
+    from pelican.log import init
+
+    level = logging.WARNING if args.quiet else logging.DEBUG if args.debug else logging.INFO
+    init(level=level)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,408 @@
+"""YAML front matter: split it from the body, parse it safely, validate it strictly.
+
+Every field is checked by a small function in a table (`RELEASE_FIELDS`,
+`PAGE_FIELDS`), the way Pelican normalises metadata through processors.
+A checker returns the normalised value or raises `Invalid(what, found)`;
+the caller turns that into a `path:line: field: expected ..., found ...`
+problem, so one run reports every mistake in every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from dateline.errors import Problem, expected
+from dateline.exchanges import Ticker, known_codes, normalise_exchange, parse_ticker
+
+logger = logging.getLogger(__name__)
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves timestamps as text: `check_datetime` parses them and explains bad ones."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+class Invalid(Exception):
+    """A value failed its check: what was expected, and what was found."""
+
+    def __init__(self, what: str, found, line_offset: int = 0, subfield: str = ""):
+        super().__init__(what)
+        self.what = what
+        self.found = found
+        self.line_offset = line_offset
+        self.subfield = subfield
+
+
+@dataclass
+class FrontMatter:
+    """A parsed content file: normalised fields, their lines, the Markdown body."""
+
+    path: str
+    kind: str  # "release" or "page"
+    fields: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    problems: list = field(default_factory=list)
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, 1)
+
+    @property
+    def slug(self) -> str:
+        if self.fields.get("slug"):
+            return self.fields["slug"]
+        stem = Path(self.path).stem
+        return DATE_PREFIX.sub("", stem)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.fields.get("status") == "draft"
+
+
+# --- field checkers -----------------------------------------------------------
+
+
+def check_text(value, _ctx):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("a non-empty string", value)
+    return value.strip()
+
+
+def check_slug(value, _ctx):
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise Invalid("a slug of lowercase letters, digits and hyphens", value)
+    return value
+
+
+def check_datetime(value, ctx):
+    """ISO date or datetime; a naive value is in the site TIMEZONE."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=ctx.zone), False
+    elif isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+        except ValueError:
+            raise Invalid("an ISO date (2013-05-29) or datetime (2013-05-29T09:00:00-04:00)", value)
+        if len(value.strip()) == 10:
+            return moment.replace(tzinfo=ctx.zone), False
+    else:
+        raise Invalid("an ISO date (2013-05-29) or datetime (2013-05-29T09:00:00-04:00)", value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ctx.zone)
+    return moment, True
+
+
+def check_date_only(value, ctx):
+    return check_datetime(value, ctx)[0]
+
+
+def check_tickers(value, _ctx):
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise Invalid("at least one ticker", value)
+    tickers = []
+    for item in items:
+        ticker = parse_ticker(item) if isinstance(item, str) else None
+        if ticker is None:
+            raise Invalid(_ticker_expectation(item), item)
+        tickers.append(ticker)
+    return tickers
+
+
+def _ticker_expectation(item) -> str:
+    text = "'EXCHANGE: SYMBOL' with a known exchange (" + known_codes() + ")"
+    if isinstance(item, str) and ":" in item:
+        code = normalise_exchange(item.split(":", 1)[0])
+        if code:
+            text += f"; did you mean '{code}: {item.split(':', 1)[1].strip()}'?"
+    return text
+
+
+def check_tags(value, _ctx):
+    if not isinstance(value, list) or not value:
+        raise Invalid("a list of tag slugs like [stock-options, operations]", value)
+    for tag in value:
+        if not isinstance(tag, str) or not SLUG.match(tag):
+            raise Invalid("tag slugs of lowercase letters, digits and hyphens", tag)
+    if len(set(value)) != len(value):
+        raise Invalid("each tag once", value)
+    return list(value)
+
+
+def check_status(value, _ctx):
+    if value not in ("published", "draft"):
+        raise Invalid("published or draft", value)
+    return value
+
+
+def check_key(value, _ctx):
+    if not isinstance(value, str) or not KEY.match(value):
+        raise Invalid("a key from issuer.yaml, or none", value)
+    return value
+
+
+def check_key_list(value, _ctx):
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise Invalid("a list of keys from issuer.yaml", value)
+    for item in value:
+        if not isinstance(item, str) or not KEY.match(item.lstrip("!")):
+            raise Invalid("keys from issuer.yaml", item)
+    return list(value)
+
+
+def check_lang(value, _ctx):
+    if not isinstance(value, str) or not re.match(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", value):
+        raise Invalid("a language code like en or fr-CA", value)
+    return value
+
+
+def check_template(value, _ctx):
+    if not isinstance(value, str) or not KEY.match(value):
+        raise Invalid("a template name", value)
+    return value
+
+
+def check_grants(value, ctx):
+    from dateline.overrides import check_grant_list
+
+    return check_grant_list(value, ctx)
+
+
+def check_milestones(value, ctx):
+    from dateline.overrides import check_milestone_list
+
+    return check_milestone_list(value, ctx)
+
+
+RELEASE_FIELDS = {
+    "title": check_text,
+    "date": check_datetime,
+    "ticker": check_tickers,
+    "tags": check_tags,
+    "summary": check_text,
+    "slug": check_slug,
+    "modified": check_date_only,
+    "lang": check_lang,
+    "status": check_status,
+    "dateline": check_text,
+    "disclaimer": check_key,
+    "legends": check_key_list,
+    "contacts": check_key_list,
+    "grants": check_grants,
+    "milestones": check_milestones,
+}
+RELEASE_REQUIRED = ("title", "date", "ticker", "tags")
+
+PAGE_FIELDS = {
+    "title": check_text,
+    "slug": check_slug,
+    "summary": check_text,
+    "status": check_status,
+    "lang": check_lang,
+    "modified": check_date_only,
+    "template": check_template,
+}
+PAGE_REQUIRED = ("title",)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What field checkers need to know about the site."""
+
+    zone: dt.tzinfo
+    path: str
+
+
+# --- parsing --------------------------------------------------------------------
+
+
+def site_zone(settings) -> dt.tzinfo:
+    name = settings.get("TIMEZONE") or "UTC"
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.timezone.utc
+
+
+def split(text: str):
+    """Return (yaml_text, body, body_first_line) or None when there is no front matter."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if FENCE.match(lines[index]):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def parse(path: str, text: str, kind: str, zone: dt.tzinfo) -> FrontMatter:
+    """Parse and validate one file's front matter, collecting every problem."""
+    matter = FrontMatter(path=path, kind=kind)
+    parts = split(text)
+    if parts is None:
+        matter.problems.append(
+            expected(path, 1, "front matter", "a YAML block between '---' lines at the top", text[:30])
+        )
+        return matter
+    yaml_text, matter.body, matter.body_line = parts
+    node, data = _load_yaml(matter, yaml_text)
+    if node is None:
+        return matter
+    _check_fields(matter, node, data, CheckContext(zone=zone, path=path))
+    return matter
+
+
+def _load_yaml(matter: FrontMatter, yaml_text: str):
+    try:
+        loader = _Loader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, ValueError) as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = (mark.line + 2) if mark else 1
+        reason = getattr(error, "problem", None) or str(error)
+        matter.problems.append(Problem(matter.path, line, "front matter", f"invalid YAML: {reason}"))
+        return None, None
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        matter.problems.append(expected(matter.path, 2, "front matter", "a mapping of field: value", data))
+        return None, None
+    return node, data
+
+
+def _check_fields(matter: FrontMatter, node, data: dict, ctx: CheckContext) -> None:
+    table = RELEASE_FIELDS if matter.kind == "release" else PAGE_FIELDS
+    required = RELEASE_REQUIRED if matter.kind == "release" else PAGE_REQUIRED
+    seen = set()
+    for key_node, value_node in node.value:
+        name, line = key_node.value, key_node.start_mark.line + 2
+        if name in seen:
+            matter.problems.append(Problem(matter.path, line, str(name), "appears twice"))
+            continue
+        seen.add(name)
+        matter.lines[name] = line
+        checker = table.get(name)
+        if checker is None:
+            matter.problems.append(expected(matter.path, line, str(name), _known(table), name))
+            continue
+        _apply(matter, name, checker, data.get(name), value_node, ctx)
+    for name in required:
+        if name not in seen:
+            matter.problems.append(
+                Problem(matter.path, 1, name, f"expected a {name} (required), found nothing")
+            )
+
+
+def _apply(matter, name, checker, value, value_node, ctx) -> None:
+    try:
+        result = checker(value, ctx)
+    except Invalid as bad:
+        line = _locate(value_node, bad.subfield) + 2 + bad.line_offset
+        label = name + (f".{bad.subfield}" if bad.subfield else "")
+        matter.problems.append(expected(matter.path, line, label, bad.what, bad.found))
+        return
+    if name == "date":
+        matter.fields["date"], matter.fields["time_stated"] = result
+    else:
+        matter.fields[name] = result
+
+
+def _locate(node, subfield: str) -> int:
+    """The 0-based YAML line of `0.number`-style paths inside a list of mappings."""
+    for part in subfield.split(".") if subfield else []:
+        if isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        elif isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if k.value == part]
+            if not match:
+                break
+            node = match[0]
+        else:
+            break
+    return node.start_mark.line
+
+
+def _known(table) -> str:
+    return "a known field (" + ", ".join(table) + ")"
+
+
+def kind_of(path: Path, content_root: Path) -> str:
+    """Releases live under content/releases/; everything else is a page."""
+    try:
+        relative = path.resolve().relative_to(content_root.resolve())
+    except ValueError:
+        return "release"
+    return "release" if relative.parts and relative.parts[0] == "releases" else "page"
+
+
+@functools.lru_cache(maxsize=None)
+def _parse_cached(path: str, mtime_ns: int, size: int, kind: str, zone_name: str) -> FrontMatter:
+    del mtime_ns, size  # cache keys only: a changed file is parsed again
+    text = read_text(path)
+    zone = ZoneInfo(zone_name) if zone_name != "UTC" else dt.timezone.utc
+    if isinstance(text, Problem):
+        return FrontMatter(path=path, kind=kind, problems=[text])
+    return parse(path, text, kind, zone)
+
+
+def parse_file(path, kind: str, settings) -> FrontMatter:
+    """Parse a content file once per version of it (the validator and reader share it)."""
+    path = str(path)
+    stat = os.stat(path)
+    zone_name = settings.get("TIMEZONE") or "UTC"
+    try:
+        ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone_name = "UTC"
+    return _parse_cached(path, stat.st_mtime_ns, stat.st_size, kind, zone_name)
+
+
+def read_text(path: str):
+    """Read UTF-8 text, or return a Problem naming the byte offset's line."""
+    raw = Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Problem(path, line, "encoding", f"expected UTF-8 text, found byte 0x{raw[error.start]:02x}")
+
+
+def is_embargoed(matter: FrontMatter, now: dt.datetime) -> bool:
+    date = matter.fields.get("date")
+    return date is not None and date > now
+
+
+def relative_path(path, base=None) -> str:
+    """Paths in messages are relative to the working folder when possible."""
+    try:
+        return os.path.relpath(path, base or os.getcwd())
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["FrontMatter", "Ticker", "parse", "parse_file", "split", "kind_of", "is_embargoed"]

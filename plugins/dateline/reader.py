@@ -1,0 +1,60 @@
+"""The Pelican reader for releases and pages: YAML front matter + Markdown body."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markdown import Markdown
+from markupsafe import escape
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Tag
+
+from dateline.errors import DatelineError
+from dateline.frontmatter import kind_of, parse_file
+
+logger = logging.getLogger(__name__)
+
+# front-matter names that become Pelican metadata under another name
+RENAMED = {
+    "ticker": "tickers",
+    "disclaimer": "disclaimer_key",
+    "legends": "legend_keys",
+    "contacts": "contact_keys",
+    "grants": "grants_override",
+    "milestones": "milestones_override",
+}
+
+
+class ReleaseReader(BaseReader):
+    """Reads `.md` files whose YAML front matter was already validated."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        kind = kind_of(Path(source_path), Path(self.settings["PATH"]))
+        matter = parse_file(source_path, kind, self.settings)
+        if matter.problems:
+            raise DatelineError(matter.problems)
+        html = Markdown(**self.settings["MARKDOWN"]).convert(matter.body)
+        return html, self.metadata(matter)
+
+    def metadata(self, matter) -> dict:
+        """Turn checked front matter into Pelican metadata (tags, slug, dates, extras)."""
+        metadata = {"slug": matter.slug, "kind": matter.kind}
+        for name, value in matter.fields.items():
+            if name == "tags":
+                metadata["tags"] = [Tag(tag, self.settings) for tag in value]
+            elif name == "summary":
+                metadata["summary"] = str(escape(value))
+            else:
+                metadata[RENAMED.get(name, name)] = value
+        metadata.setdefault("status", "published")
+        return metadata
+
+
+def add_reader(readers):
+    """readers_init signal: our reader takes over .md and .markdown."""
+    for extension in ReleaseReader.file_extensions:
+        readers.reader_classes[extension] = ReleaseReader

@@ -1,0 +1,132 @@
+"""The grants register (/grants/) and milestones timeline (/milestones/), with CSV and JSON.
+
+Both read only the published releases Pelican is writing, so drafts and
+embargoed releases can't reach them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from dateline.settings import dateline_settings
+
+logger = logging.getLogger(__name__)
+
+GRANT_COLUMNS = (
+    "release_date", "release_title", "release_url", "security", "recipient", "role", "number",
+    "exercise_price", "currency", "currency_stated", "term_years", "expiry_date", "vesting",
+    "grant_date", "conditions", "sentence",
+)
+MILESTONE_COLUMNS = (
+    "release_date", "release_title", "release_url", "date", "precision", "event", "kind",
+    "status", "project", "sentence",
+)
+
+
+def _release_fields(article) -> dict:
+    return {"release_date": article.date.date().isoformat(), "release_title": article.title,
+            "release_url": article.url}
+
+
+def grant_rows(articles) -> list[dict]:
+    """Every grant with its release, newest release first."""
+    rows = []
+    for article in sorted(articles, key=lambda a: a.date, reverse=True):
+        for grant in getattr(article, "grants", []):
+            row = _release_fields(article)
+            row.update({k: v for k, v in grant.items() if k != "anchor"})
+            row["anchor"] = grant.get("anchor")
+            rows.append(row)
+    return rows
+
+
+def milestone_rows(articles) -> list[dict]:
+    """Every milestone with its release; undated ones sort at their release date."""
+    rows = []
+    for article in articles:
+        for milestone in getattr(article, "milestones", []):
+            row = _release_fields(article)
+            row.update({k: v for k, v in milestone.items() if k != "anchor"})
+            row["anchor"] = milestone.get("anchor")
+            row["sort_date"] = milestone.get("date") or row["release_date"]
+            rows.append(row)
+    return sorted(rows, key=lambda r: (r["sort_date"], r["release_date"], r["release_url"]))
+
+
+def totals(rows, key) -> list[tuple]:
+    """(key, number of grants, securities granted) for register summaries."""
+    count, number = defaultdict(int), defaultdict(int)
+    for row in rows:
+        name = key(row)
+        count[name] += 1
+        number[name] += row.get("number") or 0
+    return [(name, count[name], number[name]) for name in count]
+
+
+def to_csv(rows, columns) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_json(rows, columns) -> str:
+    return json.dumps([{c: row.get(c) for c in columns} for row in rows], indent=1, ensure_ascii=False) + "\n"
+
+
+class RegisterGenerator(Generator):
+    """Writes the register and timeline pages once all releases are enriched."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        if not dateline_settings(self.settings)["register"]:
+            return
+        articles = self.context.get("articles", [])
+        grants = grant_rows(articles)
+        milestones = milestone_rows(articles)
+        self._write_grants(writer, grants)
+        self._write_milestones(writer, milestones)
+        logger.info("dateline: register has %d grant(s); timeline has %d milestone(s)",
+                    len(grants), len(milestones))
+
+    def _write_grants(self, writer, rows):
+        by_year = sorted(totals(rows, lambda r: r["release_date"][:4]), reverse=True)
+        by_recipient = sorted(totals(rows, lambda r: r["recipient"]), key=lambda t: (-t[2], t[0]))
+        writer.write_file("grants/index.html", self.get_template("grants"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url="grants/",
+                          grant_rows=rows, grant_totals_by_year=by_year,
+                          grant_totals_by_recipient=by_recipient, page_name="grants/index")
+        self._write_data("grants", rows, GRANT_COLUMNS)
+
+    def _write_milestones(self, writer, rows):
+        achieved = [r for r in rows if r["status"] == "achieved"]
+        planned = [r for r in rows if r["status"] == "planned"]
+        by_year = defaultdict(list)
+        for row in achieved:
+            by_year[row["sort_date"][:4]].append(row)
+        writer.write_file("milestones/index.html", self.get_template("milestones"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url="milestones/",
+                          milestones_by_year=sorted(by_year.items()), planned_milestones=planned,
+                          page_name="milestones/index")
+        self._write_data("milestones", rows, MILESTONE_COLUMNS)
+
+    def _write_data(self, name, rows, columns):
+        folder = Path(self.output_path) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.csv").write_text(to_csv(rows, columns), encoding="utf-8")
+        (folder / f"{name}.json").write_text(to_json(rows, columns), encoding="utf-8")
+
+
+def get_generators(pelican_object):
+    """get_generators signal: add the register generator after Pelican's own."""
+    return RegisterGenerator

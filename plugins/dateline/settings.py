@@ -1,0 +1,39 @@
+"""Dateline's settings: one `DATELINE` dict in pelicanconf.py, merged over these defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dateline.errors import DatelineError, Problem
+
+DEFAULTS = {
+    "issuer": "issuer.yaml",  # issuer profile, relative to the content folder (PATH)
+    "search_index": "search-index",  # Whoosh index, relative to CACHE_PATH, kept between builds
+    "search": True,  # build and export the browser search index
+    "register": True,  # grants register and milestones timeline pages
+    "now": None,  # ISO datetime to build "as of" (tests, previews); default: the clock
+}
+
+
+def dateline_settings(settings) -> dict:
+    """Merge the user's DATELINE dict over the defaults, rejecting unknown keys."""
+    user = settings.get("DATELINE") or {}
+    unknown = sorted(set(user) - set(DEFAULTS))
+    if unknown:
+        raise DatelineError(
+            Problem("pelicanconf.py", 1, "DATELINE", f"unknown setting {name!r}; known: {', '.join(DEFAULTS)}")
+            for name in unknown
+        )
+    merged = dict(DEFAULTS)
+    merged.update(user)
+    return merged
+
+
+def issuer_path(settings) -> Path:
+    """The issuer profile: absolute, or relative to the content folder."""
+    return Path(settings["PATH"]) / dateline_settings(settings)["issuer"]
+
+
+def search_index_path(settings) -> Path:
+    """The Whoosh index folder: absolute, or relative to Pelican's CACHE_PATH."""
+    return Path(settings["CACHE_PATH"]) / dateline_settings(settings)["search_index"]

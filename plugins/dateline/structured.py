@@ -1,0 +1,30 @@
+"""JSON-LD `NewsArticle` for release pages: search engines and newswires read it."""
+
+from __future__ import annotations
+
+import json
+
+
+def news_article(article, settings, plain_body: str, issuer) -> str:
+    """Schema.org NewsArticle; `articleBody` is the body without disclaimers."""
+    site_url = settings.get("SITEURL", "")
+    url = f"{site_url}/{article.url}"
+    publisher = {"@type": "Organization", "name": issuer.name if issuer else settings.get("AUTHOR", "")}
+    record = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "datePublished": article.date.isoformat(),
+        "url": url,
+        "mainEntityOfPage": url,
+        "publisher": publisher,
+        "author": publisher,
+        "keywords": [tag.name for tag in getattr(article, "tags", [])],
+        "articleBody": plain_body,
+    }
+    if getattr(article, "dateline", None):
+        record["dateline"] = article.dateline
+    if getattr(article, "modified", None) and article.modified != article.date:
+        record["dateModified"] = article.modified.isoformat()
+    # "</" would end the <script> element early; JSON allows the escaped form.
+    return json.dumps(record, ensure_ascii=False, indent=1).replace("</", "<\\/")

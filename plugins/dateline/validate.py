@@ -1,0 +1,128 @@
+"""Validate the whole content folder before anything is written.
+
+Pelican logs a bad file and builds the rest. For a disclosure site a skipped
+release is a lost release, so this pass reads every file, checks each against
+the content model and the issuer profile, and reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.errors import DatelineError, Problem
+from dateline.frontmatter import FrontMatter, kind_of, parse_file, relative_path
+from dateline.settings import issuer_path
+
+logger = logging.getLogger(__name__)
+
+CONTENT_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class SiteCheck:
+    """What validation learnt: parsed files, the issuer profile, all problems."""
+
+    releases: list = field(default_factory=list)
+    pages: list = field(default_factory=list)
+    issuer: object = None
+    problems: list = field(default_factory=list)
+
+
+def content_files(settings) -> list[Path]:
+    """Every Markdown file Pelican will read, releases and pages alike."""
+    root = Path(settings["PATH"])
+    found = []
+    for folder in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", [])):
+        base = root / folder
+        if base.is_dir():
+            found.extend(p for p in base.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file())
+    return sorted(set(found))
+
+
+def validate_site(settings) -> SiteCheck:
+    """Parse and check every content file and the issuer profile; never raises for content."""
+    check = SiteCheck()
+    root = Path(settings["PATH"])
+    for path in content_files(settings):
+        matter = parse_file(path, kind_of(path, root), settings)
+        check.problems.extend(_relative(matter.problems))
+        (check.releases if matter.kind == "release" else check.pages).append(matter)
+    check.issuer = _load_issuer(settings, check)
+    if check.issuer is not None:
+        for matter in check.releases:
+            check.problems.extend(issuer_key_problems(matter, check.issuer))
+    check.problems.extend(duplicate_url_problems(check.releases, check.pages))
+    return check
+
+
+def require_valid(settings) -> SiteCheck:
+    """Validate, and raise one DatelineError listing every problem if there are any."""
+    check = validate_site(settings)
+    if check.problems:
+        raise DatelineError(check.problems)
+    return check
+
+
+def _load_issuer(settings, check: SiteCheck):
+    from dateline.issuer import load_issuer
+
+    path = issuer_path(settings)
+    if not path.is_file():
+        check.problems.append(
+            Problem(relative_path(path), 1, "issuer", "expected an issuer profile (issuer.yaml), found no file")
+        )
+        return None
+    try:
+        return load_issuer(path)
+    except DatelineError as error:
+        check.problems.extend(_relative(error.problems))
+        return None
+
+
+def issuer_key_problems(matter: FrontMatter, issuer) -> list[Problem]:
+    """Disclaimer, legend and contact keys must name entries of issuer.yaml."""
+    problems = []
+    path = relative_path(matter.path)
+    key = matter.fields.get("disclaimer")
+    if key and key != "none" and key not in issuer.disclaimers:
+        problems.append(_unknown_key(path, matter.line_of("disclaimer"), "disclaimer", issuer.disclaimers, key, "none"))
+    for key in matter.fields.get("legends", []):
+        if key.lstrip("!") not in issuer.legends:
+            problems.append(_unknown_key(path, matter.line_of("legends"), "legends", issuer.legends, key))
+    for key in matter.fields.get("contacts", []):
+        if key not in issuer.contacts:
+            problems.append(_unknown_key(path, matter.line_of("contacts"), "contacts", issuer.contacts, key))
+    return problems
+
+
+def _unknown_key(path, line, name, table, found, *extra) -> Problem:
+    choices = ", ".join(list(table) + list(extra)) or "none defined"
+    return Problem(path, line, name, f"expected a key defined in issuer.yaml ({choices}), found {found!r}")
+
+
+def duplicate_url_problems(releases, pages) -> list[Problem]:
+    """Two files that would be written to the same URL are both reported."""
+    owners: dict[str, list[FrontMatter]] = {}
+    for matter in releases:
+        if matter.is_draft or "date" not in matter.fields:
+            continue
+        owners.setdefault(f"releases/{matter.fields['date']:%Y}/{matter.slug}/", []).append(matter)
+    for matter in pages:
+        if not matter.is_draft:
+            owners.setdefault(f"{matter.slug}/", []).append(matter)
+    problems = []
+    for url, group in owners.items():
+        if len(group) < 2:
+            continue
+        for matter in group:
+            others = ", ".join(relative_path(m.path) for m in group if m is not matter)
+            line = matter.line_of("slug") if "slug" in matter.fields else 1
+            problems.append(Problem(relative_path(matter.path), line, "slug",
+                                    f"expected a unique URL, found /{url} also used by {others}"))
+    return problems
+
+
+def _relative(problems):
+    return [Problem(relative_path(p.path), p.line, p.field, p.message) for p in problems]
