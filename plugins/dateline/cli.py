@@ -35,6 +35,7 @@ def parse_arguments(argv=None) -> argparse.Namespace:
         ("import", "dateline.importer", "turn .txt/.html releases into Markdown + YAML"),
         ("search", "dateline.search.cli", "query the Whoosh index from the terminal"),
         ("generate", "dateline.corpus", "write a deterministic corpus of fictional releases"),
+        ("serve", "dateline.devserver", "rebuild on every change and serve output/"),
     ):
         sub = commands.add_parser(name, help=text)
         sub.set_defaults(module=module)

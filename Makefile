@@ -1,0 +1,123 @@
+# Dateline: build, preview, check, test and deploy an investor-relations site.
+# In the style of pelican-quickstart's Makefile; `make` alone prints the help.
+
+PYTHON ?= python3
+VENV ?= $(CURDIR)/.venv
+BIN := $(VENV)/bin
+DATELINE := $(BIN)/dateline
+PELICAN := $(BIN)/pelican
+
+INPUTDIR := $(CURDIR)/content
+OUTPUTDIR := $(CURDIR)/output
+CONFFILE := $(CURDIR)/pelicanconf.py
+PUBLISHCONF := $(CURDIR)/publishconf.py
+
+PORT ?= 8000
+BIND ?= 127.0.0.1
+N ?= 500
+SEED ?= 1
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	DATELINEOPTS += -D
+endif
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	BUILDOPTS += --relative-urls
+endif
+
+SSH_HOST ?= localhost
+SSH_PORT ?= 22
+SSH_USER ?= deploy
+SSH_TARGET_DIR ?= /var/www/investors
+S3_BUCKET ?= my-investor-site
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE ?= Publish site
+
+STAMP := $(VENV)/.dateline-installed
+TEST_STAMP := $(VENV)/.dateline-test-installed
+
+help:
+	@echo 'Dateline: static investor-relations site generator'
+	@echo ''
+	@echo 'Usage:'
+	@echo '   make html                 build the site into output/ (creates .venv on first run)'
+	@echo '   make serve [PORT=8000]    build, then serve output/ at http://localhost:8000'
+	@echo '   make devserver [PORT=8000] rebuild on every change and serve'
+	@echo '   make regenerate           rebuild on every change, without serving'
+	@echo '   make publish              build with publishconf.py for deployment'
+	@echo '   make check                validate content and print the extraction report'
+	@echo '   make test                 run every test (installs test tools, Chromium if missing)'
+	@echo '   make bench                benchmarks (BENCH_QUICK=1 for a quick look)'
+	@echo '   make bench-search         search benchmark against Pagefind'
+	@echo '   make demo [N=500]         build a site of N generated releases into demo/output'
+	@echo '   make clean                remove output/ and caches'
+	@echo '   make rsync_upload         publish, then upload via rsync+ssh'
+	@echo '   make s3_upload            publish, then upload to S3 (needs the aws CLI)'
+	@echo '   make github               publish, then push to the gh-pages branch (ghp-import)'
+	@echo ''
+	@echo 'Set DEBUG=1 for debug output, RELATIVE=1 for relative URLs.'
+
+$(STAMP): pyproject.toml requirements/base.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/base.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(TEST_STAMP): $(STAMP) requirements/test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	@touch $@
+
+venv: $(STAMP)
+
+html: $(STAMP)
+	$(DATELINE) $(DATELINEOPTS) build -s $(CONFFILE) -o $(OUTPUTDIR) $(BUILDOPTS)
+
+clean:
+	rm -rf $(OUTPUTDIR) $(CURDIR)/.cache $(CURDIR)/demo
+
+regenerate: $(STAMP)
+	$(DATELINE) $(DATELINEOPTS) serve --no-server -s $(CONFFILE) -o $(OUTPUTDIR) $(BUILDOPTS)
+
+serve: html
+	$(PELICAN) -l $(OUTPUTDIR) -p $(PORT) -b $(BIND) -s $(CONFFILE)
+
+devserver: $(STAMP)
+	$(DATELINE) $(DATELINEOPTS) serve -s $(CONFFILE) -o $(OUTPUTDIR) -p $(PORT) -b $(BIND) $(BUILDOPTS)
+
+publish: $(STAMP)
+	$(DATELINE) $(DATELINEOPTS) build -s $(PUBLISHCONF) -o $(OUTPUTDIR)
+
+check: $(STAMP)
+	$(DATELINE) $(DATELINEOPTS) check -s $(CONFFILE)
+
+test: $(TEST_STAMP)
+	@bash tests/ensure_tools.sh
+	$(BIN)/python -m pytest
+
+bench: $(TEST_STAMP)
+	$(BIN)/python -m bench.run
+
+bench-search: $(TEST_STAMP)
+	$(BIN)/python -m bench.search
+
+demo: $(STAMP)
+	rm -rf $(CURDIR)/demo/content
+	$(DATELINE) generate --count $(N) --seed $(SEED) --out $(CURDIR)/demo/content
+	cd $(CURDIR)/demo && /usr/bin/time -f 'demo build: %e s wall, %M KiB peak' \
+		$(DATELINE) $(DATELINEOPTS) build -s $(CURDIR)/demo/pelicanconf.py -o $(CURDIR)/demo/output
+
+rsync_upload: publish
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+s3_upload: publish
+	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --delete --exclude "search/*" --cache-control "public, max-age=300"
+	aws s3 sync "$(OUTPUTDIR)"/search/ s3://$(S3_BUCKET)/search/ --delete --exclude manifest.json --cache-control "public, max-age=31536000, immutable"
+	aws s3 cp "$(OUTPUTDIR)"/search/manifest.json s3://$(S3_BUCKET)/search/manifest.json --cache-control "public, max-age=300"
+
+github: publish
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check ghp-import==2.1.0
+	$(BIN)/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
+	git push origin $(GITHUB_PAGES_BRANCH)
+
+.PHONY: help venv html clean regenerate serve devserver publish check test bench bench-search demo rsync_upload s3_upload github

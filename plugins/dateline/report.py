@@ -1,0 +1,138 @@
+"""`dateline check` and `dateline extract`: what the site will show, for review before publishing."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+from markdown import Markdown
+
+from dateline.build import load_settings
+from dateline.errors import DatelineError, Problem
+from dateline.frontmatter import parse_file, relative_path
+from dateline.publishing import build_time
+from dateline.validate import validate_site
+
+logger = logging.getLogger(__name__)
+
+
+def run_check(args) -> int:
+    """Validate every file; then print, per release, the facts and legal text it will carry."""
+    settings = load_settings(args.settings)
+    check = validate_site(settings)
+    if check.problems:
+        raise DatelineError(check.problems)
+    print(f"{len(check.releases)} release(s) and {len(check.pages)} page(s): no problems")
+    if not args.no_report:
+        now = build_time(settings)
+        for matter in sorted(check.releases, key=lambda m: m.fields["date"]):
+            print(release_report(matter, check.issuer, settings, now))
+    return 0
+
+
+def release_report(matter, issuer, settings, now) -> str:
+    """A few lines per release: status, grants, milestones, legal blocks."""
+    from dateline import disclaimers
+
+    fields = matter.fields
+    head = f"\n{relative_path(matter.path)}  {fields['date']:%Y-%m-%d}  {', '.join(t.label for t in fields['ticker'])}"
+    if matter.is_draft or fields["date"] > now:
+        return head + "\n  withheld: " + ("draft" if matter.is_draft else f"embargoed until {fields['date']:%Y-%m-%d %H:%M %Z}")
+    exchanges = [t.exchange for t in fields["ticker"]]
+    html = Markdown(**settings["MARKDOWN"]).convert(matter.body)
+    legal = disclaimers.attach(html, issuer=issuer, exchanges=exchanges, disclaimer_key=fields.get("disclaimer"),
+                               legend_keys=fields.get("legends", []), release_date=fields["date"].date(),
+                               today=now.date(), source=relative_path(matter.path))
+    facts = facts_for(fields, legal.body_html, exchanges)
+    lines = [head]
+    lines += ["  grant: " + describe_grant(g) for g in facts["grants"]] or ["  grants: none found"]
+    lines += ["  milestone: " + describe_milestone(m) for m in facts["milestones"]] or ["  milestones: none found"]
+    for block in legal.top_legends + legal.bottom_legends:
+        lines.append(f"  legend: {block.key} ({'as published' if block.origin == 'release' else 'added from issuer.yaml'})")
+    if legal.disclaimer:
+        lines.append(f"  disclaimer: {legal.disclaimer.key} ({'as published' if legal.disclaimer.origin == 'release' else 'issuer default'})")
+    lines += [f"  warning: {w}" for w in legal.warnings]
+    return "\n".join(lines)
+
+
+def facts_for(fields, body_html, exchanges) -> dict:
+    from dateline import extraction
+
+    found = extraction.extract_html(body_html, release_date=fields["date"].date(), exchanges=exchanges)
+    return {"grants": fields.get("grants", found["grants"]),
+            "milestones": fields.get("milestones", found["milestones"])}
+
+
+def describe_grant(grant) -> str:
+    parts = [grant["security"], grant["recipient"] or "?"]
+    if grant.get("role"):
+        parts[-1] += f" ({grant['role']})"
+    if grant.get("number"):
+        price = f" @ {grant['currency'] or ''} {grant['exercise_price']}" if grant.get("exercise_price") is not None else ""
+        parts.append(f"{grant['number']:,}{price}")
+    if grant.get("term_years"):
+        parts.append(f"{grant['term_years']:g} years")
+    if grant.get("expiry_date"):
+        parts.append(f"expires {grant['expiry_date']}")
+    if grant.get("vesting"):
+        parts.append(f"vests {grant['vesting']}")
+    return " · ".join(parts)
+
+
+def describe_milestone(milestone) -> str:
+    return f"[{milestone['status']}] {milestone.get('date') or 'undated'} {milestone.get('kind') or 'other'}: {milestone['event']}"
+
+
+def run_extract(args) -> int:
+    """Print the JSON contract of DESIGN.md for .md, .txt and .html releases."""
+    settings = load_settings(args.settings)
+    results, problems = [], []
+    for name in args.files:
+        try:
+            results.append(extract_file(Path(name), settings))
+        except DatelineError as error:
+            problems.extend(error.problems)
+        except OSError as error:
+            problems.append(Problem(name, 1, "file", f"cannot be read: {error.strerror}"))
+    if args.format == "json":
+        json.dump(results, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        for result in results:
+            print(result["source"])
+            print("\n".join("  grant: " + describe_grant(g) for g in result["grants"]))
+            print("\n".join("  milestone: " + describe_milestone(m) for m in result["milestones"]))
+    if problems:
+        raise DatelineError(problems)
+    return 0
+
+
+def extract_file(path: Path, settings) -> dict:
+    """One contract object for one file, whatever its format."""
+    from dateline import extraction
+
+    source = relative_path(path)
+    if path.suffix in (".md", ".markdown"):
+        matter = parse_file(path, "release", settings)
+        if matter.problems:
+            raise DatelineError(matter.problems)
+        fields = matter.fields
+        html = Markdown(**settings["MARKDOWN"]).convert(matter.body)
+        facts = facts_for(fields, html, [t.exchange for t in fields["ticker"]])
+    else:
+        from dateline.importer import parse_release
+
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+        imported = parse_release(raw, source=source, is_html=path.suffix in (".html", ".htm"))
+        date = imported.front_matter.get("date")
+        if date is None or any(p.field == "date" for p in imported.problems):
+            raise DatelineError(Problem(source, 1, "date", "expected a dateline date in the release, found none"))
+        date = date if not hasattr(date, "date") else date.date()
+        tickers = imported.front_matter.get("ticker") or []
+        tickers = [tickers] if isinstance(tickers, str) else tickers
+        exchanges = [t.split(":")[0].strip() for t in tickers]
+        html = Markdown().convert(imported.body_markdown)
+        facts = extraction.extract_html(html, release_date=date, exchanges=exchanges)
+    return {"source": source, "grants": facts["grants"], "milestones": facts["milestones"]}

@@ -1,0 +1,33 @@
+"""Drafts and embargoed releases appear in no output file: pages, feeds, sitemap, tags, search."""
+
+from __future__ import annotations
+
+CANARIES = ("zanzibarquill", "quokkaplume", "draftonlytag", "embargotag")
+
+
+def test_canaries_appear_in_no_output_file(built_site):
+    files = [p for p in built_site.rglob("*") if p.is_file()]
+    assert len(files) > 20
+    assert any(p.parts[-2] == "search" for p in files), "the search export must be checked too"
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace").lower()
+        for canary in CANARIES:
+            assert canary not in text, f"{canary} leaked into {path.relative_to(built_site)}"
+    assert not any("draft" in str(p.relative_to(built_site)) for p in files)
+
+
+def test_canaries_absent_from_the_search_index(built_site):
+    """The Whoosh index in the cache folder is what `dateline search` reads: no canary either."""
+    from dateline.search.query import search_index
+
+    index_dir = built_site.parent / "cache" / "search-index"
+    for canary in ("zanzibarquill", "quokkaplume"):
+        assert search_index(index_dir, canary) == []
+
+
+def test_embargo_lifts_when_its_date_passes(tiny_site, tmp_path):
+    from conftest import build_site
+
+    output = build_site(tiny_site, tmp_path / "out", DATELINE={"now": "2099-02-01T00:00:00+00:00"})
+    assert (output / "releases/2099/northgate-embargoed/index.html").is_file()
+    assert not any("zanzibarquill" in p.read_text(errors="replace") for p in output.rglob("*.html"))
