@@ -168,7 +168,7 @@ def check_key_list(value, _ctx):
     if not isinstance(value, list):
         raise Invalid("a list of keys from issuer.yaml", value)
     for item in value:
-        if not isinstance(item, str) or not KEY.match(item.lstrip("!")):
+        if not isinstance(item, str) or not KEY.match(item.lstrip("-")):
             raise Invalid("keys from issuer.yaml", item)
     return list(value)
 

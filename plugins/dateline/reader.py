@@ -51,6 +51,7 @@ class ReleaseReader(BaseReader):
             else:
                 metadata[RENAMED.get(name, name)] = value
         metadata.setdefault("status", "published")
+        metadata["front_matter_lines"] = dict(matter.lines)
         return metadata
 
 

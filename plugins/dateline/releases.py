@@ -43,6 +43,7 @@ def enrich(article, issuer, settings, today) -> None:
         release_date=article.date.date(),
         today=today,
         source=article.source_path,
+        lines=getattr(article, "front_matter_lines", None),
     )
     for warning in legal.warnings:
         logger.warning("dateline: %s", warning)

@@ -89,7 +89,7 @@ def issuer_key_problems(matter: FrontMatter, issuer) -> list[Problem]:
     if key and key != "none" and key not in issuer.disclaimers:
         problems.append(_unknown_key(path, matter.line_of("disclaimer"), "disclaimer", issuer.disclaimers, key, "none"))
     for key in matter.fields.get("legends", []):
-        if key.lstrip("!") not in issuer.legends:
+        if key.lstrip("-") not in issuer.legends:
             problems.append(_unknown_key(path, matter.line_of("legends"), "legends", issuer.legends, key))
     for key in matter.fields.get("contacts", []):
         if key not in issuer.contacts:
