@@ -85,8 +85,16 @@ def _build(args) -> int:
         overrides["RELATIVE_URLS"] = True
     try:
         build(args.settings, overrides)
+    except DatelineError:
+        raise
     except BuildFailed as failure:
         print(f"build failed: {failure}; output/ was left as it was", file=sys.stderr)
+        return 1
+    except Exception as failure:  # a theme or settings mistake: say what, keep the last good site
+        if args.debug:
+            raise
+        print(f"build failed: {type(failure).__name__}: {failure}\n"
+              "output/ was left as it was; run with -D (or make DEBUG=1) for a traceback", file=sys.stderr)
         return 1
     return 0
 
@@ -94,8 +102,10 @@ def _build(args) -> int:
 def _init_logging(args) -> None:
     from pelican.log import init
 
-    level = logging.WARNING if args.quiet else logging.DEBUG if args.debug else logging.INFO
-    init(level=level)
+    # Pelican's own per-file INFO lines drown the build's progress: keep them for -D.
+    init(level=logging.DEBUG if args.debug else logging.WARNING)
+    logging.getLogger("dateline").setLevel(
+        logging.WARNING if args.quiet else logging.DEBUG if args.debug else logging.INFO)
 
 
 if __name__ == "__main__":
