@@ -1,0 +1,1 @@
+"""Release search: a Whoosh index built at site-build time and exported for the browser client."""

@@ -1,0 +1,227 @@
+"""Export the Whoosh index to output/search/ in the browser format (see docs/search-format.md)."""
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from whoosh.util.numeric import length_to_byte
+
+from dateline.search.index import open_index, read_stamp
+from dateline.search.schema import (
+    BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, SCHEMA_VERSION, TEXT_FIELDS,
+)
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+# A term shard closes once its postings pass this many bytes (one huge term may exceed it).
+SHARD_BYTES = 12_000
+# Releases per document chunk, and hex digits of content hash in chunk names.
+DOC_CHUNK = 8
+HASH_CHARS = 12
+GENERATED = ("shard-", "pos-", "docs-", "facets-", "manifest.json")
+
+
+@dataclass(frozen=True)
+class ExportStats:
+    """What the export wrote."""
+
+    documents: int
+    terms: int
+    shards: int
+    doc_chunks: int
+    files: int
+    total_bytes: int
+    manifest_bytes: int
+    seconds: float
+
+
+def dump(obj):
+    """Serialize deterministically and compactly."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def content_name(prefix, blob):
+    """Return a file name carrying the content hash, so hosts can cache it forever."""
+    return "%s%s.json" % (prefix, hashlib.sha256(blob).hexdigest()[:HASH_CHARS])
+
+
+def read_postings(reader, fieldname, term, docnums):
+    """Return (flat postings, flat positions) of a term: [doc delta, tf, length byte]..."""
+    flat, positions = [], []
+    matcher = reader.postings(fieldname, term)
+    previous = 0
+    while matcher.is_active():
+        docnum = matcher.id()
+        number = docnums[docnum]
+        tf = int(matcher.weight())
+        length = reader.doc_field_length(docnum, fieldname) or 0
+        flat += [number - previous, tf, length_to_byte(length)]
+        previous = number
+        if fieldname in PHRASE_FIELDS:
+            last = 0
+            for pos in matcher.value_as("positions"):
+                positions.append(pos - last)
+                last = pos
+        matcher.next()
+    return flat, positions
+
+
+def collect_terms(reader, docnums):
+    """Return {term: ({field: postings}, {field: positions})} for every indexed text term."""
+    terms = {}
+    for fieldname in TEXT_FIELDS:
+        for term in reader.field_terms(fieldname):
+            flat, positions = read_postings(reader, fieldname, term, docnums)
+            if not flat:
+                continue
+            entry = terms.setdefault(term, ({}, {}))
+            entry[0][fieldname] = flat
+            if positions:
+                entry[1][fieldname] = positions
+    return terms
+
+
+def write_file(out_dir, prefix, obj, written):
+    """Write obj under a content-hashed name; return the name."""
+    blob = dump(obj)
+    name = content_name(prefix, blob)
+    (out_dir / name).write_bytes(blob)
+    written.append(len(blob))
+    return name
+
+
+def write_shards(out_dir, terms, written):
+    """Split sorted terms into size-capped shards; return the manifest's shard list."""
+    shards, postings, positions, size = [], {}, {}, 0
+
+    def close():
+        names = sorted(postings)
+        shard = write_file(out_dir, "shard-", postings, written)
+        pos = write_file(out_dir, "pos-", positions, written) if positions else ""
+        shards.append([names[0], names[-1], shard, pos])
+
+    for term in sorted(terms):
+        postings[term], term_positions = terms[term]
+        if term_positions:
+            positions[term] = term_positions
+        size += len(dump(postings[term])) + len(term) + 4
+        if size >= SHARD_BYTES:
+            close()
+            postings, positions, size = {}, {}, 0
+    if postings:
+        close()
+    return shards
+
+
+def sort_time(record):
+    """Return the release time as a UTC timestamp, for newest-first sorting."""
+    return datetime.fromisoformat(record["date"]).timestamp()
+
+
+def write_doc_chunks(out_dir, records, written):
+    """Write display records in chunks of DOC_CHUNK, by export doc number; return names."""
+    names = []
+    for start in range(0, len(records), DOC_CHUNK):
+        chunk = [
+            [r["title"], r["url"], r["date"], r["tickers"], r["tags"], r["summary"], r["snippet"]]
+            for r in records[start:start + DOC_CHUNK]
+        ]
+        names.append(write_file(out_dir, "docs-", chunk, written))
+    return names
+
+
+def facet_data(records):
+    """Return (totals for the manifest, per-release facet columns for the facets file)."""
+    values = {
+        "ticker": sorted({t for r in records for t in r["tickers"]}),
+        "year": sorted({r["date"][:4] for r in records}),
+        "tag": sorted({t for r in records for t in r["tags"]}),
+    }
+    index = {kind: {v: i for i, v in enumerate(vs)} for kind, vs in values.items()}
+    newest = sorted(range(len(records)), key=lambda n: (-sort_time(records[n]), n))
+    rank = [0] * len(records)
+    for position, number in enumerate(newest):
+        rank[number] = position
+    columns = {
+        "ticker": [[index["ticker"][t] for t in r["tickers"]] for r in records],
+        "year": [index["year"][r["date"][:4]] for r in records],
+        "tag": [[index["tag"][t] for t in r["tags"]] for r in records],
+        "newest": rank,
+    }
+    totals = {}
+    for kind, vs in values.items():
+        counts = [0] * len(vs)
+        for row in columns[kind]:
+            for i in row if isinstance(row, list) else [row]:
+                counts[i] += 1
+        totals[kind] = [[v, counts[i]] for i, v in enumerate(vs)]
+    return totals, columns
+
+
+def clear_previous(out_dir):
+    """Remove files of an earlier export, so stale shards are not served."""
+    for path in out_dir.glob("*.json"):
+        if path.name.startswith(GENERATED):
+            path.unlink()
+
+
+def live_reader(ix):
+    """Return a reader without deleted documents (optimizing when needed)."""
+    reader = ix.reader()
+    if reader.has_deletions():
+        reader.close()
+        logger.info("search: optimizing index before export")
+        ix.optimize()
+        reader = ix.reader()
+    return reader
+
+
+def export_index(index_dir: Path, out_dir: Path) -> ExportStats:
+    """Write the manifest, term shards, positions, document chunks and facets to out_dir."""
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clear_previous(out_dir)
+    ix, _ = open_index(index_dir)
+    written = []
+    stamp = read_stamp(index_dir)
+    with live_reader(ix) as reader:
+        docnums = {n: i for i, n in enumerate(sorted(reader.all_doc_ids()))}
+        records = [reader.stored_fields(n)["display"] for n in sorted(docnums)]
+        terms = collect_terms(reader, docnums)
+        field_stats = {
+            f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f],
+                "phrase": f in PHRASE_FIELDS}
+            for f in TEXT_FIELDS
+        }
+    shards = write_shards(out_dir, terms, written)
+    doc_files = write_doc_chunks(out_dir, records, written)
+    totals, columns = facet_data(records)
+    facets_file = write_file(out_dir, "facets-", columns, written)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "schema": SCHEMA_VERSION,
+        "doc_count": len(records),
+        "bm25": {"B": BM25_B, "K1": BM25_K1},
+        "fields": field_stats,
+        "field_order": list(TEXT_FIELDS),
+        "prefix_limit": PREFIX_LIMIT,
+        "prefix_min": PREFIX_MIN,
+        "shards": shards,
+        "docs": {"size": DOC_CHUNK, "files": doc_files},
+        "facets": {"file": facets_file, "totals": totals},
+    }
+    blob = dump(manifest)
+    (out_dir / "manifest.json").write_bytes(blob)
+    written.append(len(blob))
+    seconds = time.perf_counter() - started
+    stats = ExportStats(len(records), len(terms), len(shards), len(doc_files), len(written),
+                        sum(written), len(blob), seconds)
+    logger.info("search: exported %d releases, %d terms, %d shards, %d bytes in %.2fs",
+                stats.documents, stats.terms, stats.shards, stats.total_bytes, seconds)
+    return stats

@@ -1,0 +1,32 @@
+// Stemmer and analyzer parity: the JS pipeline yields Whoosh's terms.
+// Env: SEARCH_STEMS (JSON {word: stem}) and SEARCH_ANALYSIS (JSON [[text, [terms]]...]),
+// both written by tests/test_search_export.py.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { stem } from "../../theme/static/js/search/stemmer.js";
+import { analyze } from "../../theme/static/js/search/analysis.js";
+import { STOP_WORDS } from "../../theme/static/js/search/stopwords.js";
+
+const stemsPath = process.env.SEARCH_STEMS;
+const analysisPath = process.env.SEARCH_ANALYSIS;
+
+test("known Porter2 stems", () => {
+  assert.equal(stem("running"), "run");
+  assert.equal(stem("generously"), "generous");
+  assert.equal(stem("skies"), "sky");
+});
+
+test("stems equal Whoosh's porter2", { skip: !stemsPath && "SEARCH_STEMS not set" }, () => {
+  const expected = JSON.parse(readFileSync(stemsPath, "utf8"));
+  const words = Object.keys(expected.stems);
+  assert.ok(words.length >= 50000, `only ${words.length} words`);
+  const wrong = words.filter((w) => stem(w) !== expected.stems[w]);
+  assert.deepEqual(wrong.slice(0, 20).map((w) => [w, stem(w), expected.stems[w]]), []);
+  assert.deepEqual([...STOP_WORDS].sort(), expected.stop_words);
+});
+
+test("analysis equals Whoosh's", { skip: !analysisPath && "SEARCH_ANALYSIS not set" }, () => {
+  const cases = JSON.parse(readFileSync(analysisPath, "utf8"));
+  for (const [text, terms] of cases) assert.deepEqual(analyze(text), terms, text);
+});

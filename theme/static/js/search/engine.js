@@ -1,0 +1,371 @@
+// The search engine over the exported index (docs/search-format.md). It fetches only the
+// manifest, the shards holding the query's terms and, when asked, facets and documents.
+import { avgFieldLength, bm25, BYTE_TO_LENGTH, idf } from "./scoring.js";
+import { isEmpty, parseQuery } from "./query.js";
+
+export const FORMAT_VERSION = 1;
+
+/** Compare strings by code point, the order of Python's sorted() and Whoosh's lexicon. */
+export function compareTerms(a, b) {
+  if (a === b) return 0;
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done) return y.done ? 0 : -1;
+    if (y.done) return 1;
+    const d = x.value.codePointAt(0) - y.value.codePointAt(0);
+    if (d) return d;
+  }
+}
+
+/** Decode flat [doc delta, tf, length byte]... postings into parallel arrays. */
+export function decodePostings(flat) {
+  const n = flat.length / 3;
+  const docs = new Int32Array(n);
+  const tfs = new Float64Array(n);
+  const lengths = new Float64Array(n);
+  let doc = 0;
+  for (let i = 0; i < n; i++) {
+    doc += flat[3 * i];
+    docs[i] = doc;
+    tfs[i] = flat[3 * i + 1];
+    lengths[i] = BYTE_TO_LENGTH[flat[3 * i + 2]];
+  }
+  return { docs, tfs, lengths };
+}
+
+/** Row of a document in decoded postings (binary search: doc numbers ascend). */
+export function rowOf(postings, doc) {
+  const docs = postings.docs;
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] === doc) return mid;
+    if (docs[mid] < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Decode delta positions (restarting per posting) into one array per posting. */
+export function decodePositions(flat, tfs) {
+  const out = [];
+  let k = 0;
+  for (const tf of tfs) {
+    const positions = [];
+    let last = 0;
+    for (let j = 0; j < tf; j++) {
+      last += flat[k++];
+      positions.push(last);
+    }
+    out.push(positions);
+  }
+  return out;
+}
+
+/** Default fetcher for browsers: one JSON file under the search folder. */
+export const httpFetcher = (baseUrl) => (name) =>
+  fetch(new URL(name, baseUrl)).then((response) => {
+    if (!response.ok) throw new Error(`search: ${name}: HTTP ${response.status}`);
+    return response.json();
+  });
+
+export class SearchEngine {
+  /** fetchJson(name) returns a promise of the parsed JSON file name from the search folder. */
+  constructor(fetchJson) {
+    this.fetchJson = fetchJson;
+    this.files = new Map(); // name -> promise: one request per file, shared by searches
+    this.decoded = new Map(); // "field\0term" -> decoded postings
+  }
+
+  /** Fetch a file once; concurrent and later callers share the promise. */
+  load(name) {
+    let promise = this.files.get(name);
+    if (!promise) {
+      promise = this.fetchJson(name);
+      promise.catch(() => this.files.delete(name));
+      this.files.set(name, promise);
+    }
+    return promise;
+  }
+
+  async manifest() {
+    const manifest = await this.load("manifest.json");
+    if (manifest.format !== FORMAT_VERSION) {
+      throw new Error(`search: unsupported index format ${manifest.format}`);
+    }
+    return manifest;
+  }
+
+  /** Index of the shard whose term range holds term, or -1. */
+  shardIndex(manifest, term) {
+    const shards = manifest.shards;
+    let lo = 0;
+    let hi = shards.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareTerms(term, shards[mid][0]) < 0) hi = mid - 1;
+      else if (compareTerms(term, shards[mid][1]) > 0) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Return {field: flat postings} of a term, or {} when the index lacks it. */
+  async termEntry(manifest, term) {
+    const i = this.shardIndex(manifest, term);
+    if (i < 0) return {};
+    const shard = await this.load(manifest.shards[i][2]);
+    return Object.hasOwn(shard, term) ? shard[term] : {};
+  }
+
+  /** Decoded postings of a term in a field, or null. */
+  async postings(manifest, field, term) {
+    const key = `${field}\0${term}`;
+    if (this.decoded.has(key)) return this.decoded.get(key);
+    const flat = (await this.termEntry(manifest, term))[field];
+    const decoded = flat ? decodePostings(flat) : null;
+    this.decoded.set(key, decoded);
+    return decoded;
+  }
+
+  /** Positions per posting of a term in a field. */
+  async positions(manifest, field, term, postings) {
+    if (!postings.positions) {
+      const shard = manifest.shards[this.shardIndex(manifest, term)];
+      const file = await this.load(shard[3]);
+      postings.positions = decodePositions(file[term][field], postings.tfs);
+    }
+    return postings.positions;
+  }
+
+  /** Score map {doc -> score} of one term in one field, boosted. */
+  termScores(manifest, field, postings) {
+    const N = manifest.doc_count;
+    const { B, K1 } = manifest.bm25;
+    const stats = manifest.fields[field];
+    const avgfl = avgFieldLength(stats.total, N);
+    const termIdf = idf(N, postings.docs.length);
+    const scores = new Map();
+    for (let i = 0; i < postings.docs.length; i++) {
+      let s = bm25(termIdf, postings.tfs[i], postings.lengths[i], avgfl, B, K1);
+      if (stats.boost !== 1) s *= stats.boost;
+      scores.set(postings.docs[i], s);
+    }
+    return scores;
+  }
+
+  /** Union of score maps, summing in order. */
+  static union(maps) {
+    const out = new Map();
+    for (const map of maps) {
+      for (const [doc, s] of map) out.set(doc, out.has(doc) ? out.get(doc) + s : s);
+    }
+    return out;
+  }
+
+  async wordGroup(manifest, term) {
+    const maps = [];
+    for (const field of manifest.field_order) {
+      const p = await this.postings(manifest, field, term);
+      if (p) maps.push(this.termScores(manifest, field, p));
+    }
+    return SearchEngine.union(maps);
+  }
+
+  async phraseInField(manifest, field, terms) {
+    const lists = [];
+    for (const term of terms) {
+      const p = await this.postings(manifest, field, term);
+      if (!p) return new Map();
+      lists.push(p);
+    }
+    const maps = lists.map((p) => this.termScores(manifest, field, p));
+    const out = new Map();
+    for (const [doc, first] of maps[0]) {
+      if (!maps.every((m) => m.has(doc))) continue;
+      const rows = [];
+      for (let k = 0; k < terms.length; k++) {
+        const positions = await this.positions(manifest, field, terms[k], lists[k]);
+        rows.push(new Set(positions[rowOf(lists[k], doc)]));
+      }
+      const starts = [...rows[0]].filter((s) => rows.every((row, k) => row.has(s + k)));
+      if (!starts.length) continue;
+      let score = first;
+      for (let k = 1; k < maps.length; k++) score += maps[k].get(doc);
+      out.set(doc, score);
+    }
+    return out;
+  }
+
+  async phraseGroup(manifest, terms) {
+    const maps = [];
+    for (const field of manifest.field_order) {
+      if (manifest.fields[field].phrase) maps.push(await this.phraseInField(manifest, field, terms));
+    }
+    return SearchEngine.union(maps);
+  }
+
+  /** Expand a prefix to {field: [terms]}, the first prefix_limit terms per field. */
+  async expandPrefix(manifest, prefix) {
+    const limit = manifest.prefix_limit;
+    const found = Object.fromEntries(manifest.field_order.map((f) => [f, []]));
+    let i = manifest.shards.findIndex((s) => compareTerms(s[1], prefix) >= 0);
+    for (; i >= 0 && i < manifest.shards.length; i++) {
+      const [first, , name] = manifest.shards[i];
+      if (compareTerms(first, prefix) > 0 && !first.startsWith(prefix)) break;
+      const shard = await this.load(name);
+      for (const term of Object.keys(shard).sort(compareTerms)) {
+        if (!term.startsWith(prefix)) continue;
+        for (const field of manifest.field_order) {
+          if (shard[term][field] && found[field].length < limit) found[field].push(term);
+        }
+      }
+      if (manifest.field_order.every((f) => found[f].length >= limit)) break;
+    }
+    return found;
+  }
+
+  async prefixGroup(manifest, prefix) {
+    const expansions = await this.expandPrefix(manifest, prefix);
+    const maps = [];
+    for (const field of manifest.field_order) {
+      for (const term of expansions[field]) {
+        maps.push(this.termScores(manifest, field, await this.postings(manifest, field, term)));
+      }
+    }
+    return maps.length ? SearchEngine.union(maps) : null;
+  }
+
+  /** Facet columns per document (loaded on demand: filters, counts, date sort). */
+  async facetColumns(manifest) {
+    return this.load(manifest.facets.file);
+  }
+
+  /** Return the docs of scores that pass the ticker/year/tag filters. */
+  async applyFilters(manifest, scores, filters) {
+    const active = ["ticker", "year", "tag"].filter((k) => filters[k]);
+    if (!active.length) return scores;
+    const columns = await this.facetColumns(manifest);
+    const wanted = Object.fromEntries(active.map((k) => [
+      k, manifest.facets.totals[k].findIndex(([v]) => v === String(filters[k]))]));
+    const out = new Map();
+    for (const [doc, s] of scores) {
+      const ok = active.every((k) => {
+        const value = columns[k][doc];
+        return Array.isArray(value) ? value.includes(wanted[k]) : value === wanted[k];
+      });
+      if (ok) out.set(doc, s);
+    }
+    return out;
+  }
+
+  /** Count facet values over the hits. */
+  async facetCounts(manifest, docs) {
+    const columns = await this.facetColumns(manifest);
+    const counts = {};
+    for (const kind of ["ticker", "year", "tag"]) {
+      const values = manifest.facets.totals[kind].map(([v]) => v);
+      const tally = new Array(values.length).fill(0);
+      for (const doc of docs) {
+        const value = columns[kind][doc];
+        for (const i of Array.isArray(value) ? value : [value]) tally[i] += 1;
+      }
+      counts[kind] = values.map((v, i) => [v, tally[i]]).filter(([, c]) => c > 0);
+    }
+    return counts;
+  }
+
+  /** Ranked doc numbers and scores for a parsed query. */
+  async rank(manifest, parsed) {
+    if (isEmpty(parsed)) return new Map();
+    const groups = [];
+    for (const term of parsed.words) groups.push(await this.wordGroup(manifest, term));
+    for (const terms of parsed.phrases) groups.push(await this.phraseGroup(manifest, terms));
+    if (parsed.prefix) {
+      const group = await this.prefixGroup(manifest, parsed.prefix);
+      if (!group) return new Map();
+      groups.push(group);
+    }
+    const smallest = groups.reduce((a, b) => (b.size < a.size ? b : a));
+    const out = new Map();
+    for (const doc of smallest.keys()) {
+      if (!groups.every((g) => g.has(doc))) continue;
+      let score = groups[0].get(doc);
+      for (let k = 1; k < groups.length; k++) score += groups[k].get(doc);
+      out.set(doc, score);
+    }
+    return out;
+  }
+
+  /**
+   * Search: returns {hits: [{id, score, data()}], total, counts?, parsed}.
+   * options: prefix (typing mode), filters {ticker, year, tag}, sort ("relevance"|"date"),
+   * counts (also count facet values over the matches).
+   */
+  async search(text, options = {}) {
+    const manifest = await this.manifest();
+    const parsed = parseQuery(text, { prefix: options.prefix, prefixMin: manifest.prefix_min });
+    let scores = await this.rank(manifest, parsed);
+    scores = await this.applyFilters(manifest, scores, options.filters || {});
+    const ids = [...scores.keys()];
+    if (options.sort === "date") {
+      const { newest } = await this.facetColumns(manifest);
+      ids.sort((a, b) => newest[a] - newest[b]);
+    } else {
+      ids.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+    }
+    const hits = ids.map((id) => ({ id, score: scores.get(id), data: () => this.document(id) }));
+    const result = { hits, total: hits.length, parsed };
+    if (options.counts) result.counts = await this.facetCounts(manifest, ids);
+    return result;
+  }
+
+  /** The display record of one release. */
+  async document(id) {
+    const manifest = await this.manifest();
+    const { size, files } = manifest.docs;
+    const chunk = await this.load(files[Math.floor(id / size)]);
+    const [title, url, date, tickers, tags, summary, snippet] = chunk[id % size];
+    return { id, title, url, date, tickers, tags, summary, snippet };
+  }
+
+  /** Suggest index terms close to a word that matched nothing ("did you mean"). */
+  async suggest(term, maxDistance = 2) {
+    const manifest = await this.manifest();
+    let i = this.shardIndex(manifest, term);
+    if (i < 0) i = Math.max(0, manifest.shards.findIndex((s) => compareTerms(s[0], term) > 0) - 1);
+    const shard = await this.load(manifest.shards[i][2]);
+    let best = null;
+    for (const candidate of Object.keys(shard)) {
+      const d = editDistance(term, candidate, maxDistance);
+      if (d > maxDistance || d === 0) continue;
+      const df = Object.values(shard[candidate]).reduce((n, flat) => n + flat.length / 3, 0);
+      const key = [d, -df, candidate];
+      if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1]
+        || (key[1] === best[1] && compareTerms(key[2], best[2]) < 0)))) best = key;
+    }
+    return best ? best[2] : null;
+  }
+}
+
+/** Levenshtein distance, stopping early past limit. */
+export function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
