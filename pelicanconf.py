@@ -66,7 +66,7 @@ SITEMAP = {
 }
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-CACHE_PATH = ".cache/pelican"
+CACHE_PATH = ".cache"  # Pelican content cache and the Whoosh index
 
 # Dateline's own settings (defaults in plugins/dateline/settings.py).
 DATELINE = {

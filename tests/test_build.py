@@ -6,6 +6,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from dateline.htmltext import html_to_text
+
 RELEASE = "releases/2021/northgate-grants-options/index.html"
 
 
@@ -27,7 +29,8 @@ def test_pages_are_written(built_site):
 def test_release_page_has_metadata_badges_and_structured_data(built_site):
     html = read(built_site, RELEASE)
     assert "Northgate Tungsten Grants Stock Options" in html
-    assert "TSXV: NGT" in html and "OTCQX: NGTFF" in html
+    text = html_to_text(html)
+    assert "TSXV: NGT" in text and "OTCQX: NGTFF" in text
     assert "Vancouver, British Columbia" in html
     assert 'datetime="2021-03-04T08:30:00-05:00"' in html
     assert '<link rel="canonical" href="/releases/2021/northgate-grants-options/"' in html
