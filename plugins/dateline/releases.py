@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from dateline import disclaimers, extraction, sentences
+from dateline.frontmatter import site_zone
 from dateline.htmltext import html_to_text
 from dateline.publishing import build_time
 from dateline.structured import news_article
@@ -61,6 +62,8 @@ def enrich(article, issuer, settings, today) -> None:
     article.plain_body = html_to_text(legal.body_html)
     article.feed_html = disclaimers.feed_html(legal)
     article.jsonld = news_article(article, settings, article.plain_body, issuer)
+    article.local_date = article.date.astimezone(site_zone(settings))
+    article.time_stated = getattr(article, "time_stated", True)
 
 
 def _facts(article, body_html: str, exchanges) -> dict:

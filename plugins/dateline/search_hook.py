@@ -37,7 +37,5 @@ def build_search(pelican_object) -> None:
 
     site = settings["DATELINE_SITE"]
     index_dir = search_index_path(settings)
-    stats = update_index(index_dir, search_documents(site.releases))
-    logger.info("dateline: search index %s", stats)
-    exported = export_index(index_dir, Path(pelican_object.output_path) / "search")
-    logger.info("dateline: search export %s", exported)
+    update_index(index_dir, search_documents(site.releases))  # logs its own counts
+    export_index(index_dir, Path(pelican_object.output_path) / "search")
