@@ -74,7 +74,7 @@ html: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) build -s $(CONFFILE) -o $(OUTPUTDIR) $(BUILDOPTS)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(CURDIR)/.cache $(CURDIR)/demo
+	rm -rf $(OUTPUTDIR) $(CURDIR)/.cache $(CURDIR)/demo/content $(CURDIR)/demo/output $(CURDIR)/demo/.cache
 
 regenerate: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) serve --no-server -s $(CONFFILE) -o $(OUTPUTDIR) $(BUILDOPTS)
@@ -105,7 +105,7 @@ demo: $(STAMP)
 	rm -rf $(CURDIR)/demo/content
 	$(DATELINE) generate --count $(N) --seed $(SEED) --out $(CURDIR)/demo/content
 	cd $(CURDIR)/demo && /usr/bin/time -f 'demo build: %e s wall, %M KiB peak' \
-		$(DATELINE) $(DATELINEOPTS) build -s $(CURDIR)/demo/pelicanconf.py -o $(CURDIR)/demo/output
+		$(DATELINE) $(DATELINEOPTS) build -s $(CURDIR)/demo/democonf.py -o $(CURDIR)/demo/output
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"

@@ -4,6 +4,7 @@ import { avgFieldLength, bm25, BYTE_TO_LENGTH, idf } from "./scoring.js";
 import { isEmpty, parseQuery } from "./query.js";
 
 export const FORMAT_VERSION = 1;
+const FACETS = ["ticker", "year", "tag"];
 
 /** Compare strings by code point, the order of Python's sorted() and Whoosh's lexicon. */
 export function compareTerms(a, b) {
@@ -245,32 +246,52 @@ export class SearchEngine {
     return this.load(manifest.facets.file);
   }
 
+  /** Facet value indexes wanted by the active filters: {kind: index} (-1 matches nothing). */
+  static wantedFacets(manifest, filters) {
+    const wanted = {};
+    for (const kind of FACETS) {
+      if (filters[kind]) {
+        wanted[kind] = manifest.facets.totals[kind].findIndex(([v]) => v === String(filters[kind]));
+      }
+    }
+    return wanted;
+  }
+
+  /** True when doc has the wanted value of every facet kind in kinds. */
+  static passes(columns, wanted, kinds, doc) {
+    return kinds.every((k) => {
+      const value = columns[k][doc];
+      return Array.isArray(value) ? value.includes(wanted[k]) : value === wanted[k];
+    });
+  }
+
   /** Return the docs of scores that pass the ticker/year/tag filters. */
   async applyFilters(manifest, scores, filters) {
-    const active = ["ticker", "year", "tag"].filter((k) => filters[k]);
+    const wanted = SearchEngine.wantedFacets(manifest, filters);
+    const active = Object.keys(wanted);
     if (!active.length) return scores;
     const columns = await this.facetColumns(manifest);
-    const wanted = Object.fromEntries(active.map((k) => [
-      k, manifest.facets.totals[k].findIndex(([v]) => v === String(filters[k]))]));
     const out = new Map();
     for (const [doc, s] of scores) {
-      const ok = active.every((k) => {
-        const value = columns[k][doc];
-        return Array.isArray(value) ? value.includes(wanted[k]) : value === wanted[k];
-      });
-      if (ok) out.set(doc, s);
+      if (SearchEngine.passes(columns, wanted, active, doc)) out.set(doc, s);
     }
     return out;
   }
 
-  /** Count facet values over the hits. */
-  async facetCounts(manifest, docs) {
+  /**
+   * Count facet values over the matches. Each kind is counted with the other kinds' filters
+   * applied but not its own, so a visitor sees what switching that filter would give.
+   */
+  async facetCounts(manifest, docs, filters = {}) {
     const columns = await this.facetColumns(manifest);
+    const wanted = SearchEngine.wantedFacets(manifest, filters);
     const counts = {};
-    for (const kind of ["ticker", "year", "tag"]) {
+    for (const kind of FACETS) {
+      const others = Object.keys(wanted).filter((k) => k !== kind);
       const values = manifest.facets.totals[kind].map(([v]) => v);
       const tally = new Array(values.length).fill(0);
       for (const doc of docs) {
+        if (others.length && !SearchEngine.passes(columns, wanted, others, doc)) continue;
         const value = columns[kind][doc];
         for (const i of Array.isArray(value) ? value : [value]) tally[i] += 1;
       }
@@ -309,8 +330,9 @@ export class SearchEngine {
   async search(text, options = {}) {
     const manifest = await this.manifest();
     const parsed = parseQuery(text, { prefix: options.prefix, prefixMin: manifest.prefix_min });
-    let scores = await this.rank(manifest, parsed);
-    scores = await this.applyFilters(manifest, scores, options.filters || {});
+    const matched = await this.rank(manifest, parsed);
+    const filters = options.filters || {};
+    const scores = await this.applyFilters(manifest, matched, filters);
     const ids = [...scores.keys()];
     if (options.sort === "date") {
       const { newest } = await this.facetColumns(manifest);
@@ -320,7 +342,7 @@ export class SearchEngine {
     }
     const hits = ids.map((id) => ({ id, score: scores.get(id), data: () => this.document(id) }));
     const result = { hits, total: hits.length, parsed };
-    if (options.counts) result.counts = await this.facetCounts(manifest, ids);
+    if (options.counts) result.counts = await this.facetCounts(manifest, [...matched.keys()], filters);
     return result;
   }
 

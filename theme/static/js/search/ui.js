@@ -1,8 +1,13 @@
 // The /search/ page: URL state, filters with counts, sorting, snippets as text nodes.
+// Index data only ever reaches the page through textContent and checked attributes.
 import { init, preload, search, suggest } from "./index.js";
 import { highlight, queryTerms } from "./snippet.js";
 
 const PAGE = 10;
+const TYPING_DELAY = 120; // ms after the last keystroke before searching
+const FACET_LABELS = { ticker: "Ticker", year: "Year", tag: "Tag" };
+const DATE_FORMAT = new Intl.DateTimeFormat("en-US", {
+  year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 const root = document.querySelector("[data-search]");
 
 /** Create an element with text content only (index data never becomes markup). */
@@ -13,10 +18,20 @@ function el(tag, text, attrs = {}) {
   return node;
 }
 
-/** Only site-relative or http(s) links; anything else (javascript:...) is dropped. */
+/** Only site-relative or http(s) links; anything else (javascript:...) becomes "#". */
 function safeHref(url, base) {
-  const target = new URL(url, base);
-  return target.protocol === "http:" || target.protocol === "https:" ? target.href : "#";
+  try {
+    const target = new URL(url, base);
+    return target.protocol === "http:" || target.protocol === "https:" ? target.href : "#";
+  } catch {
+    return "#";
+  }
+}
+
+/** "2024-06-12T09:00:00-04:00" -> "June 12, 2024", read as written (the release's own day). */
+function displayDate(iso) {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return DATE_FORMAT.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 function readState() {
@@ -25,72 +40,153 @@ function readState() {
     tag: p.get("tag") || "", sort: p.get("sort") === "date" ? "date" : "relevance" };
 }
 
-function writeState(state, replace) {
+function stateUrl(state) {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(state)) if (v && !(k === "sort" && v === "relevance")) p.set(k, v);
-  const url = `${location.pathname}${p.toString() ? "?" + p : ""}`;
-  if (replace) history.replaceState(null, "", url);
-  else history.pushState(null, "", url);
+  const query = p.toString();
+  return `${location.pathname}${query ? "?" + query : ""}`;
+}
+
+// History: keystrokes refine one "draft" entry (replaceState); Enter, a filter, the sort or
+// leaving the box commits it, so Back returns to the previous committed query.
+let draft = false;
+
+function writeState(state, mode) {
+  const url = stateUrl(state);
+  if (mode === "replace" || (mode === "typing" && draft) || (mode === "commit" && draft)) {
+    history.replaceState(null, "", url);
+  } else if (url !== `${location.pathname}${location.search}`) {
+    history.pushState(null, "", url);
+  }
+  draft = mode === "typing";
 }
 
 function renderSnippet(parent, text, parsed) {
-  for (const part of highlight(text, queryTerms(parsed), parsed.prefix)) {
+  for (const part of highlight(text || "", queryTerms(parsed), parsed.prefix)) {
     parent.append(part.hit ? el("mark", part.text) : document.createTextNode(part.text));
   }
 }
 
-async function renderHit(list, hit, parsed, siteBase) {
-  const doc = await hit.data();
-  const item = el("li");
-  const link = el("a", doc.title, { href: safeHref(doc.url, siteBase) });
-  const meta = el("p", `${doc.date.slice(0, 10)} · ${doc.tickers.join(", ")}`, { class: "search-meta" });
+function renderHit(doc, parsed, siteBase) {
+  const item = el("li", undefined, { class: "search-hit" });
+  const heading = el("h2", undefined, { class: "search-hit-title" });
+  heading.append(el("a", doc.title, { href: safeHref(doc.url, siteBase) }));
+  const meta = el("p", undefined, { class: "search-meta" });
+  meta.append(el("time", displayDate(doc.date), { datetime: doc.date.slice(0, 10) }));
+  for (const ticker of doc.tickers) meta.append(" · ", el("span", ticker, { class: "search-ticker" }));
   const snippet = el("p", undefined, { class: "search-snippet" });
   renderSnippet(snippet, doc.snippet || doc.summary, parsed);
-  item.append(el("h3"), meta, snippet);
-  item.firstChild.append(link);
-  list.append(item);
+  item.append(heading, meta, snippet);
+  return item;
 }
 
 function renderFacets(container, counts, state, onChange) {
   container.replaceChildren();
   for (const kind of ["ticker", "year", "tag"]) {
-    const label = el("label", `${kind[0].toUpperCase()}${kind.slice(1)} `);
-    const select = el("select", undefined, { name: kind });
+    const values = counts[kind] || [];
+    if (!values.length && !state[kind]) continue;
+    const id = `search-facet-${kind}`;
+    const wrap = el("div", undefined, { class: "search-facet" });
+    const select = el("select", undefined, { id, name: kind });
     select.append(el("option", "All", { value: "" }));
-    for (const [value, count] of counts[kind] || []) {
+    if (state[kind] && !values.some(([v]) => v === state[kind])) values.unshift([state[kind], 0]);
+    for (const [value, count] of values) {
       const option = el("option", `${value} (${count})`, { value });
       if (value === state[kind]) option.selected = true;
       select.append(option);
     }
     select.addEventListener("change", () => onChange(kind, select.value));
-    label.append(select);
-    container.append(label);
+    wrap.append(el("label", FACET_LABELS[kind], { for: id }), select);
+    container.append(wrap);
   }
+  container.hidden = !container.childElementCount;
 }
 
-async function run(state, { replace = false, typing = false } = {}) {
+/** The empty state: say so, offer a "did you mean" link and the archive. */
+async function renderEmpty(list, result, state, siteBase) {
+  const missing = result.parsed.prefix || result.parsed.words.at(-1);
+  const better = missing ? await suggest(missing).catch(() => null) : null;
+  const item = el("li", undefined, { class: "search-empty" });
+  item.append(el("p", `No releases match “${state.q}”.`));
+  if (better) {
+    const p = el("p", "Did you mean ");
+    const link = el("a", better, { href: stateUrl({ ...state, q: better }), "data-suggestion": better });
+    p.append(link, "?");
+    item.append(p);
+  }
+  const archive = el("p", "Try fewer words, clear the filters, or browse the ");
+  archive.append(el("a", "release archive", { href: new URL("releases/", siteBase).href }), ".");
+  item.append(archive);
+  list.append(item);
+  return better;
+}
+
+function statusText(result, state) {
+  const filters = ["ticker", "year", "tag"].filter((k) => state[k]).map((k) => state[k]);
+  const scope = filters.length ? ` in ${filters.join(", ")}` : "";
+  return `${result.total} result${result.total === 1 ? "" : "s"} for “${state.q}”${scope}`;
+}
+
+let shown = { result: null, count: 0 };
+let renders = 0; // a newer run makes an older one stop before it touches the page
+
+async function showMore(list, more, siteBase, token) {
+  const { result } = shown;
+  const batch = result.hits.slice(shown.count, shown.count + PAGE);
+  const docs = await Promise.all(batch.map((hit) => hit.data()));
+  if (token !== renders) return;
+  const items = docs.map((doc) => renderHit(doc, result.parsed, siteBase));
+  list.append(...items);
+  shown.count += batch.length;
+  more.hidden = shown.count >= result.total;
+  return items;
+}
+
+async function run(state, mode = "commit") {
+  const token = ++renders;
   const status = root.querySelector("[data-search-status]");
   const list = root.querySelector("[data-search-results]");
   const facets = root.querySelector("[data-search-facets]");
-  writeState(state, replace || typing);
+  const more = root.querySelector("[data-search-more]");
+  const siteBase = new URL(root.dataset.siteurl || "/", location.href);
+  writeState(state, mode);
   if (!state.q.trim()) {
     list.replaceChildren();
+    facets.replaceChildren();
+    facets.hidden = true;
+    more.hidden = true;
     status.textContent = "Type to search the releases.";
     return;
   }
   const filters = { ticker: state.ticker, year: state.year, tag: state.tag };
-  const result = await search(state.q, { prefix: typing, filters, sort: state.sort, counts: true });
-  if (!result) return; // a newer keystroke owns the page
-  list.replaceChildren();
-  status.textContent = `${result.total} result${result.total === 1 ? "" : "s"} for “${state.q}”`;
-  if (!result.total) {
-    const missing = result.parsed.words.at(-1) || result.parsed.prefix;
-    const better = missing ? await suggest(missing) : null;
-    if (better) status.textContent += `. Did you mean “${better}”?`;
+  let result;
+  try {
+    const options = { prefix: mode === "typing", filters, sort: state.sort, counts: true };
+    result = await search(state.q, options);
+    // A finished word is a prefix of nothing when its stem is shorter ("drilling" is indexed
+    // as "drill"): when the prefix finds nothing, search the typed words as whole words.
+    if (result && options.prefix && !result.total && result.parsed.prefix) {
+      result = await search(state.q, { ...options, prefix: false });
+    }
+  } catch (error) {
+    if (token !== renders) return;
+    console.error(error);
+    status.textContent = "Search is unavailable right now. Please browse the release archive.";
+    return;
   }
-  renderFacets(facets, result.counts, state, (kind, value) => run({ ...state, [kind]: value }));
-  const siteBase = new URL(root.dataset.siteurl || "/", location.href);
-  for (const hit of result.hits.slice(0, PAGE)) await renderHit(list, hit, result.parsed, siteBase);
+  if (!result || token !== renders) return; // a newer keystroke owns the page
+  renderFacets(facets, result.counts, state, (kind, value) => run({ ...readState(), [kind]: value }));
+  shown = { result, count: 0 };
+  list.replaceChildren();
+  if (!result.total) {
+    more.hidden = true;
+    const better = await renderEmpty(list, result, state, siteBase);
+    if (token !== renders) return;
+    status.textContent = `${statusText(result, state)}.${better ? ` Did you mean “${better}”?` : ""}`;
+    return;
+  }
+  await showMore(list, more, siteBase, token);
+  if (token === renders) status.textContent = statusText(result, state);
 }
 
 function start() {
@@ -99,28 +195,45 @@ function start() {
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
   const sort = form.querySelector("select[name=sort]");
+  const list = root.querySelector("[data-search-results]");
+  const more = root.querySelector("[data-search-more]");
   const state = readState();
   input.value = state.q;
   sort.value = state.sort;
   let timer = 0;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run({ ...readState(), q: input.value }, { typing: true }), 120);
+    timer = setTimeout(() => run({ ...readState(), q: input.value }, "typing"), TYPING_DELAY);
     preload(input.value).catch(() => {});
   });
+  input.addEventListener("change", () => { draft = false; });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(timer);
     run({ ...readState(), q: input.value, sort: sort.value });
   });
   sort.addEventListener("change", () => run({ ...readState(), q: input.value, sort: sort.value }));
+  list.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-suggestion]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    input.value = link.dataset.suggestion;
+    run({ ...readState(), q: input.value });
+    input.focus();
+  });
+  more.addEventListener("click", async () => {
+    const siteBase = new URL(root.dataset.siteurl || "/", location.href);
+    const items = await showMore(list, more, siteBase, renders);
+    items?.[0]?.querySelector("a")?.focus(); // keyboard users continue at the first new result
+  });
   window.addEventListener("popstate", () => {
     const s = readState();
     input.value = s.q;
     sort.value = s.sort;
-    run(s, { replace: true });
+    run(s, "replace");
   });
   root.hidden = false;
-  run(state, { replace: true });
+  run(state, "replace");
 }
 
 start();

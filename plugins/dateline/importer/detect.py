@@ -1,0 +1,385 @@
+"""Recognise the parts of a press release: dates, datelines, tickers, headlines, tags.
+
+Each detector is a small pure function over plain text, so `dateline extract`
+and the importer's verifier can reuse them on raw `.txt`/`.html` releases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dateline.exchanges import EXCHANGES, Ticker, normalise_exchange
+
+logger = logging.getLogger(__name__)
+
+# --- dates ----------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+    "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
+    re.IGNORECASE,
+)
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4}T)?)?"
+_WIRE_AFTER = (
+    r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
+)
+_SEPARATOR = r"\s*\)?\s*(?:--|[-–—:|/])"
+_LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
+_STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/])?\s*$", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PLACE_WORD = re.compile(
+    r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur)$"
+)
+_PREFIX_WIRE = re.compile(r"--\s*\(([^)]*?)(?:\)\s*--|\s*-\s*$)|\(([^)]*?)\)")
+
+
+def parse_date(match: re.Match) -> dt.date | None:
+    """Turn a DATE match into a date, or None for an impossible one such as Feb 30."""
+    groups = match.groupdict()
+    try:
+        if groups["y3"]:
+            return dt.date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
+        month = groups["m1"] or groups["m2"]
+        day = groups["d1"] or groups["d2"]
+        year = groups["y1"] or groups["y2"]
+        return dt.date(int(year), _MONTHS[month.lower().rstrip(".")], int(re.sub(r"\D", "", day)))
+    except (KeyError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A dateline at the start of a paragraph: place, wire service, date, and where the text resumes."""
+
+    place: str | None
+    wire: str | None
+    date: dt.date
+    end: int  # index in the paragraph text where the release text starts
+    standalone: bool  # the paragraph holds nothing but the dateline
+
+
+def match_lead(text: str) -> Lead | None:
+    """Recognise "Toronto, Ontario, May 29, 2013 /CNW/ -" and its cousins at the start of text."""
+    head = text[:260]
+    for match in DATE.finditer(head):
+        if match.start() > 140:
+            return None
+        lead = _lead_from(text, match)
+        if lead is not None:
+            return lead
+    return None
+
+
+def _lead_from(text: str, match: re.Match) -> Lead | None:
+    date = parse_date(match)
+    prefix = _parse_prefix(text[: match.start()])
+    if date is None or prefix is None:
+        return None
+    place, prefix_wire = prefix
+    rest = text[match.end() :]
+    alone = _STANDALONE_TAIL.match(rest)
+    if alone:
+        wire = prefix_wire or alone.group("wire") or alone.group("wire2")
+        return Lead(place, _clean_wire(wire), date, len(text), True)
+    tail = _LEAD_TAIL.match(rest)
+    if not tail or not rest[tail.end() :].strip():
+        return None
+    wire = prefix_wire or tail.group("wire") or tail.group("wire2")
+    return Lead(place, _clean_wire(wire), date, match.end() + tail.end(), False)
+
+
+def _parse_prefix(prefix: str):
+    """Split the text before a dateline date into (place, wire); None if it reads like a sentence."""
+    if not prefix.strip():
+        return None, None
+    wires = []
+
+    def take_wire(found: re.Match) -> str:
+        wires.append(found.group(1) or found.group(2) or "")
+        return " / "
+
+    rest = _PREFIX_WIRE.sub(take_wire, prefix)
+    parts = [part.strip(" ,–—-:|\u00a0") for part in rest.split("/")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None, _first(wires)
+    place, extra = parts[0], parts[1:]
+    if _LABEL.match(place):
+        return (None, _first(wires + extra)) if len(extra) <= 1 else None
+    if len(extra) > 1 or not _is_place(place):
+        return None
+    return place, _first(wires + extra)
+
+
+def _first(items):
+    return next((item for item in items if item and item.strip()), None)
+
+
+_NOT_PLACES = {"On", "In", "At", "As", "By", "Since", "From", "Until", "Before", "After", "During", "Effective",
+               "Today", "The", "This", "Dated", "And", "For", "To"}  # sentence openers, not towns  # fmt: skip
+
+
+def _is_place(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    if (
+        not words
+        or words[0] in _NOT_PLACES
+        or not _PLACE_WORD.match(words[-1])
+        or words[-1].islower()
+    ):
+        return False
+    return len(words) <= 8 and len(text) <= 80 and all(_PLACE_WORD.match(w) for w in words)
+
+
+def _clean_wire(wire: str | None) -> str | None:
+    return re.sub(r"\s+", " ", wire).strip(" -") or None if wire else None
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every full calendar date written in the text, in order."""
+    return [date for date in map(parse_date, DATE.finditer(text)) if date is not None]
+
+
+# --- tickers ----------------------------------------------------------------------
+
+_SYMBOL = r"[A-Z0-9][A-Za-z0-9]{0,6}(?:[.-][A-Z0-9]{1,4})?"
+_PAREN = re.compile(r"\(([^()]{3,160})\)")
+_PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")
+_BARE_CODES = sorted(
+    {c for c in EXCHANGES if c.isupper() and " " not in c} | {"TSX-V", "TSX.V", "OTC"},
+    key=len,
+    reverse=True,
+)
+_BARE = re.compile(
+    r"(?<![\w-])(" + "|".join(map(re.escape, _BARE_CODES)) + rf")\s*:\s*({_SYMBOL})\b"
+)
+
+
+def detect_tickers(text: str) -> list[Ticker]:
+    """Listings named in the text, e.g. "(TSX Venture: ADY)" or "(ASX: BGD; OTCQX: BGDFF)", first seen first."""
+    found: dict[Ticker, int] = {}
+    for group in _PAREN.finditer(text):
+        offset = group.start(1)
+        for part in re.split(r"[;,|]|\band\b", group.group(1)):
+            ticker = _pair_ticker(part)
+            if ticker is not None:
+                found.setdefault(ticker, offset)
+    for bare in _BARE.finditer(text):
+        code = normalise_exchange(bare.group(1))
+        if code:
+            found.setdefault(Ticker(code, bare.group(2).upper()), bare.start())
+    return sorted(found, key=found.get)
+
+
+def _pair_ticker(part: str) -> Ticker | None:
+    match = _PAIR.match(part)
+    if not match:
+        return None
+    code = normalise_exchange(match.group(1))
+    if code is None:
+        code = normalise_exchange(
+            re.sub(r"\s+exchange$", "", match.group(1).strip(), flags=re.IGNORECASE)
+        )
+    return Ticker(code, match.group(2).upper()) if code else None
+
+
+# --- headlines, legends, headings ---------------------------------------------------
+
+LEGEND = re.compile(
+    r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate\s+release"
+    r"|(?:news|press|media)\s+release\b|(?:asx|market)\s+(?:announcement|release)\b"
+    r"|embargoed|source\s*:|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]|$))",
+    re.IGNORECASE,
+)
+SECTION_HEADING = re.compile(
+    r"^(?:about\s+\S.{0,60}|highlights?|(?:disclaimer|cautionary\s+(?:note|statement)s?)\b.{0,70}"
+    r"|forward[- ]looking\s+(?:statements?|information).{0,40}|qualified\s+persons?\b.{0,40}"
+    r"|technical\s+(?:information|disclosure)|quality\s+(?:assurance|control).{0,40}|qa\s*/\s*qc.{0,30}"
+    r"|non[- ](?:ifrs|gaap)\s+(?:measures?|financial\s+measures?)|conference\s+call(?:\s+and\s+webcast)?"
+    r"|webcast|outlook|overview|background|next\s+steps|use\s+of\s+proceeds|terms\s+of\s+the\s+\w+"
+    r"|(?:investor|media)\s+(?:relations|contacts?)|contacts?|notes?\s+to\s+editors)$",
+    re.IGNORECASE,
+)
+
+
+SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely)", re.IGNORECASE)
+
+
+def is_legend(text: str) -> bool:
+    """Distribution legends and wire labels that precede a headline but are not it."""
+    return bool(LEGEND.match(text.strip()))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_LOWER = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
+
+
+def is_all_caps(text: str) -> bool:
+    """ALL CAPS, allowing a stray lowercase letter or two ("McEWEN", "3.2 g/t")."""
+    sample = text[:300]  # a long block's opening is enough to tell
+    letters = len(_LETTER.findall(sample))
+    return letters >= 4 and len(_LOWER.findall(sample)) <= letters // 20
+
+
+def looks_like_heading(text: str) -> bool:
+    """Short section titles such as "About Almonty" or "Disclaimer for Forward-Looking Information"."""
+    text = text.strip()
+    if re.search(r"\b(?:Inc|Corp|Ltd|Co|Plc|Pty|S\.A|N\.V|L\.P)\.$", text):
+        text = text[:-1]  # "About Fictional Gold Corp." is still a heading
+    if not text or "\n" in text or len(text) > 80 or text[-1] in ".,;:!?" or SIGN_OFF.match(text):
+        return False
+    if SECTION_HEADING.match(text):
+        return True
+    words = text.split()
+    return is_all_caps(text) and len(words) <= 8 and not is_legend(text) and not DATE.search(text)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SMALL = _words(
+    "a an and as at but by for from in into nor of on onto or per the to up via vs vs. with over upon"
+    " de des du la le les et à au aux en sur pour par"  # French releases from Quebec issuers
+)
+_UNITS = {
+    "G/T": "g/t",
+    "GPT": "g/t",
+    "OZ": "oz",
+    "OZ/T": "oz/t",
+    "KG/T": "kg/t",
+    "PPM": "ppm",
+    "PPB": "ppb",
+}
+_ELISION = re.compile(r"^([LDJ])(['’])(\w)", re.IGNORECASE)
+_ACRONYMS = _words(
+    "CEO CFO COO CTO CIO VP EVP SVP AGM EGM AGSM NI PEA PFS DFS FS NPV IRR AISC ESG LOI MOU "
+    "JV IPO RTO QP IFRS GAAP US USA UK EU UAE DRC PNG NSW WA QLD NT BC QC LLC LP LLP PLC NV "
+    "ASA RSU RSUS DSU DSUS PSU DRIP ETF OTC REE REES PGM PGE LNG EV EVS AI R&D M&A Q&A YTD FY "
+    "ISO API USD CAD AUD EUR GBP ZAR HQ MW MWH GWH KM CO2 II III IV VI VII VIII IX XI XII "
+    "NYSE TSX TSXV ASX CSE OTCQX OTCQB FSE LSE AIM JSE HKEX SGX NZX NEO SEC SEDAR TSX-V SPAC"
+)
+
+
+def title_case(text: str, keep: set[str] | frozenset[str] = frozenset()) -> str:
+    """Turn an ALL-CAPS headline into Title Case, changing only letter case, never wording."""
+    protected = _ACRONYMS | {word.upper() for word in keep}
+    tokens = re.split(r"(\s+)", text)
+    out, first = [], True
+    for token in tokens:
+        if not token or token.isspace():
+            out.append(token)
+            continue
+        out.append(_case_word(token, protected, first))
+        first = token[-1] in ":–—"
+    return "".join(out)
+
+
+def _case_word(token: str, protected: set[str], first: bool) -> str:
+    unit = _UNITS.get(token.upper().strip(",.;:()"))
+    if unit:
+        return token.upper().replace(token.upper().strip(",.;:()"), unit)
+    elision = _ELISION.match(token)
+    if elision and not first:
+        rest = _case_word(token[2:], protected, True)
+        return token[0].lower() + token[1] + rest
+    parts = re.split(r"([-/])", token)
+    cased = [_case_part(part, protected, first and i == 0) for i, part in enumerate(parts)]
+    return "".join(cased)
+
+
+def _case_part(part: str, protected: set[str], first: bool) -> str:
+    core = part.strip("\"'“”‘’()[],.:;!?")
+    if not core or not any(c.isalpha() for c in core):
+        return part
+    if (
+        core.upper() in protected
+        or re.fullmatch(r"(?:[A-Z]\.){1,4}[A-Z]?", core)
+        or any(c.isdigit() for c in core)
+    ):
+        return part
+    if core.lower() in _SMALL and not first:
+        return part.lower()
+    index = next(i for i, c in enumerate(part) if c.isalpha())
+    return part[:index] + part[index].upper() + part[index + 1 :].lower()
+
+
+def tidy_place(place: str) -> str:
+    """Title-case the ALL-CAPS parts of a dateline place, keeping region codes: "TORONTO, ON" -> "Toronto, ON"."""
+    pieces = place.split(",")
+    tidy = []
+    for index, piece in enumerate(pieces):
+        word = piece.strip()
+        short_code = index > 0 and len(word) <= 3 and word.isalpha()
+        tidy.append(title_case(piece) if word.isupper() and not short_code else piece)
+    return ",".join(tidy)
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    """A URL slug: lowercase ASCII words joined by hyphens, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"(?<=[a-z])[.'’](?=[a-z])", "", ascii_text.lower())
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join(kept + [word])) > limit:
+            break
+        kept.append(word[:limit])
+    while len(kept) > 1 and kept[-1] in _SMALL:
+        kept.pop()
+    return "-".join(kept) or "release"
+
+
+# --- tags ---------------------------------------------------------------------------
+
+TAG_RULES = (
+    ("stock-options", r"\bstock options?\b|\boptions? (?:to purchase|were|was|have been) granted|\bgrant(?:ed|ing|s)? (?:of )?(?:\S+ )?(?:incentive )?(?:stock )?options\b|\b(?:restricted|deferred|performance) share units\b|\bRSUs?\b|\bDSUs?\b"),
+    ("financing", r"\bprivate placement\b|\bbought deal\b|\bflow[- ]through\b|\bfinancing\b|\b(?:public|share|unit) offering\b|\bcredit facility\b|\bgross proceeds\b"),
+    ("acquisition", r"\bacqui(?:re|res|red|ring|sition)\b|\bmerger\b|\barrangement agreement\b|\btakeover\b|\bpurchase agreement\b"),
+    ("exploration", r"\bexploration\b|\bsoil sampl|\bgeophysic|\bgeological mapping\b|\bprospecting\b"),
+    ("drilling", r"\bdrill(?:ing|ed)?\b|\bdrill holes?\b|\bintersect(?:ed|s|ion)?\b|\bintercepts?\b"),
+    ("results", r"\b(?:assay|drill|drilling|financial|quarterly|annual|operating|production|exploration|metallurgical|test|interim|year[- ]end) results\b|\bresults for the (?:quarter|year|three|six|nine)\b"),
+    ("production", r"\bcommercial production\b|\b(?:record|quarterly|annual) production\b|\bproduction (?:of|guidance|update|rate|results)\b|\b(?:ounces|tonnes|pounds|barrels) (?:of \w+ )?produced\b"),
+    ("operations", r"\bmill(?:ing)?\b|\bcommission(?:ed|ing)\b|\bprocessing plant\b|\boperations? update\b|\bmilling operations\b|\bplant\b"),
+    ("resources", r"\bmineral (?:resource|reserve)s?\b|\bresource estimate\b|\bNI 43-101\b|\bJORC\b"),
+    ("permitting", r"\bpermit(?:s|ting)?\b|\benvironmental (?:approval|assessment)\b"),
+    ("reports", r"\bquarterly (?:activities |operations )?report\b|\bannual report\b|\bfinancial statements\b|\bMD&A\b"),
+    ("dividends", r"\bdividends?\b|\bdistribution per share\b"),
+    ("corporate", r"\bappoint(?:s|ed|ment)\b|\bresign(?:s|ed|ation)\b|\bname change\b|\bshare consolidation\b|\b(?:annual|special) (?:general )?meeting\b.*\bresults\b|\bvoting results\b"),
+)  # fmt: skip
+_TAG_PATTERNS = tuple((tag, re.compile(pattern, re.IGNORECASE)) for tag, pattern in TAG_RULES)
+
+
+def suggest_tags(headline: str, body: str, limit: int = 4) -> list[str]:
+    """Topic tags for a release; the headline alone may add a tag, the body needs two mentions."""
+    tags = []
+    for tag, pattern in _TAG_PATTERNS:
+        if pattern.search(headline) or _strong(pattern, body) or _mentions(pattern, body) >= 2:
+            tags.append(tag)
+    return tags[:limit] or ["news"]
+
+
+def _mentions(pattern: re.Pattern, body: str, enough: int = 2) -> int:
+    return sum(1 for _ in itertools.islice(pattern.finditer(body), enough))
+
+
+def _strong(pattern: re.Pattern, body: str) -> bool:
+    """One mention counts when it is in the first paragraph, the release's news."""
+    return bool(pattern.search(body.split("\n\n", 1)[0]))

@@ -1,0 +1,113 @@
+"""Check an import lost nothing: every sentence of the source is in the front matter or the rendered body.
+
+The body is rendered with Python-Markdown the way Pelican renders it, so a
+missed escape (a "1." read as a list, a "*" read as emphasis) shows up here.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import unicodedata
+
+import markdown
+import yaml
+
+from dateline.importer import detect
+from dateline.importer.text import BULLET, normalise_newlines, unescape
+
+logger = logging.getLogger(__name__)
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"',
+                         "‟": '"', "″": '"', "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
+                         "\u00a0": " "})  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|"
+    r"[A-Z](?:\.[A-Z])*|P\.Geo|P\.Eng)\.[\"'”’)]*$"
+)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|li|ul|ol|h\d|td|th|tr|table|thead|tbody|blockquote|div|br|hr|pre|dd|dt|dl)\b[^>]*>"
+)
+_MARKDOWN_EXTENSIONS = ["extra"]  # what Pelican's default MARKDOWN setting uses for body text
+
+
+def normalise(text: str) -> str:
+    """Compare text, not typography: quotes, dashes, spaces and letter case are folded."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def rendered_text(body_markdown: str) -> str:
+    """The body as a reader sees it: Markdown rendered to HTML, tags removed, entities decoded."""
+    page = markdown.markdown(body_markdown, extensions=_MARKDOWN_EXTENSIONS)
+    page = _BLOCK_TAG.sub(" ", page)
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def missing_sentences(source_text: str, document: str, *, is_html: bool = False) -> list[str]:
+    """Sentences of the source that appear nowhere in the imported document."""
+    fields, body = split_document(document)
+    haystack = normalise(" ".join(_field_texts(fields)) + " \n " + rendered_text(body))
+    missing = []
+    for paragraph in source_paragraphs(source_text, is_html):
+        paragraph = _without_recorded_lead(paragraph.strip(), fields)
+        if normalise(paragraph) in haystack:
+            continue
+        for sentence in split_sentences(paragraph):
+            if normalise(sentence) not in haystack:
+                missing.append(sentence.strip())
+    return missing
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences, not split after abbreviations such as "Inc." or "Jan." (a missing one is reported whole)."""
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        if not _ABBREVIATION.search(paragraph[start : match.start()]):
+            sentences.append(paragraph[start : match.start()].strip())
+            start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
+def split_document(document: str) -> tuple[dict, str]:
+    match = re.match(r"^---\n(.*?)\n---\n(.*)$", document, re.DOTALL)
+    if not match:
+        return {}, document
+    return yaml.safe_load(match.group(1)) or {}, match.group(2)
+
+
+def _field_texts(fields: dict) -> list[str]:
+    texts = []
+    for key in ("title", "dateline", "summary", "ticker"):
+        value = fields.get(key)
+        texts.extend(value if isinstance(value, list) else [str(value)] if value else [])
+    return texts
+
+
+def source_paragraphs(source_text: str, is_html: bool) -> list[str]:
+    """Paragraphs of the source as plain text: Markdown-ish bold, escapes and bullets undone for .txt."""
+    if is_html:
+        return [line for line in source_text.split("\n") if line.strip()]
+    paragraphs = re.split(r"\n\s*\n", normalise_newlines(source_text))
+    cleaned = []
+    for paragraph in paragraphs:
+        lines = [BULLET.sub("", line.strip()) for line in paragraph.split("\n")]
+        text = unescape(" ".join(lines).replace("**", ""))
+        if text.strip():
+            cleaned.append(text)
+    return cleaned
+
+
+def _without_recorded_lead(paragraph: str, fields: dict) -> str:
+    """Cut a leading dateline whose date and place the front matter records; the rest must be in the body."""
+    lead = detect.match_lead(paragraph)
+    if lead is None or str(fields.get("date", ""))[:10] != lead.date.isoformat():
+        return paragraph
+    if lead.place and normalise(detect.tidy_place(lead.place)) != normalise(
+        str(fields.get("dateline", ""))
+    ):
+        return paragraph
+    return paragraph[lead.end :]

@@ -1,0 +1,435 @@
+"""The importer: raw .txt/.html releases -> Markdown + YAML, losing no sentence.
+
+Fixtures are fictional issuers (plus the Almonty seed) in tests/fixtures/import/src;
+expected/ holds the reviewed output. After a deliberate change, regenerate it with
+`.venv/bin/python tests/test_importer.py --regenerate` and review the diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+from dateline.exchanges import Ticker
+from dateline.frontmatter import parse as parse_front_matter
+from dateline.importer import (
+    add_arguments,
+    detect_release_date,
+    detect_tickers,
+    missing_sentences,
+    parse_release,
+    run,
+)
+from dateline.importer.batch import read_source
+from dateline.importer.blocks import Span
+from dateline.importer.detect import match_lead, slugify, suggest_tags, title_case
+from dateline.importer.verify import normalise, rendered_text
+from dateline.importer.writer import render_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+SRC = FIXTURES / "src"
+EXPECTED = FIXTURES / "expected"
+SEED = SRC / "seed-almonty-2013.txt"
+SEED_CONTENT = (
+    ROOT / "content/releases/2013/2013-05-29-almonty-industries-inc-announces-completion.md"
+)
+
+D = dt.date
+# fixture -> the front matter the importer must write (hand-checked against the source)
+CASES = {
+    "seed-almonty-2013.txt": {
+        "title": "Almonty Industries Inc. Announces Completion of the Optimization of Milling Operations "
+        "at Los Santos and the Granting of Stock Options",
+        "date": D(2013, 5, 29), "ticker": "TSXV: AII", "tags": ["stock-options", "operations"],
+    },
+    "cnw-options-legend.txt": {
+        "title": "Fictional Gold Corp. Announces Grant of Incentive Stock Options", "date": D(2021, 3, 3),
+        "ticker": "TSXV: FGC", "tags": ["stock-options"], "dateline": "Vancouver, British Columbia",
+    },
+    "globenewswire-financing.txt": {
+        "title": "Northwind Lithium Announces Closing of $6.5 Million Private Placement", "date": D(2022, 6, 14),
+        "ticker": ["TSXV: NWL", "OTCQB: NWLIF", "FSE: 9NW"], "tags": ["financing"], "dateline": "Toronto, Ontario",
+    },
+    "businesswire-production.txt": {
+        "title": "Summit Ridge Energy Reports Record Quarterly Production", "date": D(2020, 9, 8),
+        "ticker": "NYSE American: SRE", "tags": ["production"], "dateline": "Denver",
+    },
+    "accesswire-drilling.txt": {
+        "title": "Maple Leaf Minerals Intersects 12.5 Metres of 3.2 g/t Gold at Birch Hill", "date": D(2021, 3, 3),
+        "ticker": "CSE: MLM", "tags": ["drilling", "results"], "dateline": "Toronto, ON",
+    },
+    "asx-quarterly.txt": {
+        "title": "Coral Bay Resources Quarterly Activities Report for the Period Ended 30 June 2025",
+        "date": D(2025, 7, 24), "ticker": ["ASX: CBR", "OTCQX: CBRRF"], "tags": ["reports"],
+        "dateline": "Brisbane, Australia",
+    },
+    "perth-dmy-colon.txt": {
+        "title": "Red Gum Metals Appoints Chief Financial Officer", "date": D(2024, 3, 12), "ticker": "ASX: RGM",
+        "tags": ["corporate"], "dateline": "Perth, Western Australia",
+    },
+    "seedlike-tsx-venture.txt": {
+        "title": "Larchwood Tungsten Ltd. Commissions New Flotation Circuit at the Kestrel Mill",
+        "date": D(2015, 11, 2), "ticker": "TSXV: LWT", "tags": ["operations"],
+    },
+    "no-date.txt": {
+        "title": "Blue Heron Copper Provides Corporate Update", "date": D(1970, 1, 1), "ticker": "TSXV: BHC",
+        "tags": ["permitting"], "status": "draft",
+    },
+    "no-ticker.txt": {
+        "title": "Kingfisher Renewables Signs Offtake Agreement", "date": D(2023, 1, 17), "ticker": "",
+        "tags": ["news"], "dateline": "Calgary, Alberta", "status": "draft",
+    },
+    "prnewswire-acquisition.txt": {
+        "title": "Hudson Fictional Holdings to Acquire Riverbend Logistics", "date": D(2023, 1, 5),
+        "ticker": "NASDAQ: HFH", "tags": ["acquisition"], "dateline": "New York",
+    },
+    "newsfile-silver.txt": {
+        "title": "Granite Peak Silver Begins 2022 Exploration Program at Lynx Creek", "date": D(2022, 4, 7),
+        "ticker": ["TSXV: GPS", "OTCQB: GPSVF"], "tags": ["exploration", "drilling"],
+        "dateline": "Vancouver, British Columbia",
+    },
+    "markdown-specials.txt": {
+        "title": "Osprey Analytics Reports Results of Annual General Meeting", "date": D(2024, 5, 10),
+        "ticker": "TSX: OSP", "tags": ["corporate"], "dateline": "Ottawa, Ontario",
+    },
+    "cp1252-quebec.txt": {
+        "title": "Société Fictive des Mines du Nord Annonce l’Attribution d’Options", "date": D(2019, 2, 1),
+        "ticker": "TSX: SFX", "tags": ["stock-options"], "dateline": "Montréal, Québec",
+    },
+    "ir-site-article.html": {
+        "title": "Harbour Light Mining Declares First Quarterly Dividend", "date": D(2021, 10, 5),
+        "ticker": ["TSX: HLM", "NYSE: HLMI"], "tags": ["dividends"], "dateline": "Halifax, Nova Scotia",
+    },
+    "globenewswire-page.html": {
+        "title": "Tamarack Nickel Reports Drill Results from the Loon Lake Project", "date": D(2022, 8, 16),
+        "ticker": "TSXV: TNC", "tags": ["drilling", "results"], "dateline": "Sudbury, Ontario",
+    },
+    "businesswire-main.html": {
+        "title": "Prairie Crest Energy Announces Appointment of Chief Operating Officer", "date": D(2024, 2, 22),
+        "ticker": ["TSX: PCE", "OTCQX: PCEGF"], "tags": ["corporate"], "dateline": "Calgary, Alberta",
+    },
+    "accesswire-rolemain.html": {
+        "title": "Silverline Copper Closes Acquisition of the Ravenhead Property", "date": D(2021, 3, 3),
+        "ticker": "TSXV: SLC", "tags": ["acquisition"], "dateline": "Toronto, ON",
+    },
+    "ir-site-meta-date.html": {
+        "title": "Juniper Bay Gold Files Technical Report for Maskwa Project", "date": D(2023, 6, 30),
+        "ticker": "CSE: JBG", "tags": ["resources"],
+    },
+}  # fmt: skip
+
+
+def import_fixture(name: str):
+    path = SRC / name
+    text, problems = read_source(path)
+    assert text is not None and not problems
+    return parse_release(text, source=name, is_html=path.suffix == ".html")
+
+
+def expected_path(release) -> Path:
+    return EXPECTED / Path(release.relative_path).name
+
+
+# --- every fixture: front matter, no sentence lost, reviewed output, reader accepts it ---------
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture_front_matter(name):
+    release = import_fixture(name)
+    assert release.front_matter == CASES[name]
+    assert list(release.front_matter) == [
+        k for k in ("title", "date", "ticker", "tags", "dateline", "status") if k in CASES[name]
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture_loses_no_sentence(name):
+    release = import_fixture(name)
+    document = release.document()
+    assert missing_sentences(release.source_text, document, is_html=release.is_html) == []
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture_matches_reviewed_output(name):
+    release = import_fixture(name)
+    assert release.document() == expected_path(release).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in CASES if "ticker" in CASES[n] and CASES[n]["ticker"])
+)
+def test_fixture_passes_the_reader(name):
+    release = import_fixture(name)
+    matter = parse_front_matter(
+        "x/releases/" + release.relative_path, release.document(), "release", dt.UTC
+    )
+    assert matter.problems == []
+    assert matter.fields["date"].date() == CASES[name]["date"]
+
+
+def test_at_least_fifteen_fictional_fixtures():
+    sources = [p for p in SRC.iterdir() if p.name != SEED.name]
+    assert len(sources) >= 15
+    assert {p.suffix for p in sources} == {".txt", ".html"}
+
+
+# --- the seed: sample content is the importer's output -------------------------------------
+
+
+def test_seed_reimport_is_byte_identical_to_sample_content():
+    release = import_fixture(SEED.name)
+    assert SEED_CONTENT.name.endswith(release.relative_path.split("/")[1])
+    assert release.document().encode("utf-8") == SEED_CONTENT.read_bytes()
+
+
+def test_seed_keeps_legends_disclaimer_and_contacts_in_order():
+    body = import_fixture(SEED.name).body_markdown
+    markers = ["NOT FOR DISTRIBUTION", "Almonty Industries Inc. (“Almonty”)", "## About Almonty",
+               "Dennis Logan", "Neither TSX Venture Exchange", "## Disclaimer for Forward-Looking Information",
+               "THE FORWARD-LOOKING INFORMATION"]  # fmt: skip
+    positions = [body.index(marker) for marker in markers]
+    assert positions == sorted(positions)
+    assert "$1.07" in body and "\\$" not in body
+    assert "May 29, 2013 –" not in body  # the dateline went to the front matter
+
+
+# --- problems: drafts, encodings, non-releases ------------------------------------------------
+
+
+def test_missing_date_and_ticker_are_path_line_problems():
+    assert [str(p) for p in import_fixture("no-date.txt").problems] == [
+        "no-date.txt:3: date: expected a dateline date, found nothing"
+    ]
+    assert [str(p) for p in import_fixture("no-ticker.txt").problems] == [
+        'no-ticker.txt:3: ticker: expected a ticker such as "(TSXV: AII)", found nothing'
+    ]
+
+
+def test_not_a_release_is_reported():
+    release = parse_release("Shopping list\n", source="list.txt")
+    assert not release.is_release
+    assert [p.field for p in release.problems] == ["release"]
+
+
+def test_cp1252_is_read_with_a_warning(caplog):
+    with caplog.at_level(logging.WARNING):
+        text, problems = read_source(SRC / "cp1252-quebec.txt")
+    assert problems == [] and "Québec" in text and "“We thank" in text
+    assert "cp1252-quebec.txt" in caplog.text and "Windows-1252" in caplog.text
+
+
+def test_undecodable_bytes_are_a_problem(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"HEADLINE\n\nok\n\x81\x8d broken")
+    text, problems = read_source(path)
+    assert text is None
+    assert [str(p) for p in problems] == [
+        f"{path}:4: encoding: expected UTF-8 or Windows-1252 text, found byte 0x81"
+    ]
+
+
+# --- the command: batch, never overwrite, idempotent, dry run, verify ------------------------
+
+
+def run_import(argv, capsys):
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    code = run(parser.parse_args(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_batch_goes_on_and_reports_every_problem(tmp_path, capsys):
+    out = tmp_path / "releases"
+    code, _stdout, stderr = run_import([str(SRC), "--out", str(out), "--verify"], capsys)
+    assert code == 1
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert len(written) == len(CASES)
+    assert f"{SRC / 'no-date.txt'}:3: date: expected a dateline date, found nothing" in stderr
+    assert f"{SRC / 'not-a-release.txt'}:1: release: expected a press release" in stderr
+    assert stderr.count("\n") == 3 and "verify" not in stderr
+    for path in out.rglob("*.md"):
+        assert path.read_bytes() == (EXPECTED / path.name).read_bytes()
+
+
+def test_reimport_is_unchanged_and_never_overwrites_without_force(tmp_path, capsys):
+    out = tmp_path / "releases"
+    assert run_import([str(SEED), "--out", str(out)], capsys)[0] == 0
+    target = out / "2013" / SEED_CONTENT.name
+    first = target.read_bytes()
+    code, stdout, _ = run_import([str(SEED), "--out", str(out)], capsys)
+    assert code == 0 and stdout.startswith("unchanged") and target.read_bytes() == first
+    target.write_text(first.decode() + "hand edit\n", encoding="utf-8")
+    code, _, stderr = run_import([str(SEED), "--out", str(out)], capsys)
+    assert (
+        code == 1
+        and "use --force to overwrite" in stderr
+        and target.read_text().endswith("hand edit\n")
+    )
+    assert run_import([str(SEED), "--out", str(out), "--force"], capsys)[0] == 0
+    assert target.read_bytes() == first
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "releases"
+    code, stdout, _ = run_import([str(SEED), "--out", str(out), "--dry-run"], capsys)
+    assert code == 0 and stdout.startswith("would write") and not out.exists()
+
+
+def test_same_date_and_headline_get_distinct_files_and_duplicates_are_skipped(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "b.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "c.txt").write_bytes(
+        SEED.read_bytes().replace(b"100,000 options", b"200,000 options")
+    )
+    code, stdout, _ = run_import([str(tmp_path), "--out", str(tmp_path / "o")], capsys)
+    written = sorted(p.name for p in (tmp_path / "o").rglob("*.md"))
+    assert code == 0 and "b.txt is the same release" in stdout
+    second = SEED_CONTENT.name.replace(".md", "-2.md")
+    assert written == sorted([SEED_CONTENT.name, second])
+    assert "200,000 options" in (tmp_path / "o/2013" / second).read_text(encoding="utf-8")
+
+
+def test_default_ticker_option_fills_a_missing_ticker(tmp_path, capsys):
+    code, _, stderr = run_import(
+        [str(SRC / "no-ticker.txt"), "--out", str(tmp_path), "--ticker", "TSX: KFR"], capsys
+    )
+    assert code == 0 and stderr == ""
+    written = next(tmp_path.rglob("*.md")).read_text(encoding="utf-8")
+    assert 'ticker: "TSX: KFR"' in written and "status: draft" not in written
+
+
+# --- verify can fail -----------------------------------------------------------------------
+
+
+def test_verify_reports_a_dropped_sentence():
+    release = import_fixture(SEED.name)
+    document = release.document().replace(" The options vest immediately.", "")
+    assert missing_sentences(release.source_text, document) == ["The options vest immediately."]
+
+
+def test_verify_catches_markdown_that_changes_the_text():
+    source = "Acme Reports\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) ships the *core* product to miners.\n\nShipments begin in June across Canada and Australia.\n"
+    release = parse_release(source, source="acme.txt")
+    assert missing_sentences(source, release.document()) == []
+    broken = release.document().replace("\\*core\\*", "*core*")
+    assert missing_sentences(source, broken) == [
+        "Acme Inc. (TSX: ACM) ships the *core* product to miners."
+    ]
+
+
+def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
+    release = import_fixture("cnw-options-legend.txt")
+    document = release.document().replace("date: 2021-03-03", "date: 2021-03-04")
+    assert any(
+        s.startswith("VANCOUVER, British Columbia, March 3, 2021 /CNW/")
+        for s in missing_sentences(release.source_text, document)
+    )
+
+
+# --- detectors ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, date, place",
+    [
+        ("May 29, 2013 – Almonty Industries Inc. is pleased", D(2013, 5, 29), None),
+        ("Toronto, Ontario, May 29, 2013 /CNW/ - Almonty Industries Inc. is pleased", D(2013, 5, 29), "Toronto, Ontario"),
+        ("Brisbane, Australia – July 24, 2025 – Coral Bay Resources Limited", D(2025, 7, 24), "Brisbane, Australia"),
+        ("TORONTO, ON / ACCESSWIRE / March 3, 2021 / Maple Leaf Minerals Ltd.", D(2021, 3, 3), "TORONTO, ON"),
+        ("DENVER--(BUSINESS WIRE)--Sep. 8, 2020--Summit Ridge Energy Corp. today", D(2020, 9, 8), "DENVER"),
+        ("SUDBURY, Ontario, Aug. 16, 2022 (GLOBE NEWSWIRE) -- Tamarack Nickel", D(2022, 8, 16), "SUDBURY, Ontario"),
+        ("PERTH, WESTERN AUSTRALIA, 12 March 2024: Red Gum Metals Ltd", D(2024, 3, 12), "PERTH, WESTERN AUSTRALIA"),
+        ("Vancouver, British Columbia--(Newsfile Corp. - April 7, 2022) - Granite Peak", D(2022, 4, 7), "Vancouver, British Columbia"),
+        ("NEW YORK, Jan. 5, 2023 8:30 AM ET /PRNewswire/ -- Hudson Fictional", D(2023, 1, 5), "NEW YORK"),
+    ],
+)  # fmt: skip
+def test_dateline_forms(lead, date, place):
+    found = match_lead(lead)
+    assert found is not None and (found.date, found.place) == (date, place)
+    assert detect_release_date("HEADLINE OF A RELEASE\n\n" + lead + " more text.\n") == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 29, 2013 - the Company granted options.",
+        "The Company said on March 3, 2021 that it would drill.",
+        "Results for the quarter ended March 31, 2021: revenue rose.",
+    ],
+)
+def test_dates_inside_sentences_are_not_datelines(sentence):
+    assert match_lead(sentence) is None
+    assert detect_release_date("HEADLINE\n\n" + sentence + "\n") is None
+
+
+@pytest.mark.parametrize(
+    "text, tickers",
+    [
+        ("Almonty (TSXV: AII) said", [("TSXV", "AII")]),
+        ("Lago (TSX-V: LGC) said", [("TSXV", "LGC")]),
+        ("ADY Corp (TSX Venture: ADY) said", [("TSXV", "ADY")]),
+        ("Bluegum (ASX: BGD; OTCQX: BGDFF) said", [("ASX", "BGD"), ("OTCQX", "BGDFF")]),
+        ("XYZ Inc. (NYSE American: XYZ) said", [("NYSE American", "XYZ")]),
+        ("Nord (NYSE MKT: NRD, Frankfurt: N1D) said", [("NYSE American", "NRD"), ("FSE", "N1D")]),
+        ("Red Gum Metals Ltd (ASX:RGM) and later TSX-V: AII", [("ASX", "RGM"), ("TSXV", "AII")]),
+        ("Call (647) 478-5308 or email: info; Telephone: 555", []),
+    ],
+)
+def test_ticker_spellings(text, tickers):
+    assert detect_tickers(text) == [Ticker(*pair) for pair in tickers]
+
+
+def test_title_case_keeps_wording_and_acronyms():
+    caps = "ACME U.S. HOLDINGS FILES NI 43-101 REPORT ON THE TSXV: ACM PEA AND APPOINTS CFO"
+    cased = title_case(caps, {"ACM"})
+    assert (
+        cased == "Acme U.S. Holdings Files NI 43-101 Report on the TSXV: ACM PEA and Appoints CFO"
+    )
+    assert cased.upper() == caps
+
+
+def test_slug_is_short_ascii_and_cut_at_a_word():
+    slug = slugify(
+        "Société Fictive Announces the Completion of the Optimization of Milling Operations at Los Santos"
+    )
+    assert slug == "societe-fictive-announces-the-completion-of-the-optimization"
+    assert len(slug) <= 60
+
+
+def test_tags_fall_back_to_news():
+    assert suggest_tags("Acme Announces Webinar", "Acme will host a webinar.") == ["news"]
+    assert suggest_tags("Acme Grants Stock Options", "Acme granted options.") == ["stock-options"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["#1 in *gold* and snake_case", "1. not a list", "- not a bullet", "> not a quote", "===", "---",
+     "[1] {note} `code` <b>x</b> &copy; a\\b", ": colon", "+ plus", "2024. A year"],
+)  # fmt: skip
+def test_escaped_text_renders_as_written(line):
+    rendered = rendered_text(render_spans([Span(line)]))
+    assert normalise(rendered) == normalise(line)
+    assert markdown.markdown(render_spans([Span(line)])).startswith("<p>")
+
+
+# --- regenerate reviewed outputs ---------------------------------------------------------
+
+
+def regenerate() -> None:
+    """Rewrite expected/ from the current importer (review the diff before committing)."""
+    EXPECTED.mkdir(parents=True, exist_ok=True)
+    for name in sorted(CASES):
+        release = import_fixture(name)
+        expected_path(release).write_text(release.document(), encoding="utf-8", newline="\n")
+        print("wrote", expected_path(release).relative_to(ROOT))
+
+
+if __name__ == "__main__" and "--regenerate" in sys.argv:
+    regenerate()
