@@ -24,6 +24,11 @@ USE_FOLDER_AS_CATEGORY = False
 DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"index": None, "tag": None}
 SUMMARY_MAX_LENGTH = 40
+# Tables, footnotes, attribute lists; no code highlighting or Meta (front matter is YAML).
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.extra": {}},
+    "output_format": "html5",
+}
 
 # --- URLs: one folder per page, so links are clean on any static host ---------
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"

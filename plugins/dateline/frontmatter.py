@@ -31,8 +31,11 @@ DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves timestamps as text: `check_datetime` parses them and explains bad ones."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML (libyaml when present: ten times faster) that leaves timestamps as text.
+
+    `check_datetime` parses timestamps itself, so a bad one gets a clear message.
+    """
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))

@@ -37,8 +37,13 @@ class ReleaseReader(BaseReader):
         matter = parse_file(source_path, kind, self.settings)
         if matter.problems:
             raise DatelineError(matter.problems)
-        html = Markdown(**self.settings["MARKDOWN"]).convert(matter.body)
-        return html, self.metadata(matter)
+        return self.render(matter.body), self.metadata(matter)
+
+    def render(self, body: str) -> str:
+        """Markdown to HTML with one converter per reader: building one loads every extension."""
+        if getattr(self, "_converter", None) is None:
+            self._converter = Markdown(**self.settings["MARKDOWN"])
+        return self._converter.reset().convert(body)
 
     def metadata(self, matter) -> dict:
         """Turn checked front matter into Pelican metadata (tags, slug, dates, extras)."""

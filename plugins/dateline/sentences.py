@@ -301,15 +301,33 @@ def _flexible_pattern(sentence: str) -> re.Pattern:
 
 
 def _wrap_in_text_node(html: str, sentence: str, anchor_id: str):
+    """Find the sentence in one text node: plain and escaped spellings first, a pattern last.
+
+    The exact spellings cover almost every sentence; compiling the flexible
+    pattern (any whitespace, any entity) costs milliseconds, so it is the fallback.
+    """
+    spellings = dict.fromkeys(
+        (sentence, html_lib.escape(sentence, quote=False), html_lib.escape(sentence, quote=True))
+    )
+    nodes = list(_text_nodes(html))
+    for start, end in nodes:
+        for spelling in spellings:
+            found = html.find(spelling, start, end)
+            if found != -1 and not _inside_source_span(html, found):
+                return _wrap(html, found, found + len(spelling), anchor_id), anchor_id
     pattern = _flexible_pattern(sentence)
-    for start, end in _text_nodes(html):
+    for start, end in nodes:
         match = pattern.search(html, start, end)
         if match and not _inside_source_span(html, match.start()):
-            wrapped = (
-                f'<span class="source-sentence" id="{anchor_id}">{match.group(0)}</span>'
-            )
-            return html[: match.start()] + wrapped + html[match.end():], anchor_id
+            return _wrap(html, match.start(), match.end(), anchor_id), anchor_id
     return html, None
+
+
+def _wrap(html: str, start: int, end: int, anchor_id: str) -> str:
+    return (
+        html[:start] + f'<span class="source-sentence" id="{anchor_id}">'
+        + html[start:end] + "</span>" + html[end:]
+    )
 
 
 def _inside_source_span(html: str, position: int) -> bool:
