@@ -9,7 +9,7 @@ def register():
     """Register the plugin callbacks."""
     from pelican import signals
 
-    from dateline import discovery, feeds, publishing, reader, registers, releases, search_hook, site
+    from dateline import discovery, publishing, reader, registers, releases, search_hook, site, writer
 
     # validate every file and the issuer profile before anything is read or written
     signals.initialized.connect(site.start)
@@ -21,10 +21,13 @@ def register():
     # legal blocks, grants, milestones and JSON-LD, once all releases are read
     signals.article_generator_finalized.connect(site.publish_context)
     signals.article_generator_finalized.connect(releases.enrich_articles)
+    # the search index builds in a second process while pages are written
+    signals.article_generator_finalized.connect(search_hook.start_search)
     # the grants register and milestones timeline are pages of their own
     signals.get_generators.connect(registers.get_generators)
-    # feed entries carry the disclaimer
-    signals.get_writer.connect(feeds.get_writer)
-    # search index and robots.txt are made from what was written
-    signals.finalized.connect(search_hook.build_search)
+    # feeds carry the disclaimer; unchanged pages are reused from the last build
+    signals.get_writer.connect(writer.get_writer)
+    # wait for the search index; robots.txt points at the sitemap
+    signals.finalized.connect(search_hook.finish_search)
+    signals.finalized.connect(site.finish)
     signals.finalized.connect(discovery.write_robots)

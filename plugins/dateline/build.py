@@ -16,6 +16,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from dateline import site, timing
 from dateline.errors import DatelineError
 
 logger = logging.getLogger(__name__)
@@ -47,21 +48,87 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
     staging = final.parent / f".{final.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     settings["OUTPUT_PATH"] = str(staging)
+    settings["DATELINE_FINAL_OUTPUT"] = str(final)
     counter = _ErrorCounter()
     logging.getLogger().addHandler(counter)
     started = time.perf_counter()
+    timing.reset()
     try:
         Pelican(settings).run()
         if counter.messages:
             raise BuildFailed(f"{len(counter.messages)} error(s) logged during the build")
+        with timing.phase("reuse unchanged files"):
+            kept = keep_unchanged_files(staging, final)
         swap_into_place(staging, final)
+        _save_writes(settings, final)
     except BaseException:
+        _stop_search()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         logging.getLogger().removeHandler(counter)
-    logger.info("dateline: built %s in %.1f s", final, time.perf_counter() - started)
+        site.close()
+    logger.info("dateline: built %s in %.1f s (%s); %d file(s) unchanged", final,
+                time.perf_counter() - started, timing.summary(), kept)
     return final
+
+
+def keep_unchanged_files(staging: Path, final: Path) -> int:
+    """Where a staged file equals the live one, stage the live file itself (a hard link).
+
+    The swap then keeps its inode and modification time, so deploy tools
+    (rsync, object-storage sync) see nothing to upload. Returns how many
+    files are unchanged.
+    """
+    if not final.is_dir():
+        return 0
+    unchanged = 0
+    for new in staging.rglob("*"):
+        old = final / new.relative_to(staging)
+        if not new.is_file() or new.is_symlink() or not old.is_file():
+            continue
+        new_stat, old_stat = new.stat(), old.stat()
+        if new_stat.st_ino == old_stat.st_ino:
+            unchanged += 1
+        elif new_stat.st_size == old_stat.st_size and _same_bytes(new, old):
+            spare = new.with_name(f".{new.name}.dateline-link")
+            try:
+                os.link(old, spare)
+            except OSError:
+                continue
+            os.replace(spare, new)
+            unchanged += 1
+    return unchanged
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    with a.open("rb") as fa, b.open("rb") as fb:
+        while True:
+            chunk_a, chunk_b = fa.read(1 << 16), fb.read(1 << 16)
+            if chunk_a != chunk_b:
+                return False
+            if not chunk_a:
+                return True
+
+
+def _save_writes(settings, final: Path) -> None:
+    """Record what each write produced, for the next build to reuse."""
+    from dateline.writer import save_manifest
+
+    writer = site._current.writer if site._current is not None else None
+    if writer is not None:
+        save_manifest(settings, final, writer.entries)
+        logger.info("dateline: %d page write(s) rendered, %d reused from the last build",
+                    writer.rendered, writer.reused)
+
+
+def _stop_search() -> None:
+    """A failed build does not wait for, or publish, a search index still being built."""
+    current = site._current
+    process = current.search_process if current is not None else None
+    if process is not None and process.is_alive():
+        process.terminate()
+        process.join()
 
 
 def swap_into_place(staging: Path, final: Path) -> None:

@@ -364,16 +364,32 @@ def kind_of(path: Path, content_root: Path) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _parse_cached(path: str, mtime_ns: int, size: int, kind: str, zone_name: str) -> FrontMatter:
+def _parse_cached(path: str, mtime_ns: int, size: int, kind: str, zone_name: str, store=None) -> FrontMatter:
     del mtime_ns, size  # cache keys only: a changed file is parsed again
-    text = read_text(path)
-    zone = ZoneInfo(zone_name) if zone_name != "UTC" else dt.timezone.utc
+    raw = Path(path).read_bytes()
+    key = None
+    if store is not None:
+        from dateline.cache import code_version, digest
+
+        key = digest(path, kind, zone_name, code_version(), raw)
+        cached = store.get("frontmatter", key)
+        if cached is not None:
+            return cached
+    matter = _parse_bytes(path, raw, kind, zone_name)
+    if store is not None:
+        store.put("frontmatter", key, matter)
+    return matter
+
+
+def _parse_bytes(path: str, raw: bytes, kind: str, zone_name: str) -> FrontMatter:
+    text = decode(path, raw)
     if isinstance(text, Problem):
         return FrontMatter(path=path, kind=kind, problems=[text])
+    zone = ZoneInfo(zone_name) if zone_name != "UTC" else dt.timezone.utc
     return parse(path, text, kind, zone)
 
 
-def parse_file(path, kind: str, settings) -> FrontMatter:
+def parse_file(path, kind: str, settings, store=None) -> FrontMatter:
     """Parse a content file once per version of it (the validator and reader share it)."""
     path = str(path)
     stat = os.stat(path)
@@ -382,12 +398,11 @@ def parse_file(path, kind: str, settings) -> FrontMatter:
         ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
         zone_name = "UTC"
-    return _parse_cached(path, stat.st_mtime_ns, stat.st_size, kind, zone_name)
+    return _parse_cached(path, stat.st_mtime_ns, stat.st_size, kind, zone_name, store)
 
 
-def read_text(path: str):
-    """Read UTF-8 text, or return a Problem naming the byte offset's line."""
-    raw = Path(path).read_bytes()
+def decode(path: str, raw: bytes):
+    """UTF-8 text, or a Problem naming the line of the first bad byte."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

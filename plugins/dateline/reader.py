@@ -12,6 +12,8 @@ from pelican.urlwrappers import Tag
 
 from dateline.errors import DatelineError
 from dateline.frontmatter import kind_of, parse_file
+from dateline import site
+from dateline.timing import phase
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +35,12 @@ class ReleaseReader(BaseReader):
     file_extensions = ["md", "markdown"]
 
     def read(self, source_path):
-        kind = kind_of(Path(source_path), Path(self.settings["PATH"]))
-        matter = parse_file(source_path, kind, self.settings)
-        if matter.problems:
-            raise DatelineError(matter.problems)
-        return self.render(matter.body), self.metadata(matter)
+        with phase("read"):
+            kind = kind_of(Path(source_path), Path(self.settings["PATH"]))
+            matter = parse_file(source_path, kind, self.settings, site.store())
+            if matter.problems:
+                raise DatelineError(matter.problems)
+            return self.render(matter.body), self.metadata(matter)
 
     def render(self, body: str) -> str:
         """Markdown to HTML with one converter per reader: building one loads every extension."""

@@ -1,13 +1,30 @@
-"""Index the published releases with Whoosh and export the browser index into output/."""
+"""Index the published releases with Whoosh and export the browser index into the output.
+
+Pelican renders pages on one core. Indexing needs only the releases' text, so
+it starts in a second process as soon as the releases are prepared and runs
+while the pages are written; the build waits for it before the output is
+swapped into place, and fails if it failed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import multiprocessing
+import sys
 from pathlib import Path
 
+from dateline.cache import digest
+from dateline.site import current
+from dateline.writer import link_or_copy
 from dateline.settings import dateline_settings, search_index_path
+from dateline.timing import add, phase
 
 logger = logging.getLogger(__name__)
+
+class SearchFailed(RuntimeError):
+    """The search indexing process exited with an error: the build must not publish."""
 
 
 def search_documents(articles):
@@ -23,19 +40,104 @@ def search_documents(articles):
             tickers=tuple(t.label for t in article.tickers),
             date=article.date,
             url=article.url,
-            summary=getattr(article, "plain_summary", "") or "",
+            summary=getattr(article, "summary_text", "") or "",
         )
 
 
-def build_search(pelican_object) -> None:
-    """finalized signal: bring the index up to date, then export it."""
-    settings = pelican_object.settings
-    if not dateline_settings(settings)["search"]:
-        return
+def index_and_export(index_dir: Path, documents: list, export_dir: Path, live_dir: Path | None = None) -> None:
+    """Bring the Whoosh index up to date, then export it, or reuse the live export if still true."""
     from dateline.search.export import export_index
     from dateline.search.index import update_index
 
-    site = settings["DATELINE_SITE"]
-    index_dir = search_index_path(settings)
-    update_index(index_dir, search_documents(site.releases))  # logs its own counts
-    export_index(index_dir, Path(pelican_object.output_path) / "search")
+    indexed = update_index(index_dir, documents)
+    timings = {"search index": indexed.seconds}
+    state = index_state(index_dir)
+    record_file = Path(index_dir).with_name("search-export.json")
+    if live_dir is not None and reuse_export(state, record_file, live_dir / "search", export_dir):
+        logger.info("search: index unchanged; reused the live export")
+    else:
+        exported = export_index(index_dir, export_dir)
+        timings["search export"] = exported.seconds
+        record = {"index_state": state, "manifest_sha256": _sha256(export_dir / "manifest.json")}
+        record_file.write_text(json.dumps(record), encoding="utf-8")
+    Path(index_dir).with_name("search-timing.json").write_text(json.dumps(timings), encoding="utf-8")
+
+
+def index_state(index_dir: Path) -> str:
+    """Digest of the live releases and their content hashes, with the schema version."""
+    from whoosh import index as whoosh_index
+
+    from dateline.search.index import INDEX_NAME, indexed_hashes
+    from dateline.search.schema import SCHEMA_VERSION
+
+    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    try:
+        pairs = sorted(indexed_hashes(ix).items())
+    finally:
+        ix.close()
+    return digest(SCHEMA_VERSION, json.dumps(pairs))
+
+
+def reuse_export(state: str, record_file: Path, live_search: Path, export_dir: Path) -> bool:
+    """Link the live export into the staging folder when it was made from this very index."""
+    try:
+        record = json.loads(record_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    manifest = live_search / "manifest.json"
+    if record.get("index_state") != state or not manifest.is_file():
+        return False
+    if record.get("manifest_sha256") != _sha256(manifest):
+        return False
+    export_dir.mkdir(parents=True, exist_ok=True)
+    for source in live_search.iterdir():
+        if source.is_file() and source.name != "index.html":
+            link_or_copy(source, export_dir / source.name)
+    return True
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _child(index_dir, documents, export_dir, live_dir) -> None:
+    try:
+        index_and_export(index_dir, documents, export_dir, live_dir)
+    except BaseException:
+        logger.exception("search: indexing failed")
+        sys.exit(1)
+
+
+def start_search(generator) -> None:
+    """article_generator_finalized: fork the indexer with the prepared releases."""
+    settings = generator.settings
+    if not dateline_settings(settings)["search"]:
+        return
+    documents = list(search_documents(generator.articles))
+    export_dir = Path(generator.output_path) / "search"
+    process = multiprocessing.get_context("fork").Process(
+        target=_child, name="dateline-search",
+        args=(search_index_path(settings), documents, export_dir, _live_output(settings)),
+    )
+    process.start()
+    current().search_process = process
+
+
+def _live_output(settings) -> Path | None:
+    final = settings.get("DATELINE_FINAL_OUTPUT")
+    return Path(final) if final else None
+
+
+def finish_search(pelican_object) -> None:
+    """finalized: wait for the indexer; a failure fails the build."""
+    site = current()
+    process, site.search_process = site.search_process, None
+    if process is None:
+        return
+    with phase("search wait"):
+        process.join()
+    if process.exitcode != 0:
+        raise SearchFailed(f"search indexing failed (exit status {process.exitcode}); see the log above")
+    timing_file = search_index_path(pelican_object.settings).with_name("search-timing.json")
+    for name, seconds in json.loads(timing_file.read_text(encoding="utf-8")).items():
+        add(name, seconds)

@@ -1,10 +1,19 @@
-"""State one build shares between signals: the validated content and the issuer."""
+"""State one build shares between signals: the issuer, the cache, the search process.
+
+It lives here rather than in Pelican's settings: Pelican pickles settings
+with every tag and URL object into its content cache, and a database handle
+or a process can't be pickled. One build runs at a time in a process (the
+dev server builds one after another), so a module-level slot is enough.
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
 
+from dateline.cache import Store, digest, open_store
+from dateline.settings import issuer_path
+from dateline.timing import phase
 from dateline.validate import require_valid
 
 logger = logging.getLogger(__name__)
@@ -12,21 +21,63 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Site:
-    """The build's issuer profile and, once read, its published releases."""
+    """The build's issuer profile, cache, and (once read) its published releases."""
 
     issuer: object
+    issuer_digest: str = ""
+    store: Store | None = None
     releases: list = field(default_factory=list)
+    search_process: object = None
+    writer: object = None
+
+
+_current: Site | None = None
+
+
+def current() -> Site:
+    if _current is None:
+        raise RuntimeError("dateline: no build in progress (is the plugin registered?)")
+    return _current
+
+
+def store() -> Store | None:
+    return _current.store if _current is not None else None
 
 
 def start(pelican_object) -> None:
     """initialized signal: validate everything before Pelican reads or writes a file."""
-    check = require_valid(pelican_object.settings)
+    global _current
+    close()
+    cache = open_store(pelican_object.settings)
+    with phase("validate"):
+        try:
+            check = require_valid(pelican_object.settings, cache)
+        except BaseException:
+            if cache is not None:
+                cache.close()
+            raise
     logger.info("dateline: %d release(s) and %d page(s) valid", len(check.releases), len(check.pages))
-    pelican_object.settings["DATELINE_SITE"] = Site(issuer=check.issuer)
+    issuer_digest = digest(issuer_path(pelican_object.settings).read_bytes())
+    _current = Site(issuer=check.issuer, issuer_digest=issuer_digest, store=cache)
 
 
 def publish_context(generator) -> None:
     """article_generator_finalized: remember the published releases and expose the issuer."""
-    site = generator.settings["DATELINE_SITE"]
+    site = current()
     site.releases = list(generator.articles)
     generator.context["ISSUER"] = site.issuer
+
+
+def finish(pelican_object) -> None:
+    """finalized: keep this build's cache entries (only a build that got this far)."""
+    if _current is not None and _current.store is not None:
+        _current.store.commit()
+        logger.info("dateline: cache %d hit(s), %d miss(es)", _current.store.hits, _current.store.misses)
+
+
+def close() -> None:
+    """Forget the build's state (also after a failed build)."""
+    global _current
+    if _current is not None and _current.store is not None:
+        _current.store.close()
+    _current = None

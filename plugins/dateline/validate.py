@@ -41,12 +41,12 @@ def content_files(settings) -> list[Path]:
     return sorted(set(found))
 
 
-def validate_site(settings) -> SiteCheck:
+def validate_site(settings, store=None) -> SiteCheck:
     """Parse and check every content file and the issuer profile; never raises for content."""
     check = SiteCheck()
     root = Path(settings["PATH"])
     for path in content_files(settings):
-        matter = parse_file(path, kind_of(path, root), settings)
+        matter = parse_file(path, kind_of(path, root), settings, store)
         check.problems.extend(_relative(matter.problems))
         (check.releases if matter.kind == "release" else check.pages).append(matter)
     check.issuer = _load_issuer(settings, check)
@@ -57,9 +57,9 @@ def validate_site(settings) -> SiteCheck:
     return check
 
 
-def require_valid(settings) -> SiteCheck:
+def require_valid(settings, store=None) -> SiteCheck:
     """Validate, and raise one DatelineError listing every problem if there are any."""
-    check = validate_site(settings)
+    check = validate_site(settings, store)
     if check.problems:
         raise DatelineError(check.problems)
     return check

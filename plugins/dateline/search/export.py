@@ -3,6 +3,7 @@
 import hashlib
 import json
 import logging
+import math
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,8 +21,16 @@ logger = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 # A term shard closes once its postings pass this many bytes (one huge term may exceed it).
 SHARD_BYTES = 12_000
-# Releases per document chunk, and hex digits of content hash in chunk names.
-DOC_CHUNK = 8
+# Bytes one shard adds to the manifest's shard list (two terms, two hashed names).
+MANIFEST_ENTRY_BYTES = 100
+# Releases per document chunk (at least; see doc_chunk_size), and hex digits of content
+# hash in file names.
+DOC_CHUNK = 2
+# A shown result costs about this many bytes of its chunk; a chunk name costs the manifest
+# about DOC_NAME_BYTES. Both gzipped.
+DOC_RECORD_BYTES = 300
+DOC_NAME_BYTES = 10
+RESULTS_SHOWN = 10
 HASH_CHARS = 12
 GENERATED = ("shard-", "pos-", "docs-", "facets-", "manifest.json")
 
@@ -50,19 +59,18 @@ def content_name(prefix, blob):
     return "%s%s.json" % (prefix, hashlib.sha256(blob).hexdigest()[:HASH_CHARS])
 
 
-def read_postings(reader, fieldname, term, docnums):
+def read_postings(reader, fieldname, term, docnums, length_bytes):
     """Return (flat postings, flat positions) of a term: [doc delta, tf, length byte]..."""
     flat, positions = [], []
     matcher = reader.postings(fieldname, term)
     previous = 0
+    with_positions = fieldname in PHRASE_FIELDS
     while matcher.is_active():
         docnum = matcher.id()
         number = docnums[docnum]
-        tf = int(matcher.weight())
-        length = reader.doc_field_length(docnum, fieldname) or 0
-        flat += [number - previous, tf, length_to_byte(length)]
+        flat += [number - previous, int(matcher.weight()), length_bytes[docnum]]
         previous = number
-        if fieldname in PHRASE_FIELDS:
+        if with_positions:
             last = 0
             for pos in matcher.value_as("positions"):
                 positions.append(pos - last)
@@ -71,12 +79,18 @@ def read_postings(reader, fieldname, term, docnums):
     return flat, positions
 
 
+def field_length_bytes(reader, fieldname, docnums):
+    """{docnum: length byte} of a field, read once (not once per posting)."""
+    return {d: length_to_byte(reader.doc_field_length(d, fieldname) or 0) for d in docnums}
+
+
 def collect_terms(reader, docnums):
     """Return {term: ({field: postings}, {field: positions})} for every indexed text term."""
     terms = {}
     for fieldname in TEXT_FIELDS:
+        length_bytes = field_length_bytes(reader, fieldname, docnums)
         for term in reader.field_terms(fieldname):
-            flat, positions = read_postings(reader, fieldname, term, docnums)
+            flat, positions = read_postings(reader, fieldname, term, docnums, length_bytes)
             if not flat:
                 continue
             entry = terms.setdefault(term, ({}, {}))
@@ -95,9 +109,21 @@ def write_file(out_dir, prefix, obj, written):
     return name
 
 
+def shard_cap(sizes):
+    """Bytes per shard: balances one shard's download against the manifest's shard list.
+
+    A cold query fetches the manifest (about MANIFEST_ENTRY_BYTES per shard) and one shard;
+    total/cap + cap is smallest at cap = sqrt(total * entry), so big corpora get bigger shards.
+    """
+    total = sum(sizes.values())
+    return max(SHARD_BYTES, int(math.sqrt(total * MANIFEST_ENTRY_BYTES)))
+
+
 def write_shards(out_dir, terms, written):
     """Split sorted terms into size-capped shards; return the manifest's shard list."""
     shards, postings, positions, size = [], {}, {}, 0
+    sizes = {term: len(dump(terms[term][0])) + len(term) + 4 for term in terms}
+    cap = shard_cap(sizes)
 
     def close():
         names = sorted(postings)
@@ -109,8 +135,8 @@ def write_shards(out_dir, terms, written):
         postings[term], term_positions = terms[term]
         if term_positions:
             positions[term] = term_positions
-        size += len(dump(postings[term])) + len(term) + 4
-        if size >= SHARD_BYTES:
+        size += sizes[term]
+        if size >= cap:
             close()
             postings, positions, size = {}, {}, 0
     if postings:
@@ -123,13 +149,24 @@ def sort_time(record):
     return datetime.fromisoformat(record["date"]).timestamp()
 
 
-def write_doc_chunks(out_dir, records, written):
-    """Write display records in chunks of DOC_CHUNK, by export doc number; return names."""
+def doc_chunk_size(count):
+    """Releases per document file, balancing the records a result page loads with the manifest.
+
+    Ten scattered results fetch ten chunks (RESULTS_SHOWN * size * DOC_RECORD_BYTES) while the
+    manifest lists count / size names (DOC_NAME_BYTES each): the sum is smallest at
+    size = sqrt(count * DOC_NAME_BYTES / (RESULTS_SHOWN * DOC_RECORD_BYTES)).
+    """
+    best = math.sqrt(count * DOC_NAME_BYTES / (RESULTS_SHOWN * DOC_RECORD_BYTES))
+    return max(DOC_CHUNK, round(best))
+
+
+def write_doc_chunks(out_dir, records, written, size):
+    """Write display records in chunks of size, by export doc number; return names."""
     names = []
-    for start in range(0, len(records), DOC_CHUNK):
+    for start in range(0, len(records), size):
         chunk = [
             [r["title"], r["url"], r["date"], r["tickers"], r["tags"], r["summary"], r["snippet"]]
-            for r in records[start:start + DOC_CHUNK]
+            for r in records[start:start + size]
         ]
         names.append(write_file(out_dir, "docs-", chunk, written))
     return names
@@ -200,7 +237,8 @@ def export_index(index_dir: Path, out_dir: Path) -> ExportStats:
             for f in TEXT_FIELDS
         }
     shards = write_shards(out_dir, terms, written)
-    doc_files = write_doc_chunks(out_dir, records, written)
+    doc_size = doc_chunk_size(len(records))
+    doc_files = write_doc_chunks(out_dir, records, written, doc_size)
     totals, columns = facet_data(records)
     facets_file = write_file(out_dir, "facets-", columns, written)
     manifest = {
@@ -213,7 +251,7 @@ def export_index(index_dir: Path, out_dir: Path) -> ExportStats:
         "prefix_limit": PREFIX_LIMIT,
         "prefix_min": PREFIX_MIN,
         "shards": shards,
-        "docs": {"size": DOC_CHUNK, "files": doc_files},
+        "docs": {"size": doc_size, "files": doc_files},
         "facets": {"file": facets_file, "totals": totals},
     }
     blob = dump(manifest)

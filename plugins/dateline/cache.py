@@ -1,0 +1,90 @@
+"""A small persistent cache in CACHE_PATH: validated front matter and prepared releases.
+
+Rebuilding after a one-line edit should cost what the edit costs. Results
+are stored under a key that hashes everything they depend on (the file's
+bytes or the release's HTML and settings, plus the plugin's own code), so a
+stale entry can't be found, only missed. SQLite (standard library) lets a
+build read just the entries it needs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Digest of the plugin's source: changing the code invalidates every entry."""
+    digest = hashlib.sha256()
+    for path in sorted(PLUGIN_DIR.rglob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def digest(*parts) -> str:
+    """A stable key from strings, bytes and reprs."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+class Store:
+    """Key -> pickled value, one table per kind, written in one transaction per build."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(str(path))
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS entry (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
+        self._pending: list[tuple] = []
+        self.used: dict[str, set] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, kind: str, key: str):
+        self.used.setdefault(kind, set()).add(key)
+        row = self._db.execute("SELECT value FROM entry WHERE kind=? AND key=?", (kind, key)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return pickle.loads(row[0])
+
+    def put(self, kind: str, key: str, value) -> None:
+        self.used.setdefault(kind, set()).add(key)
+        self._pending.append((kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def commit(self, prune: bool = True) -> None:
+        """Write new entries and (after a whole build) drop the ones this build did not use."""
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", self._pending)
+            for kind, keys in (self.used.items() if prune else ()):
+                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
+                self._db.execute("DELETE FROM live")
+                self._db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in keys))
+                self._db.execute("DELETE FROM entry WHERE kind=? AND key NOT IN (SELECT key FROM live)", (kind,))
+        self._pending.clear()
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def open_store(settings) -> Store | None:
+    """The build's store, or None when Pelican's CACHE_CONTENT is off."""
+    if not settings.get("CACHE_CONTENT", False):
+        return None
+    return Store(Path(settings["CACHE_PATH"]) / "dateline.sqlite")
