@@ -18,6 +18,8 @@ from pelican.settings import read_settings
 
 from dateline import site, timing
 from dateline.errors import DatelineError
+from dateline.publishing import build_time
+from dateline.uptodate import input_digest, is_up_to_date, record_build
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,11 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
     """Run Pelican into a staging folder next to OUTPUT_PATH, then swap. Returns the output path."""
     settings = load_settings(settings_file, overrides)
     final = Path(settings["OUTPUT_PATH"])
+    now = build_time(settings)
+    inputs = input_digest(settings, settings_file) if settings.get("CACHE_CONTENT") else None
+    if inputs and is_up_to_date(settings, inputs, final, now):
+        logger.info("dateline: nothing changed since the last build; %s is up to date", final)
+        return final
     staging = final.parent / f".{final.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     settings["OUTPUT_PATH"] = str(staging)
@@ -61,6 +68,8 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
             kept = keep_unchanged_files(staging, final)
         swap_into_place(staging, final)
         _save_writes(settings, final)
+        if inputs:
+            record_build(settings, inputs, final, now, site._current.next_embargo if site._current else None)
     except BaseException:
         _stop_search()
         shutil.rmtree(staging, ignore_errors=True)

@@ -33,6 +33,10 @@ def withhold_articles(generator) -> None:
     """Drop drafts and embargoed releases from the article generator (pre-taxonomy)."""
     now = build_time(generator.settings)
     embargoed = [a for a in generator.articles if a.date > now]
+    from dateline import site
+
+    if site._current is not None:
+        site._current.next_embargo = min((a.date for a in embargoed), default=None)
     if embargoed:
         logger.info("dateline: withholding %d embargoed release(s) until their date", len(embargoed))
     if generator.drafts:

@@ -29,6 +29,7 @@ class Site:
     releases: list = field(default_factory=list)
     search_process: object = None
     writer: object = None
+    next_embargo: object = None
 
 
 _current: Site | None = None

@@ -1,0 +1,111 @@
+"""Incremental builds: nothing changed writes nothing; an edit re-renders only what shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+from conftest import build_site
+
+RELEASE_2021 = "releases/2021/northgate-grants-options/index.html"
+RELEASE_2024 = "releases/2024/northgate-drilling-results/index.html"
+SOURCE_2024 = "releases/2024/2024-06-12-northgate-drilling-results.md"
+
+
+def inodes(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def messages(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records]
+
+
+def test_unchanged_rebuild_writes_no_file(tiny_site, tmp_path, caplog):
+    output = build_site(tiny_site, tmp_path / "output")
+    before = inodes(output)
+    caplog.clear()
+    build_site(tiny_site, tmp_path / "output")
+    assert inodes(output) == before
+    assert any("nothing changed since the last build" in m for m in messages(caplog))
+
+
+def test_touched_files_rebuild_but_every_file_is_kept(tiny_site, tmp_path, caplog):
+    output = build_site(tiny_site, tmp_path / "output")
+    before = inodes(output)
+    later = time.time() + 5
+    for path in tiny_site.rglob("*.md"):
+        os.utime(path, (later, later))
+    caplog.clear()
+    build_site(tiny_site, tmp_path / "output")
+    after = inodes(output)
+    # pelican-sitemap dates pages without a date by their file's mtime: touching changes it
+    assert after.pop("sitemap.xml") != before.pop("sitemap.xml")
+    assert after == before
+    assert any("0 page write(s) rendered" in m for m in messages(caplog))
+    from dateline.timing import phase_seconds
+
+    assert "search export" not in phase_seconds(), "the unchanged index must reuse the live export"
+
+
+def test_editing_one_body_rerenders_only_what_shows_it(tiny_site, tmp_path, caplog):
+    output = build_site(tiny_site, tmp_path / "output")
+    before = inodes(output)
+    source = tiny_site / SOURCE_2024
+    source.write_text(source.read_text().replace("phase of drilling", "phase of drilling and trenching"))
+    caplog.clear()
+    build_site(tiny_site, tmp_path / "output")
+    after = inodes(output)
+    assert "trenching" in (output / RELEASE_2024).read_text()
+    assert after[RELEASE_2024] != before[RELEASE_2024]
+    assert after[RELEASE_2021] == before[RELEASE_2021]
+    assert after["about/index.html"] == before["about/index.html"]
+    kept = {name for name in after if after[name] == before.get(name)}
+    assert {"404.html", "theme/css/main.css", "robots.txt"} <= kept
+    assert any("1 updated" in m for m in messages(caplog)), "the search index must re-index the edit"
+
+
+def test_issuer_change_reaches_every_release_page(tiny_site, tmp_path):
+    output = build_site(tiny_site, tmp_path / "output")
+    issuer = tiny_site / "issuer.yaml"
+    issuer.write_text(issuer.read_text().replace("involve risks and uncertainties", "involve known and unknown risks"))
+    build_site(tiny_site, tmp_path / "output")
+    html = (output / RELEASE_2021).read_text()
+    assert "involve known and unknown risks" in html
+    assert "involve risks and uncertainties" not in html
+
+
+def test_a_failed_build_does_not_poison_the_next(tiny_site, tmp_path):
+    import pytest
+
+    from dateline.errors import DatelineError
+
+    output = build_site(tiny_site, tmp_path / "output")
+    source = tiny_site / SOURCE_2024
+    good = source.read_text()
+    source.write_text(good.replace("tags: [exploration, results]", "tags: [Exploration]"))
+    with pytest.raises(DatelineError):
+        build_site(tiny_site, tmp_path / "output")
+    source.write_text(good.replace("phase of drilling", "phase of diamond drilling"))
+    build_site(tiny_site, tmp_path / "output")
+    assert "diamond drilling" in (output / RELEASE_2024).read_text()
+
+
+def test_an_embargo_lifting_makes_the_build_stale(tiny_site, tmp_path):
+    from dateline.build import load_settings
+    from dateline.uptodate import is_up_to_date, record_build
+
+    from conftest import ROOT, site_settings
+
+    output = tmp_path / "output"
+    output.mkdir()
+    settings = load_settings(str(ROOT / "pelicanconf.py"), site_settings(tiny_site, output, tmp_path / "cache"))
+    now = dt.datetime(2030, 1, 1, 12, tzinfo=dt.timezone.utc)
+    lift = dt.datetime(2030, 1, 1, 14, tzinfo=dt.timezone.utc)
+    record_build(settings, "inputs", output, now, lift)
+    assert is_up_to_date(settings, "inputs", output, now)
+    assert not is_up_to_date(settings, "inputs", output, lift)
+    assert not is_up_to_date(settings, "other inputs", output, now)
+    assert not is_up_to_date(settings, "inputs", output, now + dt.timedelta(days=1))
