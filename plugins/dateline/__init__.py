@@ -9,7 +9,7 @@ def register():
     """Register the plugin callbacks."""
     from pelican import signals
 
-    from dateline import discovery, publishing, reader, registers, releases, search_hook, site, writer
+    from dateline import discovery, progress, publishing, reader, registers, releases, search_hook, site, writer
 
     # validate every file and the issuer profile before anything is read or written
     signals.initialized.connect(site.start)
@@ -30,4 +30,6 @@ def register():
     # wait for the search index; robots.txt points at the sitemap
     signals.finalized.connect(search_hook.finish_search)
     signals.finalized.connect(site.finish)
+    # progress bars on a terminal
+    signals.content_written.connect(progress.on_content_written)
     signals.finalized.connect(discovery.write_robots)

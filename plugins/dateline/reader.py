@@ -12,7 +12,7 @@ from pelican.urlwrappers import Tag
 
 from dateline.errors import DatelineError
 from dateline.frontmatter import kind_of, parse_file
-from dateline import site
+from dateline import progress, site
 from dateline.timing import phase
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ class ReleaseReader(BaseReader):
             matter = parse_file(source_path, kind, self.settings, site.store())
             if matter.problems:
                 raise DatelineError(matter.problems)
+            progress.advance("read")
             return self.render(matter.body), self.metadata(matter)
 
     def render(self, body: str) -> str:

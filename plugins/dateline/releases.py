@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from dateline import disclaimers, extraction, sentences, timing
+from dateline import disclaimers, extraction, progress, sentences, timing
 from dateline import site as build_site
 from dateline.cache import code_version, digest
 from dateline.frontmatter import site_zone
@@ -48,6 +48,7 @@ def enrich_articles(generator) -> None:
     with phase("prepare releases"):
         for index, article in enumerate(articles):
             enrich(article, site, generator.settings, today, store)
+            progress.advance("prepare")
             article.previous_release = articles[index - 1] if index > 0 else None
             article.next_release = articles[index + 1] if index + 1 < len(articles) else None
         for article in generator.translations:

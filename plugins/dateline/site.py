@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from dateline import progress
 from dateline.cache import Store, digest, open_store
 from dateline.settings import issuer_path
 from dateline.timing import phase
@@ -58,6 +59,7 @@ def start(pelican_object) -> None:
                 cache.close()
             raise
     logger.info("dateline: %d release(s) and %d page(s) valid", len(check.releases), len(check.pages))
+    progress.start(len(check.releases))
     issuer_digest = digest(issuer_path(pelican_object.settings).read_bytes())
     _current = Site(issuer=check.issuer, issuer_digest=issuer_digest, store=cache)
 
@@ -79,6 +81,7 @@ def finish(pelican_object) -> None:
 def close() -> None:
     """Forget the build's state (also after a failed build)."""
     global _current
+    progress.stop()
     if _current is not None and _current.store is not None:
         _current.store.close()
     _current = None

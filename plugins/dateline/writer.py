@@ -28,7 +28,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
-from dateline import site
+from dateline import progress, site
 from dateline.cache import code_version, digest
 from dateline.feeds import FeedEntry
 
@@ -178,6 +178,7 @@ class DatelineWriter(Writer):
         if key and previous and previous[0] == key and self._link_previous(previous[1]):
             self.entries[name] = previous
             self.reused += 1
+            progress.advance("write", len(previous[1]))
             return
         self._files = []
         render()
