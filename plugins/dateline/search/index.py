@@ -143,6 +143,10 @@ def indexed_hashes(ix):
         return {f["id"]: f["content_hash"] for _, f in reader.iter_docs()}
 
 
+# Optimize (rewrite) the index once this share of its documents are deleted ones.
+COMPACT_FRACTION = 0.2
+
+
 def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexStats:
     """Make the index hold exactly documents: add new, re-index changed, delete missing."""
     started = time.perf_counter()
@@ -178,6 +182,12 @@ def _write_changes(ix, wanted, digests, removed, changed, new):
     fresh = sorted(changed + new, key=lambda i: (wanted[i].date, i))
     for doc_id in fresh:
         writer.add_document(**whoosh_fields(wanted[doc_id], digests[doc_id]))
-    # Whoosh counts deleted documents in N and in field-length totals until segments merge;
-    # optimizing keeps idf and average lengths equal to what the export (live docs) reports.
-    writer.commit(optimize=bool(removed or changed))
+    # Deleted documents stay in their segment until it merges. Search and export read live
+    # documents only (query.LiveBM25F, export.live_reader), so an edit need not rewrite the
+    # whole index; it is compacted once deletions pile up.
+    writer.commit()
+    with ix.reader() as reader:
+        wasted = reader.doc_count_all() - reader.doc_count()
+        compact = wasted > COMPACT_FRACTION * max(reader.doc_count_all(), 1)
+    if compact:
+        ix.optimize()

@@ -12,6 +12,7 @@ ranks agree except between documents whose scores differ by less than that.
 """
 
 import logging
+from math import log
 import re
 from dataclasses import dataclass, field
 
@@ -153,6 +154,14 @@ class LiveBM25F(BM25F):
         super().__init__(B=BM25_B, K1=BM25_K1)
         self.field_totals = field_totals
         self.doc_count = doc_count
+
+    def idf(self, searcher, fieldname, text):
+        """Whoosh's idf over live documents: deleted ones still count in its term statistics."""
+        reader = searcher.get_parent().reader()
+        if not reader.has_deletions():
+            return super().idf(searcher, fieldname, text)
+        n = sum(1 for _ in reader.postings(fieldname, text).all_ids()) if (fieldname, text) in reader else 0
+        return log(reader.doc_count() / (n + 1)) + 1
 
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf=qf)
