@@ -195,6 +195,20 @@ def test_without_javascript_the_page_points_to_the_archive(browser, site_server)
         context.close()
 
 
+def test_search_page_with_results_has_no_serious_axe_violations(page, site_server):
+    import axe_playwright_python
+
+    open_search(page, site_server, "?q=kestrel&year=2024")
+    wait_for_status(page, r"^2 results")
+    axe = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+    page.add_script_tag(content=axe)
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    assert results["passes"], "axe ran no rule"
+    blocking = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]
+                if v["impact"] in ("serious", "critical")]
+    assert blocking == []
+
+
 # --- strict Content-Security-Policy -------------------------------------------------------
 
 
@@ -311,10 +325,9 @@ def tie_runs(ids, scores, rel=1e-12):
 @pytest.fixture(scope="module")
 def parity_site(tmp_path_factory):
     """An export of generated releases, served beside the client modules."""
-    from search_support import expected_results, make_releases, parity_queries
-
     from dateline.search.export import export_index
     from dateline.search.index import open_index, update_index
+    from search_support import expected_results, make_releases, parity_queries
 
     base = tmp_path_factory.mktemp("parity")
     releases = make_releases(400, seed=3)

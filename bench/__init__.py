@@ -1,0 +1,1 @@
+"""Dateline benchmarks (`make bench`, `make bench-search`): numbers, not pass/fail tests."""
