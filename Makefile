@@ -36,6 +36,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish site
 
 STAMP := $(VENV)/.dateline-installed
 TEST_STAMP := $(VENV)/.dateline-test-installed
+BENCH_STAMP := $(VENV)/.dateline-bench-installed
 
 help:
 	@echo 'Dateline: static investor-relations site generator'
@@ -68,6 +69,10 @@ $(TEST_STAMP): $(STAMP) requirements/test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	@touch $@
 
+$(BENCH_STAMP): $(TEST_STAMP) requirements/bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.txt
+	@touch $@
+
 venv: $(STAMP)
 
 html: $(STAMP)
@@ -95,10 +100,12 @@ test: $(TEST_STAMP)
 	@bash tests/ensure_tools.sh
 	$(BIN)/python -m pytest
 
-bench: $(TEST_STAMP)
+bench: $(BENCH_STAMP)
+	@bash tests/ensure_tools.sh
 	$(BIN)/python -m bench.run
 
-bench-search: $(TEST_STAMP)
+bench-search: $(BENCH_STAMP)
+	@bash tests/ensure_tools.sh
 	$(BIN)/python -m bench.search
 
 demo: $(STAMP)

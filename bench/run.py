@@ -7,11 +7,11 @@ For each corpus size (1,000 quick; 10,000 headline) it measures, in one run:
   Dateline's full build);
 - Dateline's time in validation, extraction, disclaimers, search indexing and export;
 - peak memory;
-and then the search figures of `make bench-search` (Pagefind beside Dateline).
+and then runs `make bench-search` (Pagefind beside Dateline) on its own sites.
 
 Every build runs in a fresh interpreter (bench/measure.py). The table is
-printed and written as JSON to bench/results/. BENCH_QUICK=1 runs 1k only
-and skips the search benchmark.
+printed and written as JSON to bench/results/ (the search benchmark writes
+its own search-*.json there). BENCH_QUICK=1 runs 1k only and skips search.
 """
 
 from __future__ import annotations
@@ -140,16 +140,13 @@ def main() -> int:
         "quick": quick,
         "builds": results,
     }
-    if not quick:
-        from bench import search
-
-        report["search"] = search.run_benchmark(sizes)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"bench-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(table(results))
-    if "search" in report:
-        print(report["search"].get("table", ""))
+    if not quick:
+        print("\n== search: Dateline against Pagefind (make bench-search)", flush=True)
+        subprocess.run([sys.executable, "-m", "bench.search"], cwd=ROOT, check=True)
     print(f"\nwritten to {out.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -8,31 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SITES = FIXTURES / "sites"
-
-
-def site_settings(content: Path, output: Path, cache: Path, **extra) -> dict:
-    """Settings for a fixture site: the real pelicanconf with the paths moved."""
-    overrides = {
-        "PATH": str(content),
-        "OUTPUT_PATH": str(output),
-        "CACHE_PATH": str(cache),
-        "SITEURL": "https://investors.example.com",
-        "FEED_DOMAIN": "https://investors.example.com",
-        "TIMEZONE": "America/Toronto",
-    }
-    overrides.update(extra)
-    return overrides
-
-
-def build_site(content: Path, output: Path, cache: Path | None = None, **extra) -> Path:
-    """Build a fixture site with Dateline's atomic build; raises on failure."""
-    from dateline.build import build
-
-    cache = cache or output.parent / "cache"
-    return build(str(ROOT / "pelicanconf.py"), site_settings(content, output, cache, **extra))
+from sitebuild import SITES, build_site  # noqa: E402
 
 
 @pytest.fixture

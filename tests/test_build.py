@@ -104,7 +104,7 @@ def test_sidebar_links_to_an_anchored_source_sentence(built_site):
 
 
 def test_build_logs_progress(tmp_path, tiny_site, caplog):
-    from conftest import build_site
+    from sitebuild import build_site
 
     build_site(tiny_site, tmp_path / "out")
     messages = [r.getMessage() for r in caplog.records]

@@ -30,7 +30,7 @@ def test_canaries_absent_from_the_search_index(built_site):
 
 
 def test_embargo_lifts_when_its_date_passes(tiny_site, tmp_path):
-    from conftest import build_site
+    from sitebuild import build_site
 
     output = build_site(tiny_site, tmp_path / "out", DATELINE={"now": "2099-02-01T00:00:00+00:00"})
     assert (output / "releases/2099/northgate-embargoed/index.html").is_file()

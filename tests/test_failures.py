@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from sitebuild import ROOT, build_site
 from dateline.errors import DatelineError
 
 BROKEN_A = """---

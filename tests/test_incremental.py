@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from conftest import build_site
+from sitebuild import build_site
 
 RELEASE_2021 = "releases/2021/northgate-grants-options/index.html"
 RELEASE_2024 = "releases/2024/northgate-drilling-results/index.html"
@@ -40,11 +40,10 @@ def test_touched_files_rebuild_but_every_file_is_kept(tiny_site, tmp_path, caplo
         os.utime(path, (later, later))
     caplog.clear()
     build_site(tiny_site, tmp_path / "output")
-    after = inodes(output)
-    # pelican-sitemap dates pages without a date by their file's mtime: touching changes it
-    assert after.pop("sitemap.xml") != before.pop("sitemap.xml")
-    assert after == before
+    assert inodes(output) == before
     assert any("0 page write(s) rendered" in m for m in messages(caplog))
+    sitemap = (output / "sitemap.xml").read_text()
+    assert "releases/2021/northgate-grants-options/" in sitemap and "about/" in sitemap
     from dateline.timing import phase_seconds
 
     assert "search export" not in phase_seconds(), "the unchanged index must reuse the live export"
@@ -103,7 +102,7 @@ def test_an_embargo_lifting_makes_the_build_stale(tiny_site, tmp_path):
     from dateline.build import load_settings
     from dateline.uptodate import is_up_to_date, record_build
 
-    from conftest import ROOT, site_settings
+    from sitebuild import ROOT, site_settings
 
     output = tmp_path / "output"
     output.mkdir()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
     logging.getLogger().addHandler(counter)
     started = time.perf_counter()
     timing.reset()
+    _forget_logged_messages()
     try:
         Pelican(settings).run()
         if counter.messages:
@@ -77,6 +79,7 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
     finally:
         logging.getLogger().removeHandler(counter)
         site.close()
+        _reset_sitemap()
     logger.info("dateline: built %s in %.1f s (%s); %d file(s) unchanged", final,
                 time.perf_counter() - started, timing.summary(), kept)
     return final
@@ -129,6 +132,25 @@ def _save_writes(settings, final: Path) -> None:
         save_manifest(settings, final, writer.entries)
         logger.info("dateline: %d page write(s) rendered, %d reused from the last build",
                     writer.rendered, writer.reused)
+
+
+def _forget_logged_messages() -> None:
+    """Pelican drops a log message it has already shown in this process; each build (the dev
+    server runs many) must show its own warnings again."""
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
+def _reset_sitemap() -> None:
+    """pelican-sitemap remembers the Pelican object it started with and writes only for that one:
+    after a failed build, every later build in the same process (the dev server) would lose its
+    sitemap. Forget it between builds."""
+    module = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if module is not None:
+        module.generator._main_pelican = None
+        module.generator.page_queue = []
 
 
 def _stop_search() -> None:

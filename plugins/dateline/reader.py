@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from markdown import Markdown
 from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Tag
 
 from dateline.errors import DatelineError
 from dateline.frontmatter import kind_of, parse_file
-from dateline import progress, site
+from dateline import markup, progress, site
 from dateline.timing import phase
 
 logger = logging.getLogger(__name__)
@@ -46,7 +45,7 @@ class ReleaseReader(BaseReader):
     def render(self, body: str) -> str:
         """Markdown to HTML with one converter per reader: building one loads every extension."""
         if getattr(self, "_converter", None) is None:
-            self._converter = Markdown(**self.settings["MARKDOWN"])
+            self._converter = markup.converter(self.settings)
         return self._converter.reset().convert(body)
 
     def metadata(self, matter) -> dict:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from markdown import Markdown
 
+from dateline import markup
+
 from dateline.build import load_settings
 from dateline.errors import DatelineError, Problem
 from dateline.frontmatter import parse_file, relative_path
@@ -41,7 +43,7 @@ def release_report(matter, issuer, settings, now) -> str:
     if matter.is_draft or fields["date"] > now:
         return head + "\n  withheld: " + ("draft" if matter.is_draft else f"embargoed until {fields['date']:%Y-%m-%d %H:%M %Z}")
     exchanges = [t.exchange for t in fields["ticker"]]
-    html = Markdown(**settings["MARKDOWN"]).convert(matter.body)
+    html = markup.converter(settings).convert(matter.body)
     legal = disclaimers.attach(html, issuer=issuer, exchanges=exchanges, disclaimer_key=fields.get("disclaimer"),
                                legend_keys=fields.get("legends", []), release_date=fields["date"].date(),
                                today=now.date(), source=relative_path(matter.path))
@@ -119,7 +121,7 @@ def extract_file(path: Path, settings) -> dict:
         if matter.problems:
             raise DatelineError(matter.problems)
         fields = matter.fields
-        html = Markdown(**settings["MARKDOWN"]).convert(matter.body)
+        html = markup.converter(settings).convert(matter.body)
         facts = facts_for(fields, html, [t.exchange for t in fields["ticker"]])
     else:
         from dateline.importer import parse_release

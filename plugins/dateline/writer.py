@@ -26,9 +26,10 @@ from pathlib import Path
 
 from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
+from pelican import signals
 from pelican.writers import Writer
 
-from dateline import progress, site
+from dateline import site
 from dateline.cache import code_version, digest
 from dateline.feeds import FeedEntry
 
@@ -159,7 +160,8 @@ class DatelineWriter(Writer):
         key = self.page_key(name, template, context, dict(kwargs, _relative=relative_urls, _paginated=bool(paginated),
                                                           _template_name=template_name))
         self._produce(name, key, lambda: super(DatelineWriter, self).write_file(
-            name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs))
+            name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs),
+            signal_context=kwargs)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):
@@ -173,12 +175,15 @@ class DatelineWriter(Writer):
             elements, context, path, url, feed_type, override_output, feed_title)))
         return result[0] if result else None
 
-    def _produce(self, name, key, render) -> None:
+    def _produce(self, name, key, render, signal_context=None) -> None:
         previous = self._previous.get(name)
         if key and previous and previous[0] == key and self._link_previous(previous[1]):
             self.entries[name] = previous
             self.reused += 1
-            progress.advance("write", len(previous[1]))
+            if signal_context is not None:
+                # plugins that collect pages as they are written (the sitemap) must see these too
+                for relative in previous[1]:
+                    signals.content_written.send(str(Path(self.output_path) / relative), context=signal_context)
             return
         self._files = []
         render()

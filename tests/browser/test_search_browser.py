@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import _QuietHandler, serve
+from sitebuild import _QuietHandler, serve
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
