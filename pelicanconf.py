@@ -49,7 +49,7 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_A
 DIRECT_TEMPLATES = ["index", "archives", "tags", "search", "404"]
 
 # --- feeds -----------------------------------------------------------------
-FEED_DOMAIN = SITEURL
+FEED_DOMAIN = "http://localhost:8000"  # local previews; publishconf.py sets the public address
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"

@@ -100,10 +100,15 @@ def _build(args) -> int:
 
 
 def _init_logging(args) -> None:
-    from pelican.log import init
+    from pelican import log
+    from rich.console import Console
+    from rich.logging import RichHandler
 
-    # Pelican's own per-file INFO lines drown the build's progress: keep them for -D.
-    init(level=logging.DEBUG if args.debug else logging.WARNING)
+    # Logs go to stderr, so `dateline extract --format json > file` stays clean JSON; the
+    # progress bars share that console. Pelican's per-file INFO lines only with -D.
+    log.console = Console(stderr=True)
+    log.init(level=logging.DEBUG if args.debug else logging.WARNING,
+             handler=RichHandler(console=log.console, show_path=bool(args.debug)))
     logging.getLogger("dateline").setLevel(
         logging.WARNING if args.quiet else logging.DEBUG if args.debug else logging.INFO)
 
