@@ -114,3 +114,16 @@ def test_an_embargo_lifting_makes_the_build_stale(tiny_site, tmp_path):
     assert not is_up_to_date(settings, "inputs", output, lift)
     assert not is_up_to_date(settings, "other inputs", output, now)
     assert not is_up_to_date(settings, "inputs", output, now + dt.timedelta(days=1))
+
+
+def test_parallel_preparation_gives_the_same_site(tiny_site, tmp_path, monkeypatch):
+    """Releases are prepared in worker processes on large sites; the pages must not differ."""
+    from dateline import releases
+
+    serial = build_site(tiny_site, tmp_path / "serial", tmp_path / "serial-cache")
+    monkeypatch.setattr(releases, "PARALLEL_MIN", 1)
+    parallel = build_site(tiny_site, tmp_path / "parallel", tmp_path / "parallel-cache")
+    pages = sorted(p.relative_to(serial) for p in serial.rglob("*.html"))
+    assert pages == sorted(p.relative_to(parallel) for p in parallel.rglob("*.html"))
+    for page in pages:
+        assert (serial / page).read_bytes() == (parallel / page).read_bytes(), page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dateline import disclaimers
+
 
 class FeedEntry:
     """An article seen by the feed writer: same fields, content with its legal text."""
@@ -13,7 +15,8 @@ class FeedEntry:
         return getattr(self._article, name)
 
     def get_content(self, siteurl):
-        feed_html = getattr(self._article, "feed_html", None)
-        if feed_html is None:
+        """The body with legends and disclaimer, built only for the entries a feed holds."""
+        legal = getattr(self._article, "legal", None)
+        if legal is None:
             return self._article.get_content(siteurl)
-        return self._article._update_content(feed_html, siteurl)
+        return self._article._update_content(disclaimers.feed_html(legal), siteurl)

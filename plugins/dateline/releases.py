@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
+import os
 
 from dateline import disclaimers, extraction, progress, sentences, timing
 from dateline import site as build_site
@@ -36,35 +38,91 @@ class PreparedRelease:
     milestones: list
     body_html: str
     plain_body: str
-    feed_html: str
+
+
+# Below this many releases to prepare, starting worker processes costs more than it saves.
+PARALLEL_MIN = 200
 
 
 def enrich_articles(generator) -> None:
     """article_generator_finalized: attach legal text, facts, contacts and JSON-LD."""
     site = build_site.current()
-    store = site.store
     today = build_time(generator.settings).date()
     articles = sorted(generator.articles, key=lambda a: (a.date, a.source_path))
+    everything = articles + list(generator.translations)
     with phase("prepare releases"):
+        fresh = prepare_missing(everything, site, today)
         for index, article in enumerate(articles):
-            enrich(article, site, generator.settings, today, store)
+            enrich(article, site, generator.settings, today, fresh)
             progress.advance("prepare")
             article.previous_release = articles[index - 1] if index > 0 else None
             article.next_release = articles[index + 1] if index + 1 < len(articles) else None
         for article in generator.translations:
-            enrich(article, site, generator.settings, today, store)
+            enrich(article, site, generator.settings, today, fresh)
     logger.info("dateline: prepared %d release page(s): %s", len(articles), timing.summary())
 
 
-def enrich(article, site, settings, today, store=None) -> None:
-    """Attach everything a release page needs to one Pelican article."""
-    key = release_key(article, site) if store is not None else None
-    prepared = store.get("release", key) if key else None
-    if prepared is None:
-        prepared = prepare(article, site.issuer, today)
-        if key:
-            store.put("release", key, prepared)
+def prepare_missing(articles, site, today) -> dict:
+    """Prepare the releases the cache doesn't hold, on every core; returns {key: PreparedRelease}.
+
+    Extraction and legal-text detection are pure functions of a release's text, so they
+    spread over worker processes (forked: they share the issuer profile and code).
+    """
+    store, keys = site.store, {}
+    for article in articles:
+        keys[id(article)] = key = release_key(article, site)
+        if store is not None and store.get("release", key) is not None:
+            keys.pop(id(article))
+    missing = [a for a in articles if id(a) in keys]
+    workers = min(os.cpu_count() or 1, 4)
+    jobs = [_job(article, today) for article in missing]
+    if workers > 1 and len(missing) >= PARALLEL_MIN:
+        global _WORKER_ISSUER
+        _WORKER_ISSUER = site.issuer
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_prepare_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
     else:
+        _WORKER_ISSUER_LOCAL = site.issuer
+        results = [_prepare_job(job, _WORKER_ISSUER_LOCAL) for job in jobs]
+    fresh = {}
+    for article, (prepared, seconds) in zip(missing, results):
+        fresh[keys[id(article)]] = prepared
+        if store is not None:
+            store.put("release", keys[id(article)], prepared)
+        for name, value in seconds.items():
+            timing.add(name, value)
+    return fresh
+
+
+_WORKER_ISSUER = None
+
+
+def _job(article, today) -> dict:
+    """What `prepare` reads of an article, as plain data a worker process can receive."""
+    return {
+        "html": article._content, "exchanges": [t.exchange for t in article.tickers],
+        "disclaimer_key": getattr(article, "disclaimer_key", None),
+        "legend_keys": getattr(article, "legend_keys", []),
+        "grants": getattr(article, "grants_override", None),
+        "milestones": getattr(article, "milestones_override", None),
+        "lines": getattr(article, "front_matter_lines", None),
+        "date": article.date.date(), "today": today, "source": article.source_path,
+    }
+
+
+def _prepare_job(job, issuer=None):
+    started = timing.phase_seconds()
+    prepared = prepare_text(job, issuer or _WORKER_ISSUER)
+    finished = timing.phase_seconds()
+    return prepared, {k: finished.get(k, 0) - started.get(k, 0) for k in ("disclaimers", "extraction")}
+
+
+def enrich(article, site, settings, today, fresh) -> None:
+    """Attach everything a release page needs to one Pelican article."""
+    key = release_key(article, site)
+    prepared = fresh.get(key)
+    if prepared is None:
+        prepared = site.store.get("release", key) if site.store is not None else None
         notice = disclaimers.archival_notice(article.date.date(), today, site.issuer.archival_notice_years)
         prepared.legal = dataclasses.replace(prepared.legal, archival_notice=notice)
     for warning in prepared.legal.warnings:
@@ -83,27 +141,25 @@ def release_key(article, site) -> str:
     )
 
 
-def prepare(article, issuer, today) -> PreparedRelease:
-    """Move legal text out, extract facts, anchor their sentences."""
-    exchanges = [ticker.exchange for ticker in article.tickers]
+def prepare_text(job: dict, issuer) -> PreparedRelease:
+    """Move legal text out, extract facts, anchor their sentences (see `_job` for the inputs)."""
     with phase("disclaimers"):
         legal = disclaimers.attach(
-            article._content, issuer=issuer, exchanges=exchanges,
-            disclaimer_key=getattr(article, "disclaimer_key", None),
-            legend_keys=getattr(article, "legend_keys", []),
-            release_date=article.date.date(), today=today, source=article.source_path,
-            lines=getattr(article, "front_matter_lines", None),
+            job["html"], issuer=issuer, exchanges=job["exchanges"],
+            disclaimer_key=job["disclaimer_key"], legend_keys=job["legend_keys"],
+            release_date=job["date"], today=job["today"], source=job["source"], lines=job["lines"],
         )
     with phase("extraction"):
-        facts = _facts(article, legal.body_html, exchanges)
+        facts = _facts(job, legal.body_html)
         body, anchors = sentences.anchor_sentences(
             legal.body_html, [f["sentence"] for f in facts["grants"] + facts["milestones"] if f.get("sentence")]
         )
     for fact in facts["grants"] + facts["milestones"]:
         fact["anchor"] = anchors.get(fact.get("sentence") or "")
+    plain_body = html_to_text(legal.body_html)
+    legal = dataclasses.replace(legal, body_html=body)  # one copy of the body, with its anchors
     return PreparedRelease(legal=legal, grants=facts["grants"], milestones=facts["milestones"],
-                           body_html=body, plain_body=html_to_text(legal.body_html),
-                           feed_html=disclaimers.feed_html(legal))
+                           body_html=body, plain_body=plain_body)
 
 
 def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
@@ -115,19 +171,17 @@ def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
     article.contacts = [issuer.contacts[key] for key in getattr(article, "contact_keys", [])]
     article.plain_body = prepared.plain_body
     article.summary_text = html_to_text(article.summary)
-    article.feed_html = prepared.feed_html
     article.jsonld = news_article(article, settings, article.plain_body, issuer)
     article.local_date = article.date.astimezone(site_zone(settings))
     article.time_stated = getattr(article, "time_stated", True)
 
 
-def _facts(article, body_html: str, exchanges) -> dict:
+def _facts(job: dict, body_html: str) -> dict:
     """Hand-written front-matter facts replace extraction, list by list."""
     found = None
-    grants = getattr(article, "grants_override", None)
-    milestones = getattr(article, "milestones_override", None)
+    grants, milestones = job["grants"], job["milestones"]
     if grants is None or milestones is None:
-        found = extraction.extract_html(body_html, release_date=article.date.date(), exchanges=exchanges)
+        found = extraction.extract_html(body_html, release_date=job["date"], exchanges=job["exchanges"])
     return {
         "grants": [dict(g) for g in (grants if grants is not None else found["grants"])],
         "milestones": [dict(m) for m in (milestones if milestones is not None else found["milestones"])],

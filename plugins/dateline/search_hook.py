@@ -3,7 +3,9 @@
 Pelican renders pages on one core. Indexing needs only the releases' text, so
 it starts in a second process as soon as the releases are prepared and runs
 while the pages are written; the build waits for it before the output is
-swapped into place, and fails if it failed.
+swapped into place, and fails if it failed. The process is a fresh interpreter
+that receives the documents, so its memory is the index's, not a copy of the
+main process's.
 """
 
 from __future__ import annotations
@@ -100,7 +102,9 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _child(index_dir, documents, export_dir, live_dir) -> None:
+def _child(index_dir, documents, export_dir, live_dir, log_level) -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    logging.getLogger("dateline").setLevel(log_level)
     try:
         index_and_export(index_dir, documents, export_dir, live_dir)
     except BaseException:
@@ -115,9 +119,12 @@ def start_search(generator) -> None:
         return
     documents = list(search_documents(generator.articles))
     export_dir = Path(generator.output_path) / "search"
-    process = multiprocessing.get_context("fork").Process(
+    # A fresh interpreter ("spawn"), not a fork: a fork would carry every page the main
+    # process holds, doubling the build's memory; the releases' text is all the index needs.
+    process = multiprocessing.get_context("spawn").Process(
         target=_child, name="dateline-search",
-        args=(search_index_path(settings), documents, export_dir, _live_output(settings)),
+        args=(search_index_path(settings), documents, export_dir, _live_output(settings),
+              logging.getLogger("dateline").getEffectiveLevel()),
     )
     process.start()
     current().search_process = process

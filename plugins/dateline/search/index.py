@@ -12,7 +12,7 @@ from typing import Iterable
 
 from whoosh import index as whoosh_index
 
-from dateline.search.schema import SCHEMA_VERSION, SNIPPET_CHARS, TEXT_FIELDS, analyze, build_schema
+from dateline.search.schema import SCHEMA_VERSION, SNIPPET_CHARS, TEXT_FIELDS, build_schema, count_terms
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def whoosh_fields(doc, digest):
     }
     return {
         **texts,
-        "lengths": {f: len(analyze(texts[f])) for f in TEXT_FIELDS},
+        "lengths": {f: count_terms(texts[f]) for f in TEXT_FIELDS},
         "id": doc.id,
         "content_hash": digest,
         "ticker_key": ",".join(doc.tickers),

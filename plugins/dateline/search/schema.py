@@ -3,14 +3,15 @@
 import logging
 
 from whoosh import fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter2 import stem
+from whoosh.util.text import rcompile
 
 logger = logging.getLogger(__name__)
 
 # Bump when the schema, the analyzer or the field boosts change: it forces a full rebuild.
-SCHEMA_VERSION = "dateline-search-4"
+SCHEMA_VERSION = "dateline-search-5"
 
 # Python's \w is Unicode-aware; the JS tokenizer uses [\p{L}\p{N}_] for it.
 TOKEN_PATTERN = r"\w+(\.?\w+)*"
@@ -37,8 +38,8 @@ def stop_words():
     return sorted(STOP_WORDS)
 
 
-def build_analyzer():
-    """Tokenize, lowercase, drop stop words and stem with Porter2.
+def whoosh_chain():
+    """Whoosh's own pipeline, which `EnglishAnalyzer` reproduces token for token.
 
     Porter2 (whoosh.lang.porter2) rather than Whoosh's default porter: the old Porter stemmer
     keeps doubled consonants ("running" -> "runn"), so "running" would not find "run".
@@ -49,6 +50,83 @@ def build_analyzer():
         | StopFilter()
         | StemFilter(stemfn=stem, cachesize=-1)
     )
+
+
+class EnglishAnalyzer(Tokenizer):
+    """`whoosh_chain()` fused into one loop: the same tokens and positions, about twice as fast.
+
+    Whoosh passes one Token object through four generators per word; indexing 10,000
+    releases spends most of its time there. Stop words are the same list and minimum
+    length (2); positions are renumbered the way StopFilter does it (the first kept
+    token keeps its position, the next ones follow it). Tests compare it with the chain.
+    """
+
+    def __init__(self):
+        self.expression = rcompile(TOKEN_PATTERN)
+        self.stoplist = frozenset(STOP_WORDS)
+        self._stems = {}
+
+    def __getstate__(self):
+        # the schema is pickled into the index: leave the stem cache out
+        return {"expression": self.expression, "stoplist": self.stoplist}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._stems = {}
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    def stem(self, word):
+        stemmed = self._stems.get(word)
+        if stemmed is None:
+            stemmed = self._stems[word] = stem(word)
+        return stemmed
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        if not tokenize:
+            yield from whoosh_chain()(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
+                                      removestops=removestops, start_pos=start_pos,
+                                      start_char=start_char, tokenize=False, mode=mode, **kwargs)
+            return
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        stoplist, pos = self.stoplist, None
+        for index, match in enumerate(self.expression.finditer(value)):
+            text = match.group(0).lower()
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = match.group(0)
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            if len(text) < 2 or text in stoplist:
+                if removestops:
+                    continue
+                token.text, token.stopped = text, True
+                if positions:
+                    token.pos = start_pos + index
+                yield token
+                continue
+            if positions:
+                pos = start_pos + index if pos is None else pos + 1
+                token.pos = pos
+            token.text, token.stopped = self.stem(text), False
+            yield token
+
+    def count(self, value) -> int:
+        """How many terms `value` indexes as: its field length, without building tokens."""
+        stoplist = self.stoplist
+        return sum(1 for m in self.expression.finditer(value)
+                   if len(t := m.group(0).lower()) >= 2 and t not in stoplist)
+
+
+def build_analyzer():
+    """The analyzer of every text field (see EnglishAnalyzer)."""
+    return EnglishAnalyzer()
 
 
 def build_schema():
@@ -77,3 +155,8 @@ _ANALYZER = build_analyzer()
 def analyze(text):
     """Return the index terms of text, as the index would store them."""
     return [token.text for token in _ANALYZER(text)]
+
+
+def count_terms(text):
+    """The number of terms text indexes as (its field length)."""
+    return _ANALYZER.count(text)
