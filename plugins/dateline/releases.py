@@ -49,49 +49,51 @@ def enrich_articles(generator) -> None:
     site = build_site.current()
     today = build_time(generator.settings).date()
     articles = sorted(generator.articles, key=lambda a: (a.date, a.source_path))
-    everything = articles + list(generator.translations)
     with phase("prepare releases"):
-        fresh = prepare_missing(everything, site, today)
+        prepared = prepare_all(articles + list(generator.translations), site, today)
         for index, article in enumerate(articles):
-            enrich(article, site, generator.settings, today, fresh)
+            enrich(article, site, generator.settings, prepared[id(article)])
             progress.advance("prepare")
             article.previous_release = articles[index - 1] if index > 0 else None
             article.next_release = articles[index + 1] if index + 1 < len(articles) else None
         for article in generator.translations:
-            enrich(article, site, generator.settings, today, fresh)
+            enrich(article, site, generator.settings, prepared[id(article)])
     logger.info("dateline: prepared %d release page(s): %s", len(articles), timing.summary())
 
 
-def prepare_missing(articles, site, today) -> dict:
-    """Prepare the releases the cache doesn't hold, on every core; returns {key: PreparedRelease}.
+def prepare_all(articles, site, today) -> dict:
+    """{id(article): PreparedRelease}: from the cache, else prepared on every core.
 
     Extraction and legal-text detection are pure functions of a release's text, so they
-    spread over worker processes (forked: they share the issuer profile and code).
+    spread over worker processes (forked: they share the issuer profile and code). Only
+    the archival notice depends on the build date; it is set on every cached result.
     """
-    store, keys = site.store, {}
+    store, prepared, keys = site.store, {}, {}
     for article in articles:
         keys[id(article)] = key = release_key(article, site)
-        if store is not None and store.get("release", key) is not None:
-            keys.pop(id(article))
-    missing = [a for a in articles if id(a) in keys]
-    workers = min(os.cpu_count() or 1, 4)
-    jobs = [_job(article, today) for article in missing]
-    if workers > 1 and len(missing) >= PARALLEL_MIN:
-        global _WORKER_ISSUER
-        _WORKER_ISSUER = site.issuer
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_prepare_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-    else:
-        _WORKER_ISSUER_LOCAL = site.issuer
-        results = [_prepare_job(job, _WORKER_ISSUER_LOCAL) for job in jobs]
-    fresh = {}
-    for article, (prepared, seconds) in zip(missing, results):
-        fresh[keys[id(article)]] = prepared
+        cached = store.get("release", key) if store is not None else None
+        if cached is not None:
+            notice = disclaimers.archival_notice(article.date.date(), today, site.issuer.archival_notice_years)
+            prepared[id(article)] = dataclasses.replace(
+                cached, legal=dataclasses.replace(cached.legal, archival_notice=notice))
+    missing = [a for a in articles if id(a) not in prepared]
+    for article, (result, seconds) in zip(missing, _run_jobs([_job(a, today) for a in missing], site.issuer)):
+        prepared[id(article)] = result
         if store is not None:
-            store.put("release", keys[id(article)], prepared)
+            store.put("release", keys[id(article)], result)
         for name, value in seconds.items():
             timing.add(name, value)
-    return fresh
+    return prepared
+
+
+def _run_jobs(jobs, issuer):
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(jobs) < PARALLEL_MIN:
+        return [_prepare_job(job, issuer) for job in jobs]
+    global _WORKER_ISSUER
+    _WORKER_ISSUER = issuer
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_prepare_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 _WORKER_ISSUER = None
@@ -117,14 +119,8 @@ def _prepare_job(job, issuer=None):
     return prepared, {k: finished.get(k, 0) - started.get(k, 0) for k in ("disclaimers", "extraction")}
 
 
-def enrich(article, site, settings, today, fresh) -> None:
+def enrich(article, site, settings, prepared) -> None:
     """Attach everything a release page needs to one Pelican article."""
-    key = release_key(article, site)
-    prepared = fresh.get(key)
-    if prepared is None:
-        prepared = site.store.get("release", key) if site.store is not None else None
-        notice = disclaimers.archival_notice(article.date.date(), today, site.issuer.archival_notice_years)
-        prepared.legal = dataclasses.replace(prepared.legal, archival_notice=notice)
     for warning in prepared.legal.warnings:
         logger.warning("dateline: %s", warning)
     apply(article, site.issuer, settings, prepared)
