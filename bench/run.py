@@ -11,7 +11,8 @@ and then runs `make bench-search` (Pagefind beside Dateline) on its own sites.
 
 Every build runs in a fresh interpreter (bench/measure.py). The table is
 printed and written as JSON to bench/results/ (the search benchmark writes
-its own search-*.json there). BENCH_QUICK=1 runs 1k only and skips search.
+its own search-*.json there). BENCH_QUICK=1 runs 1k only and skips search;
+BENCH_SIZES=10000 picks sizes and BENCH_SEARCH=0 skips the search benchmark.
 """
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ def table(results: list[dict]) -> str:
 def main() -> int:
     quick = os.environ.get("BENCH_QUICK") == "1"
     sizes = SIZES_QUICK if quick else SIZES_FULL
+    if os.environ.get("BENCH_SIZES"):  # e.g. BENCH_SIZES=10000 BENCH_SEARCH=0 for the build rows alone
+        sizes = tuple(int(n) for n in os.environ["BENCH_SIZES"].split(","))
     started = time.perf_counter()
     results = [run_size(count) for count in sizes]
     report = {
@@ -144,7 +147,7 @@ def main() -> int:
     out = RESULTS / f"bench-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(table(results))
-    if not quick:
+    if not quick and os.environ.get("BENCH_SEARCH", "1") != "0":
         print("\n== search: Dateline against Pagefind (make bench-search)", flush=True)
         subprocess.run([sys.executable, "-m", "bench.search"], cwd=ROOT, check=True)
     print(f"\nwritten to {out.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s")

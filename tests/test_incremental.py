@@ -127,3 +127,18 @@ def test_parallel_preparation_gives_the_same_site(tiny_site, tmp_path, monkeypat
     assert pages == sorted(p.relative_to(parallel) for p in parallel.rglob("*.html"))
     for page in pages:
         assert (serial / page).read_bytes() == (parallel / page).read_bytes(), page
+
+
+def test_search_records_use_pelicans_summary(built_site):
+    """The summary in search records is computed in worker processes; it must equal Pelican's."""
+    import json
+
+    from dateline.htmltext import html_to_text
+
+    records = []
+    for chunk in (built_site / "search").glob("docs-*.json"):
+        records.extend(json.loads(chunk.read_text()))
+    summaries = {r[1]: r[5] for r in records}
+    page = (built_site / "releases/2024/northgate-drilling-results/index.html").read_text()
+    assert summaries["releases/2024/northgate-drilling-results/"].startswith("Northgate Tungsten Corp. reports")
+    assert html_to_text(summaries["releases/2024/northgate-drilling-results/"])[:40] in html_to_text(page)

@@ -356,11 +356,10 @@ def _known(table) -> str:
 
 def kind_of(path: Path, content_root: Path) -> str:
     """Releases live under content/releases/; everything else is a page."""
-    try:
-        relative = path.resolve().relative_to(content_root.resolve())
-    except ValueError:
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(content_root))
+    if relative.startswith(".." + os.sep):
         return "release"
-    return "release" if relative.parts and relative.parts[0] == "releases" else "page"
+    return "release" if relative.split(os.sep, 1)[0] == "releases" else "page"
 
 
 @functools.lru_cache(maxsize=None)

@@ -17,13 +17,15 @@ import logging
 import multiprocessing
 import os
 
+from pelican.utils import truncate_html_words
+
 from dateline import disclaimers, extraction, progress, sentences, timing
 from dateline import site as build_site
 from dateline.cache import code_version, digest
 from dateline.frontmatter import site_zone
 from dateline.htmltext import html_to_text
 from dateline.publishing import build_time
-from dateline.structured import news_article
+from dateline.structured import LazyNewsArticle
 from dateline.timing import phase
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ class PreparedRelease:
     milestones: list
     body_html: str
     plain_body: str
+    summary_text: str | None = None  # Pelican's automatic summary as text (search records)
 
 
 # Below this many releases to prepare, starting worker processes costs more than it saves.
@@ -109,6 +112,8 @@ def _job(article, today) -> dict:
         "milestones": getattr(article, "milestones_override", None),
         "lines": getattr(article, "front_matter_lines", None),
         "date": article.date.date(), "today": today, "source": article.source_path,
+        "summary_words": article.settings["SUMMARY_MAX_LENGTH"],
+        "summary_suffix": article.settings["SUMMARY_END_SUFFIX"],
     }
 
 
@@ -133,7 +138,7 @@ def release_key(article, site) -> str:
         [t.label for t in article.tickers], getattr(article, "disclaimer_key", None),
         getattr(article, "legend_keys", []), getattr(article, "grants_override", None),
         getattr(article, "milestones_override", None), getattr(article, "front_matter_lines", None),
-        article.date.date(),
+        article.date.date(), article.settings["SUMMARY_MAX_LENGTH"], article.settings["SUMMARY_END_SUFFIX"],
     )
 
 
@@ -154,8 +159,11 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
         fact["anchor"] = anchors.get(fact.get("sentence") or "")
     plain_body = html_to_text(legal.body_html)
     legal = dataclasses.replace(legal, body_html=body)  # one copy of the body, with its anchors
+    summary_text = None  # Pelican's own summary is used when it isn't a plain word cut
+    if job["summary_words"] is not None:
+        summary_text = html_to_text(truncate_html_words(body, job["summary_words"], job["summary_suffix"]))
     return PreparedRelease(legal=legal, grants=facts["grants"], milestones=facts["milestones"],
-                           body_html=body, plain_body=plain_body)
+                           body_html=body, plain_body=plain_body, summary_text=summary_text)
 
 
 def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
@@ -166,8 +174,10 @@ def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
     article.milestones = prepared.milestones
     article.contacts = [issuer.contacts[key] for key in getattr(article, "contact_keys", [])]
     article.plain_body = prepared.plain_body
-    article.summary_text = html_to_text(article.summary)
-    article.jsonld = news_article(article, settings, article.plain_body, issuer)
+    automatic = "summary" not in article.metadata and not settings.get("SUMMARY_MAX_PARAGRAPHS")
+    article.summary_text = prepared.summary_text if automatic and prepared.summary_text is not None \
+        else html_to_text(article.summary)
+    article.jsonld = LazyNewsArticle(article, settings, article.plain_body, issuer)
     article.local_date = article.date.astimezone(site_zone(settings))
     article.time_stated = getattr(article, "time_stated", True)
 

@@ -28,3 +28,21 @@ def news_article(article, settings, plain_body: str, issuer) -> str:
         record["dateModified"] = article.modified.isoformat()
     # "</" would end the <script> element early; JSON allows the escaped form.
     return json.dumps(record, ensure_ascii=False, indent=1).replace("</", "<\\/")
+
+
+class LazyNewsArticle:
+    """JSON-LD built only when a page is rendered: reused pages never need it."""
+
+    def __init__(self, article, settings, plain_body: str, issuer):
+        self._inputs = (article, settings, plain_body, issuer)
+        self._text = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = news_article(*self._inputs)
+        return self._text
+
+    __html__ = __str__
+
+    def __bool__(self) -> bool:
+        return True

@@ -61,7 +61,7 @@ def article_fingerprint(article) -> str:
     legal = getattr(article, "legal", None)
     return digest(
         article.source_path, article.title, article.url, article.date.isoformat(),
-        article._content, getattr(article, "summary", ""), getattr(article, "jsonld", ""),
+        article._content, getattr(article, "summary", ""),  # (JSON-LD derives from these fields)
         [t.name for t in getattr(article, "tags", [])], [t.label for t in getattr(article, "tickers", [])],
         getattr(article, "dateline", None), repr(getattr(article, "grants", None)),
         repr(getattr(article, "milestones", None)), repr(getattr(article, "contacts", None)),
