@@ -40,6 +40,16 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def command_overrides(args) -> dict:
+    """Settings that `dateline build` and `dateline serve` options override."""
+    overrides = {}
+    if getattr(args, "output", None):
+        overrides["OUTPUT_PATH"] = args.output
+    if getattr(args, "relative_urls", False):
+        overrides["RELATIVE_URLS"] = True
+    return overrides
+
+
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
     return read_settings(settings_file, override=dict(overrides or {}))
 

@@ -76,15 +76,10 @@ def _dispatch(args) -> int:
 
 
 def _build(args) -> int:
-    from dateline.build import BuildFailed, build
+    from dateline.build import BuildFailed, build, command_overrides
 
-    overrides = {}
-    if args.output:
-        overrides["OUTPUT_PATH"] = args.output
-    if args.relative_urls:
-        overrides["RELATIVE_URLS"] = True
     try:
-        build(args.settings, overrides)
+        build(args.settings, command_overrides(args))
     except DatelineError:
         raise
     except BuildFailed as failure:

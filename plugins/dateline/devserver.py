@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from dateline.build import BuildFailed, build, load_settings
+from dateline.build import BuildFailed, build, command_overrides, load_settings
 from dateline.errors import DatelineError
 
 logger = logging.getLogger(__name__)
@@ -28,19 +28,10 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-server", action="store_true", help="only rebuild on changes")
 
 
-def _overrides(args) -> dict:
-    overrides = {}
-    if args.output:
-        overrides["OUTPUT_PATH"] = args.output
-    if args.relative_urls:
-        overrides["RELATIVE_URLS"] = True
-    return overrides
-
-
 def rebuild(args) -> bool:
     """One atomic build; problems are printed, never raised."""
     try:
-        build(args.settings, _overrides(args))
+        build(args.settings, command_overrides(args))
         return True
     except DatelineError as error:
         print(error.render(), file=sys.stderr)
@@ -60,7 +51,7 @@ def start_server(root: Path, bind: str, port: int) -> http.server.ThreadingHTTPS
 def run(args) -> int:
     from watchfiles import watch
 
-    settings = load_settings(args.settings, _overrides(args))
+    settings = load_settings(args.settings, command_overrides(args))
     rebuild(args)
     if not args.no_server:
         start_server(Path(settings["OUTPUT_PATH"]), args.bind, args.port)
