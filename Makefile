@@ -85,7 +85,7 @@ regenerate: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) serve --no-server -s $(CONFFILE) -o $(OUTPUTDIR) $(BUILDOPTS)
 
 serve: html
-	$(PELICAN) -l $(OUTPUTDIR) -p $(PORT) -b $(BIND) -s $(CONFFILE)
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b $(BIND)
 
 devserver: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) serve -s $(CONFFILE) -o $(OUTPUTDIR) -p $(PORT) -b $(BIND) $(BUILDOPTS)
