@@ -85,7 +85,7 @@ _ABBREVIATIONS = {
 _CORPORATE = {"inc", "corp", "ltd", "co", "llc", "plc", "s.a", "n.v", "ag", "l.p", "lp", "pty"}
 _OPENERS = {
     "the", "this", "these", "it", "its", "in", "on", "under", "each", "all", "he", "she", "we",
-    "our", "as", "a", "an", "following", "pursuant", "following", "upon", "there", "such",
+    "our", "as", "a", "an", "following", "pursuant", "upon", "there", "such",
     "they", "their", "mr", "ms", "dr", "also", "with", "for", "to", "at", "by", "after",
 }
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$])")
