@@ -44,9 +44,10 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 class Invalid(Exception):
     """A value failed its check: what was expected, and what was found."""
 
-    def __init__(self, what: str, found, line_offset: int = 0, subfield: str = ""):
+    def __init__(self, what: str, found, line_offset: int = 0, subfield: str = "", hint: str = ""):
         super().__init__(what)
         self.what = what
+        self.hint = hint
         self.found = found
         self.line_offset = line_offset
         self.subfield = subfield
@@ -128,18 +129,20 @@ def check_tickers(value, _ctx):
     for item in items:
         ticker = parse_ticker(item) if isinstance(item, str) else None
         if ticker is None:
-            raise Invalid(_ticker_expectation(item), item)
+            raise Invalid("'EXCHANGE: SYMBOL' with a known exchange (" + known_codes() + ")", item,
+                          hint=_ticker_hint(item))
         tickers.append(ticker)
     return tickers
 
 
-def _ticker_expectation(item) -> str:
-    text = "'EXCHANGE: SYMBOL' with a known exchange (" + known_codes() + ")"
+def _ticker_hint(item) -> str:
+    """'did you mean ...' for an exchange spelled the way releases often spell it."""
     if isinstance(item, str) and ":" in item:
-        code = normalise_exchange(item.split(":", 1)[0])
+        exchange, symbol = item.split(":", 1)
+        code = normalise_exchange(exchange)
         if code:
-            text += f"; did you mean '{code}: {item.split(':', 1)[1].strip()}'?"
-    return text
+            return f"did you mean '{code}: {symbol.strip()}'?"
+    return ""
 
 
 def check_tags(value, _ctx):
@@ -327,7 +330,10 @@ def _apply(matter, name, checker, value, value_node, ctx) -> None:
     except Invalid as bad:
         line = _locate(value_node, bad.subfield) + 2 + bad.line_offset
         label = name + (f".{bad.subfield}" if bad.subfield else "")
-        matter.problems.append(expected(matter.path, line, label, bad.what, bad.found))
+        problem = expected(matter.path, line, label, bad.what, bad.found)
+        if bad.hint:
+            problem = Problem(problem.path, problem.line, problem.field, f"{problem.message}; {bad.hint}")
+        matter.problems.append(problem)
         return
     if name == "date":
         matter.fields["date"], matter.fields["time_stated"] = result
