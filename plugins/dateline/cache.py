@@ -32,13 +32,12 @@ def code_version() -> str:
 
 
 def digest(*parts) -> str:
-    """A stable key from strings, bytes and reprs."""
-    hasher = hashlib.sha256()
-    for part in parts:
-        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
+    """A stable key from strings, bytes, numbers, dates and lists of them.
+
+    `repr` of the tuple is unambiguous (strings are quoted and escaped) and runs in C,
+    which matters: a 10,000-release build computes some 50,000 keys.
+    """
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Store:

@@ -39,8 +39,9 @@ def grant_rows(articles) -> list[dict]:
     """Every grant with its release, newest release first."""
     rows = []
     for article in sorted(articles, key=lambda a: a.date, reverse=True):
+        release = _release_fields(article) if getattr(article, "grants", None) else None
         for grant in getattr(article, "grants", []):
-            row = _release_fields(article)
+            row = dict(release)
             row.update({k: v for k, v in grant.items() if k != "anchor"})
             row["anchor"] = grant.get("anchor")
             rows.append(row)
@@ -51,8 +52,9 @@ def milestone_rows(articles) -> list[dict]:
     """Every milestone with its release; undated ones sort at their release date."""
     rows = []
     for article in articles:
+        release = _release_fields(article) if getattr(article, "milestones", None) else None
         for milestone in getattr(article, "milestones", []):
-            row = _release_fields(article)
+            row = dict(release)
             row.update({k: v for k, v in milestone.items() if k != "anchor"})
             row["anchor"] = milestone.get("anchor")
             row["sort_date"] = milestone.get("date") or row["release_date"]
