@@ -9,7 +9,7 @@ dev server builds one after another), so a module-level slot is enough.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dateline import progress
 from dateline.cache import Store, digest, open_store
@@ -22,12 +22,11 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Site:
-    """The build's issuer profile, cache, and (once read) its published releases."""
+    """The build's issuer profile, its cache, and the processes and writer it runs."""
 
     issuer: object
     issuer_digest: str = ""
     store: Store | None = None
-    releases: list = field(default_factory=list)
     search_process: object = None
     writer: object = None
     next_embargo: object = None
@@ -65,10 +64,8 @@ def start(pelican_object) -> None:
 
 
 def publish_context(generator) -> None:
-    """article_generator_finalized: remember the published releases and expose the issuer."""
-    site = current()
-    site.releases = list(generator.articles)
-    generator.context["ISSUER"] = site.issuer
+    """article_generator_finalized: templates show the issuer (name, tickers, website)."""
+    generator.context["ISSUER"] = current().issuer
 
 
 def finish(pelican_object) -> None:
