@@ -7,7 +7,6 @@ texts are Markdown, rendered to HTML here once so releases can reuse them.
 
 from __future__ import annotations
 
-import html as htmllib
 import logging
 import re
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import yaml
 
 from .errors import DatelineError, Problem, expected
 from .exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
+from .htmltext import html_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -172,13 +172,6 @@ def _node_lines(node, path: str) -> tuple[dict[tuple, int], list[Problem]]:
 def render_markdown(text: str) -> str:
     """Render a disclaimer or legend text once, the way release bodies are rendered."""
     return markdown.markdown(text.strip())
-
-
-def html_to_text(html: str) -> str:
-    """Plain text of rendered Markdown, paragraphs separated by blank lines."""
-    paragraphs = re.split(r"</(?:p|h[1-6]|li|blockquote)>", html)
-    texts = (" ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", p)).split()) for p in paragraphs)
-    return "\n\n".join(t for t in texts if t)
 
 
 class _Validator:
