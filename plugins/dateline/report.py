@@ -7,7 +7,6 @@ import logging
 import sys
 from pathlib import Path
 
-from markdown import Markdown
 
 from dateline import markup
 
@@ -135,6 +134,6 @@ def extract_file(path: Path, settings) -> dict:
         tickers = imported.front_matter.get("ticker") or []
         tickers = [tickers] if isinstance(tickers, str) else tickers
         exchanges = [t.split(":")[0].strip() for t in tickers]
-        html = Markdown().convert(imported.body_markdown)
+        html = markup.converter(settings).convert(imported.body_markdown)
         facts = extraction.extract_html(html, release_date=date, exchanges=exchanges)
     return {"source": source, "grants": facts["grants"], "milestones": facts["milestones"]}
