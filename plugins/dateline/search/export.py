@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from whoosh.util.numeric import length_to_byte
-
 from dateline.search.index import open_index, read_stamp
+from dateline.search.postings import collect_terms, document_numbers
 from dateline.search.schema import (
     BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, SCHEMA_VERSION, TEXT_FIELDS,
 )
@@ -57,47 +56,6 @@ def dump(obj):
 def content_name(prefix, blob):
     """Return a file name carrying the content hash, so hosts can cache it forever."""
     return "%s%s.json" % (prefix, hashlib.sha256(blob).hexdigest()[:HASH_CHARS])
-
-
-def read_postings(reader, fieldname, term, docnums, length_bytes):
-    """Return (flat postings, flat positions) of a term: [doc delta, tf, length byte]..."""
-    flat, positions = [], []
-    matcher = reader.postings(fieldname, term)
-    previous = 0
-    with_positions = fieldname in PHRASE_FIELDS
-    while matcher.is_active():
-        docnum = matcher.id()
-        number = docnums[docnum]
-        flat += [number - previous, int(matcher.weight()), length_bytes[docnum]]
-        previous = number
-        if with_positions:
-            last = 0
-            for pos in matcher.value_as("positions"):
-                positions.append(pos - last)
-                last = pos
-        matcher.next()
-    return flat, positions
-
-
-def field_length_bytes(reader, fieldname, docnums):
-    """{docnum: length byte} of a field, read once (not once per posting)."""
-    return {d: length_to_byte(reader.doc_field_length(d, fieldname) or 0) for d in docnums}
-
-
-def collect_terms(reader, docnums):
-    """Return {term: ({field: postings}, {field: positions})} for every indexed text term."""
-    terms = {}
-    for fieldname in TEXT_FIELDS:
-        length_bytes = field_length_bytes(reader, fieldname, docnums)
-        for term in reader.field_terms(fieldname):
-            flat, positions = read_postings(reader, fieldname, term, docnums, length_bytes)
-            if not flat:
-                continue
-            entry = terms.setdefault(term, ({}, {}))
-            entry[0][fieldname] = flat
-            if positions:
-                entry[1][fieldname] = positions
-    return terms
 
 
 def write_file(out_dir, prefix, obj, written):
@@ -224,9 +182,9 @@ def export_index(index_dir: Path, out_dir: Path) -> ExportStats:
     written = []
     stamp = read_stamp(index_dir)
     with live_reader(ix) as reader:
-        docnums = {n: i for i, n in enumerate(sorted(reader.all_doc_ids()))}
-        records = [reader.stored_fields(n)["display"] for n in sorted(docnums)]
-        terms = collect_terms(reader, docnums)
+        docnums = document_numbers(reader)
+        records = [reader.stored_fields(n)["display"] for n in docnums]
+        terms = collect_terms(ix, reader, docnums)
         field_stats = {
             f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f],
                 "phrase": f in PHRASE_FIELDS}

@@ -13,6 +13,7 @@ from typing import Iterable
 from whoosh import index as whoosh_index
 
 from dateline.search.schema import SCHEMA_VERSION, SNIPPET_CHARS, TEXT_FIELDS, build_schema, count_terms
+from dateline.search.writer import POOL_MB, ReleaseWriter, add_documents
 
 logger = logging.getLogger(__name__)
 
@@ -175,17 +176,15 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexS
 
 def _write_changes(ix, wanted, digests, removed, changed, new):
     """Apply one batch of changes; optimize after deletions so statistics count live docs only."""
-    writer = ix.writer()
+    writer = ReleaseWriter(ix, limitmb=POOL_MB)
     for doc_id in removed + changed:
         writer.delete_by_term("id", doc_id)
     # Re-added and new releases go in date order, so a fresh index numbers documents by date.
     fresh = sorted(changed + new, key=lambda i: (wanted[i].date, i))
-    for doc_id in fresh:
-        writer.add_document(**whoosh_fields(wanted[doc_id], digests[doc_id]))
     # Deleted documents stay in their segment until it merges. Search and export read live
     # documents only (query.LiveBM25F, export.live_reader), so an edit need not rewrite the
     # whole index; it is compacted once deletions pile up.
-    writer.commit()
+    add_documents(writer, ix, [whoosh_fields(wanted[i], digests[i]) for i in fresh])
     with ix.reader() as reader:
         wasted = reader.doc_count_all() - reader.doc_count()
         compact = wasted > COMPACT_FRACTION * max(reader.doc_count_all(), 1)

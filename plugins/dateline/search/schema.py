@@ -1,20 +1,24 @@
 """The search schema and analyzer, shared by indexing, querying and the export."""
 
 import logging
+import pickle
 
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter2 import stem
+from whoosh.system import _INT_SIZE as _COUNT_BYTES
 from whoosh.util.text import rcompile
 
 logger = logging.getLogger(__name__)
 
 # Bump when the schema, the analyzer or the field boosts change: it forces a full rebuild.
-SCHEMA_VERSION = "dateline-search-5"
+SCHEMA_VERSION = "dateline-search-6"
 
 # Python's \w is Unicode-aware; the JS tokenizer uses [\p{L}\p{N}_] for it.
 TOKEN_PATTERN = r"\w+(\.?\w+)*"
+# The same words without a capturing group, so re.findall returns whole words.
+WORD_PATTERN = r"\w+(?:\.?\w+)*"
 
 # Searchable fields in the order queries combine them (the JS must use the same order).
 TEXT_FIELDS = ("title", "body", "tags", "ticker")
@@ -65,6 +69,7 @@ class EnglishAnalyzer(Tokenizer):
         self.expression = rcompile(TOKEN_PATTERN)
         self.stoplist = frozenset(STOP_WORDS)
         self._stems = {}
+        self._words = rcompile(WORD_PATTERN).findall
 
     def __getstate__(self):
         # the schema is pickled into the index: leave the stem cache out
@@ -73,6 +78,7 @@ class EnglishAnalyzer(Tokenizer):
     def __setstate__(self, state):
         self.__dict__.update(state)
         self._stems = {}
+        self._words = rcompile(WORD_PATTERN).findall
 
     def __eq__(self, other):
         return type(other) is type(self)
@@ -120,8 +126,56 @@ class EnglishAnalyzer(Tokenizer):
     def count(self, value) -> int:
         """How many terms `value` indexes as: its field length, without building tokens."""
         stoplist = self.stoplist
-        return sum(1 for m in self.expression.finditer(value)
-                   if len(t := m.group(0).lower()) >= 2 and t not in stoplist)
+        return sum(1 for w in self._words(value) if len(t := w.lower()) >= 2 and t not in stoplist)
+
+    def term_positions(self, value) -> dict:
+        """{term: [position, ...]} of value: what `__call__` yields, without Token objects.
+
+        Indexing only needs each term's positions, so this skips the per-word Token
+        bookkeeping; `ReleasePositions` uses it. Positions follow the StopFilter rule above.
+        """
+        stoplist, stems, found, pos = self.stoplist, self._stems, {}, None
+        for index, word in enumerate(self._words(value)):
+            text = word.lower()
+            if len(text) < 2 or text in stoplist:
+                continue
+            pos = index if pos is None else pos + 1
+            stemmed = stems.get(text)
+            if stemmed is None:
+                stemmed = stems[text] = stem(text)
+            positions = found.get(stemmed)
+            if positions is None:
+                found[stemmed] = [pos]
+            else:
+                positions.append(pos)
+        return found
+
+
+class ReleasePositions(formats.Positions):
+    """Whoosh's Positions format, fed by `EnglishAnalyzer.term_positions`.
+
+    It writes the very bytes `formats.Positions` writes (same weights, same encoding), in
+    about half the time: indexing 10,000 releases spends most of its time turning tokens
+    into postings. Other analyzers take Whoosh's own path.
+    """
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(analyzer, EnglishAnalyzer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for word, positions in analyzer.term_positions(value).items():
+            yield word, len(positions), len(positions) * boost, self.encode(positions)
+
+    @staticmethod
+    def position_deltas(valuestring) -> list:
+        """The gaps between a posting's positions (the first from 0), as `encode` stored them.
+
+        The export writes exactly these gaps, so it need not decode to positions and back.
+        """
+        if not valuestring.endswith(b"."):  # as formats.Positions.decode_positions
+            valuestring += b"."
+        return pickle.loads(valuestring[_COUNT_BYTES:])
 
 
 def build_analyzer():
@@ -132,7 +186,7 @@ def build_analyzer():
 def build_schema():
     """Return the Whoosh schema: scored text fields, filter keys and stored display data."""
     analyzer = build_analyzer()
-    return fields.Schema(
+    schema = fields.Schema(
         id=fields.ID(stored=True, unique=True),
         content_hash=fields.ID(stored=True),
         title=fields.TEXT(analyzer=analyzer, phrase=True),
@@ -147,6 +201,9 @@ def build_schema():
         # True (unquantised) token counts per text field, for drift-free average lengths.
         lengths=fields.STORED(),
     )
+    for name in PHRASE_FIELDS:
+        schema[name].format = ReleasePositions(field_boost=schema[name].format.field_boost)
+    return schema
 
 
 _ANALYZER = build_analyzer()

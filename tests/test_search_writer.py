@@ -1,0 +1,104 @@
+"""The fast indexing paths write and read exactly what Whoosh's own paths do."""
+
+import pytest
+from search_support import make_releases
+from whoosh import formats
+
+from dateline.search import postings, writer
+from dateline.search.export import export_index
+from dateline.search.index import open_index, update_index
+from dateline.search.schema import TEXT_FIELDS, ReleasePositions, build_analyzer
+
+TEXTS = [
+    "The Company is pleased to announce drilling results: 12.5 g/t Au over 3.2 m at Hole A-12.",
+    "a an the of and it is I x y ÆON Ünïcödé e.g. U.S.A. running runs ran re-run",
+    "",
+    "the the the of of",  # only stop words
+    "Option options optioned; option OPTION.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_release_positions_equal_whoosh_positions(text):
+    analyzer = build_analyzer()
+    ours = list(ReleasePositions(field_boost=2.0).word_values(text, analyzer, mode="index"))
+    theirs = list(formats.Positions(field_boost=2.0).word_values(text, analyzer, mode="index"))
+    assert sorted(ours) == sorted(theirs)
+    for word, freq, weight, value in ours:
+        decoded = formats.Positions().decode_positions(value)
+        gaps = ReleasePositions.position_deltas(value)
+        assert [sum(gaps[:i + 1]) for i in range(len(gaps))] == decoded and len(decoded) == freq
+
+
+def index_contents(index_dir):
+    """Everything a search reads: stored fields in docnum order, and every posting."""
+    ix, _ = open_index(index_dir)
+    with ix.reader() as reader:
+        stored = [reader.stored_fields(n) for n in sorted(reader.all_doc_ids())]
+        terms = {}
+        for field in TEXT_FIELDS:
+            for term in reader.field_terms(field):
+                matcher = reader.postings(field, term)
+                rows = []
+                while matcher.is_active():
+                    rows.append((matcher.id(), matcher.weight(), matcher.value(),
+                                 reader.doc_field_length(matcher.id(), field)))
+                    matcher.next()
+                terms[field, term] = rows
+        lengths = {f: reader.field_length(f) for f in TEXT_FIELDS}
+    return stored, terms, lengths
+
+
+@pytest.fixture(scope="module")
+def releases():
+    return make_releases(240, seed=21)
+
+
+def test_parallel_writer_equals_one_process(tmp_path, releases, monkeypatch):
+    update_index(tmp_path / "serial", releases)
+    monkeypatch.setattr(writer, "PARALLEL_MIN", 10)
+    assert writer.worker_count(len(releases)) == 2
+    update_index(tmp_path / "parallel", releases)
+    ix, _ = open_index(tmp_path / "parallel")
+    assert len(ix._segments()) == 2  # one per worker, joined in slice order
+    assert index_contents(tmp_path / "parallel") == index_contents(tmp_path / "serial")
+
+
+def test_parallel_writer_keeps_deletions_and_merges(tmp_path, releases, monkeypatch):
+    monkeypatch.setattr(writer, "PARALLEL_MIN", 10)
+    update_index(tmp_path / "ix", releases[:200])
+    current = releases[20:]  # 20 deleted, 40 added in parallel
+    stats = update_index(tmp_path / "ix", current)
+    assert (stats.added, stats.deleted) == (40, 20)
+    ix, _ = open_index(tmp_path / "ix")
+    with ix.reader() as reader:
+        assert reader.doc_count() == len(current)
+        assert {f["id"] for _, f in reader.iter_docs()} == {r.id for r in current}
+    assert not list((tmp_path / "ix").glob("*.tmp"))  # the shared temp folder is gone
+
+
+def test_block_reading_equals_whoosh_matcher(tmp_path, releases):
+    update_index(tmp_path / "ix", releases)
+    ix, _ = open_index(tmp_path / "ix")
+    with ix.reader() as reader:
+        checked = 0
+        for term in reader.field_terms("body"):
+            fast = list(postings.leaf_postings(reader.postings("body", term)))
+            slow = []
+            matcher = reader.postings("body", term)
+            while matcher.is_active():
+                slow.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+                checked += 1
+            assert fast == slow, term
+    assert checked > 10_000
+
+
+def test_parallel_export_equals_one_process(tmp_path, releases, monkeypatch):
+    update_index(tmp_path / "ix", releases)
+    export_index(tmp_path / "ix", tmp_path / "serial")
+    monkeypatch.setattr(postings, "PARALLEL_MIN", 10)
+    export_index(tmp_path / "ix", tmp_path / "parallel")
+    serial = {p.name: p.read_bytes() for p in (tmp_path / "serial").iterdir()}
+    parallel = {p.name: p.read_bytes() for p in (tmp_path / "parallel").iterdir()}
+    assert serial == parallel and len(serial) > 10
