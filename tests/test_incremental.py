@@ -129,6 +129,27 @@ def test_parallel_preparation_gives_the_same_site(tiny_site, tmp_path, monkeypat
         assert (serial / page).read_bytes() == (parallel / page).read_bytes(), page
 
 
+def test_preparing_while_reading_gives_the_same_site(tiny_site, tmp_path, monkeypatch):
+    """Large sites hand releases to workers as they are read; the pages must not differ,
+    and drafts and embargoed releases are never handed over."""
+    from dateline import ahead, releases
+
+    serial = build_site(tiny_site, tmp_path / "serial", tmp_path / "serial-cache")
+    handed, taken = [], []
+    monkeypatch.setattr(ahead, "BATCH", 1)
+    real_submit, real_take = ahead.submit, ahead.take
+    monkeypatch.setattr(ahead, "submit", lambda source, *rest: (handed.append(source), real_submit(source, *rest)))
+    monkeypatch.setattr(ahead, "take", lambda source, key: taken.append(real_take(source, key)) or taken[-1])
+    early = build_site(tiny_site, tmp_path / "early", tmp_path / "early-cache")
+    assert len(handed) == 3 and not any("draft" in s or "embargoed" in s for s in handed), handed
+    assert len(taken) == 3 and all(t is not None for t in taken), "every result came from the workers"
+    assert releases.PARALLEL_MIN > 3  # so nothing else ran in parallel
+    pages = sorted(p.relative_to(serial) for p in serial.rglob("*.html"))
+    assert pages == sorted(p.relative_to(early) for p in early.rglob("*.html"))
+    for page in pages:
+        assert (serial / page).read_bytes() == (early / page).read_bytes(), page
+
+
 def test_search_records_use_pelicans_summary(built_site):
     """The summary in search records is computed in worker processes; it must equal Pelican's."""
     import json
@@ -142,3 +163,19 @@ def test_search_records_use_pelicans_summary(built_site):
     page = (built_site / "releases/2024/northgate-drilling-results/index.html").read_text()
     assert summaries["releases/2024/northgate-drilling-results/"].startswith("Northgate Tungsten Corp. reports")
     assert html_to_text(summaries["releases/2024/northgate-drilling-results/"])[:40] in html_to_text(page)
+
+
+def test_the_previous_output_is_deleted_and_leftovers_swept(tiny_site, tmp_path):
+    output = build_site(tiny_site, tmp_path / "output")
+    leftover = tmp_path / ".output.old-999999"
+    (leftover / "releases").mkdir(parents=True)  # a deletion cut short by a stopped machine
+    (leftover / "releases" / "index.html").write_text("old")
+    source = tiny_site / SOURCE_2024
+    source.write_text(source.read_text().replace("phase of drilling", "phase of drilling and trenching"))
+    build_site(tiny_site, tmp_path / "output")
+    assert not leftover.exists()
+    assert "trenching" in (output / RELEASE_2024).read_text()
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".output.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the retired output is removed by a detached process
+    assert not list(tmp_path.glob(".output.old-*")), "the previous output was left behind"

@@ -9,7 +9,9 @@ def register():
     """Register the plugin callbacks."""
     from pelican import signals
 
-    from dateline import discovery, progress, publishing, reader, registers, releases, search_hook, site, writer
+    from dateline import (
+        discovery, progress, publishing, reader, registers, releases, search_hook, site, taxonomy, writer,
+    )
 
     # validate every file and the issuer profile before anything is read or written
     signals.initialized.connect(site.start)
@@ -23,6 +25,8 @@ def register():
     signals.article_generator_finalized.connect(releases.enrich_articles)
     # the search index builds in a second process while pages are written
     signals.article_generator_finalized.connect(search_hook.start_search)
+    # tag pages list their releases by date without a quadratic scan
+    signals.article_generator_finalized.connect(taxonomy.index_tag_members)
     # the grants register and milestones timeline are pages of their own
     signals.get_generators.connect(registers.get_generators)
     # feeds carry the disclaimer; unchanged pages are reused from the last build

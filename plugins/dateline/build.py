@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -173,15 +174,35 @@ def _stop_search() -> None:
 
 
 def swap_into_place(staging: Path, final: Path) -> None:
-    """Replace `final` with `staging` with two renames on the same file system."""
+    """Replace `final` with `staging` with two renames on the same file system.
+
+    The previous output is then deleted by a detached process: unlinking some 30,000 files
+    of a 10,000-release site takes seconds, and the new site is already in place. A
+    deletion cut short (the machine stopped) is finished by the next build.
+    """
+    sweep_retired(final)
     if not final.exists():
         staging.rename(final)
         return
     retired = final.parent / f".{final.name}.old-{os.getpid()}"
-    shutil.rmtree(retired, ignore_errors=True)
     final.rename(retired)
     staging.rename(final)
-    shutil.rmtree(retired, ignore_errors=True)
+    delete_in_background(retired)
+
+
+def sweep_retired(final: Path) -> None:
+    """Remove earlier outputs whose background deletion did not finish."""
+    for leftover in final.parent.glob(f".{final.name}.old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def delete_in_background(folder: Path) -> None:
+    """Delete folder from a detached interpreter that outlives this one."""
+    subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 __all__ = ["build", "BuildFailed", "DatelineError", "swap_into_place"]

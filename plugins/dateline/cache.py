@@ -63,6 +63,11 @@ class Store:
         self.hits += 1
         return pickle.loads(row[0])
 
+    def contains(self, kind: str, key: str) -> bool:
+        """Whether an entry exists, without loading it (or counting a hit or miss)."""
+        row = self._db.execute("SELECT 1 FROM entry WHERE kind=? AND key=?", (kind, key)).fetchone()
+        return row is not None
+
     def put(self, kind: str, key: str, value) -> None:
         self.used.setdefault(kind, set()).add(key)
         self._pending.append((kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))

@@ -11,7 +11,7 @@ from pelican.urlwrappers import Tag
 
 from dateline.errors import DatelineError
 from dateline.frontmatter import kind_of, parse_file
-from dateline import markup, progress, site
+from dateline import markup, progress, releases, site
 from dateline.timing import phase
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,10 @@ class ReleaseReader(BaseReader):
             if matter.problems:
                 raise DatelineError(matter.problems)
             progress.advance("read")
-            return self.render(matter.body), self.metadata(matter)
+            html, metadata = self.render(matter.body), self.metadata(matter)
+        if kind == "release":
+            releases.prepare_ahead(source_path, html, metadata, self.settings)
+        return html, metadata
 
     def render(self, body: str) -> str:
         """Markdown to HTML with one converter per reader: building one loads every extension."""

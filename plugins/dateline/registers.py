@@ -16,6 +16,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from dateline.settings import dateline_settings
+from dateline.urls import url_of
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ MILESTONE_COLUMNS = (
 
 def _release_fields(article) -> dict:
     return {"release_date": article.date.date().isoformat(), "release_title": article.title,
-            "release_url": article.url}
+            "release_url": url_of(article)}
 
 
 def grant_rows(articles) -> list[dict]:

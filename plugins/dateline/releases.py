@@ -19,7 +19,7 @@ import os
 
 from pelican.utils import truncate_html_words
 
-from dateline import disclaimers, extraction, progress, sentences, timing
+from dateline import ahead, disclaimers, extraction, progress, sentences, timing
 from dateline import site as build_site
 from dateline.cache import code_version, digest
 from dateline.frontmatter import site_zone
@@ -65,28 +65,60 @@ def enrich_articles(generator) -> None:
 
 
 def prepare_all(articles, site, today) -> dict:
-    """{id(article): PreparedRelease}: from the cache, else prepared on every core.
+    """{id(article): PreparedRelease}: from the cache, from the workers `ahead` fed while
+    Pelican read, else prepared now on every core.
 
     Extraction and legal-text detection are pure functions of a release's text, so they
     spread over worker processes (forked: they share the issuer profile and code). Only
     the archival notice depends on the build date; it is set on every cached result.
     """
-    store, prepared, keys = site.store, {}, {}
-    for article in articles:
-        keys[id(article)] = key = release_key(article, site)
-        cached = store.get("release", key) if store is not None else None
-        if cached is not None:
-            notice = disclaimers.archival_notice(article.date.date(), today, site.issuer.archival_notice_years)
-            prepared[id(article)] = dataclasses.replace(
-                cached, legal=dataclasses.replace(cached.legal, archival_notice=notice))
-    missing = [a for a in articles if id(a) not in prepared]
-    for article, (result, seconds) in zip(missing, _run_jobs([_job(a, today) for a in missing], site.issuer)):
-        prepared[id(article)] = result
-        if store is not None:
-            store.put("release", keys[id(article)], result)
-        for name, value in seconds.items():
-            timing.add(name, value)
+    store, prepared, keys, missing = site.store, {}, {}, []
+    try:
+        for article in articles:
+            job = _job(article, today)
+            keys[id(article)] = key = release_key(job, site)
+            cached = store.get("release", key) if store is not None else None
+            if cached is not None:
+                prepared[id(article)] = _dated(cached, article, today, site)
+                continue
+            early = ahead.take(article.source_path, key)
+            if early is None:
+                missing.append((article, job))
+            else:
+                _keep(prepared, store, article, key, early)
+                prepared[id(article)] = _dated(prepared[id(article)], article, today, site)
+    finally:
+        ahead.close()
+    for (article, _), early in zip(missing, _run_jobs([job for _, job in missing], site.issuer)):
+        _keep(prepared, store, article, keys[id(article)], early)
     return prepared
+
+
+def _dated(result, article, today, site):
+    """The result with the archival notice as of this build's date."""
+    notice = disclaimers.archival_notice(article.date.date(), today, site.issuer.archival_notice_years)
+    return dataclasses.replace(result, legal=dataclasses.replace(result.legal, archival_notice=notice))
+
+
+def _keep(prepared, store, article, key, outcome) -> None:
+    result, seconds = outcome
+    prepared[id(article)] = result
+    if store is not None:
+        store.put("release", key, result)
+    for name, value in seconds.items():
+        timing.add(name, value)
+
+
+def prepare_ahead(source: str, html: str, metadata: dict, settings) -> None:
+    """Reader hook: hand a just-rendered release to the workers (see `dateline.ahead`)."""
+    now = build_time(settings)
+    if metadata.get("status") != "published" or metadata.get("date") is None or metadata["date"] > now:
+        return  # drafts and embargoed releases are withheld; nothing to prepare
+    site = build_site.current()
+    job = release_job(html, metadata.get, settings, source, now.date())
+    key = release_key(job, site)
+    if site.store is None or not site.store.contains("release", key):
+        ahead.submit(source, key, job, site.issuer, _prepare_job)
 
 
 def _run_jobs(jobs, issuer):
@@ -104,16 +136,22 @@ _WORKER_ISSUER = None
 
 def _job(article, today) -> dict:
     """What `prepare` reads of an article, as plain data a worker process can receive."""
+    return release_job(article._content, lambda name, default=None: getattr(article, name, default),
+                       article.settings, article.source_path, today)
+
+
+def release_job(html, get, settings, source, today) -> dict:
+    """The inputs of `prepare_text`, from HTML and a metadata getter (article or reader)."""
     return {
-        "html": article._content, "exchanges": [t.exchange for t in article.tickers],
-        "disclaimer_key": getattr(article, "disclaimer_key", None),
-        "legend_keys": getattr(article, "legend_keys", []),
-        "grants": getattr(article, "grants_override", None),
-        "milestones": getattr(article, "milestones_override", None),
-        "lines": getattr(article, "front_matter_lines", None),
-        "date": article.date.date(), "today": today, "source": article.source_path,
-        "summary_words": article.settings["SUMMARY_MAX_LENGTH"],
-        "summary_suffix": article.settings["SUMMARY_END_SUFFIX"],
+        "html": html, "exchanges": [t.exchange for t in get("tickers", None) or []],
+        "disclaimer_key": get("disclaimer_key", None),
+        "legend_keys": get("legend_keys", None) or [],
+        "grants": get("grants_override", None),
+        "milestones": get("milestones_override", None),
+        "lines": get("front_matter_lines", None),
+        "date": get("date", None).date(), "today": today, "source": source,
+        "summary_words": settings["SUMMARY_MAX_LENGTH"],
+        "summary_suffix": settings["SUMMARY_END_SUFFIX"],
     }
 
 
@@ -131,15 +169,10 @@ def enrich(article, site, settings, prepared) -> None:
     apply(article, site.issuer, settings, prepared)
 
 
-def release_key(article, site) -> str:
-    """Hash of everything `prepare` reads."""
-    return digest(
-        code_version(), site.issuer_digest, article.source_path, article._content,
-        [t.label for t in article.tickers], getattr(article, "disclaimer_key", None),
-        getattr(article, "legend_keys", []), getattr(article, "grants_override", None),
-        getattr(article, "milestones_override", None), getattr(article, "front_matter_lines", None),
-        article.date.date(), article.settings["SUMMARY_MAX_LENGTH"], article.settings["SUMMARY_END_SUFFIX"],
-    )
+def release_key(job: dict, site) -> str:
+    """Hash of everything `prepare` reads (the build date only sets the archival notice,
+    which is worked out afresh for cached results)."""
+    return digest(code_version(), site.issuer_digest, sorted((k, v) for k, v in job.items() if k != "today"))
 
 
 def prepare_text(job: dict, issuer) -> PreparedRelease:

@@ -22,6 +22,7 @@ from dateline.site import current
 from dateline.writer import link_or_copy
 from dateline.settings import dateline_settings, search_index_path
 from dateline.timing import add, phase
+from dateline.urls import url_of
 
 logger = logging.getLogger(__name__)
 
@@ -35,13 +36,13 @@ def search_documents(articles):
 
     for article in articles:
         yield SearchDocument(
-            id=article.url,
+            id=url_of(article),
             title=article.title,
             body=getattr(article, "plain_body", ""),
             tags=tuple(tag.slug for tag in getattr(article, "tags", [])),
             tickers=tuple(t.label for t in article.tickers),
             date=article.date,
-            url=article.url,
+            url=url_of(article),
             summary=getattr(article, "summary_text", "") or "",
         )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from dateline import progress
+from dateline import ahead, progress
 from dateline.cache import Store, digest, open_store
 from dateline.settings import issuer_path
 from dateline.timing import phase
@@ -79,6 +79,7 @@ def close() -> None:
     """Forget the build's state (also after a failed build)."""
     global _current
     progress.stop()
+    ahead.close()
     if _current is not None and _current.store is not None:
         _current.store.close()
     _current = None

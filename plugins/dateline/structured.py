@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 
+from dateline.urls import url_of
+
 
 def news_article(article, settings, plain_body: str, issuer) -> str:
     """Schema.org NewsArticle; `articleBody` is the body without disclaimers."""
     site_url = settings.get("SITEURL", "")
-    url = f"{site_url}/{article.url}"
+    url = f"{site_url}/{url_of(article)}"
     publisher = {"@type": "Organization", "name": issuer.name if issuer else settings.get("AUTHOR", "")}
     record = {
         "@context": "https://schema.org",

@@ -32,6 +32,7 @@ from pelican.writers import Writer
 from dateline import site
 from dateline.cache import code_version, digest
 from dateline.feeds import FeedEntry
+from dateline.urls import url_of
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def article_fingerprint(article) -> str:
     """Everything a release page shows of its own release."""
     legal = getattr(article, "legal", None)
     return digest(
-        article.source_path, article.title, article.url, article.date.isoformat(),
+        article.source_path, article.title, url_of(article), article.date.isoformat(),
         article._content, getattr(article, "summary", ""),  # (JSON-LD derives from these fields)
         [t.name for t in getattr(article, "tags", [])], [t.label for t in getattr(article, "tickers", [])],
         getattr(article, "dateline", None), repr(getattr(article, "grants", None)),
@@ -73,7 +74,7 @@ def article_fingerprint(article) -> str:
 def listing_fingerprint(content) -> str:
     """What a list, an archive, a feed title line or a pager shows of a release or page."""
     return digest(
-        content.url, content.title, content.date.isoformat() if hasattr(content, "date") else "",
+        url_of(content), content.title, content.date.isoformat() if hasattr(content, "date") else "",
         getattr(content, "summary", ""), [t.name for t in getattr(content, "tags", [])],
         [t.label for t in getattr(content, "tickers", [])],
     )
