@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -101,27 +102,41 @@ def keep_unchanged_files(staging: Path, final: Path) -> int:
 
     The swap then keeps its inode and modification time, so deploy tools
     (rsync, object-storage sync) see nothing to upload. Returns how many
-    files are unchanged.
+    files are unchanged. (Plain os calls: pathlib costs seconds over 30,000 files.)
     """
     if not final.is_dir():
         return 0
     unchanged = 0
-    for new in staging.rglob("*"):
-        old = final / new.relative_to(staging)
-        if not new.is_file() or new.is_symlink() or not old.is_file():
-            continue
-        new_stat, old_stat = new.stat(), old.stat()
-        if new_stat.st_ino == old_stat.st_ino:
-            unchanged += 1
-        elif new_stat.st_size == old_stat.st_size and _same_bytes(new, old):
-            spare = new.with_name(f".{new.name}.dateline-link")
-            try:
-                os.link(old, spare)
-            except OSError:
-                continue
-            os.replace(spare, new)
-            unchanged += 1
+    staging_root, final_root = str(staging), str(final)
+    for folder, _, names in os.walk(staging_root):
+        relative = os.path.relpath(folder, staging_root)
+        for name in names:
+            new = os.path.join(folder, name)
+            old = os.path.normpath(os.path.join(final_root, relative, name))
+            if _keep_live(new, old):
+                unchanged += 1
     return unchanged
+
+
+def _keep_live(new: str, old: str) -> bool:
+    """True when the live file stays: same inode already, or same bytes (then linked)."""
+    try:
+        new_stat, old_stat = os.lstat(new), os.lstat(old)
+    except OSError:
+        return False
+    if not (stat.S_ISREG(new_stat.st_mode) and stat.S_ISREG(old_stat.st_mode)):
+        return False
+    if new_stat.st_ino == old_stat.st_ino and new_stat.st_dev == old_stat.st_dev:
+        return True
+    if new_stat.st_size != old_stat.st_size or not _same_bytes(Path(new), Path(old)):
+        return False
+    spare = os.path.join(os.path.dirname(new), f".{os.path.basename(new)}.dateline-link")
+    try:
+        os.link(old, spare)
+    except OSError:
+        return False
+    os.replace(spare, new)
+    return True
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

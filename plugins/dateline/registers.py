@@ -82,7 +82,10 @@ def to_csv(rows, columns) -> str:
 
 
 def to_json(rows, columns) -> str:
-    return json.dumps([{c: row.get(c) for c in columns} for row in rows], indent=1, ensure_ascii=False) + "\n"
+    """A JSON array with one record per line: readable, diffable, and written by json's C
+    encoder (an indented dump goes through the pure-Python one, seconds for 30,000 rows)."""
+    records = [json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) for row in rows]
+    return "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n"
 
 
 class RegisterGenerator(Generator):

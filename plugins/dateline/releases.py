@@ -77,6 +77,7 @@ def prepare_all(articles, site, today) -> dict:
         for article in articles:
             job = _job(article, today)
             keys[id(article)] = key = release_key(job, site)
+            article._dateline_release_key = key  # stands for the preparation in page keys
             cached = store.get("release", key) if store is not None else None
             if cached is not None:
                 prepared[id(article)] = _dated(cached, article, today, site)

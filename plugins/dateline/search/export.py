@@ -172,8 +172,9 @@ def live_reader(ix):
     return ix.reader()
 
 
-def export_index(index_dir: Path, out_dir: Path) -> ExportStats:
-    """Write the manifest, term shards, positions, document chunks and facets to out_dir."""
+def export_index(index_dir: Path, out_dir: Path, cores: int | None = None) -> ExportStats:
+    """Write the manifest, term shards, positions, document chunks and facets to out_dir
+    (reading postings on at most `cores` cores; all by default)."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -184,7 +185,7 @@ def export_index(index_dir: Path, out_dir: Path) -> ExportStats:
     with live_reader(ix) as reader:
         docnums = document_numbers(reader)
         records = [reader.stored_fields(n)["display"] for n in docnums]
-        terms = collect_terms(ix, reader, docnums)
+        terms = collect_terms(ix, reader, docnums, cores)
         field_stats = {
             f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f],
                 "phrase": f in PHRASE_FIELDS}

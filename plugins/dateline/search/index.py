@@ -148,8 +148,9 @@ def indexed_hashes(ix):
 COMPACT_FRACTION = 0.2
 
 
-def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexStats:
-    """Make the index hold exactly documents: add new, re-index changed, delete missing."""
+def update_index(index_dir: Path, documents: Iterable[SearchDocument], cores: int | None = None) -> IndexStats:
+    """Make the index hold exactly documents: add new, re-index changed, delete missing
+    (writing on at most `cores` cores; all by default)."""
     started = time.perf_counter()
     ix, rebuilt = open_index(index_dir)
     wanted = {}
@@ -164,7 +165,7 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexS
     new = [i for i in wanted if i not in have]
     unchanged = len(wanted) - len(changed) - len(new)
     if removed or changed or new:
-        _write_changes(ix, wanted, digests, removed, changed, new)
+        _write_changes(ix, wanted, digests, removed, changed, new, cores)
         write_stamp(index_dir, ix)
     seconds = time.perf_counter() - started
     logger.info(
@@ -174,7 +175,7 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexS
     return IndexStats(len(new), len(changed), len(removed), unchanged, seconds, rebuilt)
 
 
-def _write_changes(ix, wanted, digests, removed, changed, new):
+def _write_changes(ix, wanted, digests, removed, changed, new, cores=None):
     """Apply one batch of changes; optimize after deletions so statistics count live docs only."""
     writer = ReleaseWriter(ix, limitmb=POOL_MB)
     for doc_id in removed + changed:
@@ -184,7 +185,7 @@ def _write_changes(ix, wanted, digests, removed, changed, new):
     # Deleted documents stay in their segment until it merges. Search and export read live
     # documents only (query.LiveBM25F, export.live_reader), so an edit need not rewrite the
     # whole index; it is compacted once deletions pile up.
-    add_documents(writer, ix, [whoosh_fields(wanted[i], digests[i]) for i in fresh])
+    add_documents(writer, ix, [whoosh_fields(wanted[i], digests[i]) for i in fresh], cores)
     with ix.reader() as reader:
         wasted = reader.doc_count_all() - reader.doc_count()
         compact = wasted > COMPACT_FRACTION * max(reader.doc_count_all(), 1)

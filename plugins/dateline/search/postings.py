@@ -28,9 +28,10 @@ def document_numbers(reader) -> dict:
     return {n: i for i, n in enumerate(sorted(reader.all_doc_ids()))}
 
 
-def collect_terms(ix, reader, docnums: dict) -> dict:
-    """Return {term: ({field: postings}, {field: positions})} for every indexed text term."""
-    parts = _worker_count(len(docnums))
+def collect_terms(ix, reader, docnums: dict, cores: int | None = None) -> dict:
+    """Return {term: ({field: postings}, {field: positions})} for every indexed text term,
+    using at most `cores` processes (all cores by default)."""
+    parts = _worker_count(len(docnums), cores)
     if parts == 1:
         return _collect_part(reader, docnums, 0, 1)
     global _JOB
@@ -49,8 +50,8 @@ def collect_terms(ix, reader, docnums: dict) -> dict:
     return terms
 
 
-def _worker_count(documents: int) -> int:
-    return 1 if documents < PARALLEL_MIN else max(1, os.cpu_count() or 1)
+def _worker_count(documents: int, cores: int | None) -> int:
+    return 1 if documents < PARALLEL_MIN else max(1, cores or os.cpu_count() or 1)
 
 
 def _collect_in_worker(part: int, parts: int) -> dict:

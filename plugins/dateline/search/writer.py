@@ -56,20 +56,22 @@ class LengthTable:
         return getattr(self._reader, name)
 
 
-def worker_count(documents: int) -> int:
-    """How many processes should write this many new releases."""
-    if documents < PARALLEL_MIN:
+def worker_count(documents: int, cores: int | None = None) -> int:
+    """How many processes should write this many new releases, on at most `cores` cores
+    (all of them by default)."""
+    cores = cores or os.cpu_count() or 1
+    if documents < PARALLEL_MIN or cores < 2:
         return 1
-    return max(1, min(os.cpu_count() or 1, documents // (PARALLEL_MIN // 2)))
+    return max(1, min(cores, documents // (PARALLEL_MIN // 2)))
 
 
-def add_documents(writer: SegmentWriter, ix, documents: list) -> None:
+def add_documents(writer: SegmentWriter, ix, documents: list, cores: int | None = None) -> None:
     """Add documents (add_document keyword dicts, in order) and commit the writer.
 
     With one worker this is writer.add_document + commit. With more, each worker writes a
     slice into its own segment, and the writer commits them in slice order.
     """
-    workers = worker_count(len(documents))
+    workers = worker_count(len(documents), cores)
     if workers == 1:
         for fields in documents:
             writer.add_document(**fields)
