@@ -57,15 +57,26 @@ def releases():
 def test_parallel_writer_equals_one_process(tmp_path, releases, monkeypatch):
     update_index(tmp_path / "serial", releases)
     monkeypatch.setattr(writer, "PARALLEL_MIN", 10)
-    assert writer.worker_count(len(releases)) == 2
-    update_index(tmp_path / "parallel", releases)
+    monkeypatch.setattr(writer, "SLICE_DOCS", 120)
+    assert writer.worker_count(len(releases), cores=2) == 2
+    update_index(tmp_path / "parallel", releases, cores=2)
     ix, _ = open_index(tmp_path / "parallel")
-    assert len(ix._segments()) == 2  # one per worker, joined in slice order
+    assert len(ix._segments()) == 2  # one per slice, joined in slice order
     assert index_contents(tmp_path / "parallel") == index_contents(tmp_path / "serial")
+
+
+def test_slices_on_one_core_equal_one_segment(tmp_path, releases, monkeypatch):
+    update_index(tmp_path / "whole", releases)
+    monkeypatch.setattr(writer, "SLICE_DOCS", 70)
+    update_index(tmp_path / "slices", releases, cores=1)
+    ix, _ = open_index(tmp_path / "slices")
+    assert len(ix._segments()) == 4
+    assert index_contents(tmp_path / "slices") == index_contents(tmp_path / "whole")
 
 
 def test_parallel_writer_keeps_deletions_and_merges(tmp_path, releases, monkeypatch):
     monkeypatch.setattr(writer, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(writer, "SLICE_DOCS", 20)
     update_index(tmp_path / "ix", releases[:200])
     current = releases[20:]  # 20 deleted, 40 added in parallel
     stats = update_index(tmp_path / "ix", current)

@@ -71,11 +71,23 @@ class Store:
     def put(self, kind: str, key: str, value) -> None:
         self.used.setdefault(kind, set()).add(key)
         self._pending.append((kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        if len(self._pending) >= self.FLUSH_EVERY:
+            self._flush()
+
+    # New entries are written in batches of this many, so a 10,000-release build does not
+    # hold 100 MB of pickles until its end. Writing early is safe: keys hash their inputs, so
+    # an entry from a build that later fails is still true, and unused ones are pruned.
+    FLUSH_EVERY = 500
+
+    def _flush(self) -> None:
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", self._pending)
+        self._pending.clear()
 
     def commit(self, prune: bool = True) -> None:
         """Write new entries and (after a whole build) drop the ones this build did not use."""
+        self._flush()
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", self._pending)
             for kind, keys in (self.used.items() if prune else ()):
                 self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
                 self._db.execute("DELETE FROM live")
