@@ -27,6 +27,7 @@ def test_release_positions_equal_whoosh_positions(text):
     for word, freq, weight, value in ours:
         decoded = formats.Positions().decode_positions(value)
         gaps = ReleasePositions.position_deltas(value)
+        assert ReleasePositions.block_position_deltas([value, value]) == gaps + gaps
         assert [sum(gaps[:i + 1]) for i in range(len(gaps))] == decoded and len(decoded) == freq
 
 
@@ -94,7 +95,8 @@ def test_block_reading_equals_whoosh_matcher(tmp_path, releases):
     with ix.reader() as reader:
         checked = 0
         for term in reader.field_terms("body"):
-            fast = list(postings.leaf_postings(reader.postings("body", term)))
+            blocks = postings.leaf_blocks(reader.postings("body", term))
+            fast = [row for block in blocks for row in zip(*block)]
             slow = []
             matcher = reader.postings("body", term)
             while matcher.is_active():
@@ -113,3 +115,43 @@ def test_parallel_export_equals_one_process(tmp_path, releases, monkeypatch):
     serial = {p.name: p.read_bytes() for p in (tmp_path / "serial").iterdir()}
     parallel = {p.name: p.read_bytes() for p in (tmp_path / "parallel").iterdir()}
     assert serial == parallel and len(serial) > 10
+
+
+def reference_terms(reader, docnums):
+    """The export's postings read through Whoosh's public API only (the slow, plain way)."""
+    terms = {}
+    for field in TEXT_FIELDS:
+        lengths = postings.field_length_bytes(reader, field, docnums)
+        for term in reader.field_terms(field):
+            matcher, flat, gaps, previous = reader.postings(field, term), [], [], 0
+            while matcher.is_active():
+                docnum = matcher.id()
+                flat += [docnums[docnum] - previous, int(matcher.weight()), lengths[docnum]]
+                previous = docnums[docnum]
+                if field in ("title", "body"):
+                    places = matcher.value_as("positions")
+                    gaps += [b - a for a, b in zip([0, *places[:-1]], places)]
+                matcher.next()
+            if flat:
+                entry = terms.setdefault(term, ({}, {}))
+                entry[0][field] = flat
+                if gaps:
+                    entry[1][field] = gaps
+    return terms
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_postings_equal_whooshs_public_api_across_segments_and_deletions(tmp_path, releases, monkeypatch, cores):
+    import dataclasses
+
+    monkeypatch.setattr(writer, "SLICE_DOCS", 60)
+    monkeypatch.setattr(postings, "PARALLEL_MIN", 10)
+    update_index(tmp_path / "ix", releases)
+    edited = [dataclasses.replace(r, body=r.body + " zyxtrel") for r in releases[:30]]
+    update_index(tmp_path / "ix", edited + releases[30:-20])  # 30 re-added, 20 deleted
+    ix, _ = open_index(tmp_path / "ix")
+    assert len(ix._segments()) > 2
+    with ix.reader() as reader:
+        assert reader.has_deletions()
+        docnums = postings.document_numbers(reader)
+        assert postings.collect_terms(ix, reader, docnums, cores=cores) == reference_terms(reader, docnums)

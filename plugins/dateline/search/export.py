@@ -78,26 +78,34 @@ def shard_cap(sizes):
 
 
 def write_shards(out_dir, terms, written):
-    """Split sorted terms into size-capped shards; return the manifest's shard list."""
-    shards, postings, positions, size = [], {}, {}, 0
-    sizes = {term: len(dump(terms[term][0])) + len(term) + 4 for term in terms}
+    """Split sorted terms into size-capped shards; return the manifest's shard list.
+
+    Each term's postings are serialised once: the shard is those pieces joined, which is
+    byte for byte what `dump` of the whole shard would give (sorted keys, same separators).
+    """
+    shards, size = [], 0
+    pieces = {term: dump(terms[term][0]).decode() for term in terms}
+    sizes = {term: len(piece) + len(term) + 4 for term, piece in pieces.items()}
     cap = shard_cap(sizes)
+    names, positions = [], {}
 
     def close():
-        names = sorted(postings)
-        shard = write_file(out_dir, "shard-", postings, written)
+        blob = ("{" + ",".join(f"{dump(t).decode()}:{pieces[t]}" for t in names) + "}").encode()
+        shard = content_name("shard-", blob)
+        (out_dir / shard).write_bytes(blob)
+        written.append(len(blob))
         pos = write_file(out_dir, "pos-", positions, written) if positions else ""
         shards.append([names[0], names[-1], shard, pos])
 
     for term in sorted(terms):
-        postings[term], term_positions = terms[term]
-        if term_positions:
-            positions[term] = term_positions
+        names.append(term)
+        if terms[term][1]:
+            positions[term] = terms[term][1]
         size += sizes[term]
         if size >= cap:
             close()
-            postings, positions, size = {}, {}, 0
-    if postings:
+            names, positions, size = [], {}, 0
+    if names:
         close()
     return shards
 

@@ -177,6 +177,14 @@ class ReleasePositions(formats.Positions):
             valuestring += b"."
         return pickle.loads(valuestring[_COUNT_BYTES:])
 
+    @classmethod
+    def block_position_deltas(cls, valuestrings) -> list:
+        """`position_deltas` of a block of postings, concatenated in posting order."""
+        gaps, loads = [], pickle.loads
+        for value in valuestrings:
+            gaps += loads(value[_COUNT_BYTES:]) if value[-1:] == b"." else cls.position_deltas(value)
+        return gaps
+
 
 def build_analyzer():
     """The analyzer of every text field (see EnglishAnalyzer)."""
