@@ -179,3 +179,14 @@ def test_the_previous_output_is_deleted_and_leftovers_swept(tiny_site, tmp_path)
     while list(tmp_path.glob(".output.old-*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # the retired output is removed by a detached process
     assert not list(tmp_path.glob(".output.old-*")), "the previous output was left behind"
+
+
+def test_build_leaves_no_handover_files_or_parses(tiny_site, tmp_path):
+    """The search documents go to the indexer through a file it deletes; the parses shared
+    by the validator and the reader are dropped once reading is over."""
+    from dateline import frontmatter
+
+    build_site(tiny_site, tmp_path / "output")
+    assert (tmp_path / "cache" / "search-index").is_dir()
+    assert not (tmp_path / "cache" / "search-documents.pickle").exists()
+    assert frontmatter._parse_cached.cache_info().currsize == 0

@@ -25,6 +25,8 @@ def register():
     signals.article_generator_finalized.connect(releases.enrich_articles)
     # the search index builds in a second process while pages are written
     signals.article_generator_finalized.connect(search_hook.start_search)
+    # every file is read: drop the parses the validator and reader shared
+    signals.all_generators_finalized.connect(site.reading_done)
     # tag pages list their releases by date without a quadratic scan
     signals.article_generator_finalized.connect(taxonomy.index_tag_members)
     # the grants register and milestones timeline are pages of their own

@@ -394,6 +394,13 @@ def _parse_bytes(path: str, raw: bytes, kind: str, zone_name: str) -> FrontMatte
     return parse(path, text, kind, zone)
 
 
+def forget_parsed() -> None:
+    """Drop the parsed files the validator and the reader shared, once reading is over:
+    they hold every release's Markdown (tens of MB at 10,000 releases), and a dev server
+    would otherwise keep every version of every file it has built."""
+    _parse_cached.cache_clear()
+
+
 def parse_file(path, kind: str, settings, store=None) -> FrontMatter:
     """Parse a content file once per version of it (the validator and reader share it)."""
     path = str(path)

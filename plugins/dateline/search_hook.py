@@ -16,6 +16,7 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 from pathlib import Path
 
@@ -106,10 +107,12 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _child(index_dir, documents, export_dir, live_dir, log_level) -> None:
+def _child(index_dir, documents_file, export_dir, live_dir, log_level) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("dateline").setLevel(log_level)
     try:
+        documents = pickle.loads(documents_file.read_bytes())
+        documents_file.unlink()
         # Pelican keeps one core busy writing pages: the index gets the others.
         index_and_export(index_dir, documents, export_dir, live_dir, cores=max(1, (os.cpu_count() or 1) - 1))
     except BaseException:
@@ -122,13 +125,17 @@ def start_search(generator) -> None:
     settings = generator.settings
     if not dateline_settings(settings)["search"]:
         return
-    documents = list(search_documents(generator.articles))
+    # The documents go through a file, not the process's arguments, which the main
+    # process would keep (tens of MB at 10,000 releases) until the indexer ends.
+    documents_file = search_index_path(settings).with_name("search-documents.pickle")
+    documents_file.parent.mkdir(parents=True, exist_ok=True)
+    documents_file.write_bytes(pickle.dumps(list(search_documents(generator.articles)), pickle.HIGHEST_PROTOCOL))
     export_dir = Path(generator.output_path) / "search"
     # A fresh interpreter ("spawn"), not a fork: a fork would carry every page the main
     # process holds, doubling the build's memory; the releases' text is all the index needs.
     process = multiprocessing.get_context("spawn").Process(
         target=_child, name="dateline-search",
-        args=(search_index_path(settings), documents, export_dir, _live_output(settings),
+        args=(search_index_path(settings), documents_file, export_dir, _live_output(settings),
               logging.getLogger("dateline").getEffectiveLevel()),
     )
     process.start()

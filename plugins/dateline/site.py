@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dateline import ahead, progress
 from dateline.cache import Store, digest, open_store
+from dateline.frontmatter import forget_parsed
 from dateline.settings import issuer_path
 from dateline.timing import phase
 from dateline.validate import require_valid
@@ -68,6 +69,11 @@ def publish_context(generator) -> None:
     generator.context["ISSUER"] = current().issuer
 
 
+def reading_done(generators) -> None:
+    """all_generators_finalized: every file is read; the shared parses can go."""
+    forget_parsed()
+
+
 def finish(pelican_object) -> None:
     """finalized: keep this build's cache entries (only a build that got this far)."""
     if _current is not None and _current.store is not None:
@@ -80,6 +86,7 @@ def close() -> None:
     global _current
     progress.stop()
     ahead.close()
+    forget_parsed()
     if _current is not None and _current.store is not None:
         _current.store.close()
     _current = None
