@@ -12,7 +12,7 @@ from typing import Iterable
 
 from whoosh import index as whoosh_index
 
-from dateline.search.schema import SCHEMA_VERSION, SNIPPET_CHARS, TEXT_FIELDS, build_schema, count_terms
+from dateline.search.schema import SCHEMA_VERSION, SNIPPET_CHARS, TEXT_FIELDS, build_schema
 from dateline.search.writer import POOL_MB, ReleaseWriter, add_documents
 
 logger = logging.getLogger(__name__)
@@ -78,8 +78,7 @@ def whoosh_fields(doc, digest):
         "ticker": " ".join(doc.tickers),
     }
     return {
-        **texts,
-        "lengths": {f: count_terms(texts[f]) for f in TEXT_FIELDS},
+        **texts,  # (the writer adds the exact "lengths" of these)
         "id": doc.id,
         "content_hash": digest,
         "ticker_key": ",".join(doc.tickers),

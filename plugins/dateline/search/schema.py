@@ -8,6 +8,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFil
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter2 import stem
 from whoosh.system import _INT_SIZE as _COUNT_BYTES
+from whoosh.system import pack_uint as _pack_count
 from whoosh.util.text import rcompile
 
 logger = logging.getLogger(__name__)
@@ -133,7 +134,19 @@ class EnglishAnalyzer(Tokenizer):
 
         Indexing only needs each term's positions, so this skips the per-word Token
         bookkeeping; `ReleasePositions` uses it. Positions follow the StopFilter rule above.
+        The last few results are kept by the text's identity: the writer counts a field's
+        terms (its exact length) just before Whoosh indexes the same string.
         """
+        recent = _RECENT.get(id(value))
+        if recent is not None and recent[0] is value:
+            return recent[1]
+        found = self._term_positions(value)
+        if len(_RECENT) >= 8:
+            _RECENT.clear()
+        _RECENT[id(value)] = (value, found)
+        return found
+
+    def _term_positions(self, value) -> dict:
         stoplist, stems, found, pos = self.stoplist, self._stems, {}, None
         for index, word in enumerate(self._words(value)):
             text = word.lower()
@@ -151,6 +164,10 @@ class EnglishAnalyzer(Tokenizer):
         return found
 
 
+# (text, term positions) of the last few texts analysed, by id(text) (see term_positions).
+_RECENT: dict = {}
+
+
 class ReleasePositions(formats.Positions):
     """Whoosh's Positions format, fed by `EnglishAnalyzer.term_positions`.
 
@@ -166,6 +183,11 @@ class ReleasePositions(formats.Positions):
         boost = self.field_boost
         for word, positions in analyzer.term_positions(value).items():
             yield word, len(positions), len(positions) * boost, self.encode(positions)
+
+    def encode(self, poslist) -> bytes:
+        """`formats.Positions.encode`, byte for byte: a count, then the pickled gaps."""
+        gaps = [poslist[0]] if len(poslist) == 1 else [b - a for a, b in zip([0, *poslist[:-1]], poslist)]
+        return _pack_count(len(gaps)) + pickle.dumps(gaps, 2)
 
     @staticmethod
     def position_deltas(valuestring) -> list:
@@ -224,4 +246,4 @@ def analyze(text):
 
 def count_terms(text):
     """The number of terms text indexes as (its field length)."""
-    return _ANALYZER.count(text)
+    return sum(map(len, _ANALYZER.term_positions(text).values()))

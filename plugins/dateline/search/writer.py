@@ -18,6 +18,8 @@ import os
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
+from dateline.search.schema import TEXT_FIELDS, count_terms
+
 # Below this many new releases one process is quicker than starting workers.
 PARALLEL_MIN = 1000
 # Postings a writer keeps in memory (MB), and releases per segment, so that one segment's
@@ -36,6 +38,15 @@ class ReleaseWriter(SegmentWriter):
     (for the block headers); Whoosh reads it through its column reader each time, which
     was a tenth of the indexing time. The values are the same.
     """
+
+    def add_document(self, **fields):
+        """Add a release, storing each text field's exact term count as `lengths`.
+
+        Whoosh keeps field lengths as one byte; search statistics need exact totals. Counting
+        right before indexing lets Whoosh reuse the same analysis (see term_positions).
+        """
+        fields["lengths"] = {name: count_terms(fields[name]) for name in TEXT_FIELDS}
+        super().add_document(**fields)
 
     def per_document_reader(self):
         return LengthTable(super().per_document_reader(), self.schema.scorable_names())
