@@ -5,8 +5,8 @@ it starts in a second process as soon as the releases are prepared and runs
 while the pages are written; the build waits for it before the output is
 swapped into place, and fails if it failed. The process is a fresh interpreter
 that receives the documents, so its memory is the index's, not a copy of the
-main process's. It leaves one core to Pelican: on two cores it indexes in one
-process, while `make bench-search` indexes on every core.
+main process's. While it writes the index it leaves one core to Pelican; the
+export, which comes last, uses every core.
 """
 
 from __future__ import annotations
@@ -51,19 +51,19 @@ def search_documents(articles):
 
 
 def index_and_export(index_dir: Path, documents: list, export_dir: Path, live_dir: Path | None = None,
-                     cores: int | None = None) -> None:
+                     index_cores: int | None = None, export_cores: int | None = None) -> None:
     """Bring the Whoosh index up to date, then export it, or reuse the live export if still true."""
     from dateline.search.export import export_index
     from dateline.search.index import update_index
 
-    indexed = update_index(index_dir, documents, cores)
+    indexed = update_index(index_dir, documents, index_cores)
     timings = {"search index": indexed.seconds}
     state = index_state(index_dir)
     record_file = Path(index_dir).with_name("search-export.json")
     if live_dir is not None and reuse_export(state, record_file, live_dir / "search", export_dir):
         logger.info("search: index unchanged; reused the live export")
     else:
-        exported = export_index(index_dir, export_dir, cores)
+        exported = export_index(index_dir, export_dir, export_cores)
         timings["search export"] = exported.seconds
         record = {"index_state": state, "manifest_sha256": _sha256(export_dir / "manifest.json")}
         record_file.write_text(json.dumps(record), encoding="utf-8")
@@ -113,8 +113,11 @@ def _child(index_dir, documents_file, export_dir, live_dir, log_level) -> None:
     try:
         documents = pickle.loads(documents_file.read_bytes())
         documents_file.unlink()
-        # Pelican keeps one core busy writing pages: the index gets the others.
-        index_and_export(index_dir, documents, export_dir, live_dir, cores=max(1, (os.cpu_count() or 1) - 1))
+        # Pelican keeps one core busy writing pages while the index is written, so the index
+        # gets the others; the export comes last, often once the pages are written, and gets
+        # every core.
+        index_and_export(index_dir, documents, export_dir, live_dir,
+                         index_cores=max(1, (os.cpu_count() or 1) - 1), export_cores=os.cpu_count())
     except BaseException:
         logger.exception("search: indexing failed")
         sys.exit(1)

@@ -5,6 +5,7 @@ import json
 import logging
 import math
 import time
+from array import array
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -49,8 +50,14 @@ class ExportStats:
 
 
 def dump(obj):
-    """Serialize deterministically and compactly."""
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    """Serialize deterministically and compactly (int arrays as JSON arrays)."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_as_list).encode()
+
+
+def _as_list(value):
+    if isinstance(value, array):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def content_name(prefix, blob):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import zlib
+from array import array
 
 from itertools import chain
 
@@ -68,7 +69,11 @@ def _collect_in_worker(part: int, parts: int) -> dict:
 
 
 def _collect_part(reader, docnums: dict, part: int, parts: int) -> dict:
-    """The postings of the terms that fall to this part (by a hash of the term)."""
+    """The postings of the terms that fall to this part (by a hash of the term).
+
+    Postings and positions are kept as int arrays (4 bytes a number): as Python lists of
+    int objects the 10,000-release export held several hundred MB.
+    """
     found: dict = {}  # (term, field) -> [flat postings, flat positions, last export number]
     leaves = list(reader.leaf_readers())
     for fieldname in TEXT_FIELDS:
@@ -79,7 +84,7 @@ def _collect_part(reader, docnums: dict, part: int, parts: int) -> dict:
             for tbytes, matcher in segment_postings(leaf, fieldname):
                 if parts > 1 and zlib.crc32(tbytes) % parts != part:
                     continue
-                entry = found.setdefault((field.from_bytes(tbytes), fieldname), [[], [], 0])
+                entry = found.setdefault((field.from_bytes(tbytes), fieldname), [array("i"), array("i"), 0])
                 entry[2] = add_postings(entry, leaf_blocks(matcher), base, docnums, length_bytes, gaps)
     terms = {}
     for (term, fieldname), (flat, positions, _) in found.items():
@@ -119,10 +124,10 @@ def add_postings(entry, blocks, base, docnums, length_bytes, gaps) -> int:
             ids = [d + base for d in ids]
         numbers = [docnums[d] for d in ids]
         deltas = [n - p for n, p in zip(numbers, [previous, *numbers[:-1]])]
-        flat += chain.from_iterable(zip(deltas, map(int, weights), [length_bytes[d] for d in ids]))
+        flat.extend(chain.from_iterable(zip(deltas, map(int, weights), [length_bytes[d] for d in ids])))
         previous = numbers[-1]
         if gaps is not None:
-            positions += gaps(values)
+            positions.extend(gaps(values))
     return previous
 
 
