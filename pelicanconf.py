@@ -19,6 +19,9 @@ ARTICLE_PATHS = ["releases"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["downloads"]
 IGNORE_FILES = [".#*", "issuer.yaml"]
+# A release's date comes from its front matter (validated); Pelican would otherwise parse the
+# date at the start of every file name again on every build.
+FILENAME_METADATA = ""
 DEFAULT_CATEGORY = "releases"
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_PAGINATION = 20

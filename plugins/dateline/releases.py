@@ -41,6 +41,7 @@ class PreparedRelease:
     body_html: str
     plain_body: str
     summary_text: str | None = None  # Pelican's automatic summary as text (search records)
+    summary_html: str | None = None  # the same cut as HTML: page keys compare it, not Pelican's
 
 
 # Below this many releases to prepare, starting worker processes costs more than it saves.
@@ -193,11 +194,13 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
         fact["anchor"] = anchors.get(fact.get("sentence") or "")
     plain_body = html_to_text(legal.body_html)
     legal = dataclasses.replace(legal, body_html=body)  # one copy of the body, with its anchors
-    summary_text = None  # Pelican's own summary is used when it isn't a plain word cut
+    summary_text = summary_html = None  # Pelican's own summary is used when it isn't a word cut
     if job["summary_words"] is not None:
-        summary_text = html_to_text(truncate_html_words(body, job["summary_words"], job["summary_suffix"]))
+        summary_html = truncate_html_words(body, job["summary_words"], job["summary_suffix"])
+        summary_text = html_to_text(summary_html)
     return PreparedRelease(legal=legal, grants=facts["grants"], milestones=facts["milestones"],
-                           body_html=body, plain_body=plain_body, summary_text=summary_text)
+                           body_html=body, plain_body=plain_body, summary_text=summary_text,
+                           summary_html=summary_html)
 
 
 def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
@@ -211,6 +214,8 @@ def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
     automatic = "summary" not in article.metadata and not settings.get("SUMMARY_MAX_PARAGRAPHS")
     article.summary_text = prepared.summary_text if automatic and prepared.summary_text is not None \
         else html_to_text(article.summary)
+    # Pelican cuts its summary anew on every access; page keys compare this cached cut instead
+    article._dateline_summary = prepared.summary_html if automatic else None
     article.jsonld = LazyNewsArticle(article, settings, article.plain_body, issuer)
     article.local_date = article.date.astimezone(site_zone(settings))
     article.time_stated = getattr(article, "time_stated", True)
