@@ -124,11 +124,6 @@ class EnglishAnalyzer(Tokenizer):
             token.text, token.stopped = self.stem(text), False
             yield token
 
-    def count(self, value) -> int:
-        """How many terms `value` indexes as: its field length, without building tokens."""
-        stoplist = self.stoplist
-        return sum(1 for w in self._words(value) if len(t := w.lower()) >= 2 and t not in stoplist)
-
     def term_positions(self, value) -> dict:
         """{term: [position, ...]} of value: what `__call__` yields, without Token objects.
 
