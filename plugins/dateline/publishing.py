@@ -25,8 +25,13 @@ def build_time(settings) -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def publishes(status, date, now: dt.datetime) -> bool:
+    """The rule: a published release dated no later than the build time."""
+    return status == "published" and date is not None and date <= now
+
+
 def is_public(content, now: dt.datetime) -> bool:
-    return getattr(content, "status", "published") == "published" and content.date <= now
+    return publishes(getattr(content, "status", "published"), content.date, now)
 
 
 def withhold_articles(generator) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 
 from pelican.utils import truncate_html_words
@@ -22,9 +21,10 @@ from pelican.utils import truncate_html_words
 from dateline import ahead, disclaimers, extraction, progress, sentences, timing
 from dateline import site as build_site
 from dateline.cache import code_version, digest
+from dateline.forking import fork_map, inherited
 from dateline.frontmatter import site_zone
 from dateline.htmltext import html_to_text
-from dateline.publishing import build_time
+from dateline.publishing import build_time, publishes
 from dateline.structured import LazyNewsArticle
 from dateline.timing import phase
 
@@ -87,12 +87,11 @@ def prepare_all(articles, site, today) -> dict:
             if early is None:
                 missing.append((article, job))
             else:
-                _keep(prepared, store, article, key, early)
-                prepared[id(article)] = _dated(prepared[id(article)], article, today, site)
+                prepared[id(article)] = _dated(_keep(store, key, early), article, today, site)
     finally:
         ahead.close()
-    for (article, _), early in zip(missing, _run_jobs([job for _, job in missing], site.issuer)):
-        _keep(prepared, store, article, keys[id(article)], early)
+    for (article, _), outcome in zip(missing, _run_jobs([job for _, job in missing], site.issuer)):
+        prepared[id(article)] = _keep(store, keys[id(article)], outcome)
     return prepared
 
 
@@ -102,19 +101,20 @@ def _dated(result, article, today, site):
     return dataclasses.replace(result, legal=dataclasses.replace(result.legal, archival_notice=notice))
 
 
-def _keep(prepared, store, article, key, outcome) -> None:
+def _keep(store, key, outcome) -> PreparedRelease:
+    """Cache a fresh (result, worker seconds) and count its seconds; return the result."""
     result, seconds = outcome
-    prepared[id(article)] = result
     if store is not None:
         store.put("release", key, result)
     for name, value in seconds.items():
         timing.add(name, value)
+    return result
 
 
 def prepare_ahead(source: str, html: str, metadata: dict, settings) -> None:
     """Reader hook: hand a just-rendered release to the workers (see `dateline.ahead`)."""
     now = build_time(settings)
-    if metadata.get("status") != "published" or metadata.get("date") is None or metadata["date"] > now:
+    if not publishes(metadata.get("status", "published"), metadata.get("date"), now):
         return  # drafts and embargoed releases are withheld; nothing to prepare
     site = build_site.current()
     job = release_job(html, metadata.get, settings, source, now.date())
@@ -127,13 +127,7 @@ def _run_jobs(jobs, issuer):
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2 or len(jobs) < PARALLEL_MIN:
         return [_prepare_job(job, issuer) for job in jobs]
-    global _WORKER_ISSUER
-    _WORKER_ISSUER = issuer
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_prepare_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-
-
-_WORKER_ISSUER = None
+    return fork_map(_prepare_job, jobs, workers, shared=issuer, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 def _job(article, today) -> dict:
@@ -159,7 +153,7 @@ def release_job(html, get, settings, source, today) -> dict:
 
 def _prepare_job(job, issuer=None):
     started = timing.phase_seconds()
-    prepared = prepare_text(job, issuer or _WORKER_ISSUER)
+    prepared = prepare_text(job, issuer or inherited())
     finished = timing.phase_seconds()
     return prepared, {k: finished.get(k, 0) - started.get(k, 0) for k in ("disclaimers", "extraction")}
 

@@ -8,25 +8,20 @@ terms afterwards, so the files do not depend on how the work was split.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import zlib
 from array import array
-
 from itertools import chain
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import length_to_byte
 
+from dateline.forking import fork_map, inherited
 from dateline.search.schema import PHRASE_FIELDS, TEXT_FIELDS
 
 # Below this many documents one process is quicker than starting workers.
 PARALLEL_MIN = 1000
-
-# (index folder, index name, docnums) for the forked workers, set just before they start.
-_JOB: tuple = ()
-
 
 def document_numbers(reader) -> dict:
     """{Whoosh docnum: export number} of the live documents, numbered in index order."""
@@ -39,13 +34,8 @@ def collect_terms(ix, reader, docnums: dict, cores: int | None = None) -> dict:
     parts = _worker_count(len(docnums), cores)
     if parts == 1:
         return _collect_part(reader, docnums, 0, 1)
-    global _JOB
-    _JOB = (ix.storage.folder, ix.indexname, docnums)
-    try:
-        with multiprocessing.get_context("fork").Pool(parts) as pool:
-            pieces = pool.starmap(_collect_in_worker, [(k, parts) for k in range(parts)])
-    finally:
-        _JOB = ()
+    shared = (ix.storage.folder, ix.indexname, docnums)
+    pieces = fork_map(_collect_in_worker, [(k, parts) for k in range(parts)], parts, shared=shared)
     terms = pieces[0]
     for piece in pieces[1:]:
         for term, (postings, positions) in piece.items():
@@ -59,10 +49,11 @@ def _worker_count(documents: int, cores: int | None) -> int:
     return 1 if documents < PARALLEL_MIN else max(1, cores or os.cpu_count() or 1)
 
 
-def _collect_in_worker(part: int, parts: int) -> dict:
+def _collect_in_worker(job) -> dict:
     from whoosh import index as whoosh_index
 
-    folder, indexname, docnums = _JOB
+    part, parts = job
+    folder, indexname, docnums = inherited()
     ix = whoosh_index.open_dir(folder, indexname=indexname)
     with ix.reader() as reader:
         return _collect_part(reader, docnums, part, parts)
