@@ -70,6 +70,14 @@ def test_editing_one_body_rerenders_only_what_shows_it(tiny_site, tmp_path, capl
 
     ix = whoosh_index.open_dir(str(tmp_path / "cache" / "search-index"), indexname=INDEX_NAME)
     assert len(search(ix, "trenching")) == 1, "the search index must hold the edit"
+    import json
+
+    from dateline.search.follow import describes, load_state, state_path
+
+    assert describes(load_state(state_path(tmp_path / "cache" / "search-index")), output / "search")
+    manifest = json.loads((output / "search" / "manifest.json").read_text())
+    shard = next(row[2] for row in manifest["shards"] if row[0] <= "trench" <= row[1])
+    assert "trench" in json.loads((output / "search" / shard).read_text()), "the export must hold the edit"
 
 
 def test_issuer_change_reaches_every_release_page(tiny_site, tmp_path):

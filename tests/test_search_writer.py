@@ -118,20 +118,24 @@ def test_parallel_export_equals_one_process(tmp_path, releases, monkeypatch):
 
 
 def reference_terms(reader, docnums):
-    """The export's postings read through Whoosh's public API only (the slow, plain way)."""
+    """The export's postings read through Whoosh's public API only (the slow, plain way),
+    sorted by export number."""
     terms = {}
     for field in TEXT_FIELDS:
         lengths = postings.field_length_bytes(reader, field, docnums)
         for term in reader.field_terms(field):
-            matcher, flat, gaps, previous = reader.postings(field, term), [], [], 0
+            matcher, rows = reader.postings(field, term), []
             while matcher.is_active():
                 docnum = matcher.id()
-                flat += [docnums[docnum] - previous, int(matcher.weight()), lengths[docnum]]
-                previous = docnums[docnum]
-                if field in ("title", "body"):
-                    places = matcher.value_as("positions")
-                    gaps += [b - a for a, b in zip([0, *places[:-1]], places)]
+                places = matcher.value_as("positions") if field in ("title", "body") else []
+                rows.append((docnums[docnum], int(matcher.weight()), lengths[docnum],
+                             [b - a for a, b in zip([0, *places[:-1]], places)]))
                 matcher.next()
+            flat, gaps, previous = [], [], 0
+            for number, weight, length, deltas in sorted(rows):
+                flat += [number - previous, weight, length]
+                gaps += deltas
+                previous = number
             if flat:
                 entry = terms.setdefault(term, ({}, {}))
                 entry[0][field] = flat

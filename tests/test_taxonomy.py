@@ -36,3 +36,20 @@ def test_tag_lists_are_replaced_in_generator_and_context():
     assert all(isinstance(v, Members) for v in generator.tags.values())
     assert generator.context["tags"] == list(generator.tags.items())
     assert [r.title for r in generator.tags["gold"]] == ["1", "2"]
+
+
+def test_author_and_category_lists_are_replaced_in_place():
+    class Generator:
+        pass
+
+    one, two = Release("1"), Release("2")
+    generator = Generator()
+    generator.tags = {}
+    generator.authors = [("Issuer", [one, two])]
+    generator.categories = [("releases", [two])]
+    generator.context = {"authors": generator.authors, "categories": generator.categories}
+    index_tag_members(generator)
+    for name in ("authors", "categories"):
+        assert generator.context[name] is getattr(generator, name)
+        assert all(isinstance(releases, Members) for _, releases in generator.context[name])
+    assert one in generator.authors[0][1] and one not in generator.categories[0][1]

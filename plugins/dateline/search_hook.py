@@ -11,7 +11,6 @@ process), while `make bench-search` indexes on every core.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import multiprocessing
@@ -20,9 +19,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from dateline.cache import digest
 from dateline.site import current
-from dateline.writer import link_or_copy
 from dateline.settings import dateline_settings, search_index_path
 from dateline.timing import add, phase
 from dateline.urls import url_of
@@ -52,59 +49,18 @@ def search_documents(articles):
 
 def index_and_export(index_dir: Path, documents: list, export_dir: Path, live_dir: Path | None = None,
                      index_cores: int | None = None, export_cores: int | None = None) -> None:
-    """Bring the Whoosh index up to date, then export it, or reuse the live export if still true."""
-    from dateline.search.export import export_index
+    """Bring the Whoosh index up to date, then the export: reused, followed or written whole
+    (search/follow.py)."""
+    from dateline.search.follow import update_export
     from dateline.search.index import update_index
 
     indexed = update_index(index_dir, documents, index_cores)
     timings = {"search index": indexed.seconds}
-    state = index_state(index_dir)
-    record_file = Path(index_dir).with_name("search-export.json")
-    if live_dir is not None and reuse_export(state, record_file, live_dir / "search", export_dir):
-        logger.info("search: index unchanged; reused the live export")
-    else:
-        exported = export_index(index_dir, export_dir, export_cores)
-        timings["search export"] = exported.seconds
-        record = {"index_state": state, "manifest_sha256": _sha256(export_dir / "manifest.json")}
-        record_file.write_text(json.dumps(record), encoding="utf-8")
+    live_search = live_dir / "search" if live_dir is not None else None
+    exported = update_export(index_dir, export_dir, live_search, documents, export_cores)
+    if exported["how"] != "reused":
+        timings["search export"] = exported["seconds"]
     Path(index_dir).with_name("search-timing.json").write_text(json.dumps(timings), encoding="utf-8")
-
-
-def index_state(index_dir: Path) -> str:
-    """Digest of the live releases and their content hashes, with the schema version."""
-    from whoosh import index as whoosh_index
-
-    from dateline.search.index import INDEX_NAME, indexed_hashes
-    from dateline.search.schema import SCHEMA_VERSION
-
-    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    try:
-        pairs = sorted(indexed_hashes(ix).items())
-    finally:
-        ix.close()
-    return digest(SCHEMA_VERSION, json.dumps(pairs))
-
-
-def reuse_export(state: str, record_file: Path, live_search: Path, export_dir: Path) -> bool:
-    """Link the live export into the staging folder when it was made from this very index."""
-    try:
-        record = json.loads(record_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    manifest = live_search / "manifest.json"
-    if record.get("index_state") != state or not manifest.is_file():
-        return False
-    if record.get("manifest_sha256") != _sha256(manifest):
-        return False
-    export_dir.mkdir(parents=True, exist_ok=True)
-    for source in live_search.iterdir():
-        if source.is_file() and source.name != "index.html":
-            link_or_copy(source, export_dir / source.name)
-    return True
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _child(index_dir, documents_file, export_dir, live_dir, log_level) -> None:

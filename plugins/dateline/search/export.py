@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dateline.search.index import open_index, read_stamp
-from dateline.search.postings import collect_terms, document_numbers
+from dateline.search.postings import collect_terms, live_documents
 from dateline.search.schema import (
     BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, SCHEMA_VERSION, TEXT_FIELDS,
 )
@@ -84,37 +84,52 @@ def shard_cap(sizes):
     return max(SHARD_BYTES, int(math.sqrt(total * MANIFEST_ENTRY_BYTES)))
 
 
-def write_shards(out_dir, terms, written):
-    """Split sorted terms into size-capped shards; return the manifest's shard list.
+def term_pieces(terms) -> tuple[dict, dict]:
+    """({term: its postings serialised}, {term: its positions}) of collected terms.
 
-    Each term's postings are serialised once: the shard is those pieces joined, which is
-    byte for byte what `dump` of the whole shard would give (sorted keys, same separators).
+    Each term's postings are serialised once: a shard is those pieces joined, which is byte
+    for byte what `dump` of the whole shard would give (sorted keys, same separators).
     """
-    shards, size = [], 0
-    pieces = {term: dump(terms[term][0]).decode() for term in terms}
-    sizes = {term: len(piece) + len(term) + 4 for term, piece in pieces.items()}
-    cap = shard_cap(sizes)
-    names, positions = [], {}
+    pieces = {term: dump(postings).decode() for term, (postings, _) in terms.items()}
+    positions = {term: places for term, (_, places) in terms.items() if places}
+    return pieces, positions
 
-    def close():
-        blob = ("{" + ",".join(f"{dump(t).decode()}:{pieces[t]}" for t in names) + "}").encode()
-        shard = content_name("shard-", blob)
-        (out_dir / shard).write_bytes(blob)
-        written.append(len(blob))
-        pos = write_file(out_dir, "pos-", positions, written) if positions else ""
-        shards.append([names[0], names[-1], shard, pos])
 
-    for term in sorted(terms):
-        names.append(term)
-        if terms[term][1]:
-            positions[term] = terms[term][1]
-        size += sizes[term]
+def piece_size(term, piece) -> int:
+    return len(piece) + len(term) + 4
+
+
+def cut(names, pieces, cap) -> list:
+    """Split sorted term names into groups that close once their pieces pass cap bytes."""
+    groups, group, size = [], [], 0
+    for term in names:
+        group.append(term)
+        size += piece_size(term, pieces[term])
         if size >= cap:
-            close()
-            names, positions, size = [], {}, 0
-    if names:
-        close()
-    return shards
+            groups.append(group)
+            group, size = [], 0
+    if group:
+        groups.append(group)
+    return groups
+
+
+def write_shard(out_dir, names, pieces, positions, written) -> list:
+    """Write one shard (and its positions file); return its row in the manifest."""
+    blob = ("{" + ",".join(f"{dump(t).decode()}:{pieces[t]}" for t in names) + "}").encode()
+    shard = content_name("shard-", blob)
+    (out_dir / shard).write_bytes(blob)
+    written.append(len(blob))
+    places = {t: positions[t] for t in names if t in positions}
+    pos = write_file(out_dir, "pos-", places, written) if places else ""
+    return [names[0], names[-1], shard, pos]
+
+
+def write_shards(out_dir, terms, written) -> tuple[list, int]:
+    """Split sorted terms into size-capped shards; return (the manifest's shard list, cap)."""
+    pieces, positions = term_pieces(terms)
+    cap = shard_cap({t: piece_size(t, piece) for t, piece in pieces.items()})
+    groups = cut(sorted(pieces), pieces, cap)
+    return [write_shard(out_dir, group, pieces, positions, written) for group in groups], cap
 
 
 def sort_time(record):
@@ -133,15 +148,16 @@ def doc_chunk_size(count):
     return max(DOC_CHUNK, round(best))
 
 
-def write_doc_chunks(out_dir, records, written, size):
+def write_doc_chunks(out_dir, records, written, size, write=None):
     """Write display records in chunks of size, by export doc number; return names."""
+    write = write or write_file
     names = []
     for start in range(0, len(records), size):
         chunk = [
             [r["title"], r["url"], r["date"], r["tickers"], r["tags"], r["summary"], r["snippet"]]
             for r in records[start:start + size]
         ]
-        names.append(write_file(out_dir, "docs-", chunk, written))
+        names.append(write(out_dir, "docs-", chunk, written))
     return names
 
 
@@ -180,35 +196,38 @@ def clear_previous(out_dir):
             path.unlink()
 
 
-def live_reader(ix):
-    """Return a reader over live documents: postings skip deleted ones, so the export
-    (doc count, document frequencies, field totals from the stamp) describes live releases
-    only, without rewriting the whole index after every edit."""
-    return ix.reader()
-
-
 def export_index(index_dir: Path, out_dir: Path, cores: int | None = None) -> ExportStats:
     """Write the manifest, term shards, positions, document chunks and facets to out_dir
     (reading postings on at most `cores` cores; all by default)."""
+    ix, _ = open_index(index_dir)
+    with ix.reader() as reader:
+        return export_all(ix, reader, live_documents(reader), read_stamp(index_dir), out_dir, cores)[0]
+
+
+def export_all(ix, reader, live, stamp, out_dir, cores=None) -> tuple[ExportStats, dict]:
+    """The whole export from a reader over live releases (live: `postings.live_documents`).
+
+    Postings skip deleted documents, so the export (doc count, document frequencies, field
+    totals from the stamp) describes live releases only, without rewriting the whole index
+    after every edit. Returns the stats and the terms written, for `follow.ExportState`.
+    """
     started = time.perf_counter()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     clear_previous(out_dir)
-    ix, _ = open_index(index_dir)
     written = []
-    stamp = read_stamp(index_dir)
-    with live_reader(ix) as reader:
-        docnums = document_numbers(reader)
-        records = [reader.stored_fields(n)["display"] for n in docnums]
-        terms = collect_terms(ix, reader, docnums, cores)
-        field_stats = {
-            f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f],
-                "phrase": f in PHRASE_FIELDS}
-            for f in TEXT_FIELDS
-        }
-    shards = write_shards(out_dir, terms, written)
+    docnums = {docnum: number for number, (docnum, _) in enumerate(live)}
+    terms = collect_terms(ix, reader, docnums, cores)
+    shards, cap = write_shards(out_dir, terms, written)
+    manifest = write_rest(out_dir, [stored["display"] for _, stored in live], stamp, shards, written)
+    stats = finish_stats(manifest, len(terms), written, started)
+    return stats, {"terms": terms, "shards": shards, "cap": cap}
+
+
+def write_rest(out_dir, records, stamp, shards, written, write=None) -> dict:
+    """Write the document chunks, the facets and the manifest around written shards."""
     doc_size = doc_chunk_size(len(records))
-    doc_files = write_doc_chunks(out_dir, records, written, doc_size)
+    doc_files = write_doc_chunks(out_dir, records, written, doc_size, write)
     totals, columns = facet_data(records)
     facets_file = write_file(out_dir, "facets-", columns, written)
     manifest = {
@@ -216,7 +235,10 @@ def export_index(index_dir: Path, out_dir: Path, cores: int | None = None) -> Ex
         "schema": SCHEMA_VERSION,
         "doc_count": len(records),
         "bm25": {"B": BM25_B, "K1": BM25_K1},
-        "fields": field_stats,
+        "fields": {
+            f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f], "phrase": f in PHRASE_FIELDS}
+            for f in TEXT_FIELDS
+        },
         "field_order": list(TEXT_FIELDS),
         "prefix_limit": PREFIX_LIMIT,
         "prefix_min": PREFIX_MIN,
@@ -225,11 +247,15 @@ def export_index(index_dir: Path, out_dir: Path, cores: int | None = None) -> Ex
         "facets": {"file": facets_file, "totals": totals},
     }
     blob = dump(manifest)
-    (out_dir / "manifest.json").write_bytes(blob)
+    (Path(out_dir) / "manifest.json").write_bytes(blob)
     written.append(len(blob))
+    return manifest
+
+
+def finish_stats(manifest, terms, written, started, how="exported") -> ExportStats:
     seconds = time.perf_counter() - started
-    stats = ExportStats(len(records), len(terms), len(shards), len(doc_files), len(written),
-                        sum(written), len(blob), seconds)
-    logger.info("search: exported %d releases, %d terms, %d shards, %d bytes in %.2fs",
-                stats.documents, stats.terms, stats.shards, stats.total_bytes, seconds)
+    stats = ExportStats(manifest["doc_count"], terms, len(manifest["shards"]), len(manifest["docs"]["files"]),
+                        len(written), sum(written), written[-1], seconds)
+    logger.info("search: %s %d releases, %d terms, %d shards, %d bytes in %.2fs",
+                how, stats.documents, stats.terms, stats.shards, stats.total_bytes, seconds)
     return stats

@@ -69,16 +69,20 @@ def content_hash(doc):
     return hashlib.sha256(blob).hexdigest()
 
 
-def whoosh_fields(doc, digest):
-    """Return the add_document() keyword arguments for a release."""
-    texts = {
+def indexed_texts(doc):
+    """{text field: the text indexed for it} of a release."""
+    return {
         "title": doc.title,
         "body": doc.body,
         "tags": " ".join(doc.tags),
         "ticker": " ".join(doc.tickers),
     }
+
+
+def whoosh_fields(doc, digest):
+    """Return the add_document() keyword arguments for a release."""
     return {
-        **texts,  # (the writer adds the exact "lengths" of these)
+        **indexed_texts(doc),  # (the writer adds the exact "lengths" of these)
         "id": doc.id,
         "content_hash": digest,
         "ticker_key": ",".join(doc.tickers),

@@ -1,9 +1,13 @@
-"""Read every text term's postings out of the Whoosh index, for the export, on every core.
+"""Read the text terms' postings out of the Whoosh index, for the export, on every core.
 
 Reading postings is most of the export's time for 10,000 releases. Each segment's terms are
 walked in order and their posting blocks read whole; the terms are dealt out to forked worker
 processes by a hash of the term, each of which opens its own reader. The export sorts the
 terms afterwards, so the files do not depend on how the work was split.
+
+The export numbers releases by date and id (`live_documents`), not by Whoosh's document
+order: a re-indexed release moves to the end of Whoosh's order, but keeps its export number,
+so an edit changes only the posting lists of the terms it touches (see follow.py).
 """
 
 from __future__ import annotations
@@ -11,7 +15,10 @@ from __future__ import annotations
 import os
 import zlib
 from array import array
-from itertools import chain
+from bisect import bisect_left
+from datetime import datetime
+from itertools import accumulate, chain
+from operator import sub
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -23,9 +30,20 @@ from dateline.search.schema import PHRASE_FIELDS, TEXT_FIELDS
 # Below this many documents one process is quicker than starting workers.
 PARALLEL_MIN = 1000
 
+def live_documents(reader) -> list:
+    """[(Whoosh docnum, stored fields)] of the live releases, in export order: by date, then id.
+
+    This is the order a fresh index adds them in (index._write_changes), so on a fresh index
+    export numbers equal Whoosh's document numbers and both rank ties alike.
+    """
+    live = list(reader.iter_docs())
+    live.sort(key=lambda pair: (datetime.fromisoformat(pair[1]["date"]), pair[1]["id"]))
+    return live
+
+
 def document_numbers(reader) -> dict:
-    """{Whoosh docnum: export number} of the live documents, numbered in index order."""
-    return {n: i for i, n in enumerate(sorted(reader.all_doc_ids()))}
+    """{Whoosh docnum: export number} of the live documents (see live_documents)."""
+    return {docnum: number for number, (docnum, _) in enumerate(live_documents(reader))}
 
 
 def collect_terms(ix, reader, docnums: dict, cores: int | None = None) -> dict:
@@ -75,10 +93,23 @@ def _collect_part(reader, docnums: dict, part: int, parts: int) -> dict:
             for tbytes, matcher in segment_postings(leaf, fieldname):
                 if parts > 1 and zlib.crc32(tbytes) % parts != part:
                     continue
-                entry = found.setdefault((field.from_bytes(tbytes), fieldname), [array("i"), array("i"), 0])
-                entry[2] = add_postings(entry, leaf_blocks(matcher), base, docnums, length_bytes, gaps)
+                entry = found.setdefault((field.from_bytes(tbytes), fieldname), new_entry())
+                add_postings(entry, leaf_blocks(matcher), base, docnums, length_bytes, gaps)
+    return finish(found)
+
+
+def new_entry() -> list:
+    """[flat postings, flat positions, last export number, in order so far]."""
+    return [array("i"), array("i"), 0, True]
+
+
+def finish(found: dict) -> dict:
+    """{term: ({field: postings}, {field: positions})} from the collected entries."""
     terms = {}
-    for (term, fieldname), (flat, positions, _) in found.items():
+    for (term, fieldname), entry in found.items():
+        if not entry[3]:
+            reorder(entry)
+        flat, positions = entry[0], entry[1]
         if not flat:
             continue  # only deleted releases held it
         postings, position_lists = terms.setdefault(term, ({}, {}))
@@ -106,20 +137,58 @@ def segment_postings(leaf, fieldname):
         yield tbytes, FilterMatcher(matcher, deleted, exclude=True) if deleted else matcher
 
 
-def add_postings(entry, blocks, base, docnums, length_bytes, gaps) -> int:
-    """Append blocks of one segment's postings to entry ([flat, positions, previous]);
-    return the last export number."""
-    flat, positions, previous = entry
+def add_postings(entry, blocks, base, docnums, length_bytes, gaps) -> None:
+    """Append blocks of one segment's postings to entry (see new_entry).
+
+    Postings are appended as Whoosh stores them, delta-coded by export number. An edited
+    release sits in a later segment than its export number says, so a list can come out of
+    order: that is noted, and `reorder` sorts it once the list is complete.
+    """
+    flat, positions, previous, in_order = entry
     for ids, weights, values in blocks:
         if base:
             ids = [d + base for d in ids]
         numbers = [docnums[d] for d in ids]
         deltas = [n - p for n, p in zip(numbers, [previous, *numbers[:-1]])]
+        if in_order and min(deltas) < 0:
+            in_order = False
         flat.extend(chain.from_iterable(zip(deltas, map(int, weights), [length_bytes[d] for d in ids])))
         previous = numbers[-1]
         if gaps is not None:
             positions.extend(gaps(values))
-    return previous
+    entry[2], entry[3] = previous, in_order
+
+
+def reorder(entry) -> None:
+    """Sort a posting list (and its positions) by export number, and delta-code it again.
+
+    The list is runs in order (one per segment), which Python's sort merges in linear time.
+    """
+    flat, positions = entry[0], entry[1]
+    numbers = list(accumulate(flat[0::3]))
+    order = sorted(range(len(numbers)), key=numbers.__getitem__)
+    ordered = [numbers[i] for i in order]
+    tfs, lengths = flat[1::3], flat[2::3]
+    deltas = map(sub, ordered, [0, *ordered[:-1]])
+    entry[0] = array("i", chain.from_iterable(zip(deltas, [tfs[i] for i in order], [lengths[i] for i in order])))
+    if positions:
+        offsets = list(accumulate(tfs, initial=0))
+        entry[1] = array("i", chain.from_iterable(positions[offsets[i]:offsets[i + 1]] for i in order))
+    entry[2], entry[3] = (ordered[-1] if ordered else 0), True
+
+
+def export_numbers(flat) -> array:
+    """The export numbers of a delta-coded posting list, in order."""
+    return array("i", accumulate(flat[0::3]))
+
+
+def holds_any(numbers, wanted) -> bool:
+    """Whether the sorted numbers include any of `wanted`."""
+    for number in wanted:
+        at = bisect_left(numbers, number)
+        if at < len(numbers) and numbers[at] == number:
+            return True
+    return False
 
 
 def field_length_bytes(reader, fieldname, docnums):
