@@ -53,6 +53,8 @@ from dateline.search.schema import PHRASE_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, R
 logger = logging.getLogger(__name__)
 
 STATE_NAME = "search-export.pickle"
+# Bump when ExportState or the meaning of its fields changes: an older state is then ignored.
+STATE_VERSION = 1
 # Follow at most this many moved or edited releases (or this share of them); more and a
 # whole export is about as quick.
 FOLLOW_RELEASES = 200
@@ -78,6 +80,7 @@ class ExportState:
     numbers: dict = field(repr=False)  # {term: array of export numbers holding it}
     shards: list = field(repr=False)  # the manifest's shard rows
     cap: int = 0
+    version: int = STATE_VERSION
 
 
 def state_path(index_dir: Path) -> Path:
@@ -90,7 +93,9 @@ def load_state(path: Path) -> ExportState | None:
         state = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return state if isinstance(state, ExportState) else None
+    if not isinstance(state, ExportState) or getattr(state, "version", None) != STATE_VERSION:
+        return None
+    return state
 
 
 def save_state(path: Path, state: ExportState) -> None:
