@@ -101,7 +101,22 @@ def test_edits_additions_and_removals_follow_the_live_export(tmp_path, releases,
     assert how == "followed"
     live = publish(out, live_root)
 
-    how, out = step(tmp_path, [r for r in current if r is not moved], live_root)  # the newest removed
+    live = publish(out, live_root)
+
+    current = [r for r in current if r is not moved]  # the newest removed
+    how, out = step(tmp_path, current, live_root)
+    assert how == "followed"
+    live = publish(out, live_root)
+
+    oldest = min(r.date for r in current)
+    backdated = dataclasses.replace(edited[9], id="releases/old/", url="releases/old/", date=oldest + timedelta(hours=1))
+    current = [*current, backdated]  # an old release added: nearly every release moves up one
+    how, out = step(tmp_path, current, live_root)
+    assert how == "followed"
+    live = publish(out, live_root)
+
+    current = [r for r in current if r is not backdated and r is not edited[20]]  # two old ones removed
+    how, out = step(tmp_path, current, live_root)
     assert how == "followed"
 
 

@@ -11,17 +11,20 @@ The previous export is described by an `ExportState`, kept in the cache beside t
 the release ids and content hashes in export order, each term's export numbers, and the
 shard layout. It is trusted only while the live `search/manifest.json` is the one it
 describes. An update then:
-1. finds the first export number whose release differs (everything after it moved) and the
-   edited releases before it;
-2. gathers the affected terms: those the old versions held (from the state) and those the
-   new versions hold (analysed with the index's own fields);
-3. reads just those terms' postings from Whoosh;
-4. rewrites the shards holding affected terms, keeps every other shard by hard link (same
-   name, same bytes), and writes the document chunks, facets and manifest.
-Too many changes, or anything unexpected about the state or the live files, and the export
-is written whole instead (`Unfollowable`). Either way the files hold the same postings,
-records and statistics; only where shards are cut may differ, which the browser reads from
-the manifest.
+1. finds the first export number whose release differs, the edited releases before it, and
+   from there on which releases are unchanged but renumbered (an older release added or
+   removed moves every later one) and which were added or changed;
+2. gathers the affected terms: those whose old lists hold a release from that number on or
+   an edited one (from the state), and those the added and changed releases hold (analysed
+   with the index's own field formats);
+3. patches just those terms' posting lists, read from the live shards: unchanged runs are
+   copied, the renumbered tail is re-coded, the fresh postings go in;
+4. writes the patched shards, keeps every other shard by hard link (same name, same bytes),
+   and writes the document chunks, facets and manifest.
+Too many added, edited or removed releases, or anything unexpected about the state or the
+live files, and the export is written whole instead (`Unfollowable`). Either way the files
+hold the same postings, records and statistics; only where shards are cut may differ, which
+the browser reads from the manifest. Tests compare the two after each kind of change.
 """
 
 from __future__ import annotations
@@ -55,12 +58,11 @@ logger = logging.getLogger(__name__)
 STATE_NAME = "search-export.pickle"
 # Bump when ExportState or the meaning of its fields changes: an older state is then ignored.
 STATE_VERSION = 1
-# Follow at most this many moved or edited releases (or this share of them); more and a
-# whole export is about as quick.
+# Follow at most this many added, edited or removed releases (or this share of them); more
+# and a whole export is about as quick. (Releases that only moved, as when an older release is
+# added, are renumbered, not analysed again.)
 FOLLOW_RELEASES = 200
 FOLLOW_SHARE = 0.02
-# ... and at most this share of the terms.
-FOLLOW_TERMS = 0.25
 # A rewritten shard is cut again once it grows past this many times the shard cap.
 SPLIT_FACTOR = 2
 
@@ -191,26 +193,25 @@ def follow(reader, live, stamp, previous: ExportState, documents, out_dir: Path,
     ids = [stored["id"] for _, stored in live]
     hashes = [stored["content_hash"] for _, stored in live]
     start, edited = differences(previous, ids, hashes)
-    moved = len(ids) - start + len(previous.ids) - start
-    if moved + len(edited) > max(FOLLOW_RELEASES, FOLLOW_SHARE * len(ids)):
-        raise Unfollowable(f"{moved + len(edited)} releases changed or moved")
+    renumber, added = moves(previous, ids, hashes, start)
+    count = len(edited) + len(added) + (len(previous.ids) - start - len(renumber))
+    if count > max(FOLLOW_RELEASES, FOLLOW_SHARE * len(ids)):
+        raise Unfollowable(f"{count} releases added, edited or removed")
     if not previous.shards:
         raise Unfollowable("the last export was empty")
-    changed = changed_documents(documents, ids, hashes, [*edited, *range(start, len(ids))])
+    changed = changed_documents(documents, ids, hashes, [*edited, *added])
     fresh = fresh_postings(reader.schema, changed)
     affected = old_terms(previous, start, edited) | set(fresh)
-    if len(affected) > FOLLOW_TERMS * max(len(previous.numbers), 1):
-        raise Unfollowable(f"{len(affected)} terms changed")
     clear_previous(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written, numbers = [], dict(previous.numbers)
-    patch = Patch(start, set(edited), fresh)
+    patch = Patch(start, set(edited), renumber, fresh)
     shards = rewrite_shards(previous, affected, patch, live_search, out_dir, written, numbers)
     reuse = Reuse(live_search)
     manifest = write_rest(out_dir, [stored["display"] for _, stored in live], stamp, shards, written, reuse.write)
     state = ExportState("", "", ids, hashes, numbers, shards, previous.cap)
     stats = finish_stats(manifest, len(numbers), written, started,
-                         how=f"followed {moved + len(edited)} changed releases ({len(affected)} terms):")
+                         how=f"followed {count} changed releases ({len(affected)} terms):")
     return stats, state
 
 
@@ -254,8 +255,21 @@ def differences(previous: ExportState, ids: list, hashes: list) -> tuple[int, li
     return start, edited
 
 
+def moves(previous: ExportState, ids: list, hashes: list, start: int) -> tuple[dict, list]:
+    """From `start` on: ({old export number: new one} of the unchanged releases, which keep
+    their order, and [new export numbers of the added or changed releases])."""
+    numbered = {ids[n]: n for n in range(start, len(ids))}
+    renumber = {}
+    for old in range(start, len(previous.ids)):
+        new = numbered.get(previous.ids[old])
+        if new is not None and hashes[new] == previous.hashes[old]:
+            renumber[old] = new
+    kept = set(renumber.values())
+    return renumber, [n for n in range(start, len(ids)) if n not in kept]
+
+
 def old_terms(previous: ExportState, start: int, edited: list) -> set:
-    """Terms whose old posting lists hold a moved or edited release."""
+    """Terms whose old posting lists hold a release from `start` on, or an edited one."""
     return {term for term, numbers in previous.numbers.items()
             if numbers[-1] >= start or (edited and holds_any(numbers, edited))}
 
@@ -376,11 +390,12 @@ def write_patched(out_dir: Path, postings: RawShard, positions: RawShard, cap: i
 
 
 class Patch:
-    """Changes one term's posting lists: drops the releases numbered from `start` on and the
-    edited ones, and adds the fresh postings of the changed releases."""
+    """Changes one term's posting lists: below `start`, drops the edited releases; from
+    `start` on, renumbers the unchanged releases and drops the rest; and adds the fresh
+    postings of the added and edited releases."""
 
-    def __init__(self, start: int, edited: set, fresh: dict):
-        self.start, self.edited, self.fresh = start, edited, fresh
+    def __init__(self, start: int, edited: set, renumber: dict, fresh: dict):
+        self.start, self.edited, self.renumber, self.fresh = start, edited, renumber, fresh
 
     def apply(self, term: str, postings: dict, positions: dict) -> None:
         """Patch postings[term] and positions[term] in place (removing the term if emptied)."""
@@ -401,14 +416,15 @@ class Patch:
                 positions[term] = new_places
 
     def splice(self, flat: list, places, added: list) -> tuple[list, list]:
-        """One field's posting list with the dropped postings out and the added ones in,
-        delta-coded again; unchanged runs are copied as they are."""
+        """One field's posting list patched and delta-coded again. Below `start` unchanged
+        runs are copied as they are; from `start` on the postings are renumbered one by one."""
         numbers = list(accumulate(flat[0::3]))
         offsets = [0, *accumulate(flat[1::3])] if places is not None else None
         end = bisect_left(numbers, self.start)
-        stops = {}  # original index -> rows added before it
+        stops = {}  # index below end -> rows added before it
         for row in added:
-            stops.setdefault(bisect_left(numbers, row[0], 0, end), []).append(row)
+            if row[0] < self.start:
+                stops.setdefault(bisect_left(numbers, row[0], 0, end), []).append(row)
         for number in self.edited:
             at = bisect_left(numbers, number, 0, end)
             if at < end and numbers[at] == number:
@@ -423,18 +439,32 @@ class Patch:
                     gaps.extend(places[offsets[lo]:offsets[hi]])
                 state["previous"] = numbers[hi - 1]
 
-        cursor = 0
-        for at in sorted(stops):
-            copy(cursor, min(at, end))
-            cursor = min(at, end)
-            for number, tf, length_byte, row_gaps in stops[at]:
+        def put(rows):
+            for number, tf, length_byte, row_gaps in rows:
                 out.extend((number - state["previous"], tf, length_byte))
                 gaps.extend(row_gaps)
                 state["previous"] = number
+
+        cursor = 0
+        for at in sorted(stops):
+            copy(cursor, at)
+            cursor = at
+            put(stops[at])
             if cursor < end and numbers[cursor] in self.edited:
                 cursor += 1
         copy(cursor, end)
+        put(sorted(self.tail(flat, places, numbers, offsets, end) + [r for r in added if r[0] >= self.start]))
         return out, gaps
+
+    def tail(self, flat, places, numbers, offsets, end) -> list:
+        """The postings from `start` on of releases that did not change, renumbered."""
+        rows = []
+        for index in range(end, len(numbers)):
+            number = self.renumber.get(numbers[index])
+            if number is not None:
+                row_gaps = places[offsets[index]:offsets[index + 1]] if offsets is not None else []
+                rows.append((number, flat[3 * index + 1], flat[3 * index + 2], row_gaps))
+        return rows
 
 
 def keep_shard(row, live_search: Path, out_dir: Path, written: list) -> None:
