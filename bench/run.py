@@ -116,10 +116,12 @@ def table(results: list[dict]) -> str:
         full = rows["full"]["seconds"]
         lines.append(f"\n{result['releases']:,} releases")
         lines.append(f"  {'build':34} {'seconds':>8} {'ratio':>8} {'peak MB':>9}")
-        lines.append(f"  {'plain Pelican, full':34} {plain['seconds']:8.1f} {'1.00':>8} {plain['peak_mb']:9.0f}")
-        peak = rows["full"]["peak_mb"] + rows["full"]["child_peak_mb"]
+        lines.append(f"  {'plain Pelican, full':34} {plain['seconds']:8.1f} {'1.00':>8} {plain.get('tree_peak_mb', 0):9.0f}"
+                     f"  ({plain['peak_mb']:.0f} MB RSS)")
+        peak = rows["full"].get("tree_peak_mb", 0)
         lines.append(f"  {'Dateline, full':34} {full:8.1f} {full / plain['seconds']:8.2f}x {peak:9.0f}"
-                     f"  (search process {rows['full']['child_peak_mb']:.0f} MB of it)")
+                     f"  (all processes, Pss; main process {rows['full']['peak_mb']:.0f} MB RSS,"
+                     f" largest child {rows['full']['child_peak_mb']:.0f} MB RSS)")
         for name, label in (("unchanged", "nothing changed"), ("touched", "one release touched"),
                             ("edited", "one release body edited"), ("added", "one release added")):
             seconds = rows[name]["seconds"]
