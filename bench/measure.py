@@ -5,7 +5,7 @@ so every measurement pays the same start-up cost and `ru_maxrss` is the peak
 of that build alone. Child processes (the search indexer, forked workers) are
 reported as `child_peak_mb`, the largest of them, which counts pages a forked
 worker shares with its parent. `tree_peak_mb` is the honest total: the peak,
-sampled four times a second, of the proportional set size (Linux's Pss, which
+sampled once a second, of the proportional set size (Linux's Pss, which
 splits shared pages among the processes sharing them) summed over the build's
 whole process tree.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 class TreeMemory(threading.Thread):
     """Samples the summed Pss of this process and all its descendants; keeps the peak."""
 
-    def __init__(self, every: float = 0.25):
+    def __init__(self, every: float = 1.0):
         super().__init__(daemon=True)
         self.every, self.peak_kb, self._done = every, 0, threading.Event()
 
