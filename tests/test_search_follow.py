@@ -177,3 +177,14 @@ def test_state_follows_the_files(tmp_path, releases):
             total += delta
             numbers.add(total)
     assert list(state.numbers[some]) == sorted(numbers)
+
+
+def test_a_state_from_other_code_is_not_followed(tmp_path, releases, monkeypatch):
+    """A new analyzer or export format changes every term: never patch an export made before."""
+    live_root = tmp_path / "live"
+    _, out = step(tmp_path, releases, live_root)
+    publish(out, live_root)
+    monkeypatch.setattr(follow, "code_version", lambda: "other code")
+    edited = [dataclasses.replace(releases[0], body=releases[0].body + " zorbital"), *releases[1:]]
+    how, _ = step(tmp_path, edited, live_root)
+    assert how == "exported"

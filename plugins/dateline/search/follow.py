@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain
 from pathlib import Path
 
-from dateline.cache import digest
+from dateline.cache import code_version, digest
 from whoosh.util.numeric import length_to_byte
 
 from dateline.search.export import (
@@ -56,7 +56,8 @@ from dateline.search.schema import PHRASE_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, R
 logger = logging.getLogger(__name__)
 
 STATE_NAME = "search-export.pickle"
-# Bump when ExportState or the meaning of its fields changes: an older state is then ignored.
+# Bump when ExportState or the meaning of its fields changes: an older state is then ignored
+# (as is one written by other plugin code, or for another schema: see state_version).
 STATE_VERSION = 1
 # Follow at most this many added, edited or removed releases (or this share of them); more
 # and a whole export is about as quick. (Releases that only moved, as when an older release is
@@ -82,7 +83,7 @@ class ExportState:
     numbers: dict = field(repr=False)  # {term: array of export numbers holding it}
     shards: list = field(repr=False)  # the manifest's shard rows
     cap: int = 0
-    version: int = STATE_VERSION
+    version: str = ""
 
 
 def state_path(index_dir: Path) -> Path:
@@ -95,12 +96,19 @@ def load_state(path: Path) -> ExportState | None:
         state = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    if not isinstance(state, ExportState) or getattr(state, "version", None) != STATE_VERSION:
+    if not isinstance(state, ExportState) or getattr(state, "version", None) != state_version():
         return None
     return state
 
 
+def state_version() -> str:
+    """The state's format, the plugin's code and the index schema: a change to any of them
+    (a new analyzer, say, which changes every term) means the export is written whole."""
+    return digest(STATE_VERSION, code_version(), SCHEMA_VERSION)
+
+
 def save_state(path: Path, state: ExportState) -> None:
+    state.version = state_version()
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
     tmp.replace(path)
