@@ -10,7 +10,7 @@ def register():
     from pelican import signals
 
     from dateline import (
-        discovery, progress, publishing, reader, registers, releases, search_hook, site, taxonomy, writer,
+        discovery, progress, publishing, reader, registers, releases, search_hook, site, taxonomy, urls, writer,
     )
 
     # validate every file and the issuer profile before anything is read or written
@@ -20,6 +20,8 @@ def register():
     # drafts and embargoed releases leave before tags, feeds and archives are built
     signals.article_generator_pretaxonomy.connect(publishing.withhold_articles)
     signals.page_generator_finalized.connect(publishing.withhold_pages)
+    # URLs are final once all releases are read: compute each once
+    signals.article_generator_finalized.connect(urls.keep_urls)
     # legal blocks, grants, milestones and JSON-LD, once all releases are read
     signals.article_generator_finalized.connect(site.publish_context)
     signals.article_generator_finalized.connect(releases.enrich_articles)
