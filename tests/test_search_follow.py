@@ -7,12 +7,11 @@ import shutil
 from datetime import timedelta
 
 import pytest
-from search_support import make_releases
-
 from dateline.search import follow, writer
 from dateline.search.export import export_index
 from dateline.search.follow import update_export
 from dateline.search.index import update_index
+from search_support import make_releases
 
 
 @pytest.fixture()

@@ -2,10 +2,9 @@
 
 import datetime as dt
 
+from dateline import urls
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
-
-from dateline import urls
 
 
 class Generator:
@@ -16,7 +15,7 @@ class Generator:
 def make_article(slug):
     settings = dict(DEFAULT_CONFIG, ARTICLE_URL="releases/{date:%Y}/{slug}/",
                     ARTICLE_SAVE_AS="releases/{date:%Y}/{slug}/index.html")
-    metadata = {"title": slug, "slug": slug, "date": dt.datetime(2024, 6, 12, tzinfo=dt.timezone.utc)}
+    metadata = {"title": slug, "slug": slug, "date": dt.datetime(2024, 6, 12, tzinfo=dt.UTC)}
     return Article("<p>body</p>", metadata=metadata, settings=settings, source_path=f"/content/{slug}.md")
 
 

@@ -43,11 +43,17 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain
 from pathlib import Path
 
-from dateline.cache import code_version, digest
 from whoosh.util.numeric import length_to_byte
 
+from dateline.cache import code_version, digest
 from dateline.search.export import (
-    clear_previous, content_name, cut, dump, export_all, finish_stats, write_rest,
+    clear_previous,
+    content_name,
+    cut,
+    dump,
+    export_all,
+    finish_stats,
+    write_rest,
 )
 from dateline.search.index import content_hash, indexed_texts, open_index, read_stamp
 from dateline.search.postings import export_numbers, holds_any, live_documents
@@ -140,8 +146,7 @@ def update_export(index_dir: Path, out_dir: Path, live_search: Path | None, docu
     Returns {"how": "reused" | "followed" | "exported", "seconds": s, "stats": ExportStats or None}.
     """
     started = time.perf_counter()
-    out_dir = Path(out_dir)
-    path = state_path(index_dir)
+    out_dir, path = Path(out_dir), state_path(index_dir)
     previous = load_state(path)
     if not describes(previous, live_search):
         previous = None
@@ -149,27 +154,31 @@ def update_export(index_dir: Path, out_dir: Path, live_search: Path | None, docu
     with ix.reader() as reader:
         live = live_documents(reader)
         now = live_state(live)
-        if previous is not None and previous.index_state == now and link_all(live_search, out_dir):
+        if previous is not None and previous.index_state == now:
+            link_all(live_search, out_dir)
             logger.info("search: index unchanged; reused the live export")
             return {"how": "reused", "seconds": time.perf_counter() - started, "stats": None}
-        stamp = read_stamp(index_dir)
-        how, stats, state = "exported", None, None
-        if previous is not None:
-            try:
-                stats, state = follow(reader, live, stamp, previous, documents, out_dir, live_search)
-                how = "followed"
-            except Unfollowable as reason:
-                logger.info("search: writing the whole export (%s)", reason)
-        if state is None:
-            stats, written = export_all(ix, reader, live, stamp, out_dir, cores)
-            state = whole_state(live, written)
+        how, stats, state = write_export(ix, reader, live, read_stamp(index_dir), previous, documents,
+                                         out_dir, live_search, cores)
     state.index_state = now
     state.manifest_sha256 = sha256_of(out_dir / "manifest.json")
     save_state(path, state)
     return {"how": how, "seconds": time.perf_counter() - started, "stats": stats}
 
 
-def link_all(live_search: Path, out_dir: Path) -> bool:
+def write_export(ix, reader, live, stamp, previous, documents, out_dir: Path, live_search, cores):
+    """Follow the previous export when there is one to follow, else write it whole;
+    return (how, stats, state)."""
+    if previous is not None:
+        try:
+            return ("followed", *follow(reader, live, stamp, previous, documents, out_dir, live_search))
+        except Unfollowable as reason:
+            logger.info("search: writing the whole export (%s)", reason)
+    stats, written = export_all(ix, reader, live, stamp, out_dir, cores)
+    return "exported", stats, whole_state(live, written)
+
+
+def link_all(live_search: Path, out_dir: Path) -> None:
     """Hard-link the live export's files into out_dir."""
     from dateline.writer import link_or_copy
 
@@ -177,7 +186,6 @@ def link_all(live_search: Path, out_dir: Path) -> bool:
     for source in live_search.iterdir():
         if source.is_file() and source.name != "index.html":
             link_or_copy(source, out_dir / source.name)
-    return True
 
 
 def whole_state(live, written: dict) -> ExportState:
@@ -356,7 +364,8 @@ class RawShard:
     def entry(self, term) -> str:
         """The term's key and value as dump writes them."""
         if term in self.raw:
-            return "%s:%s" % self.raw[term]
+            key, value = self.raw[term]
+            return f"{key}:{value}"
         return f"{dump(term).decode()}:{dump(self.parsed[term]).decode()}"
 
     def piece(self, term) -> str:
