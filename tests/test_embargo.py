@@ -35,3 +35,19 @@ def test_embargo_lifts_when_its_date_passes(tiny_site, tmp_path):
     output = build_site(tiny_site, tmp_path / "out", DATELINE={"now": "2099-02-01T00:00:00+00:00"})
     assert (output / "releases/2099/northgate-embargoed/index.html").is_file()
     assert not any("zanzibarquill" in p.read_text(errors="replace") for p in output.rglob("*.html"))
+
+
+def test_a_withdrawn_release_leaves_every_output_file(tiny_site, tmp_path):
+    """A release published once, then made a draft: the rebuild (whose search export follows
+    the last one) must drop it from pages, feeds and the search files alike."""
+    from sitebuild import build_site
+
+    source = tiny_site / "releases/2024/2024-09-30-northgate-files-report.md"
+    text = source.read_text()
+    source.write_text(text.replace("\n---\n", "\n---\nWithdrawnwombat update. ", 1))
+    output = build_site(tiny_site, tmp_path / "output")
+    assert any("withdrawnwombat" in p.read_text(errors="replace").lower() for p in (output / "search").iterdir())
+    source.write_text(source.read_text().replace("---\n", "---\nstatus: draft\n", 1))
+    output = build_site(tiny_site, tmp_path / "output")
+    for path in (p for p in output.rglob("*") if p.is_file()):
+        assert "withdrawnwombat" not in path.read_bytes().decode("utf-8", errors="replace").lower(), path
