@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dateline.search.index import open_index, read_stamp
-from dateline.search.postings import collect_terms, live_documents
+from dateline.search.postings import collect_terms, live_documents, numbering
 from dateline.search.schema import (
     BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, SCHEMA_VERSION, TEXT_FIELDS,
 )
@@ -216,8 +216,7 @@ def export_all(ix, reader, live, stamp, out_dir, cores=None) -> tuple[ExportStat
     out_dir.mkdir(parents=True, exist_ok=True)
     clear_previous(out_dir)
     written = []
-    docnums = {docnum: number for number, (docnum, _) in enumerate(live)}
-    terms = collect_terms(ix, reader, docnums, cores)
+    terms = collect_terms(ix, reader, numbering(live), cores)
     shards, cap = write_shards(out_dir, terms, written)
     manifest = write_rest(out_dir, [stored["display"] for _, stored in live], stamp, shards, written)
     stats = finish_stats(manifest, len(terms), written, started)

@@ -171,7 +171,7 @@ def write_export(ix, reader, live, stamp, previous, documents, out_dir: Path, li
     return (how, stats, state)."""
     if previous is not None:
         try:
-            return ("followed", *follow(reader, live, stamp, previous, documents, out_dir, live_search))
+            return ("followed", *follow(reader.schema, live, stamp, previous, documents, out_dir, live_search))
         except Unfollowable as reason:
             logger.info("search: writing the whole export (%s)", reason)
     stats, written = export_all(ix, reader, live, stamp, out_dir, cores)
@@ -203,8 +203,9 @@ def numbers_of(postings: dict) -> array:
     return array("i", sorted(set(chain.from_iterable(lists))))
 
 
-def follow(reader, live, stamp, previous: ExportState, documents, out_dir: Path, live_search: Path):
-    """Write the export by changing the previous one (see the module's docstring)."""
+def follow(schema, live, stamp, previous: ExportState, documents, out_dir: Path, live_search: Path):
+    """Write the export by changing the previous one (see the module's docstring). It reads
+    no postings from Whoosh: the index's schema analyses the changed releases' text."""
     started = time.perf_counter()
     ids = [stored["id"] for _, stored in live]
     hashes = [stored["content_hash"] for _, stored in live]
@@ -216,7 +217,7 @@ def follow(reader, live, stamp, previous: ExportState, documents, out_dir: Path,
     if not previous.shards:
         raise Unfollowable("the last export was empty")
     changed = changed_documents(documents, ids, hashes, [*edited, *added])
-    fresh = fresh_postings(reader.schema, changed)
+    fresh = fresh_postings(schema, changed)
     affected = old_terms(previous, start, edited) | set(fresh)
     clear_previous(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

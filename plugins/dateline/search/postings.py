@@ -41,9 +41,14 @@ def live_documents(reader) -> list:
     return live
 
 
+def numbering(live: list) -> dict:
+    """{Whoosh docnum: export number} of live documents in export order."""
+    return {docnum: number for number, (docnum, _) in enumerate(live)}
+
+
 def document_numbers(reader) -> dict:
     """{Whoosh docnum: export number} of the live documents (see live_documents)."""
-    return {docnum: number for number, (docnum, _) in enumerate(live_documents(reader))}
+    return numbering(live_documents(reader))
 
 
 def collect_terms(ix, reader, docnums: dict, cores: int | None = None) -> dict:
