@@ -63,7 +63,7 @@ def test_seed_has_exactly_one_grant(seed_result):
     grant = seed_result["grants"][0]
     assert list(grant) == [
         "security", "recipient", "role", "number", "exercise_price", "currency", "currency_stated",
-        "term_years", "expiry_date", "vesting", "grant_date", "conditions", "sentence",
+        "term_years", "expiry_date", "vesting", "grant_date", "conditions", "sentence", "review",
     ]
     assert grant["security"] == "option"
     assert grant["recipient"] == "Bruce Ratner"
@@ -78,6 +78,7 @@ def test_seed_has_exactly_one_grant(seed_result):
     assert grant["grant_date"] == "2013-05-29"
     assert grant["conditions"] == "in lieu of cash compensation"
     assert grant["sentence"] == GRANT_SENTENCE
+    assert grant["review"] == ["currency inferred from the exchange", "expiry computed from the term"]
 
 
 def test_seed_milestones(seed_result, seed_paragraphs):

@@ -42,7 +42,10 @@ def test_fixture_grants(path):
     assert len(found) == len(expected)
     for grant, want in zip(found, expected):
         assert list(grant) == list(GRANT_KEYS)
+        assert all(isinstance(reason, str) for reason in grant["review"])
         for key in GRANT_KEYS:
+            if key == "review" and key not in want:
+                continue  # these fixtures predate `review`; the grant fixtures state it
             assert grant[key] == want[key], f"{path.stem}: {key}"
 
 

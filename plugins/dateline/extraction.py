@@ -13,14 +13,19 @@ import logging
 
 from .grants import extract_grants
 from .milestones import extract_milestones
-from .sentences import body_paragraphs, text_paragraphs
+from .sentences import Block, body_blocks, text_blocks
 
 logger = logging.getLogger(__name__)
 
 
-def extract(paragraphs: list[str], *, release_date: datetime.date, exchanges: list[str]) -> dict:
-    """Grants and milestones of a release body given as plain-text paragraphs."""
-    grants = extract_grants(paragraphs, release_date=release_date, exchanges=exchanges)
+def extract(paragraphs: list[str], *, release_date: datetime.date, exchanges: list[str],
+            blocks: list[Block] | None = None) -> dict:
+    """Grants and milestones of a release body given as plain-text paragraphs.
+
+    `blocks` (the same paragraphs with their headings and table rows) let grant
+    extraction read a section under a heading and a table of allocations.
+    """
+    grants = extract_grants(paragraphs, release_date=release_date, exchanges=exchanges, blocks=blocks)
     milestones = extract_milestones(paragraphs, release_date=release_date)
     logger.debug("extraction: %s grants, %s milestones", len(grants), len(milestones))
     return {"grants": grants, "milestones": milestones}
@@ -28,9 +33,16 @@ def extract(paragraphs: list[str], *, release_date: datetime.date, exchanges: li
 
 def extract_html(html: str, *, release_date: datetime.date, exchanges: list[str]) -> dict:
     """Grants and milestones of a rendered (HTML) release body."""
-    return extract(body_paragraphs(html), release_date=release_date, exchanges=exchanges)
+    blocks = body_blocks(html)
+    return extract(_paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks)
 
 
 def extract_text(text: str, *, release_date: datetime.date, exchanges: list[str]) -> dict:
     """Grants and milestones of a raw text or Markdown release body."""
-    return extract(text_paragraphs(text), release_date=release_date, exchanges=exchanges)
+    blocks = text_blocks(text)
+    return extract(_paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks)
+
+
+def _paragraphs(blocks: list[Block]) -> list[str]:
+    """The blocks' paragraphs: what `body_paragraphs` / `text_paragraphs` give."""
+    return [block.text for block in blocks if block.text and not block.heading]

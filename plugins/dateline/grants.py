@@ -1,49 +1,33 @@
 """Grant extraction: stock options and other equity awards a release announces.
 
-Decisions (precision over recall: a wrong grant on an issuer's site is worse than
-a missing one, so doubtful fields are null and doubtful grants are dropped):
+A grant is read as a FRAME over its passage, not as one sentence
+(docs/extraction-grants.md):
 
-- A grant is anchored on a sentence that states a number of securities and a
-  grant verb (granted, awarded, issued, received, "the grant of"). Future or
-  intended grants ("will grant", "intends to grant", "to be granted") are not
-  grants yet.
-- Sentences about cancelled, forfeited, expired, exercised, amended or repriced
-  awards, plan capacity ("remain available", "reserved for issuance"), holdings
-  ("holds", "outstanding"), property options and earn-ins ("option to acquire",
-  "earn a 70% interest", "available for option or sale") and refusals ("will not
-  receive options") give nothing.
-- Warrants are grants only when issued as compensation to a party: broker,
-  finder's, agent's, compensation or advisory warrants, or warrants issued "to"
-  a named recipient. Warrants that form part of units sold in a financing
-  ("each unit consists of one share and one warrant") are not grants.
-- Shares count only as "bonus shares" (security "shares").
-- Later sentences that speak of the same securities without a new number
-  ("The options vest immediately.", "options granted to Mr. Ratner are in lieu
-  of cash compensation") fill the still-empty fields of the latest grants of that
-  security (only the named recipient's when the sentence names one). A sentence
-  opening with "They"/"These" does so within its paragraph.
-- Several grants in one sentence ("100,000 options to A and 50,000 options to B,
-  exercisable at $0.10"): a field stated once applies to all; stated once per
-  grant it applies in order; otherwise null. A price never applies to RSUs, DSUs
-  or PSUs.
-- Recipient: a person's name (a later "Mr. Ratner" resolves to "Bruce Ratner"),
-  a company (agents), or a group as written without determiners ("directors,
-  officers and consultants"). Role: a canonical lower-case title ("director",
-  "chief executive officer", ...); for a group, the role only when the group
-  holds one role ("directors" -> "director"), else null.
-- Currency: a stated symbol or code (C$, CDN$, US$, A$, AUD, £, €, pence) gives
-  `currency_stated: true`. A bare "$" or "cents" takes the dollar currency of the
-  first listed exchange (the primary listing) with `currency_stated: false`; on a
-  non-dollar exchange it stays null. No price: currency and currency_stated null.
-- Dates: "today" / "from today's date" / "granted on <day>" / "effective <day>"
-  give the grant date; an expiry is "expire/expiring/until <date>". A stated term
-  and a grant date give the expiry; an expiry and a grant date give the term when
-  it is a whole number of years (or of months, as a fraction).
-- Vesting, normalised: "immediately", "thirds" (one third a year / on each
-  anniversary), "staged over N months" (stages, instalments or a period),
-  "after N months" (a single cliff), "performance"; anything else null.
-- Conditions: "subject to ... acceptance/approval/ratification/consent" and
-  "in lieu of ..." phrases as written, joined with "; ".
+- An EVENT opens a frame: a sentence with a grant verb (granted, awarded,
+  issued, allotted, allocated, received, "the grant of") and a number of
+  securities, or, under a grant heading ("Grant of Stock Options", "Option
+  Grant"), any past-tense sentence naming a number of securities. A sentence
+  announcing a grant "to the following directors:" opens a frame whose grants
+  come from the table rows after it.
+- Later sentences of the same section fill the frame's empty slots (price,
+  term, expiry, vesting, conditions, grant date): "The options are exercisable
+  at $0.31 and expire on ..." fills the latest option grants; "The RSUs vest ..."
+  only the RSUs; a sentence naming a recipient ("Options granted to Ms. Dubois")
+  only that recipient's grant; "They"/"These" the latest event's grants. A
+  heading ends the section and closes the frame.
+- Numbers inside a vesting clause ("300,000 of the options vest on award,
+  300,000 after 12 months") are the vesting of the open grant, never new grants.
+- Not grants (precision over recall): future or intended grants, cancelled,
+  forfeited, expired, exercised, surrendered or repriced awards, plan capacity,
+  holdings, property options and earn-ins, refusals, and warrants sold in units.
+  Warrants count only as compensation (broker, finder's, agent's warrants, or
+  warrants issued "to" a named party); shares only as bonus shares.
+- Several grants in one sentence: a field stated once applies to all; stated
+  once per grant it applies in order; a recipient stated once applies to the
+  grants that have none. A price never applies to RSUs, DSUs, PSUs or shares.
+- Each grant carries `review`: why a person should check it (REVIEW_* below).
+
+The terms are read by `grant_terms`, the recipients by `grant_parties`.
 """
 
 from __future__ import annotations
@@ -51,201 +35,327 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from dataclasses import dataclass
 
+from . import grant_parties as parties
+from . import grant_terms as terms
 from .exchanges import EXCHANGES
-from .milestones import find_dates
-from .sentences import split_sentences
+from .sentences import Block, split_sentences
 
 logger = logging.getLogger(__name__)
 
 GRANT_KEYS = (
     "security", "recipient", "role", "number", "exercise_price", "currency", "currency_stated",
-    "term_years", "expiry_date", "vesting", "grant_date", "conditions", "sentence",
+    "term_years", "expiry_date", "vesting", "grant_date", "conditions", "sentence", "review",
 )
+REVIEW_CURRENCY = "currency inferred from the exchange"
+REVIEW_EXPIRY = "expiry computed from the term"
+REVIEW_TERM = "term computed from the expiry"
+REVIEW_TABLE = "number read from a table"
+REVIEW_LONG_TERM = "term too long to compute an expiry"
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
-    "thirty-six": 36, "forty-eight": 48, "sixty": 60,
-}
-_N = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_QUANTITY = r"(?P<num>\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s+million|\d+)"
-_LEAD = r"(?:(?:an\s+aggregate|a\s+total)\s+of\s+|up\s+to\s+)?"
+_QUANTITY = r"(\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s+million|\d+)"
+_LEAD = r"(?:(?:an\s+aggregate|a\s+total)\s+of\s+|up\s+to,?\s+(?:in\s+the\s+aggregate,?\s+)?)?"
+_SHARES = r"(?:new\s+)?(?:common\s+|ordinary\s+)?shares(?:\s+of\s+common\s+stock)?"
 
 _SECURITIES: list[tuple[str, str]] = [
-    ("psu", r"performance(?:[- ]based)?\s+(?:restricted\s+)?(?:share\s+|stock\s+)?units?|PSUs?"),
+    ("psu", r"performance(?:[- ]based)?\s+(?:restricted\s+)?(?:share\s+|stock\s+)?(?:units?|rights?)"
+            r"|PSUs?"),
     ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?"),
     ("dsu", r"deferred\s+(?:share|stock)\s+units?|DSUs?"),
     ("sar", r"(?:stock|share)\s+appreciation\s+rights?|SARs?"),
     ("warrant", r"(?:(?:broker|brokers['’]?|finder['’]?s['’]?|finders['’]?|agent['’]?s['’]?|agents['’]?"
                 r"|compensation|advisory|consultant)\s+)?(?:common\s+)?(?:share\s+purchase\s+)?warrants?"),
-    ("option", r"(?:incentive\s+)?(?:stock\s+|share\s+(?:purchase\s+)?)?options?"),
+    ("option", r"(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+(?:purchase\s+)?)?"
+               r"options?"),
     ("shares", r"bonus\s+(?:common\s+)?shares"),
 ]
-_SECURITY_NOUNS = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _SECURITIES)
-_MENTION = re.compile(
-    rf"(?:(?:stock\s+|incentive\s+(?:stock\s+)?)?options?\s+to\s+(?:purchase|acquire)\s+{_LEAD}"
-    rf"{_QUANTITY.replace('num', 'optnum')}\s+(?:common\s+)?shares"
-    rf"|{_LEAD}{_QUANTITY}\s+(?:new\s+|additional\s+|unlisted\s+|listed\s+)?(?:{_SECURITY_NOUNS}))\b"
+_NOUN = "|".join(f"(?:{pattern})" for _, pattern in _SECURITIES)
+_OPTION = r"(?:(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+)?options?)"
+_PREFIX = (r"(?:new\s+|additional\s+|unlisted\s+|unquoted\s+|listed\s+|zero\s+exercise\s+price\s+"
+           r"|nil[- ]cost\s+|inducement\s+)?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number of securities named in a sentence, with recipients written in between."""
+
+    start: int
+    end: int
+    security: str
+    number: int
+    between: str | None = None
+
+
+_MENTIONS: list[tuple[re.Pattern, str | None]] = [
+    (re.compile(rf"(?i)\b{_OPTION}\s+to\s+(?P<between>[^;]{{3,200}}?)\s+to\s+(?:purchase|acquire)\s+"
+                rf"{_LEAD}{_QUANTITY}\s+{_SHARES}\b"), "option"),
+    (re.compile(rf"(?i)\b{_OPTION}\s+to\s+(?:purchase|acquire)\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"),
+     "option"),
+    (re.compile(rf"(?i)\b(?:allowing\s+(?:for\s+)?the\s+acquisition|for\s+the\s+(?:purchase|acquisition))"
+                rf"\s+of\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"), "option"),
+    (re.compile(rf"(?i)\b{_OPTION}\s+over\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"), "option"),
+    (re.compile(rf"(?i)\b{_OPTION}\s+totall?ing\s+{_QUANTITY}\b"), "option"),
+    (re.compile(rf"(?i){_LEAD}\b{_QUANTITY}\s+{_PREFIX}(?P<noun>{_NOUN})\b"), None),
+]
+_RESPECTIVELY = re.compile(
+    rf"(?i)\b(?P<numbers>{_QUANTITY}(?:\s*,\s*{_QUANTITY})*\s+and\s+{_QUANTITY})\s+{_PREFIX}"
+    rf"(?P<noun>{_NOUN})\s+respectively"
 )
-_ANY_NOUN = "|".join(pattern for _, pattern in _SECURITIES)
-_REFERENCE = re.compile(
-    rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{_ANY_NOUN})\b"
-    rf"|\b(?P<noun2>{_ANY_NOUN})\s+(?:granted|awarded|issued)\b"
-)
+_BARE = re.compile(rf"(?i),?\s+and\s+{_QUANTITY}\s+to\s+")
+
 _GRANT_VERB = re.compile(
-    r"(?i)\b(?:grant(?:ed|ing|s)?|award(?:ed|ing|s)?|issu(?:ed|ance|ing)|received|receives)\b"
+    r"(?i)\b(?:grant(?:ed|ing|s)?|award(?:ed|ing|s)?|issu(?:ed|ance|ing)|received|receives"
+    r"|allocat(?:ed|ion)|allott?(?:ed|ment))\b"
+)
+_WEAK_VERB = re.compile(r"(?i)\b(?:were|was|have\s+been|has\s+been)\s+\w+ed\b|\b\w+ed\s+to\b")
+_GRANT_HEADING = re.compile(
+    r"(?i)\b(?:grant|award|issue|allocation)s?\b.{0,40}\b(?:options?|units?|rsus?|dsus?|psus?"
+    r"|warrants?|rights|awards?)\b|\b(?:option|share\s+unit|rsu|dsu)\s+grants?\b|^stock\s+options$"
 )
 _FUTURE = re.compile(
     r"(?i)\b(?:will|may|would|shall|intends?\s+to|proposes?\s+to|plans?\s+to|expects?\s+to"
-    r"|expected\s+to|is\s+to|are\s+to)\s+(?:be\s+)?(?:grant|award|issu|receiv)\w*|\bto\s+be\s+"
-    r"(?:granted|awarded|issued)\b"
+    r"|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+(?:be\s+|that\s+\w+\s+be\s+)?"
+    r"(?:grant|award|issu|receiv|allot)\w*|\bto\s+be\s+(?:granted|awarded|issued)\b"
 )
 _NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
-    r"|reserved\s+for|outstanding|holds?|held|holding|exercised|exercise\s+of|repric\w*|amend\w*"
-    r"|earn[- ]in|earn\s+(?:an?\s+|up\s+to\s+)?\d|\d+\s*%\s+interest|interest\s+in\s+the"
-    r"|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)|no\s+(?:stock\s+)?options"
+    r"|available\s+under|reserved\s+for|outstanding|holds?|held|holding|exercised|exercise\s+of"
+    r"|repric\w*|amend\w*|earn[- ]in|earn\s+(?:an?\s+|up\s+to\s+)?\d|\d+\s*%\s+interest"
+    r"|interest\s+in\s+the|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)"
+    r"|no\s+(?:stock\s+|deferred\s+share\s+units?|restricted\s+share\s+units?|\w+\s+)?"
+    r"(?:options|units|rsus|dsus)\s+(?:were|was|have|has)|no\s+(?:stock\s+)?options"
     r"|surrender\w*|in\s+exchange\s+for|option\s+agreement|options?\s+to\s+(?:acquire|earn)\s+"
-    r"(?:an?\s+|up\s+to\s+|a\s+)?(?:\d|undivided|interest)|option\s+or\s+sale)\b"
+    r"(?:an?\s+|up\s+to\s+|a\s+)?(?:further\s+)?(?:\d|undivided|interest)|option\s+or\s+sale"
+    r"|available\s+for\s+option|permits?\b)\b"
 )
-# Cheap substring tests: a sentence without any of these says nothing about awards.
-_SECURITY_WORDS = ("option", "unit", "rsu", "dsu", "psu", "sar", "warrant", "bonus", "appreciation")
-_PRONOUN = re.compile(r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these)\b")
+_SECURITY_WORDS = ("option", "unit", "rsu", "dsu", "psu", "sar", "warrant", "bonus", "appreciation",
+                   "right", "award")
+_PRONOUN = re.compile(r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?))\b")
+_REFERENCE = re.compile(
+    rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{_NOUN})\b"
+    rf"|\b(?P<noun2>{_NOUN})\s+(?:granted|awarded|issued)\b|^(?P<noun3>{_NOUN})\b"
+)
 _UNIT_WARRANT = re.compile(
-    r"(?i)\beach\s+unit\b|\bunits?\s+(?:consist|compris|are\s+compris)|\bconsisting\s+of\b"
-    r"|\bcomprised\s+of\b|\bper\s+unit\b|\bunits?\s+at\s+a\s+price\b"
+    r"(?i)\beach\s+unit\b|\bunits?\s+(?:consist|compris|are\s+compris)|\bconsisting\s+of\s+one"
+    r"|\bcomprised\s+of\b|\bper\s+unit\b|\bunits?\s+at\s+a\s+price\b|\bon\s+closing\b"
 )
 _COMPENSATION_WARRANT = re.compile(
     r"(?i)\b(?:broker|brokers['’]?|finder['’]?s['’]?|finders['’]?|agent['’]?s['’]?|agents['’]?"
     r"|compensation|advisory)\s+(?:share\s+purchase\s+)?warrants?"
 )
+_TABLE_OPENER = re.compile(r"(?i)\bfollowing\b|\bbelow\b|\bas\s+follows\b|:\s*$")
+_PRICED = {"option", "warrant", "sar"}
+_SLOTS = ("exercise_price", "currency", "currency_stated", "term_years", "expiry_date", "vesting",
+          "grant_date", "conditions")
 
 
-def extract_grants(paragraphs: list[str], *, release_date: datetime.date, exchanges: list[str]) -> list[dict]:
-    """Grants announced in the body paragraphs, in reading order."""
-    reader = _GrantReader(release_date, exchanges)
-    for paragraph in paragraphs:
-        reader.read_paragraph(paragraph)
-    return [reader.finish(grant) for grant in reader.grants]
+def extract_grants(paragraphs: list[str], *, release_date: datetime.date, exchanges: list[str],
+                   blocks: list[Block] | None = None) -> list[dict]:
+    """Grants announced in the body, in reading order.
+
+    `blocks` (from `sentences.body_blocks` / `text_blocks`) add headings and table
+    rows; without them each paragraph is one block of one section.
+    """
+    reader = _FrameReader(release_date, exchanges)
+    for block in blocks if blocks is not None else [Block(p) for p in paragraphs]:
+        reader.read_block(block)
+    return [_finish(grant) for grant in reader.grants]
 
 
-class _GrantReader:
-    """Walk the sentences, keeping the latest grants so later sentences can add to them."""
+class _FrameReader:
+    """Walk the blocks of a body, keeping the open frame so later sentences fill it."""
 
     def __init__(self, release_date: datetime.date, exchanges: list[str]):
         self.release_date = release_date
         self.dollar = _dollar_currency(exchanges)
         self.grants: list[dict] = []
-        self.latest: dict[str, list[dict]] = {}
         self.names: list[str] = []
+        self._close_section(heading=None)
 
-    def read_paragraph(self, paragraph: str) -> None:
-        previous: list[dict] = []
-        for sentence in split_sentences(paragraph):
-            lowered = sentence.lower()
-            pronoun = _PRONOUN.match(sentence)
-            if not pronoun and not any(word in lowered for word in _SECURITY_WORDS):
-                previous = []
-                continue
-            if _NEGATIVE.search(sentence):
-                previous = []
-                continue
-            found = self._anchor(sentence)
-            if found:
-                previous = found
-                continue
-            targets = self._targets(sentence, previous)
-            if targets:
-                self._fill(targets, _attributes(sentence, self.release_date, self.dollar))
-            previous = targets or []
+    def _close_section(self, heading: str | None) -> None:
+        self.by_security: dict[str, list[dict]] = {}
+        self.latest: list[dict] = []
+        self.table: dict | None = None
+        self.last_row: tuple | None = None
+        self.grant_heading = bool(heading and _GRANT_HEADING.search(heading))
 
-    def _anchor(self, sentence: str) -> list[dict]:
-        if not _GRANT_VERB.search(sentence) or _FUTURE.search(sentence):
-            return []
-        mentions = [m for m in _MENTION.finditer(sentence) if _security(m)]
-        mentions = [m for m in mentions if _is_award(sentence, m)]
-        if not mentions:
-            return []
-        self.names.extend(n for n in _person_names(sentence) if n not in self.names)
+    def read_block(self, block: Block) -> None:
+        if block.heading:
+            self._close_section(block.text)
+        elif block.row is not None:
+            if block.row is not self.last_row:
+                self.last_row = block.row
+                self._read_row(block.row)
+        else:
+            for sentence in split_sentences(block.text):
+                self._read_sentence(sentence)
+
+    def _read_sentence(self, sentence: str) -> None:
+        lowered = sentence.lower()
+        if not _PRONOUN.match(sentence) and not any(word in lowered for word in _SECURITY_WORDS):
+            return
+        if _NEGATIVE.search(sentence):
+            return
+        if self._open_table(sentence) or self._event(sentence):
+            return
+        targets = self._targets(sentence)
+        if targets:
+            self._fill(targets, sentence)
+
+    # --- events ---------------------------------------------------------------------
+
+    def _event(self, sentence: str) -> bool:
+        """Open a frame when the sentence announces grants; False when it does not."""
+        if _FUTURE.search(sentence) or not self._is_grant_wording(sentence):
+            return False
+        mentions = [m for m in _mentions(sentence) if _is_award(sentence, m)]
+        if not mentions or self._restates(sentence, mentions):
+            return False
+        self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
+        grants = self._grants_of(sentence, mentions)
+        _distribute(grants, sentence, mentions, self.release_date, self.dollar)
+        self._remember(grants)
+        return True
+
+    def _is_grant_wording(self, sentence: str) -> bool:
+        return bool(_GRANT_VERB.search(sentence)
+                    or (self.grant_heading and _WEAK_VERB.search(sentence)))
+
+    def _restates(self, sentence: str, mentions: list[Mention]) -> bool:
+        """A sentence about grants already in the frame (their vesting, their numbers)."""
+        known = {(g["security"], g["number"]) for grants in self.by_security.values() for g in grants}
+        if all((m.security, m.number) in known for m in mentions):
+            return True
+        return bool(re.search(r"(?i)\bvest", sentence)) and all(
+            m.security in self.by_security and not re.match(r"(?i)\s+to\s+[A-Z]", sentence[m.end:])
+            for m in mentions)
+
+    def _grants_of(self, sentence: str, mentions: list[Mention]) -> list[dict]:
+        people = _respectively_people(sentence, mentions, self.names)
         grants = []
         for index, mention in enumerate(mentions):
-            end = mentions[index + 1].start() if index + 1 < len(mentions) else len(sentence)
-            start = mentions[index - 1].end() if index else 0
-            grants.extend(self._segment_grants(sentence, mention, start, end))
-        _distribute(grants, sentence, mentions, self.release_date, self.dollar)
-        self.grants.extend(grants)
-        for security in {g["security"] for g in grants}:
-            self.latest[security] = [g for g in grants if g["security"] == security]
+            start = mentions[index - 1].end if index else 0
+            end = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
+            pairs = [people[index]] if people else _recipients(sentence, mention, start, end, self.names)
+            grants += [_new_grant(mention, recipient, role, sentence) for recipient, role in pairs]
+        _share_recipient(grants)
         return grants
 
-    def _segment_grants(self, sentence, mention, start, end) -> list[dict]:
-        security = _security(mention)
-        number = _number(mention.group("num") or mention.group("optnum"))
-        people = _recipients(sentence, mention, start, end, self.names)
-        return [
-            {"security": security, "recipient": recipient, "role": role, "number": number,
-             "sentence": sentence, "_span": mention.span()}
-            for recipient, role in people
-        ]
+    def _remember(self, grants: list[dict]) -> None:
+        self.grants.extend(grants)
+        self.latest = grants
+        for security in {g["security"] for g in grants}:
+            self.by_security[security] = [g for g in grants if g["security"] == security]
 
-    def _targets(self, sentence: str, previous: list[dict]) -> list[dict]:
+    # --- tables -----------------------------------------------------------------------
+
+    def _open_table(self, sentence: str) -> bool:
+        """A grant announced "to the following directors:" takes its numbers from a table."""
+        if not (_GRANT_VERB.search(sentence) and _TABLE_OPENER.search(sentence)):
+            return False
+        if _FUTURE.search(sentence) or _mentions(sentence):
+            return False
+        noun = re.search(rf"(?i)\b(?P<noun>{_NOUN})\b", sentence)
+        if not noun:
+            return False
+        template = _new_grant(Mention(0, 0, _noun_kind(noun.group("noun")) or "option", 0), None, None,
+                              sentence)
+        _apply(template, _attributes(sentence, self.release_date, self.dollar))
+        self.table = {"template": template, "header": None}
+        self._remember([])
+        return True
+
+    def _read_row(self, row: tuple[str, ...]) -> None:
+        if self.table is None:
+            return
+        if self.table["header"] is None:
+            self.table["header"] = [cell.lower() for cell in row]
+            if any("held" in cell or "holding" in cell for cell in self.table["header"]):
+                self.table = None
+            return
+        grant = _row_grant(self.table, row, self.names)
+        if grant:
+            self._remember(self.by_security.get(grant["security"], []) + [grant])
+            self.latest = self.by_security[grant["security"]]
+
+    # --- filling --------------------------------------------------------------------
+
+    def _targets(self, sentence: str) -> list[dict]:
         reference = _REFERENCE.search(sentence)
         if reference:
-            kind = _noun_kind(reference.group("noun") or reference.group("noun2"))
-            targets = self.latest.get(kind, [])
-        elif previous and _PRONOUN.match(sentence):
-            targets = previous
+            noun = reference.group("noun") or reference.group("noun2") or reference.group("noun3")
+            targets = self.by_security.get(_noun_kind(noun), [])
+        elif _PRONOUN.match(sentence):
+            targets = self.latest
         else:
             return []
-        named = [g for g in targets if g["recipient"] and _surname(g["recipient"]) in sentence]
+        named = [g for g in targets if g["recipient"] and parties.surname(g["recipient"]) in sentence]
         return named or targets
 
-    def _fill(self, targets: list[dict], attributes: dict) -> None:
+    def _fill(self, targets: list[dict], sentence: str) -> None:
+        cache: dict = {}
         for grant in targets:
-            for key, value in attributes.items():
-                if value is None:
-                    continue
-                if key == "conditions" and grant.get(key):
-                    if value not in grant[key]:
-                        grant[key] = f"{grant[key]}; {value}"
-                    continue
-                if key in ("exercise_price", "currency", "currency_stated") and grant["security"] in (
-                    "rsu", "dsu", "psu", "shares"
-                ):
-                    continue
-                if grant.get(key) is None:
-                    grant[key] = value
-
-    def finish(self, grant: dict) -> dict:
-        _complete_term(grant)
-        return {key: grant.get(key) for key in GRANT_KEYS}
+            day = grant.get("grant_date")
+            if day not in cache:
+                start = datetime.date.fromisoformat(day) if day else None
+                cache[day] = _attributes(sentence, self.release_date, self.dollar, start, follow_up=True)
+            _apply(grant, cache[day], conditions_join=True)
 
 
-def _security(mention: re.Match) -> str | None:
-    if mention.group("optnum"):
-        return "option"
-    for kind, _ in _SECURITIES:
-        if mention.group(kind):
-            return kind
-    return None
+# --- mentions -----------------------------------------------------------------------------
 
 
-def _noun_kind(noun: str) -> str | None:
+def _mentions(sentence: str) -> list[Mention]:
+    """The numbers of securities the sentence names, left to right, overlaps removed."""
+    found: list[Mention] = []
+    for pattern, kind in _MENTIONS:
+        for match in pattern.finditer(sentence):
+            security = kind or _noun_kind(match.group("noun"))
+            if security is None:
+                continue
+            number_text = next(g for g in match.groups() if g and re.match(r"\d", g))
+            between = match.groupdict().get("between")
+            found.append(Mention(match.start(), match.end(), security, _number(number_text), between))
+    for match in _RESPECTIVELY.finditer(sentence):
+        security = _noun_kind(match.group("noun"))
+        numbers = re.findall(_QUANTITY, match.group("numbers"))
+        found = [m for m in found if not (match.start() <= m.start < match.end())]
+        found += [Mention(match.start() + i, match.end(), security, _number(n)) for i, n in enumerate(numbers)]
+    found = _without_overlaps(found)
+    return _bare_mentions(sentence, found)
+
+
+def _without_overlaps(found: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end and not _same_match(kept[-1], mention):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _same_match(a: Mention, b: Mention) -> bool:
+    return a.end == b.end and abs(a.start - b.start) < 3  # numbers of one "respectively" list
+
+
+def _bare_mentions(sentence: str, found: list[Mention]) -> list[Mention]:
+    """"500,000 options to A and 400,000 to B": the second number takes the first's security."""
+    extra = []
+    for match in _BARE.finditer(sentence):
+        before = [m for m in found if m.end <= match.start()]
+        if before and not any(m.start <= match.start(1) < m.end for m in found):
+            extra.append(Mention(match.start(1), match.end(1), before[-1].security, _number(match.group(1))))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def _noun_kind(noun: str | None) -> str | None:
+    if not noun:
+        return None
     for kind, pattern in _SECURITIES:
-        if re.fullmatch(pattern, noun, re.I):
+        if re.fullmatch(pattern, noun.strip(), re.I):
             return kind
     return None
-
-
-def _is_award(sentence: str, mention: re.Match) -> bool:
-    """Warrants count only as compensation to a party, never as part of units."""
-    if _security(mention) != "warrant":
-        return True
-    if _UNIT_WARRANT.search(sentence):
-        return False
-    after = sentence[mention.end():]
-    return bool(_COMPENSATION_WARRANT.search(mention.group(0)) or re.match(r"\s+to\s+[A-Z]", after))
 
 
 def _number(text: str) -> int:
@@ -255,85 +365,62 @@ def _number(text: str) -> int:
     return int(float(text))
 
 
-# --- recipients -----------------------------------------------------------
+def _is_award(sentence: str, mention: Mention) -> bool:
+    """Warrants count only as compensation to a party, never as part of units."""
+    if mention.security != "warrant":
+        return True
+    if _UNIT_WARRANT.search(sentence):
+        return False
+    words = sentence[max(0, mention.start - 5): mention.end]
+    return bool(_COMPENSATION_WARRANT.search(words) or re.match(r"\s+to\s+[A-Z]", sentence[mention.end:]))
 
-_ROLES: list[tuple[str, str]] = [
-    ("president and chief executive officer",
-     r"president\s+(?:and|&)\s+(?:chief\s+executive\s+officer|ceo)\b"),
-    ("chief executive officer", r"chief\s+executive\s+officer|\bceo\b"),
-    ("chief financial officer", r"chief\s+financial\s+officer|\bcfo\b"),
-    ("chief operating officer", r"chief\s+operating\s+officer|\bcoo\b"),
-    ("vice president", r"vice[- ]president|\bvp\b"),
-    ("president", r"\bpresident\b"),
-    ("chair", r"\bchair(?:man|woman|person)?\b"),
-    ("corporate secretary", r"corporate\s+secretary"),
-    ("director", r"\bdirectors?\b|member\s+of\s+the\s+board|board\s+members?"),
-    ("officer", r"\bofficers?\b"),
-    ("employee", r"\bemployees?\b"),
-    ("consultant", r"\bconsultants?\b"),
-    ("advisor", r"\badvis[oe]rs?\b|advisory\s+board"),
-    ("investor relations consultant", r"investor\s+relations"),
-    ("agent", r"\bagents?\b|\bunderwriters?\b|\bbrokers?\b"),
-    ("finder", r"\bfinders?\b"),
-]
-_ORG_WORDS = r"(?:Inc\.|Inc\b|Corp\.|Corp\b|Corporation|Ltd\.|Ltd\b|Limited|LLC|LLP|L\.P\.|plc|Capital|Securities|Partners|Markets)"
-_TITLE_WORDS = {
-    "Chief", "Executive", "Financial", "Operating", "Officer", "President", "Vice", "Director",
-    "Directors", "Chair", "Chairman", "Board", "Company", "Corporation", "Secretary", "Exploration",
-    "The", "Its", "Our", "Mr", "Ms", "Mrs", "Dr", "Independent", "Senior", "General", "Manager",
-    "Technical", "Advisory", "Interim", "Lead", "Non-Executive", "Corporate", "Development",
-    "Operations", "Plan", "Stock", "Option", "Options", "Exchange", "Venture", "TSX", "In", "On",
-    "Each", "All", "These", "Under", "Pursuant", "Following", "Also", "Further", "Additionally",
-}
-_NAME_TOKEN = r"(?:[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
-_PERSON = re.compile(
-    rf"(?:\b(?P<title>Mr|Ms|Mrs|Dr)\.?\s+)?\b(?P<name>{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|van|de|der"
-    rf"|da|von|di|du|la|le))*)"
-)
-_ORG = re.compile(rf"\b((?:[A-Z][\w&’'-]*\s+){{1,5}}(?:{_ORG_WORDS}\s+)*{_ORG_WORDS})")
+
+def _new_grant(mention: Mention, recipient, role, sentence: str) -> dict:
+    grant = {key: None for key in GRANT_KEYS}
+    grant.update(security=mention.security, recipient=recipient, role=role, number=mention.number,
+                 sentence=sentence, review=[], _span=(mention.start, mention.end))
+    return grant
+
+
+# --- recipients ---------------------------------------------------------------------------
+
 _TO_PHRASE = re.compile(
-    r"(?i)^(?:(?!\b(?:exercisable|at\s+a|at\s+an)\b)[^;])*?\bto\s+(?!purchase|acquire|buy|subscribe|be\b"
-    r"|the\s+holder)(?P<phrase>.+)$"
+    r"(?i)^(?:(?!\b(?:exercisable|at\s+a|at\s+an)\b)[^;])*?(?<!pursuant\s)(?<!according\s)"
+    r"(?<!material\s)(?<!prior\s)(?<!due\s)\bto\s+(?!purchase|acquire|buy|subscribe|be\b|serve\b"
+    r"|the\s+holder|nasdaq|tsx|the\s+(?:terms|plan|company['’]s\s+(?:\w+\s+)?plan))(?P<phrase>.+)$"
 )
 _PHRASE_END = re.compile(
     r"(?i),\s*(?:who|which|each|exercisable|with|at|expiring|vesting|pursuant|under|subject|in\s+"
-    r"accordance|effective|being|in\s+lieu|for\s+a|all\s+of|the\s+(?:options|rsus|units))\b"
-    r"|\s+(?:exercisable|at\s+(?:a|an)\s+(?:exercise\s+)?price|at\s+(?:C|US|A|CDN)?\$|at\s+\\\$"
+    r"accordance|effective|being|in\s+lieu|for\s+a|all\s+of|the\s+(?:options|rsus|units)|on\s+\w+\s+\d)\b"
+    r"|\s+(?:exercisable|at\s+(?:a|an)\s+(?:\w+\s+){0,2}price|at\s+(?:C|US|A|CDN)?\$|at\s+\\\$"
     r"|with\s+an?\s+|pursuant|under\s+(?:the|its)|in\s+accordance|in\s+lieu|subject\s+to|for\s+a\s+"
     r"(?:period|term)|for\s+(?:\w+|\d+)\s+years|expiring|which|that|vesting|upon|effective|on\s+"
-    r"(?:the|a)\b|as\s+(?:part|compensation)|in\s+connection|in\s+consideration)\b|[;:]|\.$"
+    r"(?:the|a)\b|as\s+(?:part|compensation|an\s+inducement|approved)|in\s+connection|in\s+consideration"
+    r"|consisting|following|for\s+investor|for\s+services|in\s+recognition|to\s+serve)\b|[;:]|\.$"
 )
 _PASSIVE = re.compile(
     r"(?i)(?:,\s*)?(?:\bwho\s+)?(?:\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+"
-    r"being|are\s+being)\s+(?:granted|awarded|issued)|\breceived|\breceives)"
+    r"being|are\s+being)\s+(?:granted|awarded|issued|allotted|allocated)|\breceived|\breceives)"
     r"(?:\s+(?:an\s+aggregate|a\s+total)\s+of)?\s*$"
 )
-_GROUP_DETERMINERS = re.compile(
-    r"(?i)^(?:certain|its|the|various|several|some|a\s+number\s+of|selected|eligible|new|newly"
-    r"\s+appointed|key|other|the\s+company['’]s|[A-Z]\w+['’]s|our|their)\s+"
-)
-_GROUP_TAIL = re.compile(r"(?i)\s+(?:of|at)\s+(?:the\s+)?(?:company|corporation|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)$")
+_LEAD_VERB = re.compile(r"(?i)\b(?:granted|awarded|issued)\s+(?P<rest>.*)$")
+_SUBJECT_START = re.compile(r"(?i)^.*\b(?:that|announces|announced|reports|today)\s+")
 
 
-def _recipients(sentence, mention, start, end, known) -> list[tuple[str | None, str | None]]:
-    """(recipient, role) pairs for one securities mention; several for 'each of A and B'."""
-    after = sentence[mention.end():end]
-    phrase = _phrase_after(after)
+def _recipients(sentence: str, mention: Mention, start: int, end: int, known: list[str]):
+    """(recipient, role) pairs for one mention; several for "each of A and B"."""
+    each = bool(re.match(r"(?i)\s+to\s+each\s+of\b", sentence[mention.end:end]))
+    phrase = mention.between or _phrase_after(sentence[mention.end:end])
+    lead = sentence[start:mention.start]
     if phrase is None:
-        lead = sentence[start:mention.start()]
-        passive = _PASSIVE.search(lead)
-        if passive:
-            before = lead[: passive.start()]
-            to = re.search(r"(?i)\bto\s+(?!purchase|acquire)(.*)$", before)
-            phrase = to.group(1) if to else before
+        phrase = _subject_phrase(lead) or _indirect_object(lead)
     if phrase is None and start == 0:
         to = re.search(r"(?i)\b(?:grant\w*|award\w*|issu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?"
-                       r"(?:options?|units?|RSUs?|DSUs?|PSUs?|SARs?|warrants?)\s+to\s+(.+)$",
-                       sentence[: mention.start()])
+                       r"(?:options?|units?|RSUs?|DSUs?|PSUs?|SARs?|warrants?|awards?)\s+to\s+(.+)$", lead)
         phrase = _phrase_after(" to " + to.group(1)) if to else None
     if not phrase:
         return [(None, None)]
-    return _read_phrase(phrase.strip(" ,"), sentence, known)
+    return parties.read_phrase(phrase.strip(" ,"), sentence, known, each=each)
 
 
 def _phrase_after(text: str) -> str | None:
@@ -345,247 +432,103 @@ def _phrase_after(text: str) -> str | None:
     return phrase[: end.start()] if end else phrase
 
 
-def _read_phrase(phrase: str, sentence: str, known: list[str]):
-    org = _ORG.search(phrase)
-    if org:
-        return [(org.group(1).strip(), _role(phrase))]
-    people = _person_names(phrase, known)
-    if len(people) == 1:
-        return [(people[0], _role(phrase) or _role(_appositive(sentence, people[0])))]
-    if len(people) > 1:
-        if re.search(r"(?i)\beach\s+of\b", phrase):
-            return [(person, _group_role(phrase)) for person in people]
-        return [(_join(people), _group_role(phrase))]
-    if re.search(r"(?i)\b(?:directors|officers|employees|consultants|advisors|advisers|management"
-                 r"|members|insiders|executives|agents|finders)\b", phrase):
-        return [(_group_name(phrase), _group_role(phrase))]
-    return [(None, _role(phrase))]
+def _subject_phrase(lead: str) -> str | None:
+    """"Neil Rowan and Fiona Kerr, Directors, have been granted ...": the subject."""
+    passive = _PASSIVE.search(lead)
+    if not passive:
+        return None
+    before = lead[: passive.start()]
+    to = re.search(r"(?i)\bto\s+(?!purchase|acquire)(.*)$", before)
+    if to:
+        return to.group(1)
+    return _SUBJECT_START.sub("", before)
 
 
-def _person_names(text: str, known: list[str] | None = None) -> list[str]:
-    names: list[str] = []
-    for match in _PERSON.finditer(text):
-        tokens = match.group("name").split()
-        run: list[str] = []
-        for token in tokens + ["|"]:
-            if token != "|" and token.strip(".") not in _TITLE_WORDS and not re.fullmatch(_ORG_WORDS, token):
-                run.append(token)
-                continue
-            if len(run) >= 2 and not run[-1].endswith("."):
-                names.append(" ".join(run))
-            elif len(run) == 1 and match.group("title") and run == tokens[: len(run)]:
-                names.append(_resolve(run[0], known or [], match.group("title")))
-            run = []
-    return [name for name in dict.fromkeys(names) if not name.endswith("’s")]
-
-
-def _resolve(surname: str, known: list[str], title: str) -> str:
-    for name in known:
-        if name.split()[-1] == surname:
-            return name
-    return f"{title}. {surname}"
-
-
-def _surname(recipient: str) -> str:
-    return recipient.split()[-1]
-
-
-def _appositive(sentence: str, name: str) -> str:
-    index = sentence.find(name)
-    if index < 0:
-        return ""
-    after = re.match(r",\s*([^,]{3,70})", sentence[index + len(name):])
-    before = sentence[max(0, index - 50): index]
-    return (after.group(1) if after else "") + " " + before
-
-
-def _role(text: str) -> str | None:
-    lowered = text.lower()
-    for role, pattern in _ROLES:
-        if re.search(pattern, lowered):
-            return role
+def _indirect_object(lead: str) -> str | None:
+    """"granted Thomas Kiel, its new Chief Financial Officer, an option": the person."""
+    verb = _LEAD_VERB.search(lead)
+    if verb and parties.person_names(verb.group("rest")):
+        return verb.group("rest")
     return None
 
 
-def _group_role(phrase: str) -> str | None:
-    lowered = phrase.lower()
-    roles = {role for role, pattern in _ROLES if re.search(pattern, lowered)}
-    if "president and chief executive officer" in roles:
-        roles -= {"president", "chief executive officer"}
-    return roles.pop() if len(roles) == 1 else None
+def _respectively_people(sentence: str, mentions: list[Mention], known: list[str]):
+    """For "A and B have been granted N and M options respectively": one person per number."""
+    if "respectively" not in sentence:
+        return None
+    subject = _subject_phrase(sentence[: mentions[0].start]) or ""
+    people = parties.person_names(subject, known)
+    if len(people) != len(mentions):
+        return None
+    return [(person, parties.role_of(parties.appositive(subject, person)) or parties.group_role(subject))
+            for person in people]
 
 
-def _group_name(phrase: str) -> str:
-    name = phrase
-    for _ in range(4):
-        name = _GROUP_DETERMINERS.sub("", name)
-    name = _GROUP_TAIL.sub("", name)
-    return re.sub(r"\s+", " ", name).strip(" ,")
+def _share_recipient(grants: list[dict]) -> None:
+    """A recipient stated once in a sentence applies to its grants that name none."""
+    named = [g for g in grants if g["recipient"] or g["role"]]
+    if len(named) == 1 and len(grants) > 1:
+        for grant in grants:
+            if not grant["recipient"] and not grant["role"]:
+                grant["recipient"], grant["role"] = named[0]["recipient"], named[0]["role"]
 
 
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _row_grant(table: dict, row: tuple[str, ...], known: list[str]) -> dict | None:
+    """One grant from a table row: the name column, the position column, the number column."""
+    header = table["header"]
+    number_at = next((i for i, h in enumerate(header) if re.search(r"grant|number|awards?|options", h)
+                      and i < len(row) and re.fullmatch(r"[\d,]+", row[i].strip())), None)
+    if number_at is None:
+        return None
+    role_at = next((i for i, h in enumerate(header) if re.search(r"position|role|title", h)), None)
+    name_at = next((i for i, h in enumerate(header) if i not in (number_at, role_at)), None)
+    grant = dict(table["template"])
+    grant["number"] = _number(row[number_at])
+    grant["recipient"] = row[name_at].strip() if name_at is not None else None
+    grant["role"] = parties.role_of(row[role_at]) if role_at is not None else parties.role_of(
+        header[name_at] if name_at is not None else "")
+    grant["review"] = [REVIEW_TABLE]
+    return grant
 
 
-# --- attributes -----------------------------------------------------------
-
-_STATED = {
-    "C$": "CAD", "CAD$": "CAD", "CDN$": "CAD", "Cdn$": "CAD", "CA$": "CAD", "US$": "USD",
-    "USD$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "£": "GBP", "€": "EUR",
-}
-_ISO = r"CAD|USD|AUD|NZD|GBP|EUR|HKD|SGD|ZAR"
-_PRICE = re.compile(
-    r"(?i)\b(?:price|priced|exercisable|exercise|strike|at)\b[^.;]{0,40}?"
-    r"(?:(?P<symbol>CAD\$|CDN\$|Cdn\$|CA\$|C\$|USD\$|US\$|U\.S\.\s?\$|AUD\$|AU\$|A\$|NZ\$|HK\$|S\$|£|€"
-    rf"|\\?\$)\s?(?P<amount>\d+(?:\.\d+)?)(?:\s+(?P<suffix>{_ISO})\b)?"
-    rf"|(?P<iso>{_ISO})\s?\$?\s?(?P<iso_amount>\d+(?:\.\d+)?)"
-    r"|(?P<minor>\d+(?:\.\d+)?)\s?(?P<minor_unit>cents?|pence|p)\b)"
-)
-_TERM = re.compile(
-    rf"(?i)(?:\bfor\s+(?:a\s+)?(?:period|term)\s+of\s+(?:up\s+to\s+)?|\b(?:term|period)\s+of\s+"
-    rf"|\bexercisable\s+for\s+(?:a\s+period\s+of\s+)?|\bexpir\w*\s+|\bfor\s+)"
-    rf"(?P<n>{_N})[- ](?P<unit>years?|months?)\b"
-    rf"|\b(?P<n2>{_N})[- ](?P<unit2>year|month)s?['’]?\s+(?:term|period|life)\b"
-)
-_EXPIRY = re.compile(r"(?i)\b(?:expir\w*|until|expiry\s+date\s+(?:of|is)|terminat\w*)\s+(?:on\s+)?")
-_GRANT_DATE = re.compile(
-    r"(?i)\b(?:granted|awarded|issued|effective|dated|as\s+of|grant\s+date\s+(?:of|is)|date\s+of\s+grant"
-    r"\s+(?:of|is|was)|date\s+of\s+grant,)\s+(?:on\s+)?$|^\s*on\s+$"
-)
-_CONDITION = re.compile(
-    r"(?i)\bsubject\s+to\s+[^,;.]*?(?:acceptance|approval|ratification|consent)(?:\s+(?:of|by)\s+"
-    r"(?:the\s+)?[A-Z][\w ]*?(?=[,;.]|\s+(?:and|for|with|at|under)\b|$))?"
-    r"|\bin\s+lieu\s+of\s+[\w\s-]+?(?=[,;.]|\s+(?:and|for|to|with|at|under|which)\b|$)"
-)
+# --- attributes ---------------------------------------------------------------------------
 
 
-def _attributes(text: str, release: datetime.date, dollar: str | None) -> dict:
-    """Every grant field one piece of text states."""
-    found = {}
-    prices = _prices(text, dollar)
-    if prices:
-        found["exercise_price"], found["currency"], found["currency_stated"] = prices[0]
-    terms = _terms(text)
-    found["term_years"] = terms[0] if terms else None
-    expiries = _expiries(text, release)
-    found["expiry_date"] = expiries[0] if expiries else None
-    vestings = _vestings(text)
+def _attributes(text: str, release: datetime.date, dollar: str | None,
+                grant_day: datetime.date | None = None, follow_up: bool = False) -> dict:
+    """Every slot one piece of text states."""
+    found = dict.fromkeys(_SLOTS)
+    found_prices = terms.prices(text, dollar)
+    if found_prices:
+        found["exercise_price"], found["currency"], found["currency_stated"] = found_prices[0]
+    stated_terms = terms.terms(text)
+    found["term_years"] = stated_terms[0] if stated_terms else None
+    stated_expiries = terms.expiries(text, release)
+    found["expiry_date"] = stated_expiries[0] if stated_expiries else None
+    day = terms.grant_date(text, release)
+    if follow_up and not re.search(r"(?i)\bgrant", text):
+        day = None
+    found["grant_date"] = day
+    start = grant_day or (datetime.date.fromisoformat(day) if day else None)
+    vestings = terms.vestings(text, start)
     found["vesting"] = vestings[0] if vestings else None
-    found["grant_date"] = _grant_date(text, release)
-    conditions = [re.sub(r"\s+", " ", m.group(0)).strip() for m in _CONDITION.finditer(text)]
-    found["conditions"] = "; ".join(dict.fromkeys(conditions)) or None
+    found["conditions"] = terms.conditions(text)
     return found
 
 
-def _prices(text: str, dollar: str | None) -> list[tuple]:
-    prices = []
-    for match in _PRICE.finditer(text):
-        if match.group("amount"):
-            amount = float(match.group("amount"))
-            symbol = match.group("symbol").replace(" ", "").lstrip("\\")
-            if match.group("suffix"):
-                prices.append((amount, match.group("suffix").upper(), True))
-            elif symbol in _STATED:
-                prices.append((amount, _STATED[symbol], True))
-            else:
-                prices.append((amount, dollar, False if dollar else None))
-        elif match.group("iso_amount"):
-            prices.append((float(match.group("iso_amount")), match.group("iso").upper(), True))
-        else:
-            amount = round(float(match.group("minor")) / 100, 6)
-            if match.group("minor_unit").lower().startswith("cent"):
-                prices.append((amount, dollar, False if dollar else None))
-            else:
-                prices.append((amount, "GBP", True))
-    return prices
-
-
-def _count(text: str) -> float:
-    lowered = text.lower()
-    return _NUMBER_WORDS[lowered] if lowered in _NUMBER_WORDS else float(lowered)
-
-
-def _terms(text: str) -> list[float]:
-    terms = []
-    for match in _TERM.finditer(text):
-        if re.search(r"(?i)\bvest\w*\b[^.;]{0,40}$", text[: match.start()]):
-            continue  # "vest over 18 months" is vesting, not term
-        count = _count(match.group("n") or match.group("n2"))
-        unit = (match.group("unit") or match.group("unit2")).lower()
-        years = count if unit.startswith("year") else count / 12
-        terms.append(int(years) if float(years).is_integer() else round(years, 4))
-    return terms
-
-
-def _expiries(text: str, release: datetime.date) -> list[str]:
-    values = []
-    for match in _EXPIRY.finditer(text):
-        dates = find_dates(text[match.end():], release)
-        if dates and dates[0].start == 0 and dates[0].precision == "day" and not dates[0].inferred_year:
-            values.append(dates[0].value)
-    return values
-
-
-def _grant_date(text: str, release: datetime.date) -> str | None:
-    if re.search(r"(?i)\b(?:from|granted|effective|as\s+of|dated)\s+today(?:['’]s\s+date)?\b", text):
-        return release.isoformat()
-    for mention in find_dates(text, release):
-        if mention.precision != "day" or mention.inferred_year:
+def _apply(grant: dict, values: dict, conditions_join: bool = False) -> None:
+    """Fill the grant's empty slots; a price never goes to units or shares."""
+    for key, value in values.items():
+        if value is None:
             continue
-        before = text[: mention.start]
-        if _GRANT_DATE.search(before[-40:]) and not _EXPIRY.search(before[-25:]):
-            return mention.value
-    return None
-
-
-_VESTING: list[tuple[str, re.Pattern]] = [
-    ("immediately", re.compile(
-        r"(?i)\bvest(?:s|ed|ing)?\s+(?:fully\s+|in\s+full\s+)?immediately|\bimmediately\s+vest"
-        r"|\bfully\s+vested\s+(?:on|upon|at)\s+(?:the\s+date\s+of\s+)?grant"
-        r"|\bvest(?:s|ed)?\s+(?:in\s+full\s+)?(?:on|upon)\s+(?:the\s+date\s+of\s+)?grant\b")),
-    ("thirds", re.compile(
-        r"(?i)\bvest\w*\b[^.;]{0,80}?(?:one[- ]third|1/3|33(?:\.3+)?\s?%|in\s+thirds|three\s+equal"
-        r"\s+(?:annual\s+)?(?:instal?lments|tranches|portions))")),
-    ("quarters", re.compile(
-        r"(?i)\bvest\w*\b[^.;]{0,80}?(?:25\s?%|one[- ]quarter|1/4)\s+(?:every|each|per)\s+"
-        r"(?:three|3)[- ]months?(?:\s+(?:period|over)\b)?")),
-    ("staged", re.compile(
-        rf"(?i)\bvest\w*\b[^.;]{{0,60}}?\bover\s+(?:a\s+(?:period\s+of\s+)?)?(?P<n>{_N})[- ]"
-        r"(?P<unit>months?|years?)\b")),
-    ("after", re.compile(
-        rf"(?i)\bvest\w*\s+(?:in\s+full\s+)?(?:on\s+the\s+(?P<anniv>first|one[- ]year)\s+anniversary"
-        rf"|(?:after|following)\s+(?P<n>{_N})\s+months|(?P<n2>{_N})\s+months\s+(?:after|from|following))")),
-    ("performance", re.compile(
-        r"(?i)\bvest\w*\b[^.;]{0,80}?(?:performance\s+(?:conditions|criteria|targets|milestones|goals)"
-        r"|achievement\s+of)")),
-]
-
-
-def _vestings(text: str) -> list[str]:
-    found = []
-    for name, pattern in _VESTING:
-        for match in pattern.finditer(text):
-            found.append((match.start(), _vesting_value(name, match)))
-    return [value for _, value in sorted(found) if value]
-
-
-def _vesting_value(name: str, match: re.Match) -> str | None:
-    if name in ("immediately", "thirds", "performance"):
-        return name
-    if name == "quarters":
-        return "staged over 12 months"
-    if name == "staged":
-        months = _count(match.group("n")) * (12 if match.group("unit").lower().startswith("year") else 1)
-        return f"staged over {int(months)} months" if float(months).is_integer() else None
-    if match.group("anniv"):
-        return "after 12 months"
-    return f"after {int(_count(match.group('n') or match.group('n2')))} months"
-
-
-# --- several grants in one sentence -------------------------------------
-
-_PRICED = {"option", "warrant", "sar"}
+        if key in ("exercise_price", "currency", "currency_stated") and grant["security"] not in _PRICED:
+            continue
+        if key == "conditions" and conditions_join and grant.get(key):
+            if value not in grant[key]:
+                grant[key] = f"{grant[key]}; {value}"
+            continue
+        if grant.get(key) is None:
+            grant[key] = value
 
 
 def _distribute(grants, sentence, mentions, release, dollar) -> None:
@@ -595,62 +538,54 @@ def _distribute(grants, sentence, mentions, release, dollar) -> None:
         for grant in grants:
             _apply(grant, whole)
         return
-    per_mention = []
-    for index, mention in enumerate(mentions):
-        end = mentions[index + 1].start() if index + 1 < len(mentions) else len(sentence)
-        per_mention.append((mention.span(), _segment_values(sentence[mention.start(): end], release, dollar)))
-    lists = {
-        "price": _prices(sentence, dollar), "term": _terms(sentence),
-        "expiry": _expiries(sentence, release), "vesting": _vestings(sentence),
-    }
-    priced = [m for m in mentions if _security(m) in _PRICED]
+    spans = [(m.start, m.end) for m in mentions]
+    segments = [_segment_values(sentence[m.start: (mentions[i + 1].start if i + 1 < len(mentions)
+                                                   else len(sentence))], release, dollar)
+                for i, m in enumerate(mentions)]
+    lists = {"price": terms.prices(sentence, dollar), "term": terms.terms(sentence),
+             "expiry": terms.expiries(sentence, release), "vesting": terms.vestings(sentence)}
+    priced = [(m.start, m.end) for m in mentions if m.security in _PRICED]
     for grant in grants:
         values = dict(whole)
-        index = next(i for i, (span, _) in enumerate(per_mention) if span == grant["_span"])
-        segment = per_mention[index][1]
-        for field, items in lists.items():
-            pool = priced if field == "price" else mentions
-            if len(items) == 1:
-                continue
-            if len(items) == len(pool) and grant["_span"] in [m.span() for m in pool]:
-                position = [m.span() for m in pool].index(grant["_span"])
-                _set_field(values, field, items[position])
-            else:
-                _set_field(values, field, segment.get(field))
+        index = spans.index(grant["_span"])
+        for name, items in lists.items():
+            pool = priced if name == "price" else spans
+            if len(items) == 1 and len(pool) > 1 and segments[index].get(name) is None and name != "price":
+                _set_field(values, name, None if _owned_earlier(segments, name) else items[0])
+            elif len(items) > 1 and len(items) == len(pool) and grant["_span"] in pool:
+                _set_field(values, name, items[pool.index(grant["_span"])])
+            elif len(items) > 1:
+                _set_field(values, name, segments[index].get(name))
         _apply(grant, values)
 
 
+def _owned_earlier(segments, name) -> bool:
+    """A single term or vesting written before the last grant's segment belongs to its own grant.
+
+    Written after the last mention ("..., each exercisable at C$2.40 until ...") it
+    applies to every grant of the sentence.
+    """
+    return any(segment.get(name) is not None for segment in segments[:-1])
+
+
 def _segment_values(text, release, dollar) -> dict:
-    prices, terms, expiries, vestings = _prices(text, dollar), _terms(text), _expiries(text, release), _vestings(text)
-    return {
-        "price": prices[0] if len(prices) == 1 else None,
-        "term": terms[0] if len(terms) == 1 else None,
-        "expiry": expiries[0] if len(expiries) == 1 else None,
-        "vesting": vestings[0] if len(vestings) == 1 else None,
-    }
+    found = {"price": terms.prices(text, dollar), "term": terms.terms(text),
+             "expiry": terms.expiries(text, release), "vesting": terms.vestings(text)}
+    return {name: items[0] if len(items) == 1 else None for name, items in found.items()}
 
 
-def _set_field(values: dict, field: str, item) -> None:
-    if field == "price":
+def _set_field(values: dict, name: str, item) -> None:
+    if name == "price":
         values["exercise_price"], values["currency"], values["currency_stated"] = item or (None, None, None)
-    elif field == "term":
+    elif name == "term":
         values["term_years"] = item
-    elif field == "expiry":
+    elif name == "expiry":
         values["expiry_date"] = item
     else:
         values["vesting"] = item
 
 
-def _apply(grant: dict, values: dict) -> None:
-    for key, value in values.items():
-        if key in ("exercise_price", "currency", "currency_stated") and grant["security"] not in _PRICED:
-            continue
-        grant.setdefault(key, None)
-        if grant[key] is None:
-            grant[key] = value
-
-
-# --- dollars and dates ------------------------------------------------------
+# --- completing a grant ------------------------------------------------------------------
 
 _DOLLAR_CURRENCIES = {"CAD", "USD", "AUD", "NZD", "HKD", "SGD"}
 
@@ -664,31 +599,47 @@ def _dollar_currency(exchanges: list[str]) -> str | None:
     return None
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
+def _add_months(day: datetime.date, months: int) -> datetime.date | None:
+    """The same day N months later (the month's last day when it is shorter); None past 9999."""
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
-    month += 1
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        return None
     for candidate in (day.day, 30, 29, 28):
         try:
-            return datetime.date(year, month, min(day.day, candidate))
+            return datetime.date(year, month + 1, min(day.day, candidate))
         except ValueError:
             continue
-    raise ValueError(day)
+    return None
 
 
 def _complete_term(grant: dict) -> None:
-    """Fill expiry from grant date and term, or term from grant date and expiry."""
-    grant_date = grant.get("grant_date")
-    if not grant_date:
+    """Fill expiry from grant date and term, or term from grant date and expiry, noting it."""
+    if not grant.get("grant_date"):
         return
-    start = datetime.date.fromisoformat(grant_date)
+    start = datetime.date.fromisoformat(grant["grant_date"])
     term = grant.get("term_years")
     if term is not None and grant.get("expiry_date") is None:
         months = term * 12
         if float(months).is_integer():
-            grant["expiry_date"] = _add_months(start, int(months)).isoformat()
+            expiry = _add_months(start, int(months))
+            if expiry is None:
+                grant["review"].append(REVIEW_LONG_TERM)
+            else:
+                grant["expiry_date"] = expiry.isoformat()
+                grant["review"].append(REVIEW_EXPIRY)
     elif term is None and grant.get("expiry_date"):
         expiry = datetime.date.fromisoformat(grant["expiry_date"])
         months = (expiry.year - start.year) * 12 + expiry.month - start.month
         if months > 0 and _add_months(start, months) == expiry:
             grant["term_years"] = months // 12 if months % 12 == 0 else round(months / 12, 4)
+            grant["review"].append(REVIEW_TERM)
+
+
+def _finish(grant: dict) -> dict:
+    """The contract's keys in order, the term completed and the review reasons listed."""
+    if grant["currency_stated"] is False:
+        grant["review"].insert(0, REVIEW_CURRENCY)
+    _complete_term(grant)
+    grant["review"] = list(dict.fromkeys(grant["review"]))
+    return {key: grant.get(key) for key in GRANT_KEYS}

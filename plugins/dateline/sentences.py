@@ -29,6 +29,7 @@ from __future__ import annotations
 import html as html_lib
 import logging
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 logger = logging.getLogger(__name__)
@@ -348,3 +349,109 @@ def _anchor_paragraph(html: str, sentence: str, anchor_id: str):
         tag_end = match.start() + len(match.group(1)) + 1
         return html[:tag_end] + f' id="{anchor_id}"' + html[tag_end:], anchor_id
     return html, None
+
+
+# --- blocks: paragraphs with their headings and table rows -----------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body block: a paragraph, a heading, or a table row's cells.
+
+    `body_blocks` / `text_blocks` give the same paragraphs, in the same order, as
+    `body_paragraphs` / `text_paragraphs`, plus the headings between them (which
+    open and close sections) and, for table cells, the row they sit in, so grant
+    extraction can read a passage under "Grant of Stock Options" as one section and
+    a table of allocations row by row.
+    """
+
+    text: str
+    heading: bool = False
+    row: tuple[str, ...] | None = None
+
+
+class _RowCollector(_BlockCollector):
+    """A block collector that also remembers the cells of each table row."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: dict[int, tuple[str, ...]] = {}
+        self._cells: list[int] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self._flush()
+            self._cells = []
+        super().handle_starttag(tag, attrs)
+        if tag in ("td", "th") and self._cells is not None:
+            self._cells.append(len(self.blocks))
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if tag == "tr" and self._cells is not None:
+            cells = [i for i in self._cells if i < len(self.blocks)]
+            texts = tuple(self.blocks[i][0] for i in cells)
+            for index in cells:
+                self.rows[index] = texts
+            self._cells = None
+
+
+def body_blocks(html: str) -> list[Block]:
+    """Body blocks of a rendered release: `body_paragraphs` plus headings and table rows."""
+    collector = _RowCollector()
+    collector.feed(html or "")
+    collector.close()
+    blocks = [(text, heading, collector.rows.get(i)) for i, (text, heading) in enumerate(collector.blocks)]
+    return _select_blocks(blocks)
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Body blocks of a raw text or Markdown release; a pipe table gives one block per row."""
+    blocks = []
+    for paragraph, heading in _text_blocks(text or ""):
+        rows = None if heading else _pipe_rows(paragraph)
+        blocks.append((paragraph, heading, None))
+        if rows:
+            blocks.extend(("", False, row) for row in rows)
+    return _select_blocks(blocks)
+
+
+def _pipe_rows(paragraph: str) -> list[tuple[str, ...]] | None:
+    """The rows of a Markdown pipe table collapsed onto one line, header first."""
+    if not paragraph.startswith("|") or not re.search(r"\|\s*:?-{3,}", paragraph):
+        return None
+    cells = [cell.strip() for cell in paragraph.strip().strip("|").split("|")]
+    separator = [i for i, cell in enumerate(cells) if re.fullmatch(r":?-{3,}:?", cell)]
+    header = [cell for cell in cells[: separator[0]] if cell]
+    rest = [cell for cell in cells[separator[-1] + 1:] if cell]
+    width = len(header)
+    if not width or len(rest) % width:
+        return None
+    return [tuple(header)] + [tuple(rest[i:i + width]) for i in range(0, len(rest), width)]
+
+
+def _select_blocks(blocks) -> list[Block]:
+    """`_select_body`'s choices, keeping headings and rows (an empty text is a parsed row)."""
+    body: list[Block] = []
+    started = False
+    for text, heading, row in blocks:
+        if not text:
+            if started:
+                body.append(Block("", False, row))
+            continue
+        if _LEGEND.match(text):
+            continue
+        if (heading or _looks_like_heading(text)) and _STOP_HEADING.search(text):
+            break
+        if _STOP_PARAGRAPH.match(text):
+            break
+        if heading:
+            body.append(Block(text, True))
+            continue
+        if not started:
+            text = _strip_dateline(text)
+            if not text:
+                continue
+            started = True
+        body.append(Block(text, False, row))
+    return body
