@@ -53,11 +53,11 @@ _TITLE_WORDS = {
 }
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_NAME_TOKEN = (rf"(?:(?:Mc|Mac|O['’]|D['’])[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}’'-]+"
+_NAME_TOKEN = (rf"(?:(?:Mc|Mac|O['’]|D['’])[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}’']+"
                rf"(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)")
 _PERSON = re.compile(
-    rf"(?:\b(?P<title>Mr|Ms|Mrs|Dr)\.?\s+)?\b(?P<name>{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|van|de|der"
-    rf"|da|von|di|du|la|le|y))*)"
+    rf"(?:\b(?P<title>Mr|Ms|Mrs|Dr)\.?\s+)?\b(?P<name>{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:van|de|der"
+    rf"|da|von|di|du|la|le|y)\b))*)"
 )
 _ORG = re.compile(rf"\b((?:[A-Z][\w&’'-]*\s+(?:y\s+|de\s+)?){{1,5}}(?:{ORG_WORDS}\s+)*{ORG_WORDS})")
 _GROUP_NOUNS = re.compile(
@@ -125,19 +125,30 @@ def appositive(sentence: str, name: str) -> str:
     return (after.group(1) if after else "") + " " + before
 
 
+def role_near(text: str, name: str) -> str | None:
+    """The role written right after a name, else the one just before it."""
+    index = text.find(name)
+    if index < 0:
+        return None
+    after = re.match(r",?\s*([^,]{3,70})", text[index + len(name):])
+    return role_of(after.group(1) if after else "") or role_of(text[max(0, index - 50): index])
+
+
 def read_phrase(phrase: str, sentence: str, known: list[str], each: bool = False):
     """(recipient, role) pairs a recipient phrase names."""
     org = _ORG.search(phrase)
+    if org and len(phrase[: org.start()]) <= 12 and not _GROUP_NOUNS.search(phrase[: org.start()]):
+        name = org.group(1).strip()
+        return [(name, role_of(phrase) or role_of(sentence[sentence.find(name) + len(name):][:60]))]
     if org:
-        return [(org.group(1).strip(), role_of(phrase))]
+        phrase = phrase[: org.start()] + phrase[org.end():]
     people = person_names(phrase, known)
     if len(people) == 1:
-        return [(people[0], role_of(appositive(phrase, people[0])) or role_of(phrase)
-                 or role_of(appositive(sentence, people[0])))]
+        return [(people[0], role_near(phrase, people[0]) or role_of(phrase)
+                 or role_near(sentence, people[0]))]
     if len(people) > 1:
         if each or re.search(r"(?i)\beach\s+of\b|\brespectively\b", phrase + " " + sentence):
-            return [(person, role_of(appositive(phrase, person)) or group_role(phrase))
-                    for person in people]
+            return [(person, role_near(phrase, person) or group_role(phrase)) for person in people]
         return [(join(people), group_role(phrase))]
     nouns = [m.group(0).lower() for m in _GROUP_NOUNS.finditer(phrase)]
     plural = [n for n in nouns if n.endswith("s") or n.split()[-1] in ("management", "staff")]

@@ -114,7 +114,8 @@ def terms(text: str) -> list[float]:
     """Terms in years the text states, in order."""
     found = []
     for match in _TERM.finditer(text):
-        if re.search(r"(?i)\bvest\w*\b[^.;]{0,40}$", text[: match.start()]):
+        if not re.match(r"(?i)expir|lapse|valid|term|period|life|exercisable", match.group(0)) and \
+                re.search(r"(?i)\bvest\w*\b[^.;]{0,40}$", text[: match.start()]):
             continue  # "vest over 18 months" is vesting, not term
         if _FROM_VESTING.match(text[match.end():]):
             continue
@@ -157,9 +158,13 @@ _GRANT_DATE = re.compile(
     r"(?i)(?:\b(?:granted|awarded|issued|effective|dated|as\s+of|grant\s+date\s+(?:of|is)"
     r"|date\s+of\s+grant\s+(?:of|is|was)|date\s+of\s+grant,)\s+(?:on\s+)?|(?:^|[\s,(])on\s+)$"
 )
-_NOT_GRANT_DATE = re.compile(r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and)\W*"
+_NOT_GRANT_DATE = re.compile(r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending"
+                             r"|end)\W*"
                              r"(?:\w+\W+){0,2}$")
-_TODAY = re.compile(r"(?i)\btoday(?:['’]s\s+date)?\b(?!\s+(?:announced|reported|said|provided))")
+_TODAY = re.compile(
+    r"(?i)\b(?:granted|awarded|issued|effective|dated|as\s+of|from)\s+(?:[\w,]+\s+){0,5}?today\b"
+    r"|\btoday,?\s+(?:the\s+company\s+|it\s+)?(?:has\s+)?(?:granted|awarded|issued)\b"
+)
 
 
 def grant_date(text: str, release: datetime.date) -> str | None:
@@ -215,7 +220,7 @@ _EQUAL_PARTS = re.compile(
 _OVER = re.compile(rf"(?i)\bover\s+(?:a\s+|the\s+(?:following|next)\s+)?(?:period\s+of\s+)?"
                    rf"(?P<n>{N})[- ](?P<unit>months?|years?)(?:\s+period)?\b")
 _MONTHS_AFTER = re.compile(
-    rf"(?i)\b(?:after|following|served)\s+(?P<n>{N})\s+months|\b(?P<n2>{N})\s+months\s+"
+    rf"(?i)\b(?:after|(?<!the\s)following|served)\s+(?P<n>{N})\s+months|\b(?P<n2>{N})\s+months\s+"
     r"(?:after|from|following|of\s+service)"
     rf"|\b(?P<n3>{N})\s+years?\s+(?:after|from)\s+(?:the\s+date\s+of\s+)?grant"
 )
@@ -230,14 +235,26 @@ _EVERY = re.compile(
 _FRACTIONS = {"quarter": 4, "third": 3, "half": 2}
 
 
+_CONDITIONAL = re.compile(r"(?i)\bconditional\s+on|\bsubject\s+to|\bprovided\s+that|\bonly\s+if")
+_CLAUSE_END = re.compile(r"(?i)\s(?:and\s+)?(?:expir\w*|lapse\w*|are\s+exercisable|exercisable)\b")
+
+
 def vestings(text: str, grant_day: datetime.date | None = None) -> list[str]:
     """The vesting the text states, normalised; a list of one value or empty."""
-    if not _VESTING_WORD.search(text):
-        return []
-    if _PERFORMANCE.search(text):
+    word = _VESTING_WORD.search(text)
+    if _PERFORMANCE.search(text) and (word or _CONDITIONAL.search(text)):
         return ["performance"]
-    value = _schedule(text, grant_day)
+    if not word:
+        return []
+    value = _schedule(_vesting_clause(text, word.start()), grant_day)
     return [value] if value else []
+
+
+def _vesting_clause(text: str, at: int) -> str:
+    """From the start of the clause holding the first vesting word to the next expiry words."""
+    start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
+    end = _CLAUSE_END.search(text, at)
+    return text[start: end.start() if end else len(text)]
 
 
 def _schedule(text: str, grant_day: datetime.date | None) -> str | None:

@@ -120,7 +120,8 @@ _FUTURE = re.compile(
 )
 _NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
-    r"|available\s+under|reserved\s+for|outstanding|holds?|held|holding|exercised|exercise\s+of"
+    r"|available\s+under|reserved\s+for|outstanding|holds?|held|holding|(?:were|was|been|being)\s+exercised"
+    r"|exercised\s+for|(?:from|upon|on)\s+the\s+exercise\s+of"
     r"|repric\w*|amend\w*|earn[- ]in|earn\s+(?:an?\s+|up\s+to\s+)?\d|\d+\s*%\s+interest"
     r"|interest\s+in\s+the|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)"
     r"|no\s+(?:stock\s+|deferred\s+share\s+units?|restricted\s+share\s+units?|\w+\s+)?"
@@ -144,7 +145,11 @@ _COMPENSATION_WARRANT = re.compile(
     r"(?i)\b(?:broker|brokers['’]?|finder['’]?s['’]?|finders['’]?|agent['’]?s['’]?|agents['’]?"
     r"|compensation|advisory)\s+(?:share\s+purchase\s+)?warrants?"
 )
-_TABLE_OPENER = re.compile(r"(?i)\bfollowing\b|\bbelow\b|\bas\s+follows\b|:\s*$")
+_TABLE_OPENER = re.compile(
+    r"(?i)\bthe\s+following\s+(?:\w+\s+){0,3}?(?:directors|officers|employees|persons|pdmrs"
+    r"|individuals|people|recipients|executives)\b|\b(?:set\s+out|detailed|listed|shown)\s+below\b"
+    r"|:\s*$"
+)
 _PRICED = {"option", "warrant", "sar"}
 _SLOTS = ("exercise_price", "currency", "currency_stated", "term_years", "expiry_date", "vesting",
           "grant_date", "conditions")
@@ -263,7 +268,8 @@ class _FrameReader:
                               sentence)
         _apply(template, _attributes(sentence, self.release_date, self.dollar))
         self.table = {"template": template, "header": None}
-        self._remember([])
+        self.by_security[template["security"]] = []
+        self.latest = []
         return True
 
     def _read_row(self, row: tuple[str, ...]) -> None:
@@ -276,7 +282,8 @@ class _FrameReader:
             return
         grant = _row_grant(self.table, row, self.names)
         if grant:
-            self._remember(self.by_security.get(grant["security"], []) + [grant])
+            self.grants.append(grant)
+            self.by_security.setdefault(grant["security"], []).append(grant)
             self.latest = self.by_security[grant["security"]]
 
     # --- filling --------------------------------------------------------------------
@@ -460,7 +467,7 @@ def _respectively_people(sentence: str, mentions: list[Mention], known: list[str
     people = parties.person_names(subject, known)
     if len(people) != len(mentions):
         return None
-    return [(person, parties.role_of(parties.appositive(subject, person)) or parties.group_role(subject))
+    return [(person, parties.role_near(subject, person) or parties.group_role(subject))
             for person in people]
 
 
