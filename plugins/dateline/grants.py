@@ -192,7 +192,9 @@ class _FrameReader:
             if block.row is not self.last_row:
                 self.last_row = block.row
                 self._read_row(block.row)
-        else:
+        elif not block.text.startswith("|"):  # a pipe table's own text comes before its rows
+            if self.table and self.table["header"] is not None:
+                self.table = None  # the rows ended
             for sentence in split_sentences(block.text):
                 self._read_sentence(sentence)
 

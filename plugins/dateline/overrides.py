@@ -21,7 +21,7 @@ PRECISIONS = {"day": r"^\d{4}-\d{2}-\d{2}$", "month": r"^\d{4}-\d{2}$", "year": 
 GRANT_KEYS = (
     "security", "recipient", "role", "number", "exercise_price", "currency",
     "currency_stated", "term_years", "expiry_date", "vesting", "grant_date",
-    "conditions", "sentence",
+    "conditions", "sentence", "review",
 )
 MILESTONE_KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence")
 
@@ -62,6 +62,8 @@ GRANT_RULES = {
     "grant_date": (_iso_day, "a date YYYY-MM-DD"),
     "conditions": (_text, "a description"),
     "sentence": (_text, "the source sentence"),
+    "review": (lambda v, _n: isinstance(v, list) and all(isinstance(r, str) for r in v),
+               "a list of reasons to check the grant"),
 }
 MILESTONE_RULES = {
     "date": (lambda v, _n: isinstance(v, (str, int, dt.date)), "YYYY-MM-DD, YYYY-MM or YYYY"),
@@ -83,6 +85,7 @@ def check_grant_list(value, _ctx):
                 grant[key] = grant[key].isoformat()
         if grant["currency"] and grant["currency_stated"] is None:
             grant["currency_stated"] = True
+        grant["review"] = grant["review"] or []  # written by a person: nothing to check unless said
     return grants
 
 

@@ -48,8 +48,8 @@ def release_report(matter, issuer, settings, now) -> str:
                                today=now.date(), source=relative_path(matter.path))
     facts = facts_for(fields, legal.body_html, exchanges)
     lines = [head]
-    lines += ["  grant: " + describe_grant(g) for g in facts["grants"]] or ["  grants: none found"]
-    lines += ["  milestone: " + describe_milestone(m) for m in facts["milestones"]] or ["  milestones: none found"]
+    lines += fact_lines("grant", facts["grants"], describe_grant) or ["  grants: none found"]
+    lines += fact_lines("milestone", facts["milestones"], describe_milestone) or ["  milestones: none found"]
     for block in legal.top_legends + legal.bottom_legends:
         lines.append(f"  legend: {block.key} ({'as published' if block.origin == 'release' else 'added from issuer.yaml'})")
     if legal.disclaimer:
@@ -64,6 +64,18 @@ def facts_for(fields, body_html, exchanges) -> dict:
     found = extraction.extract_html(body_html, release_date=fields["date"].date(), exchanges=exchanges)
     return {"grants": fields.get("grants", found["grants"]),
             "milestones": fields.get("milestones", found["milestones"])}
+
+
+def fact_lines(kind: str, facts: list[dict], describe) -> list[str]:
+    """One line per fact, each followed by its review reasons (why a person should check it).
+
+    Any kind of fact may carry `review`; hand-written front-matter facts have none.
+    """
+    lines = []
+    for fact in facts:
+        lines.append(f"  {kind}: {describe(fact)}")
+        lines += [f"    review: {reason}" for reason in fact.get("review") or []]
+    return lines
 
 
 def describe_grant(grant) -> str:
@@ -103,8 +115,8 @@ def run_extract(args) -> int:
     else:
         for result in results:
             print(result["source"])
-            print("\n".join("  grant: " + describe_grant(g) for g in result["grants"]))
-            print("\n".join("  milestone: " + describe_milestone(m) for m in result["milestones"]))
+            print("\n".join(fact_lines("grant", result["grants"], describe_grant)))
+            print("\n".join(fact_lines("milestone", result["milestones"], describe_milestone)))
     if problems:
         raise DatelineError(problems)
     return 0
