@@ -63,7 +63,7 @@ _ORG = re.compile(rf"\b((?:[A-Z][\w&’'-]*\s+(?:y\s+|de\s+)?){{1,5}}(?:{ORG_WOR
 _GROUP_NOUNS = re.compile(
     r"(?i)\b(?:(?:non[- ]executive|non[- ]management|independent|senior|executive)\s+)?"
     r"(?:directors|officers|employees|consultants|advis[oe]rs|management|members|insiders"
-    r"|executives|agents|finders|advis[oe]r|contractors|staff)\b"
+    r"|executives|agents|finders|advis[oe]r|director|officer|contractors|staff|managers)\b"
 )
 _SINGLE = re.compile(r"(?i)^(?:a|an|one|its|the)\s+(?:new\s+|newly\s+appointed\s+)?(?P<noun>[\w-]+)")
 
@@ -78,8 +78,10 @@ def role_of(text: str) -> str | None:
 
 
 def group_role(phrase: str) -> str | None:
-    """The one role a group holds, or None when it mixes roles."""
+    """The one role a group holds, or None when it mixes roles (or holds one with none)."""
     lowered = phrase.lower()
+    if any(role_of(noun.group(0)) is None for noun in _GROUP_NOUNS.finditer(phrase)):
+        return None
     roles = {role for role, pattern in _ROLE_PATTERNS if pattern.search(lowered)}
     if "president and chief executive officer" in roles:
         roles -= {"president", "chief executive officer"}
@@ -134,8 +136,16 @@ def role_near(text: str, name: str) -> str | None:
     return role_of(after.group(1) if after else "") or role_of(text[max(0, index - 50): index])
 
 
+_QUALIFIER = re.compile(
+    r"(?i),?\s*\b(?:of\s+)?(?:its|the\s+company['’]s)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate)"
+    r"(?:,\s*(?-i:[A-Z])[^,]*?(?:,|$)|\s+(?-i:[A-Z])[^,]*?,)?"
+)
+
+
 def read_phrase(phrase: str, sentence: str, known: list[str], each: bool = False):
     """(recipient, role) pairs a recipient phrase names."""
+    if _GROUP_NOUNS.search(phrase):
+        phrase = _QUALIFIER.sub(" ", phrase)
     org = _ORG.search(phrase)
     if org and len(phrase[: org.start()]) <= 12 and not _GROUP_NOUNS.search(phrase[: org.start()]):
         name = org.group(1).strip()

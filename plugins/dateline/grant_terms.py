@@ -229,7 +229,8 @@ _ANNIVERSARY = re.compile(
     r"\s+anniversaries|(?P<ord>first|second|third|fourth|fifth|one[- ]year)\s+anniversary)"
 )
 _EVERY = re.compile(
-    rf"(?i)(?:(?P<pct>\d+(?:\.\d+)?)\s?%|one[- ](?P<frac>quarter|third|half)|(?P<k>{N})\s+equal"
+    rf"(?i)(?:(?P<pct>\d+(?:\.\d+)?)\s?%|one[- ](?P<frac>quarter|third|half)|1/(?P<den>[2-6])"
+    rf"|(?P<k>{N})\s+equal"
     rf"\s+instal?lments)[^.;]{{0,40}}?\bevery\s+(?P<n>{N})[- ]months?"
 )
 _FRACTIONS = {"quarter": 4, "third": 3, "half": 2}
@@ -322,7 +323,7 @@ def _period_offsets(text: str, months: list[int]) -> list[int]:
     for match in _EVERY.finditer(text):
         parts = (100 / float(match.group("pct")) if match.group("pct")
                  else _FRACTIONS[match.group("frac").lower()] if match.group("frac")
-                 else count(match.group("k")))
+                 else int(match.group("den")) if match.group("den") else count(match.group("k")))
         found.append(int(round(parts)) * int(count(match.group("n"))))
     for match in _EQUAL_PARTS.finditer(text):
         kind = (match.group("annual") or "").strip().lower()
