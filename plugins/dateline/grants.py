@@ -120,7 +120,7 @@ _FUTURE = re.compile(
 )
 _NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
-    r"|available\s+under|reserved\s+for|outstanding|holds?|held|holding|(?:were|was|been|being)\s+exercised"
+    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|held|holding|(?:were|was|been|being)\s+exercised"
     r"|exercised\s+for|(?:from|upon|on)\s+the\s+exercise\s+of"
     r"|repric\w*|amend\w*|earn[- ]in|earn\s+(?:an?\s+|up\s+to\s+)?\d|\d+\s*%\s+interest"
     r"|interest\s+in\s+the|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)"
@@ -206,9 +206,8 @@ class _FrameReader:
             return
         if self._open_table(sentence) or self._event(sentence):
             return
-        targets = self._targets(sentence)
-        if targets:
-            self._fill(targets, sentence)
+        for clause, targets in self._clauses(sentence):
+            self._fill(targets, clause)
 
     # --- events ---------------------------------------------------------------------
 
@@ -290,6 +289,24 @@ class _FrameReader:
 
     # --- filling --------------------------------------------------------------------
 
+    def _clauses(self, sentence: str) -> list[tuple[str, list[dict]]]:
+        """(clause, grants it speaks of): "The RSUs vest ... and the PSUs vest ..." is two."""
+        references = [(m.start(), _noun_kind(m.group("noun") or m.group("noun2") or m.group("noun3")))
+                      for m in _REFERENCE.finditer(sentence)]
+        kinds = list(dict.fromkeys(kind for _, kind in references if kind in self.by_security))
+        if len(kinds) < 2:
+            targets = self._targets(sentence)
+            return [(sentence, targets)] if targets else []
+        starts = [next(at for at, k in references if k == kind) for kind in kinds]
+        bounds = [0] + sorted(starts)[1:] + [len(sentence)]
+        ordered = [kind for _, kind in sorted(zip(starts, kinds))]
+        return [(sentence[bounds[i]: bounds[i + 1]], self._named(self.by_security[kind], sentence))
+                for i, kind in enumerate(ordered)]
+
+    def _named(self, targets: list[dict], sentence: str) -> list[dict]:
+        named = [g for g in targets if g["recipient"] and parties.surname(g["recipient"]) in sentence]
+        return named or targets
+
     def _targets(self, sentence: str) -> list[dict]:
         reference = _REFERENCE.search(sentence)
         if reference:
@@ -299,8 +316,7 @@ class _FrameReader:
             targets = self.latest
         else:
             return []
-        named = [g for g in targets if g["recipient"] and parties.surname(g["recipient"]) in sentence]
-        return named or targets
+        return self._named(targets, sentence)
 
     def _fill(self, targets: list[dict], sentence: str) -> None:
         cache: dict = {}
