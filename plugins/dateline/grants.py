@@ -14,10 +14,12 @@ A grant is read as a FRAME over its passage, not as one sentence
   at $0.31 and expire on ..." fills the latest option grants; "The RSUs vest ..."
   only the RSUs; a sentence naming a recipient ("Options granted to Ms. Dubois")
   only that recipient's grant; "They"/"These" the latest event's grants. A
-  heading ends the section and closes the frame.
+  heading (or, in plain text, a short line with no closing punctuation) ends the
+  section and closes the frame.
 - Numbers inside a vesting clause ("300,000 of the options vest on award,
   300,000 after 12 months") are the vesting of the open grant, never new grants.
-- Not grants (precision over recall): future or intended grants, cancelled,
+- Not grants (precision over recall): future or intended grants, grants "as
+  previously announced" (an earlier release's news), cancelled,
   forfeited, expired, exercised, surrendered or repriced awards, plan capacity,
   holdings, property options and earn-ins, refusals, and warrants sold in units.
   Warrants count only as compensation (broker, finder's, agent's warrants, or
@@ -40,7 +42,7 @@ from dataclasses import dataclass
 from . import grant_parties as parties
 from . import grant_terms as terms
 from .exchanges import EXCHANGES
-from .sentences import Block, split_sentences
+from .sentences import Block, looks_like_heading, split_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -137,6 +139,9 @@ _REFERENCE = re.compile(
     rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{_NOUN})\b"
     rf"|\b(?P<noun2>{_NOUN})\s+(?:granted|awarded|issued)\b|^(?P<noun3>{_NOUN})\b"
 )
+# A grant an earlier release announced is not this release's news (the register would count it twice).
+_RECAP = re.compile(r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
+                    r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b")
 _UNIT_WARRANT = re.compile(
     r"(?i)\beach\s+unit\b|\bunits?\s+(?:consist|compris|are\s+compris)|\bconsisting\s+of\s+one"
     r"|\bcomprised\s+of\b|\bper\s+unit\b|\bunits?\s+at\s+a\s+price\b|\bon\s+closing\b"
@@ -186,7 +191,7 @@ class _FrameReader:
         self.grant_heading = bool(heading and _GRANT_HEADING.search(heading))
 
     def read_block(self, block: Block) -> None:
-        if block.heading:
+        if block.heading or (block.row is None and looks_like_heading(block.text)):
             self._close_section(block.text)
         elif block.row is not None:
             if block.row is not self.last_row:
@@ -202,6 +207,8 @@ class _FrameReader:
         lowered = sentence.lower()
         if not _PRONOUN.match(sentence) and not any(word in lowered for word in _SECURITY_WORDS):
             return
+        if not (self.by_security or self.grant_heading or _GRANT_VERB.search(sentence)):
+            return  # no grant wording and no open frame to fill: nothing to read
         if _NEGATIVE.search(sentence):
             return
         if self._open_table(sentence) or self._event(sentence):
@@ -213,7 +220,7 @@ class _FrameReader:
 
     def _event(self, sentence: str) -> bool:
         """Open a frame when the sentence announces grants; False when it does not."""
-        if _FUTURE.search(sentence) or not self._is_grant_wording(sentence):
+        if not self._is_grant_wording(sentence) or _FUTURE.search(sentence) or _RECAP.search(sentence):
             return False
         mentions = [m for m in _mentions(sentence) if _is_award(sentence, m)]
         if not mentions or self._restates(sentence, mentions):

@@ -172,6 +172,11 @@ def _looks_like_heading(text: str) -> bool:
     return len(text) <= 90 and not re.search(r"[.!?]$", text)
 
 
+def looks_like_heading(text: str) -> bool:
+    """A short line with no closing punctuation: a heading in a plain-text release."""
+    return _looks_like_heading(text) and not text.startswith("|") and not text.endswith(":")
+
+
 def _select_body(blocks) -> list[str]:
     """Keep body paragraphs until the first boilerplate section starts."""
     body: list[str] = []
