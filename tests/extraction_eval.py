@@ -33,13 +33,21 @@ import yaml
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent / "plugins"))
 
-from dateline.extraction import extract_html, extract_text  # noqa: E402
+from dateline.extraction import extract_html, extract_text
 
 GRANT_FIXTURES = ROOT / "fixtures" / "extraction" / "grants"
 SPLITS = ("train", "test")
 FIELDS = (
-    "recipient", "role", "exercise_price", "currency", "currency_stated", "term_years",
-    "expiry_date", "vesting", "grant_date", "conditions",
+    "recipient",
+    "role",
+    "exercise_price",
+    "currency",
+    "currency_stated",
+    "term_years",
+    "expiry_date",
+    "vesting",
+    "grant_date",
+    "conditions",
 )
 
 
@@ -108,13 +116,18 @@ def match(found: list[dict], expected: list[dict]) -> tuple[list[tuple[dict, dic
     left = list(found)
     pairs, missed = [], []
     for want in expected:
-        candidates = [g for g in left if g["security"] == want["security"]
-                      and g["number"] == want.get("number")]
+        candidates = [
+            g
+            for g in left
+            if g["security"] == want["security"] and g["number"] == want.get("number")
+        ]
         if not candidates:
             missed.append(want)
             continue
-        best = next((g for g in candidates if _same_recipient(g["recipient"], want.get("recipient"))),
-                    candidates[0])
+        best = next(
+            (g for g in candidates if _same_recipient(g["recipient"], want.get("recipient"))),
+            candidates[0],
+        )
         left.remove(best)
         pairs.append((best, want))
     return pairs, left, missed
@@ -127,10 +140,12 @@ def score_case(path: Path, case: dict, score: Score) -> None:
     score.false_grants += len(false)
     score.missed += len(missed)
     name = path.stem
-    score.problems += [f"{name}: false grant {g['security']} {g['number']} {g['recipient']}"
-                       for g in false]
-    score.problems += [f"{name}: missed {w['security']} {w.get('number')} {w.get('recipient')}"
-                       for w in missed]
+    score.problems += [
+        f"{name}: false grant {g['security']} {g['number']} {g['recipient']}" for g in false
+    ]
+    score.problems += [
+        f"{name}: missed {w['security']} {w.get('number')} {w.get('recipient')}" for w in missed
+    ]
     for got, want in pairs:
         checks = [(key, got.get(key), want.get(key)) for key in FIELDS]
         if "review" in want:
@@ -140,8 +155,10 @@ def score_case(path: Path, case: dict, score: Score) -> None:
             if value == wanted:
                 score.fields_right += 1
             else:
-                score.problems.append(f"{name}: {got['security']} {got['number']} {key}:"
-                                      f" expected {wanted!r}, found {value!r}")
+                score.problems.append(
+                    f"{name}: {got['security']} {got['number']} {key}:"
+                    f" expected {wanted!r}, found {value!r}"
+                )
 
 
 def evaluate(split: str) -> Score:

@@ -39,20 +39,29 @@ def grant(security="option", number=100, recipient=None, **fields):
 
 def test_match_pairs_by_security_and_number_then_recipient():
     found = [grant(recipient="B"), grant(recipient="A"), grant("rsu", 5)]
-    expected = [{"security": "option", "number": 100, "recipient": "a"},
-                {"security": "option", "number": 100, "recipient": "B"}]
+    expected = [
+        {"security": "option", "number": 100, "recipient": "a"},
+        {"security": "option", "number": 100, "recipient": "B"},
+    ]
     pairs, false, missed = ev.match(found, expected)
     assert [(g["recipient"], w["recipient"]) for g, w in pairs] == [("A", "a"), ("B", "B")]
     assert [g["security"] for g in false] == ["rsu"] and missed == []
 
 
 def test_score_counts_false_grants_misses_and_wrong_fields(monkeypatch):
-    case = {"expected": {"grants": [
-        {"security": "option", "number": 100, "vesting": "thirds", "review": ["x"]},
-        {"security": "dsu", "number": 7},
-    ]}}
-    monkeypatch.setattr(ev, "extracted_grants", lambda _case: [
-        grant(vesting="immediately", review=["x"]), grant("warrant", 9)])
+    case = {
+        "expected": {
+            "grants": [
+                {"security": "option", "number": 100, "vesting": "thirds", "review": ["x"]},
+                {"security": "dsu", "number": 7},
+            ]
+        }
+    }
+    monkeypatch.setattr(
+        ev,
+        "extracted_grants",
+        lambda _case: [grant(vesting="immediately", review=["x"]), grant("warrant", 9)],
+    )
     score = ev.Score()
     ev.score_case(ev.Path("case.yaml"), case, score)
     assert (score.matched, score.false_grants, score.missed) == (1, 1, 1)

@@ -25,7 +25,9 @@ def extract(paragraphs: list[str], *, release_date: datetime.date, exchanges: li
     `blocks` (the same paragraphs with their headings and table rows) let grant
     extraction read a section under a heading and a table of allocations.
     """
-    grants = extract_grants(paragraphs, release_date=release_date, exchanges=exchanges, blocks=blocks)
+    grants = extract_grants(
+        paragraphs, release_date=release_date, exchanges=exchanges, blocks=blocks
+    )
     milestones = extract_milestones(paragraphs, release_date=release_date)
     logger.debug("extraction: %s grants, %s milestones", len(grants), len(milestones))
     return {"grants": grants, "milestones": milestones}
@@ -34,13 +36,17 @@ def extract(paragraphs: list[str], *, release_date: datetime.date, exchanges: li
 def extract_html(html: str, *, release_date: datetime.date, exchanges: list[str]) -> dict:
     """Grants and milestones of a rendered (HTML) release body."""
     blocks = body_blocks(html)
-    return extract(_paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks)
+    return extract(
+        _paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks
+    )
 
 
 def extract_text(text: str, *, release_date: datetime.date, exchanges: list[str]) -> dict:
     """Grants and milestones of a raw text or Markdown release body."""
     blocks = text_blocks(text)
-    return extract(_paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks)
+    return extract(
+        _paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks
+    )
 
 
 def _paragraphs(blocks: list[Block]) -> list[str]:

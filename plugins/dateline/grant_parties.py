@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 
 ROLES: list[tuple[str, str]] = [
-    ("president and chief executive officer",
-     r"president\s+(?:and|&)\s+(?:chief\s+executive\s+officer|ceo)\b"),
+    (
+        "president and chief executive officer",
+        r"president\s+(?:and|&)\s+(?:chief\s+executive\s+officer|ceo)\b",
+    ),
     ("chief executive officer", r"chief\s+executive\s+officer|\bceo\b"),
     ("chief financial officer", r"chief\s+financial\s+officer|\bcfo\b|finance\s+director"),
     ("chief operating officer", r"chief\s+operating\s+officer|\bcoo\b"),
@@ -37,26 +39,97 @@ ROLES: list[tuple[str, str]] = [
     ("finder", r"\bfinders?\b"),
 ]
 _ROLE_PATTERNS = [(role, re.compile(pattern)) for role, pattern in ROLES]
-ORG_WORDS = (r"(?:S\.A\.(?:\s+de\s+C\.V\.)?|S\.A\.S\.|Pty\.?\s+Ltd\.?|Inc\.|Inc\b|Corp\.|Corp\b"
-             r"|Corporation|Ltd\.|Ltd\b|Limited|LLC|LLP|L\.P\.|plc|GmbH|AG\b|Capital|Securities"
-             r"|Partners|Markets)")
+ORG_WORDS = (
+    r"(?:S\.A\.(?:\s+de\s+C\.V\.)?|S\.A\.S\.|Pty\.?\s+Ltd\.?|Inc\.|Inc\b|Corp\.|Corp\b"
+    r"|Corporation|Ltd\.|Ltd\b|Limited|LLC|LLP|L\.P\.|plc|GmbH|AG\b|Capital|Securities"
+    r"|Partners|Markets)"
+)
 _TITLE_WORDS = {
-    "Chief", "Executive", "Financial", "Operating", "Officer", "President", "Vice", "Director",
-    "Directors", "Chair", "Chairman", "Board", "Company", "Corporation", "Secretary", "Exploration",
-    "The", "Its", "Our", "Mr", "Ms", "Mrs", "Dr", "Independent", "Senior", "General", "Manager",
-    "Technical", "Advisory", "Interim", "Lead", "Non-Executive", "Corporate", "Development",
-    "Operations", "Plan", "Stock", "Option", "Options", "Exchange", "Venture", "TSX", "In", "On",
-    "Each", "All", "These", "Under", "Pursuant", "Following", "Also", "Further", "Additionally",
-    "Managing", "Finance", "Nasdaq", "Listing", "Rule", "Geologist", "New", "Today", "Effective",
-    "Committee", "Compensation", "Inducement", "Scheme", "Share", "Shares", "Options", "Units",
-    "During", "Subject", "Separately", "Prior", "Non-Management", "Approved",
+    "Chief",
+    "Executive",
+    "Financial",
+    "Operating",
+    "Officer",
+    "President",
+    "Vice",
+    "Director",
+    "Directors",
+    "Chair",
+    "Chairman",
+    "Board",
+    "Company",
+    "Corporation",
+    "Secretary",
+    "Exploration",
+    "The",
+    "Its",
+    "Our",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Independent",
+    "Senior",
+    "General",
+    "Manager",
+    "Technical",
+    "Advisory",
+    "Interim",
+    "Lead",
+    "Non-Executive",
+    "Corporate",
+    "Development",
+    "Operations",
+    "Plan",
+    "Stock",
+    "Option",
+    "Options",
+    "Exchange",
+    "Venture",
+    "TSX",
+    "In",
+    "On",
+    "Each",
+    "All",
+    "These",
+    "Under",
+    "Pursuant",
+    "Following",
+    "Also",
+    "Further",
+    "Additionally",
+    "Managing",
+    "Finance",
+    "Nasdaq",
+    "Listing",
+    "Rule",
+    "Geologist",
+    "New",
+    "Today",
+    "Effective",
+    "Committee",
+    "Compensation",
+    "Inducement",
+    "Scheme",
+    "Share",
+    "Shares",
+    "Units",
+    "During",
+    "Subject",
+    "Separately",
+    "Prior",
+    "Non-Management",
+    "Approved",
 }
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_NAME_TOKEN = (rf"(?:(?:Mc|Mac|O['’]|D['’])[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}’']+"
-               rf"(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)")
+_NAME_TOKEN = (
+    rf"(?:(?:Mc|Mac|O['’]|D['’])[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}’']+"
+    rf"(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
+)
 _PERSON = re.compile(
-    rf"(?:\b(?P<title>Mr|Ms|Mrs|Dr)\.?\s+)?\b(?P<name>{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:van|de|der"
+    rf"(?:\b(?P<title>Mr|Ms|Mrs"
+    rf"|Dr)\.?\s+)?\b(?P<name>{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:van|de|der"
     rf"|da|von|di|du|la|le|y)\b))*)"
 )
 _ORG = re.compile(rf"\b((?:[A-Z][\w&’'-]*\s+(?:y\s+|de\s+)?){{1,5}}(?:{ORG_WORDS}\s+)*{ORG_WORDS})")
@@ -65,7 +138,9 @@ _GROUP_NOUNS = re.compile(
     r"(?:directors|officers|employees|consultants|advis[oe]rs|management|members|insiders"
     r"|executives|agents|finders|advis[oe]r|director|officer|contractors|staff|managers)\b"
 )
-_SINGLE = re.compile(r"(?i)^(?:a|an|one|its|the)\s+(?:new\s+|newly\s+appointed\s+)?(?P<noun>[\w-]+)")
+_SINGLE = re.compile(
+    r"(?i)^(?:a|an|one|its|the)\s+(?:new\s+|newly\s+appointed\s+)?(?P<noun>[\w-]+)"
+)
 
 
 def role_of(text: str) -> str | None:
@@ -95,7 +170,11 @@ def person_names(text: str, known: list[str] | None = None) -> list[str]:
         tokens = match.group("name").split()
         run: list[str] = []
         for token in tokens + ["|"]:
-            if token != "|" and token.strip(".") not in _TITLE_WORDS and not re.fullmatch(ORG_WORDS, token):
+            if (
+                token != "|"
+                and token.strip(".") not in _TITLE_WORDS
+                and not re.fullmatch(ORG_WORDS, token)
+            ):
                 run.append(token)
                 continue
             if len(run) >= 2 and not run[-1].endswith(".") and run[-1] not in ("y", "de"):
@@ -122,8 +201,8 @@ def appositive(sentence: str, name: str) -> str:
     index = sentence.find(name)
     if index < 0:
         return ""
-    after = re.match(r",\s*([^,]{3,70})", sentence[index + len(name):])
-    before = sentence[max(0, index - 50): index]
+    after = re.match(r",\s*([^,]{3,70})", sentence[index + len(name) :])
+    before = sentence[max(0, index - 50) : index]
     return (after.group(1) if after else "") + " " + before
 
 
@@ -132,8 +211,8 @@ def role_near(text: str, name: str) -> str | None:
     index = text.find(name)
     if index < 0:
         return None
-    after = re.match(r",?\s*([^,]{3,70})", text[index + len(name):])
-    return role_of(after.group(1) if after else "") or role_of(text[max(0, index - 50): index])
+    after = re.match(r",?\s*([^,]{3,70})", text[index + len(name) :])
+    return role_of(after.group(1) if after else "") or role_of(text[max(0, index - 50) : index])
 
 
 _QUALIFIER = re.compile(
@@ -149,13 +228,19 @@ def read_phrase(phrase: str, sentence: str, known: list[str], each: bool = False
     org = _ORG.search(phrase)
     if org and len(phrase[: org.start()]) <= 12 and not _GROUP_NOUNS.search(phrase[: org.start()]):
         name = org.group(1).strip()
-        return [(name, role_of(phrase) or role_of(sentence[sentence.find(name) + len(name):][:60]))]
+        return [
+            (name, role_of(phrase) or role_of(sentence[sentence.find(name) + len(name) :][:60]))
+        ]
     if org:
-        phrase = phrase[: org.start()] + phrase[org.end():]
+        phrase = phrase[: org.start()] + phrase[org.end() :]
     people = person_names(phrase, known)
     if len(people) == 1:
-        return [(people[0], role_near(phrase, people[0]) or role_of(phrase)
-                 or role_near(sentence, people[0]))]
+        return [
+            (
+                people[0],
+                role_near(phrase, people[0]) or role_of(phrase) or role_near(sentence, people[0]),
+            )
+        ]
     if len(people) > 1:
         if each or re.search(r"(?i)\beach\s+of\b|\brespectively\b", phrase + " " + sentence):
             return [(person, role_near(phrase, person) or group_role(phrase)) for person in people]

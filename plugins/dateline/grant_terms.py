@@ -29,25 +29,55 @@ import re
 from .milestones import find_dates
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
-    "thirty-six": 36, "forty-eight": 48, "sixty": 60,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty-six": 36,
+    "forty-eight": 48,
+    "sixty": 60,
 }
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10}
-N = (r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-     r"(?:\s*\(\d+\))?")
+N = (
+    r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s*\(\d+\))?"
+)
 
 # --- price -------------------------------------------------------------------------
 
 _STATED = {
-    "C$": "CAD", "CAD$": "CAD", "CDN$": "CAD", "Cdn$": "CAD", "CA$": "CAD", "US$": "USD",
-    "USD$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "£": "GBP", "€": "EUR",
+    "C$": "CAD",
+    "CAD$": "CAD",
+    "CDN$": "CAD",
+    "Cdn$": "CAD",
+    "CA$": "CAD",
+    "US$": "USD",
+    "USD$": "USD",
+    "U.S.$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "£": "GBP",
+    "€": "EUR",
 }
 _ISO = r"CAD|USD|AUD|NZD|GBP|EUR|HKD|SGD|ZAR"
 _PRICE = re.compile(
     r"(?i)\b(?:price|priced|exercisable|exercise|strike|at)\b[^.;]{0,40}?"
-    r"(?:(?P<symbol>CAD\$|CDN\$|Cdn\$|CA\$|C\$|USD\$|US\$|U\.S\.\s?\$|AUD\$|AU\$|A\$|NZ\$|HK\$|S\$|£|€"
+    r"(?:(?P<symbol>CAD\$|CDN\$|Cdn\$|CA\$|C\$|USD\$|US\$|U\.S\.\s?\$"
+    r"|AUD\$|AU\$|A\$|NZ\$|HK\$|S\$|£|€"
     rf"|\\?\$)\s?(?P<amount>\d+(?:\.\d+)?|\.\d+)(?:\s+(?P<suffix>{_ISO})\b)?"
     rf"|(?P<iso>{_ISO})\s?\$?\s?(?P<iso_amount>\d+(?:\.\d+)?)"
     r"|(?P<minor>\d+(?:\.\d+)?)\s?(?P<minor_unit>cents?|pence|p)\b(?!\s+each)"
@@ -114,15 +144,18 @@ def terms(text: str) -> list[float]:
     """Terms in years the text states, in order."""
     found = []
     for match in _TERM.finditer(text):
-        if not re.match(r"(?i)expir|lapse|valid|term|period|life|exercisable", match.group(0)) and \
-                re.search(r"(?i)\bvest\w*\b[^.;]{0,40}$", text[: match.start()]):
+        if not re.match(
+            r"(?i)expir|lapse|valid|term|period|life|exercisable", match.group(0)
+        ) and re.search(r"(?i)\bvest\w*\b[^.;]{0,40}$", text[: match.start()]):
             continue  # "vest over 18 months" is vesting, not term
-        if _FROM_VESTING.match(text[match.end():]):
+        if _FROM_VESTING.match(text[match.end() :]):
             continue
         value = count(match.group("n") or match.group("n2"))
         unit = (match.group("unit") or match.group("unit2")).lower()
         found.append((match.start(), value if unit.startswith("year") else value / 12))
-    found += [(m.start(), _ORDINALS[m.group("ord").lower()]) for m in _ANNIVERSARY_TERM.finditer(text)]
+    found += [
+        (m.start(), _ORDINALS[m.group("ord").lower()]) for m in _ANNIVERSARY_TERM.finditer(text)
+    ]
     return [_whole(years) for _, years in sorted(found)]
 
 
@@ -134,13 +167,13 @@ def expiries(text: str, release: datetime.date) -> list[str]:
     """Expiry dates the text states, in order."""
     values = []
     for match in _EXPIRY.finditer(text):
-        day = _day_at(text[match.end():], release)
+        day = _day_at(text[match.end() :], release)
         if day:
             values.append((match.start(), day))
     for match in _WINDOW.finditer(text):
-        rest = text[match.end():]
+        rest = text[match.end() :]
         first = find_dates(rest, release)
-        if len(first) >= 2 and first[0].start == 0 and re.match(r"\s+and\s+", rest[first[0].end:]):
+        if len(first) >= 2 and first[0].start == 0 and re.match(r"\s+and\s+", rest[first[0].end :]):
             values.append((match.start(), first[1].value))
     return [value for _, value in sorted(values)]
 
@@ -158,9 +191,11 @@ _GRANT_DATE = re.compile(
     r"(?i)(?:\b(?:granted|awarded|issued|effective|dated|as\s+of|grant\s+date\s+(?:of|is)"
     r"|date\s+of\s+grant\s+(?:of|is|was)|date\s+of\s+grant,)\s+(?:on\s+)?|(?:^|[\s,(])on\s+)$"
 )
-_NOT_GRANT_DATE = re.compile(r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending"
-                             r"|end)\W*"
-                             r"(?:\w+\W+){0,2}$")
+_NOT_GRANT_DATE = re.compile(
+    r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending"
+    r"|end)\W*"
+    r"(?:\w+\W+){0,2}$"
+)
 _TODAY = re.compile(
     r"(?i)\b(?:granted|awarded|issued|effective|dated|as\s+of|from)\s+(?:[\w,]+\s+){0,5}?today\b"
     r"|\btoday,?\s+(?:the\s+company\s+|it\s+)?(?:has\s+)?(?:granted|awarded|issued)\b"
@@ -197,12 +232,15 @@ def conditions(text: str) -> str | None:
 
 # --- vesting -------------------------------------------------------------------------
 
-_VESTING_WORD = re.compile(r"(?i)\bvest\w*|\bexercis\w+\s+(?:once|until)\b[^.;]*\bserved\b"
-                           r"|\btranches?\b|\binstal?lments?\b")
+_VESTING_WORD = re.compile(
+    r"(?i)\bvest\w*|\bexercis\w+\s+(?:once|until)\b[^.;]*\bserved\b"
+    r"|\btranches?\b|\binstal?lments?\b"
+)
 _PERFORMANCE = re.compile(
     r"(?i)\bperformance\s+(?:conditions?|criteria|targets?|hurdles?|milestones?|goals?)"
     r"|\bachievement\s+of|\bshare\s+price\s+(?:performance\s+)?targets?|\bhurdles?\b"
-    r"|\bvest\w*\s+(?:only\s+)?(?:when|if|upon|on)\s+the\s+company\s+(?:announc|achiev|reach|complet)"
+    r"|\bvest\w*\s+(?:only\s+)?(?:when|if|upon"
+    r"|on)\s+the\s+company\s+(?:announc|achiev|reach|complet)"
     r"|\bconditional\s+on\s+(?:certain\s+)?performance"
 )
 _IMMEDIATE = re.compile(
@@ -217,8 +255,10 @@ _EQUAL_PARTS = re.compile(
     rf"(?i)\b(?P<k>{N})\s+equal\s+(?P<annual>annual\s+|quarterly\s+|monthly\s+)?"
     r"(?:instal?lments|tranches|portions|parts)"
 )
-_OVER = re.compile(rf"(?i)\bover\s+(?:a\s+|the\s+(?:following|next)\s+)?(?:period\s+of\s+)?"
-                   rf"(?P<n>{N})[- ](?P<unit>months?|years?)(?:\s+period)?\b")
+_OVER = re.compile(
+    rf"(?i)\bover\s+(?:a\s+|the\s+(?:following|next)\s+)?(?:period\s+of\s+)?"
+    rf"(?P<n>{N})[- ](?P<unit>months?|years?)(?:\s+period)?\b"
+)
 _MONTHS_AFTER = re.compile(
     rf"(?i)\b(?:after|(?<!the\s)following|served)\s+(?P<n>{N})\s+months|\b(?P<n2>{N})\s+months\s+"
     r"(?:after|from|following|of\s+service)"
@@ -255,14 +295,16 @@ def _vesting_clause(text: str, at: int) -> str:
     """From the start of the clause holding the first vesting word to the next expiry words."""
     start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
     end = _CLAUSE_END.search(text, at)
-    return text[start: end.start() if end else len(text)]
+    return text[start : end.start() if end else len(text)]
 
 
 def _schedule(text: str, grant_day: datetime.date | None) -> str | None:
     """Turn the tranches and periods of a vesting clause into one normalised value."""
     offsets = _offsets(text, grant_day)
     thirds = bool(_THIRDS.search(text)) or _three_equal_numbers(text)
-    if thirds and (not offsets or _yearly(offsets) or (_ANNUAL.search(text) and max(offsets) <= 36)):
+    if thirds and (
+        not offsets or _yearly(offsets) or (_ANNUAL.search(text) and max(offsets) <= 36)
+    ):
         return "thirds"
     if not offsets:
         return "immediately" if _IMMEDIATE.search(text) and re.search(r"(?i)\bvest", text) else None
@@ -275,8 +317,12 @@ def _schedule(text: str, grant_day: datetime.date | None) -> str | None:
 
 
 def _staged(text: str) -> bool:
-    return bool(_OVER.search(text) or _EQUAL_PARTS.search(text) or _EVERY.search(text)
-                or re.search(r"(?i)\b(?:quarterly|monthly|in\s+stages)\b", text))
+    return bool(
+        _OVER.search(text)
+        or _EQUAL_PARTS.search(text)
+        or _EVERY.search(text)
+        or re.search(r"(?i)\b(?:quarterly|monthly|in\s+stages)\b", text)
+    )
 
 
 def _yearly(offsets: list[int]) -> bool:
@@ -315,16 +361,27 @@ def _offsets(text: str, grant_day: datetime.date | None) -> list[int]:
 def _period_offsets(text: str, months: list[int]) -> list[int]:
     """Offsets from "over N months", "N equal annual instalments", "25% every six months"."""
     found = []
-    start = max(months) if months and re.search(r"(?i)\b(?:balance|remaining|thereafter|following)\b",
-                                                text) else 0
+    start = (
+        max(months)
+        if months and re.search(r"(?i)\b(?:balance|remaining|thereafter|following)\b", text)
+        else 0
+    )
     for match in _OVER.finditer(text):
         value = count(match.group("n"))
-        found.append(start + int(value * (12 if match.group("unit").lower().startswith("y") else 1)))
+        found.append(
+            start + int(value * (12 if match.group("unit").lower().startswith("y") else 1))
+        )
     for match in _EVERY.finditer(text):
-        parts = (100 / float(match.group("pct")) if match.group("pct")
-                 else _FRACTIONS[match.group("frac").lower()] if match.group("frac")
-                 else int(match.group("den")) if match.group("den") else count(match.group("k")))
-        found.append(int(round(parts)) * int(count(match.group("n"))))
+        parts = (
+            100 / float(match.group("pct"))
+            if match.group("pct")
+            else _FRACTIONS[match.group("frac").lower()]
+            if match.group("frac")
+            else int(match.group("den"))
+            if match.group("den")
+            else count(match.group("k"))
+        )
+        found.append(round(parts) * int(count(match.group("n"))))
     for match in _EQUAL_PARTS.finditer(text):
         kind = (match.group("annual") or "").strip().lower()
         step = {"annual": 12, "quarterly": 3, "monthly": 1}.get(kind)

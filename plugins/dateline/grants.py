@@ -47,8 +47,20 @@ from .sentences import Block, looks_like_heading, split_sentences
 logger = logging.getLogger(__name__)
 
 GRANT_KEYS = (
-    "security", "recipient", "role", "number", "exercise_price", "currency", "currency_stated",
-    "term_years", "expiry_date", "vesting", "grant_date", "conditions", "sentence", "review",
+    "security",
+    "recipient",
+    "role",
+    "number",
+    "exercise_price",
+    "currency",
+    "currency_stated",
+    "term_years",
+    "expiry_date",
+    "vesting",
+    "grant_date",
+    "conditions",
+    "sentence",
+    "review",
 )
 REVIEW_CURRENCY = "currency inferred from the exchange"
 REVIEW_EXPIRY = "expiry computed from the term"
@@ -61,21 +73,39 @@ _LEAD = r"(?:(?:an\s+aggregate|a\s+total)\s+of\s+|up\s+to,?\s+(?:in\s+the\s+aggr
 _SHARES = r"(?:new\s+)?(?:common\s+|ordinary\s+)?shares(?:\s+of\s+common\s+stock)?"
 
 _SECURITIES: list[tuple[str, str]] = [
-    ("psu", r"performance(?:[- ]based)?\s+(?:restricted\s+)?(?:share\s+|stock\s+)?(?:units?|rights?)"
-            r"|PSUs?"),
+    (
+        "psu",
+        (
+            r"performance(?:[- ]based)?\s+(?:restricted\s+)?(?:share\s+|stock\s+)?"
+            r"(?:units?|rights?)|PSUs?"
+        ),
+    ),
     ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?"),
     ("dsu", r"deferred\s+(?:share|stock)\s+units?|DSUs?"),
     ("sar", r"(?:stock|share)\s+appreciation\s+rights?|SARs?"),
-    ("warrant", r"(?:(?:broker|brokers['’]?|finder['’]?s['’]?|finders['’]?|agent['’]?s['’]?|agents['’]?"
-                r"|compensation|advisory|consultant)\s+)?(?:common\s+)?(?:share\s+purchase\s+)?warrants?"),
-    ("option", r"(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+(?:purchase\s+)?)?"
-               r"options?"),
+    (
+        "warrant",
+        (
+            r"(?:(?:broker|brokers['’]?|finder['’]?s['’]?|finders['’]?|agent['’]?s['’]?"
+            r"|agents['’]?|compensation|advisory|consultant)\s+)?(?:common\s+)?"
+            r"(?:share\s+purchase\s+)?warrants?"
+        ),
+    ),
+    (
+        "option",
+        (
+            r"(?:incentive\s+|non-qualified\s+|inducement\s+)?"
+            r"(?:stock\s+|share\s+(?:purchase\s+)?)?options?"
+        ),
+    ),
     ("shares", r"bonus\s+(?:common\s+)?shares"),
 ]
 _NOUN = "|".join(f"(?:{pattern})" for _, pattern in _SECURITIES)
 _OPTION = r"(?:(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+)?options?)"
-_PREFIX = (r"(?:new\s+|additional\s+|unlisted\s+|unquoted\s+|listed\s+|zero\s+exercise\s+price\s+"
-           r"|nil[- ]cost\s+|inducement\s+)?")
+_PREFIX = (
+    r"(?:new\s+|additional\s+|unlisted\s+|unquoted\s+|listed\s+|zero\s+exercise\s+price\s+"
+    r"|nil[- ]cost\s+|inducement\s+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -90,12 +120,27 @@ class Mention:
 
 
 _MENTIONS: list[tuple[re.Pattern, str | None]] = [
-    (re.compile(rf"(?i)\b{_OPTION}\s+to\s+(?P<between>[^;]{{3,200}}?)\s+to\s+(?:purchase|acquire)\s+"
-                rf"{_LEAD}{_QUANTITY}\s+{_SHARES}\b"), "option"),
-    (re.compile(rf"(?i)\b{_OPTION}\s+to\s+(?:purchase|acquire)\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"),
-     "option"),
-    (re.compile(rf"(?i)\b(?:allowing\s+(?:for\s+)?the\s+acquisition|for\s+the\s+(?:purchase|acquisition))"
-                rf"\s+of\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"), "option"),
+    (
+        re.compile(
+            rf"(?i)\b{_OPTION}\s+to\s+(?P<between>[^;]{{3,200}}?)\s+to\s+(?:purchase|acquire)\s+"
+            rf"{_LEAD}{_QUANTITY}\s+{_SHARES}\b"
+        ),
+        "option",
+    ),
+    (
+        re.compile(
+            rf"(?i)\b{_OPTION}\s+to\s+(?:purchase|acquire)\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"
+        ),
+        "option",
+    ),
+    (
+        re.compile(
+            rf"(?i)\b(?:allowing\s+(?:for\s+)?the\s+acquisition"
+            rf"|for\s+the\s+(?:purchase|acquisition))"
+            rf"\s+of\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"
+        ),
+        "option",
+    ),
     (re.compile(rf"(?i)\b{_OPTION}\s+over\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"), "option"),
     (re.compile(rf"(?i)\b{_OPTION}\s+totall?ing\s+{_QUANTITY}\b"), "option"),
     (re.compile(rf"(?i){_LEAD}\b{_QUANTITY}\s+{_PREFIX}(?P<noun>{_NOUN})\b"), None),
@@ -122,7 +167,8 @@ _FUTURE = re.compile(
 )
 _NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
-    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|held|holding|(?:were|was|been|being)\s+exercised"
+    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|held"
+    r"|holding|(?:were|was|been|being)\s+exercised"
     r"|exercised\s+for|(?:from|upon|on)\s+the\s+exercise\s+of"
     r"|repric\w*|amend\w*|earn[- ]in|earn\s+(?:an?\s+|up\s+to\s+)?\d|\d+\s*%\s+interest"
     r"|interest\s+in\s+the|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)"
@@ -132,16 +178,32 @@ _NEGATIVE = re.compile(
     r"(?:an?\s+|up\s+to\s+|a\s+)?(?:further\s+)?(?:\d|undivided|interest)|option\s+or\s+sale"
     r"|available\s+for\s+option|permits?\b)\b"
 )
-_SECURITY_WORDS = ("option", "unit", "rsu", "dsu", "psu", "sar", "warrant", "bonus", "appreciation",
-                   "right", "award")
-_PRONOUN = re.compile(r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?))\b")
+_SECURITY_WORDS = (
+    "option",
+    "unit",
+    "rsu",
+    "dsu",
+    "psu",
+    "sar",
+    "warrant",
+    "bonus",
+    "appreciation",
+    "right",
+    "award",
+)
+_PRONOUN = re.compile(
+    r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?))\b"
+)
 _REFERENCE = re.compile(
     rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{_NOUN})\b"
     rf"|\b(?P<noun2>{_NOUN})\s+(?:granted|awarded|issued)\b|^(?P<noun3>{_NOUN})\b"
 )
-# A grant an earlier release announced is not this release's news (the register would count it twice).
-_RECAP = re.compile(r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
-                    r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b")
+# A grant an earlier release announced is not this release's news (the register would count
+# it twice).
+_RECAP = re.compile(
+    r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
+    r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b"
+)
 _UNIT_WARRANT = re.compile(
     r"(?i)\beach\s+unit\b|\bunits?\s+(?:consist|compris|are\s+compris)|\bconsisting\s+of\s+one"
     r"|\bcomprised\s+of\b|\bper\s+unit\b|\bunits?\s+at\s+a\s+price\b|\bon\s+closing\b"
@@ -156,12 +218,25 @@ _TABLE_OPENER = re.compile(
     r"|:\s*$"
 )
 _PRICED = {"option", "warrant", "sar"}
-_SLOTS = ("exercise_price", "currency", "currency_stated", "term_years", "expiry_date", "vesting",
-          "grant_date", "conditions")
+_SLOTS = (
+    "exercise_price",
+    "currency",
+    "currency_stated",
+    "term_years",
+    "expiry_date",
+    "vesting",
+    "grant_date",
+    "conditions",
+)
 
 
-def extract_grants(paragraphs: list[str], *, release_date: datetime.date, exchanges: list[str],
-                   blocks: list[Block] | None = None) -> list[dict]:
+def extract_grants(
+    paragraphs: list[str],
+    *,
+    release_date: datetime.date,
+    exchanges: list[str],
+    blocks: list[Block] | None = None,
+) -> list[dict]:
     """Grants announced in the body, in reading order.
 
     `blocks` (from `sentences.body_blocks` / `text_blocks`) add headings and table
@@ -220,7 +295,11 @@ class _FrameReader:
 
     def _event(self, sentence: str) -> bool:
         """Open a frame when the sentence announces grants; False when it does not."""
-        if not self._is_grant_wording(sentence) or _FUTURE.search(sentence) or _RECAP.search(sentence):
+        if (
+            not self._is_grant_wording(sentence)
+            or _FUTURE.search(sentence)
+            or _RECAP.search(sentence)
+        ):
             return False
         mentions = [m for m in _mentions(sentence) if _is_award(sentence, m)]
         if not mentions or self._restates(sentence, mentions):
@@ -232,17 +311,21 @@ class _FrameReader:
         return True
 
     def _is_grant_wording(self, sentence: str) -> bool:
-        return bool(_GRANT_VERB.search(sentence)
-                    or (self.grant_heading and _WEAK_VERB.search(sentence)))
+        return bool(
+            _GRANT_VERB.search(sentence) or (self.grant_heading and _WEAK_VERB.search(sentence))
+        )
 
     def _restates(self, sentence: str, mentions: list[Mention]) -> bool:
         """A sentence about grants already in the frame (their vesting, their numbers)."""
-        known = {(g["security"], g["number"]) for grants in self.by_security.values() for g in grants}
+        known = {
+            (g["security"], g["number"]) for grants in self.by_security.values() for g in grants
+        }
         if all((m.security, m.number) in known for m in mentions):
             return True
         return bool(re.search(r"(?i)\bvest", sentence)) and all(
-            m.security in self.by_security and not re.match(r"(?i)\s+to\s+[A-Z]", sentence[m.end:])
-            for m in mentions)
+            m.security in self.by_security and not re.match(r"(?i)\s+to\s+[A-Z]", sentence[m.end :])
+            for m in mentions
+        )
 
     def _grants_of(self, sentence: str, mentions: list[Mention]) -> list[dict]:
         people = _respectively_people(sentence, mentions, self.names)
@@ -250,7 +333,11 @@ class _FrameReader:
         for index, mention in enumerate(mentions):
             start = mentions[index - 1].end if index else 0
             end = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
-            pairs = [people[index]] if people else _recipients(sentence, mention, start, end, self.names)
+            pairs = (
+                [people[index]]
+                if people
+                else _recipients(sentence, mention, start, end, self.names)
+            )
             grants += [_new_grant(mention, recipient, role, sentence) for recipient, role in pairs]
         _share_recipient(grants)
         return grants
@@ -272,8 +359,9 @@ class _FrameReader:
         noun = re.search(rf"(?i)\b(?P<noun>{_NOUN})\b", sentence)
         if not noun:
             return False
-        template = _new_grant(Mention(0, 0, _noun_kind(noun.group("noun")) or "option", 0), None, None,
-                              sentence)
+        template = _new_grant(
+            Mention(0, 0, _noun_kind(noun.group("noun")) or "option", 0), None, None, sentence
+        )
         _apply(template, _attributes(sentence, self.release_date, self.dollar))
         self.table = {"template": template, "header": None}
         self.by_security[template["security"]] = []
@@ -298,8 +386,10 @@ class _FrameReader:
 
     def _clauses(self, sentence: str) -> list[tuple[str, list[dict]]]:
         """(clause, grants it speaks of): "The RSUs vest ... and the PSUs vest ..." is two."""
-        references = [(m.start(), _noun_kind(m.group("noun") or m.group("noun2") or m.group("noun3")))
-                      for m in _REFERENCE.finditer(sentence)]
+        references = [
+            (m.start(), _noun_kind(m.group("noun") or m.group("noun2") or m.group("noun3")))
+            for m in _REFERENCE.finditer(sentence)
+        ]
         kinds = list(dict.fromkeys(kind for _, kind in references if kind in self.by_security))
         if len(kinds) < 2:
             targets = self._targets(sentence)
@@ -307,11 +397,15 @@ class _FrameReader:
         starts = [next(at for at, k in references if k == kind) for kind in kinds]
         bounds = [0] + sorted(starts)[1:] + [len(sentence)]
         ordered = [kind for _, kind in sorted(zip(starts, kinds))]
-        return [(sentence[bounds[i]: bounds[i + 1]], self._named(self.by_security[kind], sentence))
-                for i, kind in enumerate(ordered)]
+        return [
+            (sentence[bounds[i] : bounds[i + 1]], self._named(self.by_security[kind], sentence))
+            for i, kind in enumerate(ordered)
+        ]
 
     def _named(self, targets: list[dict], sentence: str) -> list[dict]:
-        named = [g for g in targets if g["recipient"] and parties.surname(g["recipient"]) in sentence]
+        named = [
+            g for g in targets if g["recipient"] and parties.surname(g["recipient"]) in sentence
+        ]
         return named or targets
 
     def _targets(self, sentence: str) -> list[dict]:
@@ -331,7 +425,9 @@ class _FrameReader:
             day = grant.get("grant_date")
             if day not in cache:
                 start = datetime.date.fromisoformat(day) if day else None
-                cache[day] = _attributes(sentence, self.release_date, self.dollar, start, follow_up=True)
+                cache[day] = _attributes(
+                    sentence, self.release_date, self.dollar, start, follow_up=True
+                )
             _apply(grant, cache[day], conditions_join=True)
 
 
@@ -348,12 +444,17 @@ def _mentions(sentence: str) -> list[Mention]:
                 continue
             number_text = next(g for g in match.groups() if g and re.match(r"\d", g))
             between = match.groupdict().get("between")
-            found.append(Mention(match.start(), match.end(), security, _number(number_text), between))
+            found.append(
+                Mention(match.start(), match.end(), security, _number(number_text), between)
+            )
     for match in _RESPECTIVELY.finditer(sentence):
         security = _noun_kind(match.group("noun"))
         numbers = re.findall(_QUANTITY, match.group("numbers"))
         found = [m for m in found if not (match.start() <= m.start < match.end())]
-        found += [Mention(match.start() + i, match.end(), security, _number(n)) for i, n in enumerate(numbers)]
+        found += [
+            Mention(match.start() + i, match.end(), security, _number(n))
+            for i, n in enumerate(numbers)
+        ]
     found = _without_overlaps(found)
     return _bare_mentions(sentence, found)
 
@@ -372,12 +473,14 @@ def _same_match(a: Mention, b: Mention) -> bool:
 
 
 def _bare_mentions(sentence: str, found: list[Mention]) -> list[Mention]:
-    """"500,000 options to A and 400,000 to B": the second number takes the first's security."""
+    """ "500,000 options to A and 400,000 to B": the second number takes the first's security."""
     extra = []
     for match in _BARE.finditer(sentence):
         before = [m for m in found if m.end <= match.start()]
         if before and not any(m.start <= match.start(1) < m.end for m in found):
-            extra.append(Mention(match.start(1), match.end(1), before[-1].security, _number(match.group(1))))
+            extra.append(
+                Mention(match.start(1), match.end(1), before[-1].security, _number(match.group(1)))
+            )
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
@@ -385,7 +488,7 @@ def _noun_kind(noun: str | None) -> str | None:
     if not noun:
         return None
     for kind, pattern in _SECURITIES:
-        if re.fullmatch(pattern, noun.strip(), re.I):
+        if re.fullmatch(pattern, noun.strip(), re.IGNORECASE):
             return kind
     return None
 
@@ -393,7 +496,7 @@ def _noun_kind(noun: str | None) -> str | None:
 def _number(text: str) -> int:
     text = text.replace(",", "").strip()
     if text.endswith("million"):
-        return int(round(float(text.split()[0]) * 1_000_000))
+        return round(float(text.split()[0]) * 1_000_000)
     return int(float(text))
 
 
@@ -403,14 +506,23 @@ def _is_award(sentence: str, mention: Mention) -> bool:
         return True
     if _UNIT_WARRANT.search(sentence):
         return False
-    words = sentence[max(0, mention.start - 5): mention.end]
-    return bool(_COMPENSATION_WARRANT.search(words) or re.match(r"\s+to\s+[A-Z]", sentence[mention.end:]))
+    words = sentence[max(0, mention.start - 5) : mention.end]
+    return bool(
+        _COMPENSATION_WARRANT.search(words) or re.match(r"\s+to\s+[A-Z]", sentence[mention.end :])
+    )
 
 
 def _new_grant(mention: Mention, recipient, role, sentence: str) -> dict:
     grant = {key: None for key in GRANT_KEYS}
-    grant.update(security=mention.security, recipient=recipient, role=role, number=mention.number,
-                 sentence=sentence, review=[], _span=(mention.start, mention.end))
+    grant.update(
+        security=mention.security,
+        recipient=recipient,
+        role=role,
+        number=mention.number,
+        sentence=sentence,
+        review=[],
+        _span=(mention.start, mention.end),
+    )
     return grant
 
 
@@ -423,11 +535,13 @@ _TO_PHRASE = re.compile(
 )
 _PHRASE_END = re.compile(
     r"(?i),\s*(?:who|which|each|exercisable|with|at|expiring|vesting|pursuant|under|subject|in\s+"
-    r"accordance|effective|being|in\s+lieu|for\s+a|all\s+of|the\s+(?:options|rsus|units)|on\s+\w+\s+\d)\b"
+    r"accordance|effective|being|in\s+lieu|for\s+a|all\s+of"
+    r"|the\s+(?:options|rsus|units)|on\s+\w+\s+\d)\b"
     r"|\s+(?:exercisable|at\s+(?:a|an)\s+(?:\w+\s+){0,2}price|at\s+(?:C|US|A|CDN)?\$|at\s+\\\$"
     r"|with\s+an?\s+|pursuant|under\s+(?:the|its)|in\s+accordance|in\s+lieu|subject\s+to|for\s+a\s+"
     r"(?:period|term)|for\s+(?:\w+|\d+)\s+years|expiring|which|that|vesting|upon|effective|on\s+"
-    r"(?:the|a)\b|as\s+(?:part|compensation|an\s+inducement|approved)|in\s+connection|in\s+consideration"
+    r"(?:the|a)\b|as\s+(?:part|compensation|an\s+inducement|approved)"
+    r"|in\s+connection|in\s+consideration"
     r"|consisting|following|for\s+investor|for\s+services|in\s+recognition|to\s+serve)\b|[;:]|\.$"
 )
 _PASSIVE = re.compile(
@@ -441,14 +555,17 @@ _SUBJECT_START = re.compile(r"(?i)^.*\b(?:that|announces|announced|reports|today
 
 def _recipients(sentence: str, mention: Mention, start: int, end: int, known: list[str]):
     """(recipient, role) pairs for one mention; several for "each of A and B"."""
-    each = bool(re.match(r"(?i)\s+to\s+each\s+of\b", sentence[mention.end:end]))
-    phrase = mention.between or _phrase_after(sentence[mention.end:end])
-    lead = sentence[start:mention.start]
+    each = bool(re.match(r"(?i)\s+to\s+each\s+of\b", sentence[mention.end : end]))
+    phrase = mention.between or _phrase_after(sentence[mention.end : end])
+    lead = sentence[start : mention.start]
     if phrase is None:
         phrase = _subject_phrase(lead) or _indirect_object(lead)
     if phrase is None and start == 0:
-        to = re.search(r"(?i)\b(?:grant\w*|award\w*|issu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?"
-                       r"(?:options?|units?|RSUs?|DSUs?|PSUs?|SARs?|warrants?|awards?)\s+to\s+(.+)$", lead)
+        to = re.search(
+            r"(?i)\b(?:grant\w*|award\w*|issu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?"
+            r"(?:options?|units?|RSUs?|DSUs?|PSUs?|SARs?|warrants?|awards?)\s+to\s+(.+)$",
+            lead,
+        )
         phrase = _phrase_after(" to " + to.group(1)) if to else None
     if not phrase:
         return [(None, None)]
@@ -465,7 +582,7 @@ def _phrase_after(text: str) -> str | None:
 
 
 def _subject_phrase(lead: str) -> str | None:
-    """"Neil Rowan and Fiona Kerr, Directors, have been granted ...": the subject."""
+    """ "Neil Rowan and Fiona Kerr, Directors, have been granted ...": the subject."""
     passive = _PASSIVE.search(lead)
     if not passive:
         return None
@@ -477,7 +594,7 @@ def _subject_phrase(lead: str) -> str | None:
 
 
 def _indirect_object(lead: str) -> str | None:
-    """"granted Thomas Kiel, its new Chief Financial Officer, an option": the person."""
+    """ "granted Thomas Kiel, its new Chief Financial Officer, an option": the person."""
     verb = _LEAD_VERB.search(lead)
     if verb and parties.person_names(verb.group("rest")):
         return verb.group("rest")
@@ -492,8 +609,10 @@ def _respectively_people(sentence: str, mentions: list[Mention], known: list[str
     people = parties.person_names(subject, known)
     if len(people) != len(mentions):
         return None
-    return [(person, parties.role_near(subject, person) or parties.group_role(subject))
-            for person in people]
+    return [
+        (person, parties.role_near(subject, person) or parties.group_role(subject))
+        for person in people
+    ]
 
 
 def _share_recipient(grants: list[dict]) -> None:
@@ -508,8 +627,16 @@ def _share_recipient(grants: list[dict]) -> None:
 def _row_grant(table: dict, row: tuple[str, ...], known: list[str]) -> dict | None:
     """One grant from a table row: the name column, the position column, the number column."""
     header = table["header"]
-    number_at = next((i for i, h in enumerate(header) if re.search(r"grant|number|awards?|options", h)
-                      and i < len(row) and re.fullmatch(r"[\d,]+", row[i].strip())), None)
+    number_at = next(
+        (
+            i
+            for i, h in enumerate(header)
+            if re.search(r"grant|number|awards?|options", h)
+            and i < len(row)
+            and re.fullmatch(r"[\d,]+", row[i].strip())
+        ),
+        None,
+    )
     if number_at is None:
         return None
     role_at = next((i for i, h in enumerate(header) if re.search(r"position|role|title", h)), None)
@@ -517,8 +644,11 @@ def _row_grant(table: dict, row: tuple[str, ...], known: list[str]) -> dict | No
     grant = dict(table["template"])
     grant["number"] = _number(row[number_at])
     grant["recipient"] = row[name_at].strip() if name_at is not None else None
-    grant["role"] = parties.role_of(row[role_at]) if role_at is not None else parties.role_of(
-        header[name_at] if name_at is not None else "")
+    grant["role"] = (
+        parties.role_of(row[role_at])
+        if role_at is not None
+        else parties.role_of(header[name_at] if name_at is not None else "")
+    )
     grant["review"] = [REVIEW_TABLE]
     return grant
 
@@ -526,8 +656,13 @@ def _row_grant(table: dict, row: tuple[str, ...], known: list[str]) -> dict | No
 # --- attributes ---------------------------------------------------------------------------
 
 
-def _attributes(text: str, release: datetime.date, dollar: str | None,
-                grant_day: datetime.date | None = None, follow_up: bool = False) -> dict:
+def _attributes(
+    text: str,
+    release: datetime.date,
+    dollar: str | None,
+    grant_day: datetime.date | None = None,
+    follow_up: bool = False,
+) -> dict:
     """Every slot one piece of text states."""
     found = dict.fromkeys(_SLOTS)
     found_prices = terms.prices(text, dollar)
@@ -553,7 +688,10 @@ def _apply(grant: dict, values: dict, conditions_join: bool = False) -> None:
     for key, value in values.items():
         if value is None:
             continue
-        if key in ("exercise_price", "currency", "currency_stated") and grant["security"] not in _PRICED:
+        if (
+            key in ("exercise_price", "currency", "currency_stated")
+            and grant["security"] not in _PRICED
+        ):
             continue
         if key == "conditions" and conditions_join and grant.get(key):
             if value not in grant[key]:
@@ -571,18 +709,32 @@ def _distribute(grants, sentence, mentions, release, dollar) -> None:
             _apply(grant, whole)
         return
     spans = [(m.start, m.end) for m in mentions]
-    segments = [_segment_values(sentence[m.start: (mentions[i + 1].start if i + 1 < len(mentions)
-                                                   else len(sentence))], release, dollar)
-                for i, m in enumerate(mentions)]
-    lists = {"price": terms.prices(sentence, dollar), "term": terms.terms(sentence),
-             "expiry": terms.expiries(sentence, release), "vesting": terms.vestings(sentence)}
+    segments = [
+        _segment_values(
+            sentence[m.start : (mentions[i + 1].start if i + 1 < len(mentions) else len(sentence))],
+            release,
+            dollar,
+        )
+        for i, m in enumerate(mentions)
+    ]
+    lists = {
+        "price": terms.prices(sentence, dollar),
+        "term": terms.terms(sentence),
+        "expiry": terms.expiries(sentence, release),
+        "vesting": terms.vestings(sentence),
+    }
     priced = [(m.start, m.end) for m in mentions if m.security in _PRICED]
     for grant in grants:
         values = dict(whole)
         index = spans.index(grant["_span"])
         for name, items in lists.items():
             pool = priced if name == "price" else spans
-            if len(items) == 1 and len(pool) > 1 and segments[index].get(name) is None and name != "price":
+            if (
+                len(items) == 1
+                and len(pool) > 1
+                and segments[index].get(name) is None
+                and name != "price"
+            ):
                 _set_field(values, name, None if _owned_earlier(segments, name) else items[0])
             elif len(items) > 1 and len(items) == len(pool) and grant["_span"] in pool:
                 _set_field(values, name, items[pool.index(grant["_span"])])
@@ -601,14 +753,22 @@ def _owned_earlier(segments, name) -> bool:
 
 
 def _segment_values(text, release, dollar) -> dict:
-    found = {"price": terms.prices(text, dollar), "term": terms.terms(text),
-             "expiry": terms.expiries(text, release), "vesting": terms.vestings(text)}
+    found = {
+        "price": terms.prices(text, dollar),
+        "term": terms.terms(text),
+        "expiry": terms.expiries(text, release),
+        "vesting": terms.vestings(text),
+    }
     return {name: items[0] if len(items) == 1 else None for name, items in found.items()}
 
 
 def _set_field(values: dict, name: str, item) -> None:
     if name == "price":
-        values["exercise_price"], values["currency"], values["currency_stated"] = item or (None, None, None)
+        values["exercise_price"], values["currency"], values["currency_stated"] = item or (
+            None,
+            None,
+            None,
+        )
     elif name == "term":
         values["term_years"] = item
     elif name == "expiry":

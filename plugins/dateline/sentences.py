@@ -406,7 +406,9 @@ def body_blocks(html: str) -> list[Block]:
     collector = _RowCollector()
     collector.feed(html or "")
     collector.close()
-    blocks = [(text, heading, collector.rows.get(i)) for i, (text, heading) in enumerate(collector.blocks)]
+    blocks = [
+        (text, heading, collector.rows.get(i)) for i, (text, heading) in enumerate(collector.blocks)
+    ]
     return _select_blocks(blocks)
 
 
