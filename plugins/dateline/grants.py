@@ -29,7 +29,8 @@ A grant is read as a FRAME over its passage, not as one sentence
   grants that have none. A price never applies to RSUs, DSUs, PSUs or shares.
 - Each grant carries `review`: why a person should check it (REVIEW_* below).
 
-The terms are read by `grant_terms`, the recipients by `grant_parties`.
+Mentions and recipients are read by `grant_mentions` (names and roles by
+`grant_parties`), the terms by `grant_terms`.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-from dataclasses import dataclass
 
+from . import grant_mentions as gm
 from . import grant_parties as parties
 from . import grant_terms as terms
 from .exchanges import EXCHANGES
@@ -67,89 +68,6 @@ REVIEW_EXPIRY = "expiry computed from the term"
 REVIEW_TERM = "term computed from the expiry"
 REVIEW_TABLE = "number read from a table"
 REVIEW_LONG_TERM = "term too long to compute an expiry"
-
-_QUANTITY = r"(\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s+million|\d+)"
-_LEAD = r"(?:(?:an\s+aggregate|a\s+total)\s+of\s+|up\s+to,?\s+(?:in\s+the\s+aggregate,?\s+)?)?"
-_SHARES = r"(?:new\s+)?(?:common\s+|ordinary\s+)?shares(?:\s+of\s+common\s+stock)?"
-
-_SECURITIES: list[tuple[str, str]] = [
-    (
-        "psu",
-        (
-            r"performance(?:[- ]based)?\s+(?:restricted\s+)?(?:share\s+|stock\s+)?"
-            r"(?:units?|rights?)|PSUs?"
-        ),
-    ),
-    ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?"),
-    ("dsu", r"deferred\s+(?:share|stock)\s+units?|DSUs?"),
-    ("sar", r"(?:stock|share)\s+appreciation\s+rights?|SARs?"),
-    (
-        "warrant",
-        (
-            r"(?:(?:broker|brokers['’]?|finder['’]?s['’]?|finders['’]?|agent['’]?s['’]?"
-            r"|agents['’]?|compensation|advisory|consultant)\s+)?(?:common\s+)?"
-            r"(?:share\s+purchase\s+)?warrants?"
-        ),
-    ),
-    (
-        "option",
-        (
-            r"(?:incentive\s+|non-qualified\s+|inducement\s+)?"
-            r"(?:stock\s+|share\s+(?:purchase\s+)?)?options?"
-        ),
-    ),
-    ("shares", r"bonus\s+(?:common\s+)?shares"),
-]
-_NOUN = "|".join(f"(?:{pattern})" for _, pattern in _SECURITIES)
-_OPTION = r"(?:(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+)?options?)"
-_PREFIX = (
-    r"(?:new\s+|additional\s+|unlisted\s+|unquoted\s+|listed\s+|zero\s+exercise\s+price\s+"
-    r"|nil[- ]cost\s+|inducement\s+)?"
-)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A number of securities named in a sentence, with recipients written in between."""
-
-    start: int
-    end: int
-    security: str
-    number: int
-    between: str | None = None
-
-
-_MENTIONS: list[tuple[re.Pattern, str | None]] = [
-    (
-        re.compile(
-            rf"(?i)\b{_OPTION}\s+to\s+(?P<between>[^;]{{3,200}}?)\s+to\s+(?:purchase|acquire)\s+"
-            rf"{_LEAD}{_QUANTITY}\s+{_SHARES}\b"
-        ),
-        "option",
-    ),
-    (
-        re.compile(
-            rf"(?i)\b{_OPTION}\s+to\s+(?:purchase|acquire)\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"
-        ),
-        "option",
-    ),
-    (
-        re.compile(
-            rf"(?i)\b(?:allowing\s+(?:for\s+)?the\s+acquisition"
-            rf"|for\s+the\s+(?:purchase|acquisition))"
-            rf"\s+of\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"
-        ),
-        "option",
-    ),
-    (re.compile(rf"(?i)\b{_OPTION}\s+over\s+{_LEAD}{_QUANTITY}\s+{_SHARES}\b"), "option"),
-    (re.compile(rf"(?i)\b{_OPTION}\s+totall?ing\s+{_QUANTITY}\b"), "option"),
-    (re.compile(rf"(?i){_LEAD}\b{_QUANTITY}\s+{_PREFIX}(?P<noun>{_NOUN})\b"), None),
-]
-_RESPECTIVELY = re.compile(
-    rf"(?i)\b(?P<numbers>{_QUANTITY}(?:\s*,\s*{_QUANTITY})*\s+and\s+{_QUANTITY})\s+{_PREFIX}"
-    rf"(?P<noun>{_NOUN})\s+respectively"
-)
-_BARE = re.compile(rf"(?i),?\s+and\s+{_QUANTITY}\s+to\s+")
 
 _GRANT_VERB = re.compile(
     r"(?i)\b(?:grant(?:ed|ing|s)?|award(?:ed|ing|s)?|issu(?:ed|ance|ing)|received|receives"
@@ -195,22 +113,14 @@ _PRONOUN = re.compile(
     r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?))\b"
 )
 _REFERENCE = re.compile(
-    rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{_NOUN})\b"
-    rf"|\b(?P<noun2>{_NOUN})\s+(?:granted|awarded|issued)\b|^(?P<noun3>{_NOUN})\b"
+    rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{gm.NOUN})\b"
+    rf"|\b(?P<noun2>{gm.NOUN})\s+(?:granted|awarded|issued)\b|^(?P<noun3>{gm.NOUN})\b"
 )
 # A grant an earlier release announced is not this release's news (the register would count
 # it twice).
 _RECAP = re.compile(
     r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
     r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b"
-)
-_UNIT_WARRANT = re.compile(
-    r"(?i)\beach\s+unit\b|\bunits?\s+(?:consist|compris|are\s+compris)|\bconsisting\s+of\s+one"
-    r"|\bcomprised\s+of\b|\bper\s+unit\b|\bunits?\s+at\s+a\s+price\b|\bon\s+closing\b"
-)
-_COMPENSATION_WARRANT = re.compile(
-    r"(?i)\b(?:broker|brokers['’]?|finder['’]?s['’]?|finders['’]?|agent['’]?s['’]?|agents['’]?"
-    r"|compensation|advisory)\s+(?:share\s+purchase\s+)?warrants?"
 )
 _TABLE_OPENER = re.compile(
     r"(?i)\bthe\s+following\s+(?:\w+\s+){0,3}?(?:directors|officers|employees|persons|pdmrs"
@@ -301,7 +211,7 @@ class _FrameReader:
             or _RECAP.search(sentence)
         ):
             return False
-        mentions = [m for m in _mentions(sentence) if _is_award(sentence, m)]
+        mentions = [m for m in gm.mentions(sentence) if gm.is_award(sentence, m)]
         if not mentions or self._restates(sentence, mentions):
             return False
         self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
@@ -315,7 +225,7 @@ class _FrameReader:
             _GRANT_VERB.search(sentence) or (self.grant_heading and _WEAK_VERB.search(sentence))
         )
 
-    def _restates(self, sentence: str, mentions: list[Mention]) -> bool:
+    def _restates(self, sentence: str, mentions: list[gm.Mention]) -> bool:
         """A sentence about grants already in the frame (their vesting, their numbers)."""
         known = {
             (g["security"], g["number"]) for grants in self.by_security.values() for g in grants
@@ -327,8 +237,8 @@ class _FrameReader:
             for m in mentions
         )
 
-    def _grants_of(self, sentence: str, mentions: list[Mention]) -> list[dict]:
-        people = _respectively_people(sentence, mentions, self.names)
+    def _grants_of(self, sentence: str, mentions: list[gm.Mention]) -> list[dict]:
+        people = gm.respectively_people(sentence, mentions, self.names)
         grants = []
         for index, mention in enumerate(mentions):
             start = mentions[index - 1].end if index else 0
@@ -336,10 +246,10 @@ class _FrameReader:
             pairs = (
                 [people[index]]
                 if people
-                else _recipients(sentence, mention, start, end, self.names)
+                else gm.recipients(sentence, mention, start, end, self.names)
             )
             grants += [_new_grant(mention, recipient, role, sentence) for recipient, role in pairs]
-        _share_recipient(grants)
+        gm.share_recipient(grants)
         return grants
 
     def _remember(self, grants: list[dict]) -> None:
@@ -354,13 +264,13 @@ class _FrameReader:
         """A grant announced "to the following directors:" takes its numbers from a table."""
         if not (_GRANT_VERB.search(sentence) and _TABLE_OPENER.search(sentence)):
             return False
-        if _FUTURE.search(sentence) or _mentions(sentence):
+        if _FUTURE.search(sentence) or gm.mentions(sentence):
             return False
-        noun = re.search(rf"(?i)\b(?P<noun>{_NOUN})\b", sentence)
+        noun = re.search(rf"(?i)\b(?P<noun>{gm.NOUN})\b", sentence)
         if not noun:
             return False
         template = _new_grant(
-            Mention(0, 0, _noun_kind(noun.group("noun")) or "option", 0), None, None, sentence
+            gm.Mention(0, 0, gm.noun_kind(noun.group("noun")) or "option", 0), None, None, sentence
         )
         _apply(template, _attributes(sentence, self.release_date, self.dollar))
         self.table = {"template": template, "header": None}
@@ -387,7 +297,7 @@ class _FrameReader:
     def _clauses(self, sentence: str) -> list[tuple[str, list[dict]]]:
         """(clause, grants it speaks of): "The RSUs vest ... and the PSUs vest ..." is two."""
         references = [
-            (m.start(), _noun_kind(m.group("noun") or m.group("noun2") or m.group("noun3")))
+            (m.start(), gm.noun_kind(m.group("noun") or m.group("noun2") or m.group("noun3")))
             for m in _REFERENCE.finditer(sentence)
         ]
         kinds = list(dict.fromkeys(kind for _, kind in references if kind in self.by_security))
@@ -412,7 +322,7 @@ class _FrameReader:
         reference = _REFERENCE.search(sentence)
         if reference:
             noun = reference.group("noun") or reference.group("noun2") or reference.group("noun3")
-            targets = self.by_security.get(_noun_kind(noun), [])
+            targets = self.by_security.get(gm.noun_kind(noun), [])
         elif _PRONOUN.match(sentence):
             targets = self.latest
         else:
@@ -431,88 +341,7 @@ class _FrameReader:
             _apply(grant, cache[day], conditions_join=True)
 
 
-# --- mentions -----------------------------------------------------------------------------
-
-
-def _mentions(sentence: str) -> list[Mention]:
-    """The numbers of securities the sentence names, left to right, overlaps removed."""
-    found: list[Mention] = []
-    for pattern, kind in _MENTIONS:
-        for match in pattern.finditer(sentence):
-            security = kind or _noun_kind(match.group("noun"))
-            if security is None:
-                continue
-            number_text = next(g for g in match.groups() if g and re.match(r"\d", g))
-            between = match.groupdict().get("between")
-            found.append(
-                Mention(match.start(), match.end(), security, _number(number_text), between)
-            )
-    for match in _RESPECTIVELY.finditer(sentence):
-        security = _noun_kind(match.group("noun"))
-        numbers = re.findall(_QUANTITY, match.group("numbers"))
-        found = [m for m in found if not (match.start() <= m.start < match.end())]
-        found += [
-            Mention(match.start() + i, match.end(), security, _number(n))
-            for i, n in enumerate(numbers)
-        ]
-    found = _without_overlaps(found)
-    return _bare_mentions(sentence, found)
-
-
-def _without_overlaps(found: list[Mention]) -> list[Mention]:
-    kept: list[Mention] = []
-    for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if kept and mention.start < kept[-1].end and not _same_match(kept[-1], mention):
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _same_match(a: Mention, b: Mention) -> bool:
-    return a.end == b.end and abs(a.start - b.start) < 3  # numbers of one "respectively" list
-
-
-def _bare_mentions(sentence: str, found: list[Mention]) -> list[Mention]:
-    """ "500,000 options to A and 400,000 to B": the second number takes the first's security."""
-    extra = []
-    for match in _BARE.finditer(sentence):
-        before = [m for m in found if m.end <= match.start()]
-        if before and not any(m.start <= match.start(1) < m.end for m in found):
-            extra.append(
-                Mention(match.start(1), match.end(1), before[-1].security, _number(match.group(1)))
-            )
-    return sorted(found + extra, key=lambda m: m.start) if extra else found
-
-
-def _noun_kind(noun: str | None) -> str | None:
-    if not noun:
-        return None
-    for kind, pattern in _SECURITIES:
-        if re.fullmatch(pattern, noun.strip(), re.IGNORECASE):
-            return kind
-    return None
-
-
-def _number(text: str) -> int:
-    text = text.replace(",", "").strip()
-    if text.endswith("million"):
-        return round(float(text.split()[0]) * 1_000_000)
-    return int(float(text))
-
-
-def _is_award(sentence: str, mention: Mention) -> bool:
-    """Warrants count only as compensation to a party, never as part of units."""
-    if mention.security != "warrant":
-        return True
-    if _UNIT_WARRANT.search(sentence):
-        return False
-    words = sentence[max(0, mention.start - 5) : mention.end]
-    return bool(
-        _COMPENSATION_WARRANT.search(words) or re.match(r"\s+to\s+[A-Z]", sentence[mention.end :])
-    )
-
-
-def _new_grant(mention: Mention, recipient, role, sentence: str) -> dict:
+def _new_grant(mention: gm.Mention, recipient, role, sentence: str) -> dict:
     grant = {key: None for key in GRANT_KEYS}
     grant.update(
         security=mention.security,
@@ -524,104 +353,6 @@ def _new_grant(mention: Mention, recipient, role, sentence: str) -> dict:
         _span=(mention.start, mention.end),
     )
     return grant
-
-
-# --- recipients ---------------------------------------------------------------------------
-
-_TO_PHRASE = re.compile(
-    r"(?i)^(?:(?!\b(?:exercisable|at\s+a|at\s+an)\b)[^;])*?(?<!pursuant\s)(?<!according\s)"
-    r"(?<!material\s)(?<!prior\s)(?<!due\s)\bto\s+(?!purchase|acquire|buy|subscribe|be\b|serve\b"
-    r"|the\s+holder|nasdaq|tsx|the\s+(?:terms|plan|company['’]s\s+(?:\w+\s+)?plan))(?P<phrase>.+)$"
-)
-_PHRASE_END = re.compile(
-    r"(?i),\s*(?:who|which|each|exercisable|with|at|expiring|vesting|pursuant|under|subject|in\s+"
-    r"accordance|effective|being|in\s+lieu|for\s+a|all\s+of"
-    r"|the\s+(?:options|rsus|units)|on\s+\w+\s+\d)\b"
-    r"|\s+(?:exercisable|at\s+(?:a|an)\s+(?:\w+\s+){0,2}price|at\s+(?:C|US|A|CDN)?\$|at\s+\\\$"
-    r"|with\s+an?\s+|pursuant|under\s+(?:the|its)|in\s+accordance|in\s+lieu|subject\s+to|for\s+a\s+"
-    r"(?:period|term)|for\s+(?:\w+|\d+)\s+years|expiring|which|that|vesting|upon|effective|on\s+"
-    r"(?:the|a)\b|as\s+(?:part|compensation|an\s+inducement|approved)"
-    r"|in\s+connection|in\s+consideration"
-    r"|consisting|following|for\s+investor|for\s+services|in\s+recognition|to\s+serve)\b|[;:]|\.$"
-)
-_PASSIVE = re.compile(
-    r"(?i)(?:,\s*)?(?:\bwho\s+)?(?:\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+"
-    r"being|are\s+being)\s+(?:granted|awarded|issued|allotted|allocated)|\breceived|\breceives)"
-    r"(?:\s+(?:an\s+aggregate|a\s+total)\s+of)?\s*$"
-)
-_LEAD_VERB = re.compile(r"(?i)\b(?:granted|awarded|issued)\s+(?P<rest>.*)$")
-_SUBJECT_START = re.compile(r"(?i)^.*\b(?:that|announces|announced|reports|today)\s+")
-
-
-def _recipients(sentence: str, mention: Mention, start: int, end: int, known: list[str]):
-    """(recipient, role) pairs for one mention; several for "each of A and B"."""
-    each = bool(re.match(r"(?i)\s+to\s+each\s+of\b", sentence[mention.end : end]))
-    phrase = mention.between or _phrase_after(sentence[mention.end : end])
-    lead = sentence[start : mention.start]
-    if phrase is None:
-        phrase = _subject_phrase(lead) or _indirect_object(lead)
-    if phrase is None and start == 0:
-        to = re.search(
-            r"(?i)\b(?:grant\w*|award\w*|issu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?"
-            r"(?:options?|units?|RSUs?|DSUs?|PSUs?|SARs?|warrants?|awards?)\s+to\s+(.+)$",
-            lead,
-        )
-        phrase = _phrase_after(" to " + to.group(1)) if to else None
-    if not phrase:
-        return [(None, None)]
-    return parties.read_phrase(phrase.strip(" ,"), sentence, known, each=each)
-
-
-def _phrase_after(text: str) -> str | None:
-    match = _TO_PHRASE.match(text)
-    if not match:
-        return None
-    phrase = match.group("phrase")
-    end = _PHRASE_END.search(phrase)
-    return phrase[: end.start()] if end else phrase
-
-
-def _subject_phrase(lead: str) -> str | None:
-    """ "Neil Rowan and Fiona Kerr, Directors, have been granted ...": the subject."""
-    passive = _PASSIVE.search(lead)
-    if not passive:
-        return None
-    before = lead[: passive.start()]
-    to = re.search(r"(?i)\bto\s+(?!purchase|acquire)(.*)$", before)
-    if to:
-        return to.group(1)
-    return _SUBJECT_START.sub("", before)
-
-
-def _indirect_object(lead: str) -> str | None:
-    """ "granted Thomas Kiel, its new Chief Financial Officer, an option": the person."""
-    verb = _LEAD_VERB.search(lead)
-    if verb and parties.person_names(verb.group("rest")):
-        return verb.group("rest")
-    return None
-
-
-def _respectively_people(sentence: str, mentions: list[Mention], known: list[str]):
-    """For "A and B have been granted N and M options respectively": one person per number."""
-    if "respectively" not in sentence:
-        return None
-    subject = _subject_phrase(sentence[: mentions[0].start]) or ""
-    people = parties.person_names(subject, known)
-    if len(people) != len(mentions):
-        return None
-    return [
-        (person, parties.role_near(subject, person) or parties.group_role(subject))
-        for person in people
-    ]
-
-
-def _share_recipient(grants: list[dict]) -> None:
-    """A recipient stated once in a sentence applies to its grants that name none."""
-    named = [g for g in grants if g["recipient"] or g["role"]]
-    if len(named) == 1 and len(grants) > 1:
-        for grant in grants:
-            if not grant["recipient"] and not grant["role"]:
-                grant["recipient"], grant["role"] = named[0]["recipient"], named[0]["role"]
 
 
 def _row_grant(table: dict, row: tuple[str, ...], known: list[str]) -> dict | None:
@@ -642,7 +373,7 @@ def _row_grant(table: dict, row: tuple[str, ...], known: list[str]) -> dict | No
     role_at = next((i for i, h in enumerate(header) if re.search(r"position|role|title", h)), None)
     name_at = next((i for i, h in enumerate(header) if i not in (number_at, role_at)), None)
     grant = dict(table["template"])
-    grant["number"] = _number(row[number_at])
+    grant["number"] = gm.number(row[number_at])
     grant["recipient"] = row[name_at].strip() if name_at is not None else None
     grant["role"] = (
         parties.role_of(row[role_at])
