@@ -73,11 +73,24 @@ def totals(rows, key) -> list[tuple]:
     return [(name, count[name], number[name]) for name in count]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection):
+# `=HYPERLINK(...)` in a recipient or `=cmd|...` in a sentence would run when the file is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(rows, columns) -> str:
+    """CSV of the rows' columns; numbers stay numbers, text can never become a formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({c: neutralise_cell(row.get(c)) for c in columns} for row in rows)
     return buffer.getvalue()
 
 
