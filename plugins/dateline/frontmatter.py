@@ -278,7 +278,17 @@ def parse(path: str, text: str, kind: str, zone: dt.tzinfo) -> FrontMatter:
     if node is None:
         return matter
     _check_fields(matter, node, data, CheckContext(zone=zone, path=path))
+    if "slug" not in matter.lines:
+        matter.problems.extend(file_slug_problems(matter))
     return matter
+
+
+def file_slug_problems(matter: FrontMatter) -> list[Problem]:
+    """A slug taken from the file name goes into URLs and links: it obeys the slug rule too."""
+    if SLUG.match(matter.slug):
+        return []
+    what = "a file name whose slug is lowercase letters, digits and hyphens, or a slug: field"
+    return [expected(matter.path, 1, "slug", what, matter.slug)]
 
 
 def _load_yaml(matter: FrontMatter, yaml_text: str):
