@@ -239,3 +239,14 @@ def test_a_build_without_template_autoescape_is_refused(tiny_site, tmp_path):
 
 def test_pelicanconf_turns_autoescape_on():
     assert '"autoescape": True' in (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+
+
+def test_templates_escape_every_url_they_write(tiny_site, tmp_path):
+    """Autoescape, not the slug rule, keeps a quote in a URL from opening an attribute."""
+    hostile_url = 'https://investors.example.com/"onmouseover="alert(1)"x="'
+    site = build_site(tiny_site, tmp_path / "output", SITEURL=hostile_url)
+    pages = sorted(site.rglob("*.html"))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://investors.example.com/&#34;onmouseover=&#34;alert(1)&#34;x=&#34;/' in home
+    for path in pages:
+        assert inert_problems(path.read_text(encoding="utf-8"), page=True) == [], path
