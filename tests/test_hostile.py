@@ -250,3 +250,22 @@ def test_templates_escape_every_url_they_write(tiny_site, tmp_path):
     assert 'href="https://investors.example.com/&#34;onmouseover=&#34;alert(1)&#34;x=&#34;/' in home
     for path in pages:
         assert inert_problems(path.read_text(encoding="utf-8"), page=True) == [], path
+
+
+def test_an_upgraded_renderer_never_serves_html_the_old_one_cached(tmp_path, monkeypatch):
+    """Pelican's reader cache knows files by mtime only: after an upgrade of the plugin (here,
+    from a build without the sanitiser) it would serve the old HTML, handlers and all."""
+    from dateline import cache, releases, uptodate, writer
+    from dateline.search import follow
+
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "attacks" / "content", content)
+    release = tmp_path / "output" / RELEASE
+    with monkeypatch.context() as old_code:
+        old_code.setattr(markup, "clean_html", lambda html: html)
+        for module in (cache, releases, uptodate, writer, follow):  # every key the plugin's code is part of
+            old_code.setattr(module, "code_version", lambda: "older-plugin")
+        build_site(content, tmp_path / "output")
+    assert 'onclick="alert(1)"' in release.read_text(encoding="utf-8")
+    build_site(content, tmp_path / "output")
+    assert inert_problems(release.read_text(encoding="utf-8"), page=True) == []
