@@ -24,7 +24,7 @@ ELEMENTS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
     "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p", "pre",
     "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "u",
+    "thead", "tr", "u", "ul",
 })
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
