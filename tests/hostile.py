@@ -59,7 +59,8 @@ VECTORS = {
     "svg script": "<svg><script>alert(1)</script></svg>",
     "svg xlink": '<svg><a xlink:href="javascript:alert(1)"><text x=0 y=9>x</text></a></svg>',
     "svg animate": '<svg><animate onbegin=alert(1) attributeName=x dur=1s></svg>',
-    "svg set href": '<svg><a><set attributeName=href to="javascript:alert(1)"/><text>x</text></a></svg>',
+    "svg set href": '<svg><a><set attributeName=href to="javascript:alert(1)"/>'
+                    "<text>x</text></a></svg>",
     "math href": '<math href="javascript:alert(1)">x</math>',
     "math mutation": "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     "math and svg mutation": "<math><mi><svg><mtext><style><img src=x onerror=alert(1)></style>",

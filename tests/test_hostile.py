@@ -224,18 +224,16 @@ def test_a_slug_field_makes_any_file_name_usable(tiny_site, tmp_path):
 
 def test_pages_and_releases_in_other_formats_are_refused(tiny_site, tmp_path):
     (tiny_site / "pages" / "raw.html").write_text("<script>alert(1)</script>", encoding="utf-8")
-    (tiny_site / "pages" / "notes.rst").write_text("Notes\n=====\n\n.. raw:: html\n", encoding="utf-8")
-    (tiny_site / "pages" / "old.mkd").write_text("Title: Old\n\n<script>x</script>", encoding="utf-8")
+    (tiny_site / "pages" / "notes.rst").write_text("Notes\n=====\n\n.. raw:: html\n")
+    (tiny_site / "pages" / "old.mkd").write_text("Title: Old\n\n<script>x</script>")
     (tiny_site / "releases" / "2024" / "2024-06-01-shouting.MD").write_text(PLAIN_RELEASE)
     problems = _problems(tiny_site, tmp_path)
     found = sorted((Path(p.split(":1: ")[0]).name, p.split(" found ")[1]) for p in problems)
-    assert found == [
-        ("2024-06-01-shouting.MD", "'.MD' (Dateline reads no other format, so nothing skips validation)"),
-        ("notes.rst", "'.rst' (Dateline reads no other format, so nothing skips validation)"),
-        ("old.mkd", "'.mkd' (Dateline reads no other format, so nothing skips validation)"),
-        ("raw.html", "'.html' (Dateline reads no other format, so nothing skips validation)"),
-    ]
-    assert all(":1: format: expected a Markdown file ending in .md or .markdown" in p for p in problems)
+    why = " (Dateline reads no other format, so nothing skips validation)"
+    assert found == [("2024-06-01-shouting.MD", "'.MD'" + why), ("notes.rst", "'.rst'" + why),
+                     ("old.mkd", "'.mkd'" + why), ("raw.html", "'.html'" + why)]
+    expected = ":1: format: expected a Markdown file ending in .md or .markdown"
+    assert all(expected in p for p in problems)
 
 
 def test_a_build_without_template_autoescape_is_refused(tiny_site, tmp_path):
@@ -273,7 +271,8 @@ def test_an_upgraded_renderer_never_serves_html_the_old_one_cached(tmp_path, mon
     release = tmp_path / "output" / RELEASE
     with monkeypatch.context() as old_code:
         old_code.setattr(markup, "clean_html", lambda html: html)
-        for module in (cache, releases, uptodate, writer, follow):  # every key the plugin's code is part of
+        # every cache key the plugin's code is part of
+        for module in (cache, releases, uptodate, writer, follow):
             old_code.setattr(module, "code_version", lambda: "older-plugin")
         build_site(content, tmp_path / "output")
     assert 'onclick="alert(1)"' in release.read_text(encoding="utf-8")

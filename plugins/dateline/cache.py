@@ -127,7 +127,8 @@ def drop_stale_reader_caches(settings) -> None:
     except OSError:
         pass
     for cache in folder.glob("*-Readers"):
-        logger.info("dateline: the renderer changed; dropping Pelican's reader cache %s", cache.name)
+        logger.info("dateline: the renderer changed; dropping Pelican's reader cache %s",
+                    cache.name)
         cache.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current, encoding="utf-8")
