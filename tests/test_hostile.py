@@ -64,6 +64,20 @@ def test_markdown_renderer_leaves_attribute_lists_and_entity_schemes_inert(name)
     assert inert_problems(rendered) == [], rendered
 
 
+@pytest.mark.parametrize("url", ["&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)",
+                                 "javascript&colon;alert(1)", "JAVASCRIPT:alert(1)",
+                                 " java\tscript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_markdown_layer_alone_judges_addresses_as_a_browser_decodes_them(url):
+    """The first of the two layers: the tree processor drops these before the sanitiser."""
+    assert not markup.is_safe_url(url)
+
+
+@pytest.mark.parametrize("url", ["https://a.example/?b=1&amp;c=2", "../2023/x/", "#fn:1",
+                                 "mailto:ir@example.com", "tel:+16045550142", "chart.png"])
+def test_markdown_layer_keeps_ordinary_addresses(url):
+    assert markup.is_safe_url(url)
+
+
 def test_sanitiser_keeps_what_releases_use():
     source = (
         "Intro with a [link](https://example.com/a?b=1&c=2), [mail](mailto:ir@example.com), "

@@ -13,6 +13,7 @@ of Markdown that reaches a page or a feed.
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
@@ -24,8 +25,9 @@ SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 
 
 def is_safe_url(url: str) -> bool:
-    """A relative address, or one whose scheme is in SAFE_SCHEMES."""
-    cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f")
+    """A relative address, or one whose scheme is in SAFE_SCHEMES, read as a browser reads
+    it: Markdown keeps `&#106;` in an address as written, and the browser decodes it."""
+    cleaned = "".join(ch for ch in html.unescape(url) if ch > " " and ch != "\x7f")
     try:
         return urlsplit(cleaned).scheme.lower() in SAFE_SCHEMES
     except ValueError:
