@@ -26,6 +26,7 @@ ACTIVE_ELEMENTS = {
     "animate", "set", "foreignobject", "marquee", "bgsound", "layer", "ilayer", "xss",
 }
 _DROPPED_FROM_SCHEME = re.compile(r"[\x00-\x20\x7f]")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 VECTORS = {
     "script element": "<script>alert(1)</script>",
@@ -154,3 +155,28 @@ def inert_problems(markup: str, *, page: bool = False) -> list[str]:
         if re.search(r"[<>&]", block):
             inspector.problems.append("<, > or & inside the JSON-LD block")
     return inspector.problems
+
+
+def write_vector_release(content) -> str:
+    """Add a release carrying every vector: as raw HTML in the body, as the address of a
+    Markdown link, and one in the title. Returns its page's path in the output."""
+    paragraphs = []
+    for name, vector in VECTORS.items():  # control characters are refused in bodies
+        paragraphs.append(f"{name}: {re.sub(CONTROL_CHARACTERS, ' ', vector)}")
+    links = " ".join(f"[{name}]({scheme}alert(1))" for name, scheme in (
+        ("case", "JaVaScRiPt:"), ("entity", "&#106;avascript:"), ("hex", "&#x6A;avascript:"),
+        ("colon", "javascript&colon;"), ("data", "data:text/html,"), ("vb", "vbscript:")))
+    body = "\n\n".join(paragraphs + [f"Links: {links}."])
+    release = (
+        "---\n"
+        'title: "OWASP vectors <svg onload=alert(1)> in a headline"\n'
+        "date: 2024-01-05T09:00:00-05:00\n"
+        'ticker: "TSXV: NGT"\n'
+        "tags: [operations]\n"
+        "disclaimer: none\n"
+        "---\n"
+        f"{body}\n"
+    )
+    path = content / "releases" / "2024" / "2024-01-05-owasp-vectors.md"
+    path.write_text(release, encoding="utf-8")
+    return "releases/2024/owasp-vectors/index.html"

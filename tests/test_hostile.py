@@ -19,7 +19,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from hostile import VECTORS, inert_problems
+from hostile import VECTORS, inert_problems, write_vector_release
 from sitebuild import ROOT, SITES, build_site
 from dateline import markup
 from dateline.errors import DatelineError
@@ -115,6 +115,7 @@ def test_sanitiser_keeps_what_releases_use():
 def attacked_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("attacks")
     shutil.copytree(SITES / "attacks" / "content", base / "content")
+    write_vector_release(base / "content")
     return build_site(base / "content", base / "output", base / "cache")
 
 
@@ -150,6 +151,17 @@ def _feed_html(path: Path) -> list[str]:
     return parts
 
 
+def test_every_owasp_vector_in_a_release_body_is_text(attacked_site):
+    page = (attacked_site / "releases/2024/owasp-vectors/index.html").read_text(encoding="utf-8")
+    assert inert_problems(page, page=True) == []
+    paragraphs = re.findall(r"<p>(.*?)</p>", page, re.S)
+    for name in VECTORS:  # each vector is there, its markup as characters
+        [shown] = [p for p in paragraphs if p.startswith(f"{name}: ")]
+        assert "&lt;" in shown and "<" not in shown, (name, shown)
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(ld)["articleBody"].count(": <") >= 40
+
+
 def test_feeds_carry_only_inert_html(attacked_site):
     feeds = sorted((attacked_site / "feeds").rglob("*.xml"))
     assert len(feeds) == 4
@@ -181,7 +193,7 @@ def _cells(path: Path) -> list[list[str]]:
 @pytest.mark.parametrize("name", ["grants", "milestones"])
 def test_no_csv_cell_is_a_formula(attacked_site, name):
     rows = _cells(attacked_site / name / f"{name}.csv")
-    assert len(rows) == 2
+    assert len(rows) == 2 if name == "grants" else len(rows) >= 2
     for cell in (cell for row in rows for cell in row):
         assert not cell.startswith(FORMULA_STARTS), cell
     neutralised = [cell for cell in rows[1] if cell.startswith("'")]
@@ -234,6 +246,16 @@ def test_a_slug_field_makes_any_file_name_usable(tiny_site, tmp_path):
     (tiny_site / "releases" / "2024" / "2024-05-01-Progress Report!.md").write_text(text)
     site = build_site(tiny_site, tmp_path / "output")
     assert (site / "releases/2024/northgate-progress/index.html").is_file()
+
+
+def test_a_control_character_in_a_body_is_an_error_not_a_broken_feed(tiny_site, tmp_path):
+    """Word writes U+000B for a manual line break; XML 1.0 has no way to carry it."""
+    text = PLAIN_RELEASE + "Second line.\n\nA pasted\x0bline break and\x0canother.\n"
+    (tiny_site / "releases" / "2024" / "2024-05-01-pasted.md").write_text(text)
+    [problem] = _problems(tiny_site, tmp_path)
+    assert problem.endswith(
+        "2024-05-01-pasted.md:10: body: expected text without control characters (a space or "
+        "a line break instead), found '\\x0b' and 1 more in the body")
 
 
 def test_pages_and_releases_in_other_formats_are_refused(tiny_site, tmp_path):

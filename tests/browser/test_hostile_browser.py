@@ -14,7 +14,7 @@ import pytest
 from sitebuild import SITES, build_site, serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from hostile import VECTORS  # noqa: E402
+from hostile import VECTORS, write_vector_release  # noqa: E402
 
 CSP = "default-src 'self'"
 # Fire what inline handlers listen for, on every element, and focus what can be focused.
@@ -46,6 +46,7 @@ LIVE = """() => {
 def attacked(tmp_path_factory):
     base = tmp_path_factory.mktemp("attacked")
     shutil.copytree(SITES / "attacks" / "content", base / "content")
+    write_vector_release(base / "content")
     site = build_site(base / "content", base / "output", base / "cache", SITEURL="")
     url, server = serve(site)
     yield url, site
