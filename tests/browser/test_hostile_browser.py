@@ -76,13 +76,13 @@ def test_no_page_of_the_attacked_site_runs_script(browser, attacked, csp):
     try:
         paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
         assert len(paths) >= 8
+        page, dialogs = _open(context, "about:blank")
         for path in paths:
-            page, dialogs = _open(context, f"{base}/{path}")
+            page.goto(f"{base}/{path}", wait_until="load")
             page.evaluate(PROVOKE)
             page.wait_for_timeout(50)
             assert dialogs == [], f"{path}: a dialog opened: {dialogs}"
             assert page.evaluate(LIVE) == [], path
-            page.close()
     finally:
         context.unroute_all(behavior="ignoreErrors")
         context.close()
