@@ -22,6 +22,7 @@ import yaml
 
 from dateline.errors import Problem, expected
 from dateline.exchanges import Ticker, known_codes, normalise_exchange, parse_ticker
+from dateline.sanitize import CONTROL_CHARACTERS
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +30,6 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-# Characters XML 1.0 forbids (feeds could not be written) and HTML parses as errors; Word's
-# manual line break is one of them (U+000B).
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -288,13 +286,13 @@ def parse(path: str, text: str, kind: str, zone: dt.tzinfo) -> FrontMatter:
 
 
 def control_character_problems(matter: FrontMatter) -> list[Problem]:
-    """A control character in the body would reach pages and feeds (where XML refuses it):
-    the first one is reported at its line, with how many follow."""
-    found = CONTROL.search(matter.body)
+    """A control character in the body would reach pages and feeds (where XML refuses it);
+    Word's manual line break (U+000B) is one. The first is reported at its line."""
+    found = CONTROL_CHARACTERS.search(matter.body)
     if found is None:
         return []
     line = matter.body_line + matter.body.count("\n", 0, found.start())
-    more = len(CONTROL.findall(matter.body)) - 1
+    more = len(CONTROL_CHARACTERS.findall(matter.body)) - 1
     what = "text without control characters (a space or a line break instead)"
     problem = expected(matter.path, line, "body", what, found.group())
     if more:

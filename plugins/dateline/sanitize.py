@@ -45,9 +45,9 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9:._-]{0,99}$")
 _CLASSES = re.compile(r"^[A-Za-z0-9_ -]{1,200}$")
 _ALIGN = re.compile(r"^text-align:\s*(left|right|center|justify);?$")
 _DIMENSION = re.compile(r"^\d{1,5}%?$")
-# A character reference such as `&#14;` decodes to a control character, which no HTML text
-# needs and XML 1.0 (the feeds) cannot carry at all.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 forbids (a feed could not carry them) and HTML parses as errors. A body
+# holding one is refused (frontmatter.py); a reference such as `&#14;` decodes to one here.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _attribute_value(element: str, attribute: str, value: str) -> str | None:
@@ -77,4 +77,4 @@ _CLEANER = nh3.Cleaner(
 
 def clean_html(html: str) -> str:
     """The HTML with every element, attribute and URL outside the allow-list removed."""
-    return _CONTROL.sub("", _CLEANER.clean(html))
+    return CONTROL_CHARACTERS.sub("", _CLEANER.clean(html))
