@@ -87,8 +87,41 @@ VECTORS = {
     "noscript mutation": '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     "template": "<template><img src=x onerror=alert(1)></template>",
     "title breakout": "</title><script>alert(1)</script>",
+    "grave accents for quotes": "<a href=`javascript:alert(1)`>x</a>",
+    "default src with a handler": "<img src=# onmouseover=alert(1)>",
+    "non-alphanumeric after the tag name": "<script/xss src=//evil.example/x.js></script>",
+    "punctuation before a handler": "<body onload!#$%&()*~+-_.,:;?@[/|]^`=alert(1)>",
+    "half-open tag": '<img src="`<javascript:alert(1)>`',
+    "no closing script tag": "<script src=//evil.example/x.js?< b >",
+    "quote inside a script attribute": '<script a=">" src="//evil.example/x.js"></script>',
+    "null inside the scheme": '<a href="java\x00script:alert(1)">x</a>',
+    "input image": '<input type="image" src="javascript:alert(1)">',
+    "body background": '<body background="javascript:alert(1)">',
+    "table and cell background": '<table background="javascript:alert(1)"><tr>'
+                                 '<td background="javascript:alert(1)">x</td></tr></table>',
+    "img dynsrc and lowsrc": '<img dynsrc="javascript:alert(1)" lowsrc="javascript:alert(1)">',
+    "stylesheet link": '<link rel="stylesheet" href="javascript:alert(1)">',
+    "list-style-image": '<style>li {list-style-image: url("javascript:alert(1)");}</style><ul><li>x',
+    "CSS escapes in style": '<div style="background-image:\\0075\\0072\\006C\\0028'
+                            "'\\006a\\0061\\0076\\0061\\0073\\0063\\0072\\0069\\0070"
+                            "\\0074\\003a\\0061\\006c\\0065\\0072\\0074\\0028\\0031"
+                            "\\0029'\\0029\">x</div>",
+    "unknown element with style": "<xss style=\"xss:expression(alert(1))\">",
+    "behavior": '<p style="behavior: url(evil.htc);">x</p>',
+    "conditional comment": "<!--[if gte IE 4]><script>alert(1)</script><![endif]-->",
+    "XML data island": '<xml id="i"><x><c><![CDATA[<img src="javas]]><![CDATA[cript:alert(1);">]]>'
+                       "</c></x></xml>",
+    "embedded SVG as data": '<embed src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    "meta set-cookie": '<meta http-equiv="Set-Cookie" content="session=stolen">',
+    "frameset": '<frameset><frame src="javascript:alert(1)"></frameset>',
+    "bgsound": '<bgsound src="javascript:alert(1)">',
+    "template literal payload": "<img src=x onerror=alert`1`>",
     "textarea breakout": "</textarea><script>alert(1)</script>",
 }
+
+# Old-IE tricks that an HTML5 parser (the oracle's, Chromium's) already reads as inert text or
+# a broken tag: the oracle cannot show them live, so only the sanitiser's output is judged.
+LEGACY = {"grave accents for quotes", "half-open tag"}
 
 
 def scheme(url: str) -> str:
@@ -117,11 +150,16 @@ class _Inspector(HTMLParser):
                 self.problems.append(f"<{tag} {name}=...> event handler")
             if name in URL_ATTRIBUTES and scheme(value) not in SAFE_SCHEMES | {""}:
                 self.problems.append(f"<{tag} {name}={value!r}> unsafe URL")
-            if name == "style" and re.search(r"url\s*\(|expression|@import|behavior", value, re.I):
+            if name == "style" and re.search(r"url\s*\(|expression|@import|behavior|\\", value,
+                                             re.I):
                 self.problems.append(f"<{tag} style={value!r}>")
             if name == "srcdoc":
                 self.problems.append(f"<{tag} srcdoc>")
         self._in_structured = tag == "script" and attributes.get("type") == "application/ld+json"
+
+    def handle_comment(self, data):
+        if re.search(r"\[if|<script", data, re.I):  # a conditional comment is markup to old IE
+            self.problems.append("conditional comment or script in a comment")
 
     def handle_endtag(self, tag):
         self._in_structured = False
