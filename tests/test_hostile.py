@@ -166,7 +166,7 @@ def test_every_owasp_vector_in_a_release_body_is_text(attacked_site):
 
 def test_feeds_carry_only_inert_html(attacked_site):
     feeds = sorted((attacked_site / "feeds").rglob("*.xml"))
-    assert len(feeds) == 4
+    assert len(feeds) == 6
     for path in feeds:
         bodies = _feed_html(path)
         assert any("onerror" in body for body in bodies), path  # the attacks reached the feed
@@ -195,21 +195,24 @@ def _cells(path: Path) -> list[list[str]]:
 @pytest.mark.parametrize("name", ["grants", "milestones"])
 def test_no_csv_cell_is_a_formula(attacked_site, name):
     rows = _cells(attacked_site / name / f"{name}.csv")
-    assert len(rows) == 2 if name == "grants" else len(rows) >= 2
+    assert len(rows) == 3  # the header, a hand-written fact, an extracted one
     for cell in (cell for row in rows for cell in row):
         assert not cell.startswith(FORMULA_STARTS), cell
-    neutralised = [cell for cell in rows[1] if cell.startswith("'")]
-    assert len(neutralised) >= 2, rows[1]  # the attacks reached the file, made harmless
+    for row in rows[1:]:  # the attacks reached the file, made harmless
+        assert any(cell.startswith("'") for cell in row), row
+    # a body paragraph that starts like a formula reaches the file as the fact's sentence
+    sentences = [dict(zip(rows[0], row))["sentence"] for row in rows[1:]]
+    assert any(s.startswith(("'=cmd|", "'+SUM(")) for s in sentences), sentences
 
 
 def test_csv_keeps_the_value_behind_an_apostrophe_and_json_keeps_it_as_is(attacked_site):
-    header, row = _cells(attacked_site / "grants" / "grants.csv")
-    grant = dict(zip(header, row))
+    header, *rows = _cells(attacked_site / "grants" / "grants.csv")
+    [grant] = [dict(zip(header, row)) for row in rows if "attribute-lists" in row[2]]
     assert grant["recipient"] == "'" + RECIPIENT
     assert grant["role"] == "'+director"
     assert grant["number"] == "100000"
-    [record] = json.loads((attacked_site / "grants" / "grants.json").read_text(encoding="utf-8"))
-    assert record["recipient"] == RECIPIENT
+    records = json.loads((attacked_site / "grants" / "grants.json").read_text(encoding="utf-8"))
+    assert RECIPIENT in [record["recipient"] for record in records]
 
 
 # --- refused before anything is written ---------------------------------------------------
