@@ -130,5 +130,9 @@ def drop_stale_reader_caches(settings) -> None:
         logger.info("dateline: the renderer changed; dropping Pelican's reader cache %s",
                     cache.name)
         cache.unlink(missing_ok=True)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(current, encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(current, encoding="utf-8")
+    except OSError as error:  # the caches go again next time: slower, never stale
+        logger.warning("dateline: cannot record the renderer version in %s: %s", stamp,
+                       error.strerror)
