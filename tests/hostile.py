@@ -180,7 +180,7 @@ class _Inspector(HTMLParser):
                                              "next")
         if tag == "meta":
             return "http-equiv" not in attributes
-        return tag in ("form", "input", "button", "select", "noscript", "svg")
+        return tag in ("form", "input", "button", "select", "noscript")
 
 
 def inert_problems(markup: str, *, page: bool = False) -> list[str]:
