@@ -33,6 +33,10 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Templates escape every value unless it is marked safe (the sanitised body, legal texts):
+# a title, slug or URL can never become markup. Dateline refuses to build without it.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 # --- URLs: one folder per page, so links are clean on any static host ---------
 ARTICLE_URL = "releases/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "releases/{date:%Y}/{slug}/index.html"

@@ -104,3 +104,35 @@ def open_store(settings) -> Store | None:
     if not settings.get("CACHE_CONTENT", False):
         return None
     return Store(Path(settings["CACHE_PATH"]) / "dateline.sqlite")
+
+
+READER_CODE_STAMP = "dateline-reader-code"
+
+
+def drop_stale_reader_caches(settings) -> None:
+    """Pelican's reader caches (`*-Readers` in CACHE_PATH) know a file by its mtime only, so
+    HTML rendered by older plugin code (an older sanitiser) would be served again after an
+    upgrade. They are dropped whenever the code or settings that render Markdown change."""
+    if not settings.get("CACHE_CONTENT", False):
+        return
+    folder = Path(settings["CACHE_PATH"])
+    from importlib import metadata
+
+    versions = [metadata.version(name) for name in ("pelican", "Markdown", "nh3")]
+    current = digest(code_version(), versions, repr(settings.get("MARKDOWN")))
+    stamp = folder / READER_CODE_STAMP
+    try:
+        if stamp.read_text(encoding="utf-8") == current:
+            return
+    except OSError:
+        pass
+    for cache in folder.glob("*-Readers"):
+        logger.info("dateline: the renderer changed; dropping Pelican's reader cache %s",
+                    cache.name)
+        cache.unlink(missing_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(current, encoding="utf-8")
+    except OSError as error:  # the caches go again next time: slower, never stale
+        logger.warning("dateline: cannot record the renderer version in %s: %s", stamp,
+                       error.strerror)

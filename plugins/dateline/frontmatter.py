@@ -22,6 +22,7 @@ import yaml
 
 from dateline.errors import Problem, expected
 from dateline.exchanges import Ticker, known_codes, normalise_exchange, parse_ticker
+from dateline.sanitize import CONTROL_CHARACTERS
 
 logger = logging.getLogger(__name__)
 
@@ -278,7 +279,34 @@ def parse(path: str, text: str, kind: str, zone: dt.tzinfo) -> FrontMatter:
     if node is None:
         return matter
     _check_fields(matter, node, data, CheckContext(zone=zone, path=path))
+    matter.problems.extend(control_character_problems(matter))
+    if "slug" not in matter.lines:
+        matter.problems.extend(file_slug_problems(matter))
     return matter
+
+
+def control_character_problems(matter: FrontMatter) -> list[Problem]:
+    """A control character in the body would reach pages and feeds (where XML refuses it);
+    Word's manual line break (U+000B) is one. The first is reported at its line."""
+    found = CONTROL_CHARACTERS.search(matter.body)
+    if found is None:
+        return []
+    line = matter.body_line + matter.body.count("\n", 0, found.start())
+    more = len(CONTROL_CHARACTERS.findall(matter.body)) - 1
+    what = "text without control characters (a space or a line break instead)"
+    problem = expected(matter.path, line, "body", what, found.group())
+    if more:
+        problem = Problem(problem.path, problem.line, problem.field,
+                          f"{problem.message} and {more} more in the body")
+    return [problem]
+
+
+def file_slug_problems(matter: FrontMatter) -> list[Problem]:
+    """A slug taken from the file name goes into URLs and links: it obeys the slug rule too."""
+    if SLUG.match(matter.slug):
+        return []
+    what = "a file name whose slug is lowercase letters, digits and hyphens, or a slug: field"
+    return [expected(matter.path, 1, "slug", what, matter.slug)]
 
 
 def _load_yaml(matter: FrontMatter, yaml_text: str):

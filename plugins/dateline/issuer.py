@@ -2,7 +2,8 @@
 
 It is loaded once per build and validated strictly: every problem is reported as
 `path:line: field: ...`, all at once, and the build stops. Disclaimer and legend
-texts are Markdown, rendered to HTML here once so releases can reuse them.
+texts are Markdown, rendered to HTML here once so releases can reuse them, by
+the same sanitising renderer as release bodies (raw HTML is shown as text).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
 import yaml
 
 from .errors import DatelineError, Problem, expected
 from .exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
 from .htmltext import html_to_text
+from .markup import render
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ def _node_lines(node, path: str) -> tuple[dict[tuple, int], list[Problem]]:
 
 def render_markdown(text: str) -> str:
     """Render a disclaimer or legend text once, the way release bodies are rendered."""
-    return markdown.markdown(text.strip())
+    return render(text.strip())
 
 
 class _Validator:

@@ -67,6 +67,11 @@ class ReleaseReader(BaseReader):
 
 
 def add_reader(readers):
-    """readers_init signal: our reader takes over .md and .markdown."""
+    """readers_init signal: our reader takes over .md and .markdown, and Pelican's readers of
+    other formats (HTML, reStructuredText, .mkd) are turned off: they would publish raw HTML
+    unchecked. Validation reports such files as errors."""
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if reader_class is not BaseReader and extension not in ReleaseReader.file_extensions:
+            readers.reader_classes[extension] = None
     for extension in ReleaseReader.file_extensions:
         readers.reader_classes[extension] = ReleaseReader

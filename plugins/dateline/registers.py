@@ -73,11 +73,29 @@ def totals(rows, key) -> list[tuple]:
     return [(name, count[name], number[name]) for name in count]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection):
+# `=HYPERLINK(...)` in a recipient or `=cmd|...` in a sentence would run when the file is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe.
+
+    A carriage return becomes a line feed: the writer quotes cells holding its line ending
+    ("\n") only, and a bare "\r" in an unquoted cell splits the row for most readers."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def to_csv(rows, columns) -> str:
+    """CSV of the rows' columns; numbers stay numbers, text can never become a formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({c: neutralise_cell(row.get(c)) for c in columns} for row in rows)
     return buffer.getvalue()
 
 

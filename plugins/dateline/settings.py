@@ -37,3 +37,13 @@ def issuer_path(settings) -> Path:
 def search_index_path(settings) -> Path:
     """The Whoosh index folder: absolute, or relative to Pelican's CACHE_PATH."""
     return Path(settings["CACHE_PATH"]) / dateline_settings(settings)["search_index"]
+
+
+def require_autoescape(settings) -> None:
+    """The theme marks only sanitised HTML safe and leaves the rest to Jinja's escaping: with
+    autoescape off, a title or URL would go into pages as markup."""
+    found = (settings.get("JINJA_ENVIRONMENT") or {}).get("autoescape", False)
+    if found is not True:
+        raise DatelineError(Problem(
+            "pelicanconf.py", 1, "JINJA_ENVIRONMENT",
+            f"expected autoescape: True (the theme escapes through it), found {found!r}"))

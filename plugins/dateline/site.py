@@ -12,9 +12,9 @@ import logging
 from dataclasses import dataclass
 
 from dateline import ahead, progress
-from dateline.cache import Store, digest, open_store
+from dateline.cache import Store, digest, drop_stale_reader_caches, open_store
 from dateline.frontmatter import forget_parsed
-from dateline.settings import issuer_path
+from dateline.settings import issuer_path, require_autoescape
 from dateline.timing import phase
 from dateline.validate import require_valid
 
@@ -50,6 +50,8 @@ def start(pelican_object) -> None:
     """initialized signal: validate everything before Pelican reads or writes a file."""
     global _current
     close()
+    require_autoescape(pelican_object.settings)
+    drop_stale_reader_caches(pelican_object.settings)
     cache = open_store(pelican_object.settings)
     with phase("validate"):
         try:

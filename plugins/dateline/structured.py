@@ -28,8 +28,18 @@ def news_article(article, settings, plain_body: str, issuer) -> str:
         record["dateline"] = article.dateline
     if getattr(article, "modified", None) and article.modified != article.date:
         record["dateModified"] = article.modified.isoformat()
-    # "</" would end the <script> element early; JSON allows the escaped form.
-    return json.dumps(record, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return script_safe_json(record)
+
+
+# Inside <script>, "</script" ends the element and "<!--" changes how the parser looks for
+# that end (Chromium then swallows the rest of the page). JSON strings may spell any character
+# as \uXXXX, so none of these three survives as itself.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def script_safe_json(record) -> str:
+    """JSON for a <script> block: no `<`, `>` or `&` anywhere in it."""
+    return json.dumps(record, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES)
 
 
 class LazyNewsArticle:

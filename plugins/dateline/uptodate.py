@@ -38,7 +38,7 @@ def _tree_stamp(root: Path) -> list:
 def input_digest(settings, settings_file: str) -> str:
     from dateline.writer import settings_digest
 
-    versions = [metadata.version(name) for name in ("pelican", "Markdown", "Jinja2", "Whoosh-Reloaded")]
+    versions = [metadata.version(name) for name in ("pelican", "Markdown", "nh3", "Jinja2", "Whoosh-Reloaded")]
     return digest(
         code_version(), versions, settings_digest(settings), Path(settings_file).read_bytes(),
         json.dumps(_tree_stamp(Path(settings["PATH"]))), json.dumps(_tree_stamp(Path(settings["THEME"]))),

@@ -18,6 +18,9 @@ from dateline.settings import issuer_path
 logger = logging.getLogger(__name__)
 
 CONTENT_SUFFIXES = (".md", ".markdown")
+# What Pelican's own readers would take (HTML and reStructuredText obey raw HTML, and none of
+# them passes validation or the sanitiser), and case variants of ours, which Pelican skips.
+FOREIGN_SUFFIXES = (".html", ".htm", ".rst", ".mkd", ".mdown", ".md", ".markdown")
 
 
 @dataclass
@@ -41,10 +44,29 @@ def content_files(settings) -> list[Path]:
     return sorted(set(found))
 
 
+def foreign_format_problems(settings) -> list[Problem]:
+    """Content in another format is refused, not read unchecked or skipped without a word."""
+    root = Path(settings["PATH"])
+    problems = []
+    for folder in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", [])):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            suffix = path.suffix
+            if suffix.lower() in FOREIGN_SUFFIXES and suffix not in CONTENT_SUFFIXES:
+                problems.append(Problem(
+                    relative_path(path), 1, "format",
+                    f"expected a Markdown file ending in .md or .markdown, found {suffix!r} "
+                    "(Dateline reads no other format, so nothing skips validation)"))
+    return problems
+
+
 def validate_site(settings, store=None) -> SiteCheck:
     """Parse and check every content file and the issuer profile; never raises for content."""
     check = SiteCheck()
     root = Path(settings["PATH"])
+    check.problems.extend(foreign_format_problems(settings))
     for path in content_files(settings):
         matter = parse_file(path, kind_of(path, root), settings, store)
         check.problems.extend(_relative(matter.problems))
