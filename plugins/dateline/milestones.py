@@ -105,7 +105,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b(?:appoint|engag|retain|select|award|mandat)\w*\b.{0,120}?"
         r"\b(?:to\s+(?:lead|prepare|complete|conduct|carry\s+out|undertake|deliver|manage)|as\s+"
         r"(?:principal|lead)\s+consultants?\b)"
-        r".{0,90}?\b(?:feasibility|study|PEA|economic\s+assessment|technical\s+report)")
+        r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report)\b")
      , False),
     ("progress", ("%", "percent"), re.compile(
         r"(?i)\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion|done)\b"
@@ -137,9 +137,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         rf"(?-i:{_REGULATOR})"
         r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works|program\s+of\s+work"
         r"|EIA|EIS|mining\s+proposal))"), False),
-    ("financing", ("placement", "financing", "offering", "bought deal", "facility", "streaming",
-                   "tranche", "ipo"), re.compile(
-        r"(?i)\b(?:private\s+placements?|financings?|(?:public|bought[- ]deal|prospectus|initial\s+public)"
+    ("financing", ("placement", "placing", "financing", "offering", "bought deal", "facility",
+                   "streaming", "tranche", "ipo"), re.compile(
+        r"(?i)\b(?:private\s+placements?|placings?|financings?|(?:public|bought[- ]deal|prospectus|initial\s+public)"
         r"\s+offering|bought\s+deal|credit\s+facility|loan\s+facility|debt\s+facility|streaming\s+"
         r"agreement|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units"
         r"|(?:first|second|third|final)\s+tranche|(?-i:IPO))\b"), False),
