@@ -14,7 +14,7 @@ import pytest
 
 from dateline import corpus
 from dateline.build import load_settings
-from dateline.report import extract_file
+from dateline.extract_command import extract_file
 
 COUNT = 90
 SEED = 1
@@ -32,7 +32,7 @@ def readback(tmp_path_factory):
     corpus.generate(COUNT, out, seed=SEED)
     settings = load_settings(str(ROOT / "pelicanconf.py"), {"PATH": str(out)})
     releases = list(corpus.iter_releases(COUNT, seed=SEED))
-    return [(release, extract_file(out / release.relpath, settings)) for release in releases]
+    return [(release, extract_file(out / release.relpath, settings)[0]) for release in releases]
 
 
 def _key(milestone: dict) -> tuple:
