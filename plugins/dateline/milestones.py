@@ -48,7 +48,7 @@ from .sentences import split_sentences
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["extract_milestones", "find_dates", "DateMention"]
+__all__ = ["DateMention", "extract_milestones", "find_dates"]
 
 KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence", "review")
 
