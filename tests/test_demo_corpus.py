@@ -77,7 +77,8 @@ def test_every_meant_milestone_is_found(readback):
 
 def test_sentences_meaning_none_give_no_milestone(readback):
     for release, found in readback:
-        quiet = {s.rstrip(".") for s, meaning in release.sentence_meanings if meaning != "milestone"}
+        quiet = {sentence.rstrip(".") for sentence, meaning in release.sentence_meanings
+                 if meaning != "milestone"}
         assert not [m for m in found["milestones"] if m["sentence"].rstrip(".") in quiet]
 
 

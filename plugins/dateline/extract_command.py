@@ -88,7 +88,8 @@ def extraction_settings(settings_file: str) -> dict:
 
         return load_settings(str(path))
     if settings_file != DEFAULT_SETTINGS:
-        raise DatelineError(Problem(settings_file, 1, "settings", "expected a settings file, found none"))
+        raise DatelineError(
+            Problem(settings_file, 1, "settings", "expected a settings file, found none"))
     logger.debug("extract: no %s here; using Dateline's Markdown settings", DEFAULT_SETTINGS)
     return dict(FALLBACK_SETTINGS)
 
@@ -141,8 +142,9 @@ def _extract_raw(path: Path, source: str, settings, release_date):
                 if problem.field == "release"]
     date = release_date or _dateline_date(imported)
     if date is None:
-        warnings.append(f"{source}:1: date: expected a dateline date, found none; extracted without"
-                        " a release date (dates that depend on it are null); give --date YYYY-MM-DD")
+        warnings.append(f"{source}:1: date: expected a dateline date, found none; extracted"
+                        " without a release date (dates that depend on it are null);"
+                        " give --date YYYY-MM-DD")
     tickers = imported.front_matter.get("ticker") or []
     tickers = [tickers] if isinstance(tickers, str) else tickers
     exchanges = [t.split(":")[0].strip() for t in tickers]
@@ -154,7 +156,8 @@ def _extract_raw(path: Path, source: str, settings, release_date):
         facts = extraction.extract_html(raw, release_date=date, exchanges=exchanges)
     else:
         facts = extraction.extract_text(raw, release_date=date, exchanges=exchanges)
-    return {"source": source, "grants": facts["grants"], "milestones": facts["milestones"]}, warnings
+    result = {"source": source, "grants": facts["grants"], "milestones": facts["milestones"]}
+    return result, warnings
 
 
 def _dateline_date(imported) -> datetime.date | None:

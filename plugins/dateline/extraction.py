@@ -56,10 +56,12 @@ def _undated_grants(paragraphs: list[str], exchanges: list[str]) -> list[dict]:
 def extract_html(html: str, *, release_date: datetime.date | None, exchanges: list[str],
                  title: str | None = None) -> dict:
     """Grants and milestones of a rendered (HTML) release body."""
-    return extract(body_paragraphs(html), release_date=release_date, exchanges=exchanges, title=title)
+    return extract(body_paragraphs(html), release_date=release_date, exchanges=exchanges,
+                   title=title)
 
 
 def extract_text(text: str, *, release_date: datetime.date | None, exchanges: list[str],
                  title: str | None = None) -> dict:
     """Grants and milestones of a raw text or Markdown release body."""
-    return extract(text_paragraphs(text), release_date=release_date, exchanges=exchanges, title=title)
+    return extract(text_paragraphs(text), release_date=release_date, exchanges=exchanges,
+                   title=title)

@@ -136,7 +136,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern, str]] = [
                 r"|late[- ]|year[- ]end\s+|calendar\s+)(?P<year>(?:19|20)\d{2})\b"), "year"),
     (re.compile(r"(?i)\b(?:in|by|during|since|until|before|after|throughout)\s+"
                 r"(?P<body>(?P<year>(?:19|20)\d{2}))\b(?![,.]?\d)"), "year"),
-    (re.compile(rf"\b{_WEEKDAY}{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)"), "day-noyear"),
+    (re.compile(rf"\b{_WEEKDAY}{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)"),
+     "day-noyear"),
     (re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}\b(?!,?\s*\d)"),
      "day-noyear"),
     (re.compile(rf"\b{_M}\b(?!\s*\d)"), "month-noyear"),
@@ -193,7 +194,9 @@ def _build(match: re.Match, kind: str, release: datetime.date | None, planned: b
     if kind in ("iso", "day"):
         month = int(groups["mnum"]) if kind == "iso" else _month(groups["month"])
         year, day = int(groups["year"]), int(groups["day"])
-        return DateMention(start, end, year, month, day, "day") if _valid_day(year, month, day) else None
+        if not _valid_day(year, month, day):
+            return None
+        return DateMention(start, end, year, month, day, "day")
     if kind == "month":
         return DateMention(start, end, int(groups["year"]), _month(groups["month"]), None, "month")
     if kind == _QUARTER:
@@ -216,7 +219,8 @@ def _build_without_year(groups, kind, release, planned, start, end) -> DateMenti
         return None
     year = _infer_year(month, release, planned)
     if kind == "quarter-month":
-        return DateMention(start, end, year, None, None, _QUARTER, inferred_year=True, part=month // 3)
+        return DateMention(start, end, year, None, None, _QUARTER, inferred_year=True,
+                           part=month // 3)
     if kind == "day-noyear":
         day = int(groups["day"])
         if not _valid_day(year, month, day):

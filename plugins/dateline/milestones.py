@@ -139,9 +139,10 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|EIA|EIS|mining\s+proposal))"), False),
     ("financing", ("placement", "placing", "financing", "offering", "bought deal", "facility",
                    "streaming", "tranche", "ipo"), re.compile(
-        r"(?i)\b(?:private\s+placements?|placings?|financings?|(?:public|bought[- ]deal|prospectus|initial\s+public)"
-        r"\s+offering|bought\s+deal|credit\s+facility|loan\s+facility|debt\s+facility|streaming\s+"
-        r"agreement|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units"
+        r"(?i)\b(?:private\s+placements?|placings?|financings?"
+        r"|(?:public|bought[- ]deal|prospectus|initial\s+public)\s+offering|bought\s+deal"
+        r"|credit\s+facility|loan\s+facility|debt\s+facility|streaming\s+agreement"
+        r"|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units"
         r"|(?:first|second|third|final)\s+tranche|(?-i:IPO))\b"), False),
     ("listing", ("listing", "listed", "trading", "uplist", "graduat"), re.compile(
         r"(?i)\b(?:listing|listed|(?:commence|begin|start|began|begun)\w*\s+trading|uplist\w*"
@@ -157,7 +158,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("completion", ("complet", "finished"), re.compile(
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
     ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
-               "construction", "first patient", "dosed", "launch", "broke ground", "groundbreaking"),
+               "construction", "first patient", "dosed", "launch", "broke ground",
+               "groundbreaking"),
      re.compile(
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
@@ -479,7 +481,8 @@ def _event_date(clause: str, trigger: re.Match, release, *, planned: bool):
 # --- the headline ---------------------------------------------------------------
 
 
-def _headline_milestone(title: str, release: datetime.date | None, projects: list[str]) -> dict | None:
+def _headline_milestone(title: str, release: datetime.date | None,
+                        projects: list[str]) -> dict | None:
     """The event a headline states, when the lead states none: dated the release day, for review."""
     if not _HEADLINE_EVENT.search(title) or _PLANNED.search(title) or _CONDITIONAL.search(title):
         return None
