@@ -73,6 +73,19 @@ class DateMention:
     def key(self) -> tuple:
         return (self.year, self.month or 0, self.day or 0)
 
+    def last_day(self) -> datetime.date:
+        """The last day of the period the phrase names."""
+        if self.precision == "day":
+            return datetime.date(self.year, self.month, self.day)
+        if self.precision == "month":
+            end_month, year = self.month, self.year
+        elif self.precision in ("quarter", "half"):
+            end_month, year = self.part * (3 if self.precision == "quarter" else 6), self.year
+        else:
+            end_month, year = 12, self.year
+        following = datetime.date(year + end_month // 12, end_month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+
     def after(self, release: datetime.date) -> bool:
         """Whether the whole period the phrase names lies after the release day."""
         return self._period() > _period_of(release, self.precision)

@@ -238,6 +238,20 @@ _RESULTS = re.compile(
     r"(?i)\b(?:report|announc|releas|publish|provid)\w*\s+(?:its\s+|the\s+|our\s+)?(?:[\w&-]+\s+){0,5}"
     r"results\b|\bresults\s+(?:have\s+been|were)\s+received\b|\bfiled\s+its\s+financial\s+statements"
 )
+# Hole-by-hole technical detail of a results release: not a drilling milestone.
+_TECHNICAL = re.compile(
+    r"(?i)\bholes?\s+(?:[A-Z]{1,5}[-_]?)?\d[\w-]*|\bazimuth\b|\bdip\s+of\b|\bintersect\w*"
+    r"|\bintercept\w*|\btrue\s+widths?\b|\bcore\s+lengths?\b|\bg/t\b|\bgrading\b"
+    r"|\bdrilled\s+(?:to\s+(?:a\s+)?depth|at\s+an?\s+|from\s+(?:the\s+)?(?:same\s+)?pad)"
+)
+# "entered into a definitive agreement to acquire": an agreement now, the acquisition later.
+_AGREEMENT_TO = re.compile(
+    r"(?i)\b(?:agreements?|letter\s+of\s+intent|LOI|MOU|memorandum\s+of\s+understanding|term\s+sheet"
+    r"|agreed)\b[^.;]{0,80}?\b(?:to\s+(?:acquire|purchase|sell|buy)|for\s+the\s+(?:acquisition|purchase"
+    r"|sale)|pursuant\s+to\s+which)\b"
+)
+# An achieved event that ended more than this long before the release is background.
+_HISTORY_DAYS = 365
 _FIELDWORK = re.compile(
     r"(?i)\bcompleted\s+(?:[\w-]+\s+){0,3}(?:mapping|sampling|prospecting)\b"
 )
@@ -422,6 +436,11 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     if trigger is None:
         return None
     kind, match, weak = trigger
+    agreement = _AGREEMENT_TO.search(clause) if kind == "acquisition" else None
+    if agreement:
+        kind, match, weak = "agreement", agreement, False
+    if kind == "drilling" and _TECHNICAL.search(clause):
+        return None  # which hole went where: technical detail, not an event
     weak = weak or match.group(0).lower() in ("listed", "listing")
     cue = bool(_PLANNED.search(clause) or conditional)
     mention = _event_date(clause, match, release, planned=cue)
@@ -432,6 +451,8 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     status = _status(clause, mention, release, cue)
     if status is None or (status == "achieved" and _RESULTS.search(clause)):
         return None
+    if status == "achieved" and _long_ago(mention, release):
+        return None  # "In 2011, the Company drilled 45 holes": background, not this release's news
     return {
         "date": mention.value if mention else None,
         "precision": mention.precision if mention else None,
@@ -441,6 +462,12 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
         "sentence": sentence,
         "review": _review(mention, weak, quoted, bool(conditional) and status == "planned"),
     }
+
+
+def _long_ago(mention: DateMention | None, release: datetime.date | None) -> bool:
+    if mention is None or release is None:
+        return False
+    return (release - mention.last_day()).days > _HISTORY_DAYS
 
 
 def _status(clause: str, mention: DateMention | None, release, cue: bool) -> str | None:
