@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 
 from dateline import corpus
-from dateline.build import load_settings
-from dateline.extract_command import extract_file
 
 COUNT = 90
 SEED = 1
@@ -28,6 +26,11 @@ GRANTS_BRANCH = (
 @pytest.fixture(scope="module")
 def readback(tmp_path_factory):
     """[(generated release, what extraction found)] for the whole small corpus."""
+    # Imported here, not at collection: importing Pelican early gives every logger created
+    # after it Pelican's duplicate filter, which hides warnings other tests assert on.
+    from dateline.build import load_settings
+    from dateline.extract_command import extract_file
+
     out = tmp_path_factory.mktemp("demo")
     corpus.generate(COUNT, out, seed=SEED)
     settings = load_settings(str(ROOT / "pelicanconf.py"), {"PATH": str(out)})
