@@ -153,7 +153,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
         r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract)\b"), False),
     ("drilling", ("drill", "borehole", "spud"), re.compile(
-        r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?)|boreholes?|spud(?:ded)?)\b"
+        r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?)|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
     ("completion", ("complet", "finished"), re.compile(
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
