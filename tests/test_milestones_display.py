@@ -35,6 +35,15 @@ milestones:
 ---
 Northgate Tungsten Corp. provides its outlook.
 """
+HEADLINE_RELEASE = """---
+title: Commercial Production Declared at the Kestrel Mine
+date: 2025-03-12
+ticker: "TSXV: NGT"
+tags: [operations]
+disclaimer: none
+---
+Northgate Tungsten Corp. provides an operations update. The mill processed 900 tonnes per day.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +55,7 @@ def site(tmp_path_factory):
     folder.mkdir()
     (folder / "2025-03-10-northgate-construction.md").write_text(QUARTER_RELEASE, encoding="utf-8")
     (folder / "2025-03-11-northgate-outlook.md").write_text(HALF_RELEASE, encoding="utf-8")
+    (folder / "2025-03-12-northgate-production.md").write_text(HEADLINE_RELEASE, encoding="utf-8")
     return build_site(content, base / "output", base / "cache", SITEURL="")
 
 
@@ -53,6 +63,13 @@ def test_exports_keep_quarter_and_half(site):
     rows = json.loads((site / "milestones" / "milestones.json").read_text(encoding="utf-8"))
     dates = {(row["date"], row["precision"]) for row in rows}
     assert {("2025-Q3", "quarter"), ("2025-H2", "half")} <= dates
+
+
+def test_the_build_reads_the_headline(site):
+    rows = json.loads((site / "milestones" / "milestones.json").read_text(encoding="utf-8"))
+    [row] = [row for row in rows if row["release_date"] == "2025-03-12"]
+    assert (row["kind"], row["status"], row["date"]) == ("production", "achieved", "2025-03-12")
+    assert row["sentence"] == "Commercial Production Declared at the Kestrel Mine"
 
 
 def test_timeline_shows_and_sorts_them(site):
