@@ -183,6 +183,7 @@ _PLANNED = re.compile(
     r"(?i)\b(?:expect\w*|anticipat\w*|plan(?:s|ned|ning)?|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
     r"|schedul\w*|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
+    r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
     r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+be\s+(?:completed|commissioned|closed"
     r"|finalized))\b"
     r"|(?-i:\bmay\b)"
@@ -229,6 +230,7 @@ _NEGATED = re.compile(
 _HISTORY = re.compile(
     r"(?i)\bbetween\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}\b|\bfrom\s+(?:19|20)\d{2}\s+(?:to|until"
     r"|through)\s+(?:19|20)\d{2}\b|\bsince\s+(?:19|20)\d{2}\b|\bhistoric(?:al)?\b"
+    r"|\bsince\s+(?:acquiring|(?:the|its)\s+(?:acquisition|inception|listing)|inception)\b"
     r"|\b(?:previous|prior|former)\s+(?:owners?|operators?)\b|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
     r"(?:years|decades)\b|\bto\s+date\b|\bup\s+to\s+the\s+end\s+of\b|\bby\s+year[- ]end\b"
     r"|\bdatabase\b|\b(?:estimate|resource|reserve)s?\s+(?:uses|used|is\s+based|was\s+based|includes"
@@ -444,8 +446,9 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     weak = weak or match.group(0).lower() in ("listed", "listing")
     cue = bool(_PLANNED.search(clause) or conditional)
     mention = _event_date(clause, match, release, planned=cue)
-    if mention is None and (_RECAP.search(clause) or quoted):
-        return None  # a recap, or a quotation that names no date
+    recap = _RECAP.search(clause) and not re.search(r"(?i)\bfurther\s+to\b", clause)
+    if mention is None and (recap or quoted):
+        return None  # a recap ("further to" an earlier release is new news), or an undated quote
     if kind == "listing" and re.search(r"(?i)\b(?:is|are)\s+(?:listed|quoted|traded)\b", clause):
         return None  # a standing fact, not a listing event
     status = _status(clause, mention, release, cue)
@@ -511,8 +514,11 @@ def _event_date(clause: str, trigger: re.Match, release, *, planned: bool):
 def _headline_milestone(title: str, release: datetime.date | None,
                         projects: list[str]) -> dict | None:
     """The event a headline states, when the lead states none: dated the release day, for review."""
-    if not _HEADLINE_EVENT.search(title) or _PLANNED.search(title) or _CONDITIONAL.search(title):
+    event = _HEADLINE_EVENT.search(title)
+    if not event or _PLANNED.search(title) or _CONDITIONAL.search(title):
         return None
+    if re.search(r"(?i)\b(?:to|will)\s+$", title[: event.start()]):
+        return None  # "Drilling to Commence at X": a plan, and headlines give no date
     if _not_news(title) or _NEGATED.search(title) or _RESULTS.search(title):
         return None
     if _NOT_MILESTONE.search(title) and not _KINDS[0][2].search(title):
