@@ -85,9 +85,14 @@ def test_sentences_meaning_none_give_no_milestone(readback):
         assert not [m for m in found["milestones"] if m["sentence"].rstrip(".") in quiet]
 
 
-def _grant_key(grant: dict) -> tuple:
-    return (grant["security"], grant["number"], grant["vesting"], grant["term_years"],
-            grant["expiry_date"])
+def _grant_pairs(readback):
+    """(what the generator wrote, what extraction read) for each planted grant found at all."""
+    for release, found in readback:
+        read = {(g["security"], g["number"]): g for g in found["grants"]}
+        for meant in release.expected_grants:
+            got = read.get((meant["security"], meant["number"]))
+            if got is not None:
+                yield release.slug, meant, got
 
 
 def test_every_grant_sentence_gives_its_grant(readback):
@@ -101,11 +106,28 @@ def test_every_grant_sentence_gives_its_grant(readback):
 
 
 @pytest.mark.xfail(strict=True, reason=GRANTS_BRANCH)
-def test_grant_vesting_and_terms_as_written(readback):
-    """Vesting ("in thirds" is not "immediately") and terms ("five (5) years") as written."""
+def test_grants_vesting_in_thirds_is_never_immediately(readback):
+    wrong = [(slug, got["vesting"]) for slug, meant, got in _grant_pairs(readback)
+             if meant["vesting"] == "in thirds" and got["vesting"] == "immediately"]
+    assert wrong == []
+
+
+@pytest.mark.xfail(strict=True, reason=GRANTS_BRANCH)
+def test_grant_terms_as_written(readback):
+    """A term the text states ("five (5) years", "for a period of 7 years") is read; an expiry
+    the text states is read. (An expiry the text does not state stays null, DESIGN.md.)"""
     wrong = []
-    for release, found in readback:
-        got = {_grant_key(g) for g in found["grants"]}
-        wrong += [(release.slug, _grant_key(g)) for g in release.expected_grants
-                  if _grant_key(g) not in got]
+    for slug, meant, got in _grant_pairs(readback):
+        if meant["term_years"] is not None and got["term_years"] != meant["term_years"]:
+            wrong.append((slug, "term", meant["term_years"], got["term_years"]))
+        if meant["term_years"] is None and got["expiry_date"] != meant["expiry_date"]:
+            wrong.append((slug, "expiry", meant["expiry_date"], got["expiry_date"]))
+    assert wrong == []
+
+
+@pytest.mark.xfail(strict=True, reason=GRANTS_BRANCH + "; the vesting words compared are "
+                   "corpus_words.VESTING's ('in thirds', 'over 24 months', ...)")
+def test_grant_vesting_as_written(readback):
+    wrong = [(slug, meant["vesting"], got["vesting"]) for slug, meant, got in _grant_pairs(readback)
+             if got["vesting"] != meant["vesting"]]
     assert wrong == []
