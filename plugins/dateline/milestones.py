@@ -159,12 +159,12 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
     ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
                "construction", "first patient", "dosed", "launch", "broke ground",
-               "groundbreaking"),
+               "groundbreaking", "decision"),
      re.compile(
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
-        r"|dosed|launch(?:ed)?\s+of|launch\s+of|broke\s+ground|groundbreaking)\b"), True),
+        r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision)\b"), True),
 ]
 
 # Auxiliaries and reporting verbs: enough to tell a reported event from a plan.
