@@ -108,7 +108,7 @@ def test_every_grant_sentence_gives_its_grant(readback):
 @pytest.mark.xfail(strict=True, reason=GRANTS_BRANCH)
 def test_grants_vesting_in_thirds_is_never_immediately(readback):
     wrong = [(slug, got["vesting"]) for slug, meant, got in _grant_pairs(readback)
-             if meant["vesting"] == "in thirds" and got["vesting"] == "immediately"]
+             if meant["vesting"] == "thirds" and got["vesting"] == "immediately"]
     assert wrong == []
 
 
@@ -125,9 +125,9 @@ def test_grant_terms_as_written(readback):
     assert wrong == []
 
 
-@pytest.mark.xfail(strict=True, reason=GRANTS_BRANCH + "; the vesting words compared are "
-                   "corpus_words.VESTING's ('in thirds', 'over 24 months', ...)")
+@pytest.mark.xfail(strict=True, reason=GRANTS_BRANCH)
 def test_grant_vesting_as_written(readback):
+    """Vesting in the grant contract's words (corpus_words.VESTING records them)."""
     wrong = [(slug, meant["vesting"], got["vesting"]) for slug, meant, got in _grant_pairs(readback)
              if got["vesting"] != meant["vesting"]]
     assert wrong == []

@@ -78,6 +78,13 @@ def test_text_without_a_headline_is_still_read(elsewhere, capsys):
     assert "short.txt:1: release:" in err
 
 
+def test_text_format_lists_review_reasons(elsewhere, capsys):
+    assert main(["extract", "release.txt", "--format", "text", "--date", "2013-05-29"]) == 0
+    out = capsys.readouterr().out
+    assert "  milestone: [achieved] 2013-05-29 financing:" in out
+    assert '    review: date read from the release date ("today")' in out
+
+
 def test_bad_date_option_is_a_clear_error(elsewhere, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["extract", "release.txt", "--date", "29/05/2013"])

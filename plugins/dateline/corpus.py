@@ -1158,8 +1158,8 @@ def _unit_grant(draft: Draft, security: str) -> str:
         )
     else:
         recipient, role, named = _recipient(draft)
-        vesting = draft.pick(("in thirds", "over 24 months"))
-        schedule = "in three equal annual tranches" if vesting == "in thirds" else "over 24 months"
+        vesting = draft.pick(("thirds", "staged over 24 months"))  # the grant contract's words
+        schedule = "in three equal annual tranches" if vesting == "thirds" else "over 24 months"
         sentence = (
             f'In addition, {_count(number)} {name} ("{short}") were granted to'
             f" {named}, vesting {schedule}."

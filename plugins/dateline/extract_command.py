@@ -103,10 +103,12 @@ def _print(results: list[dict], form: str) -> None:
 
     for result in results:
         print(result["source"])
-        for grant in result["grants"]:
-            print("  grant: " + describe_grant(grant))
-        for milestone in result["milestones"]:
-            print("  milestone: " + describe_milestone(milestone))
+        for kind, facts, describe in (("grant", result["grants"], describe_grant),
+                                      ("milestone", result["milestones"], describe_milestone)):
+            for fact in facts:
+                print(f"  {kind}: {describe(fact)}")
+                for reason in fact.get("review") or []:
+                    print(f"    review: {reason}")
 
 
 def extract_file(path: Path, settings, *, release_date: datetime.date | None = None):
