@@ -26,7 +26,8 @@ def test_random_text_keeps_the_contract():
         title = " ".join(rng.choice(PIECES) for _ in range(rng.randint(0, 8)))
         day = None if number % 4 == 0 else datetime.date(1990 + number % 40, 1 + number % 12, 1)
         reader = extract_html if number % 2 else extract_text
-        for milestone in reader(body, release_date=day, exchanges=["TSXV"], title=title)["milestones"]:
+        found = reader(body, release_date=day, exchanges=["TSXV"], title=title)
+        for milestone in found["milestones"]:
             assert tuple(milestone) == KEYS
             assert milestone["status"] in ("achieved", "planned")
             assert (milestone["date"] is None) == (milestone["precision"] is None)
