@@ -87,7 +87,9 @@ def test_seed_milestones(seed_result, seed_paragraphs):
         COMPLETION_SENTENCE, COMMISSIONING_SENTENCE, RESULTS_SENTENCE,
     ]
     completion, commissioning, results = milestones
-    assert list(completion) == ["date", "precision", "event", "kind", "status", "project", "sentence"]
+    assert list(completion) == [
+        "date", "precision", "event", "kind", "status", "project", "sentence", "review",
+    ]
     assert completion["kind"] == "completion"
     assert completion["status"] == "achieved"
     assert completion["date"] is None and completion["precision"] is None

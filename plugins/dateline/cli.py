@@ -26,12 +26,8 @@ def parse_arguments(argv=None) -> argparse.Namespace:
     _site_options(check)
     check.add_argument("--no-report", action="store_true", help="validate only")
 
-    extract = commands.add_parser("extract", help="print the grants and milestones found in releases")
-    extract.add_argument("files", nargs="+", metavar="FILE", help=".md, .txt or .html releases")
-    extract.add_argument("--format", choices=("json", "text"), default="json")
-    _site_options(extract)
-
     for name, module, text in (
+        ("extract", "dateline.extract_command", "print the grants and milestones found in releases"),
         ("import", "dateline.importer", "turn .txt/.html releases into Markdown + YAML"),
         ("search", "dateline.search.cli", "query the Whoosh index from the terminal"),
         ("generate", "dateline.corpus", "write a deterministic corpus of fictional releases"),
@@ -67,10 +63,6 @@ def _dispatch(args) -> int:
         from dateline.report import run_check
 
         return run_check(args)
-    if args.command == "extract":
-        from dateline.report import run_extract
-
-        return run_extract(args)
     module = __import__(args.module, fromlist=["run"])
     return module.run(args)
 

@@ -115,6 +115,11 @@ class GeneratedRelease:
     expected_milestones: list = field(default_factory=list)
     expected_non_grants: list = field(default_factory=list)
     expected_non_milestones: list = field(default_factory=list)
+    # Every milestone the release means: the planted ones and the lead's own event.
+    meant_milestones: list = field(default_factory=list)
+    # (sentence, meaning) for every body sentence written: "milestone", "grant",
+    # "non-grant", "non-milestone" or "none".
+    sentence_meanings: list = field(default_factory=list)
 
     @property
     def date(self) -> dt.date:
@@ -401,6 +406,8 @@ class Draft:
         self.milestones: list[dict] = []
         self.non_grants: list[str] = []
         self.non_milestones: list[str] = []
+        self.lead_milestones: list[dict] = []
+        self.meanings: dict[str, str] = {}
         self.legends: list[str] = []
         self.has_fls = False
         self.lead_clause = ""
@@ -415,6 +422,13 @@ class Draft:
         text = " ".join(sentence for sentence in sentences if sentence)
         if text:
             self.blocks.append(("para", text))
+        self.mean("none", *sentences)
+
+    def mean(self, meaning: str, *sentences: str) -> None:
+        """Record what sentences mean; the first meaning given to a sentence stays."""
+        for sentence in sentences:
+            if sentence:
+                self.meanings.setdefault(sentence, meaning)
 
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability
@@ -537,8 +551,12 @@ def _write_body(draft: Draft, topic: str) -> str:
     return f"{name} {phrase}"
 
 
-def _lead(draft: Draft, clause: str, *more: str) -> None:
-    """The opening paragraph: issuer, alias, ticker placeholder and the news."""
+def _lead(draft: Draft, clause: str, *more: str, event: str | None = None) -> None:
+    """The opening paragraph: issuer, alias, ticker placeholder and the news.
+
+    `event` is the milestone kind the clause reports (achieved, undated: the lead
+    says what happened, not when), or None when the news is no milestone.
+    """
     issuer = draft.issuer
     verb = draft.pick(
         (
@@ -560,6 +578,13 @@ def _lead(draft: Draft, clause: str, *more: str) -> None:
     opening = f"{issuer.name} {alias} ({TICKER_MARK}) {verb} {clause}."
     draft.lead_clause = clause
     draft.blocks.append(("lead", " ".join((opening,) + more)))
+    if event:
+        draft.lead_milestones.append({
+            "date": None, "precision": None, "date_text": None, "event": clause, "kind": event,
+            "status": "achieved", "project": issuer.project, "sentence": opening,
+        })
+        draft.mean("milestone", opening)
+    draft.mean("none", opening, *more)
 
 
 def _geography(draft: Draft) -> str:
@@ -629,6 +654,7 @@ def _topic_operations(draft: Draft) -> str:
         f"it has completed the {work} at its {issuer.project} Project",
         f"The work was carried out by {draft.lex.word('proper')} {draft.pick(words.CONTRACTORS)}"
         " on schedule and within budget.",
+        event="completion",
     )
     draft.para(
         _geography(draft),
@@ -647,6 +673,7 @@ def _topic_exploration(draft: Draft) -> str:
             draft,
             f"drilling of the {well} well on its {issuer.project} acreage has reached"
             f" total depth of {_count(draft.rng.randint(15, 48) * 100)} metres",
+            event="drilling",
         )
         draft.para(
             f"The well targets the {draft.lex.word('proper')} and {draft.lex.word('proper')}"
@@ -688,6 +715,7 @@ def _topic_financing(draft: Draft) -> str:
         f"it has closed its {kind} for gross proceeds of {size}",
         f"The offering consisted of {_count(rng.randint(2, 80) * 250_000)} common shares at a"
         f" price of {price} per share.",
+        event="financing",
     )
     draft.para(
         f"Net proceeds will be used to advance the {draft.issuer.project} Project and for"
@@ -745,6 +773,7 @@ def _topic_permitting(draft: Draft) -> str:
         draft,
         f"it has received the environmental permit for the {issuer.project} Project"
         f" from the regional authority in {issuer.project_region}",
+        event="permit",
     )
     draft.para(
         _geography(draft),
@@ -764,6 +793,7 @@ def _topic_study(draft: Draft) -> str:
         f"it has filed a technical report on the {issuer.project} Project",
         f"The study estimates an after-tax net present value of {npv} million at a"
         f" {draft.rng.choice((5, 8, 10))}% discount rate.",
+        event="other",
     )
     draft.para(*_geology(draft))
     draft.tag("feasibility-study", "resource-estimate")
@@ -778,6 +808,7 @@ def _topic_acquisition(draft: Draft) -> str:
         f"it has completed the acquisition of the {place} property from {vendor}",
         f"The property adjoins the {draft.issuer.project} Project to the"
         f" {draft.pick(words.DIRECTIONS)}.",
+        event="acquisition",
     )
     draft.para(*_geology(draft))
     draft.tag("acquisition")
@@ -809,6 +840,7 @@ def _topic_regulatory(draft: Draft) -> str:
     _lead(
         draft,
         f"it has received clearance for its application to begin clinical testing" f" of {drug}",
+        event="permit",
     )
     draft.para(
         f"The application included data from {draft.lex.word('term')}"
@@ -827,6 +859,7 @@ def _topic_partnership(draft: Draft) -> str:
         draft,
         f"it has signed a licence and distribution agreement with {partner} for"
         f" {draft.issuer.project}",
+        event="agreement",
     )
     draft.para(
         f"{partner} serves customers in {draft.lex.word('place')} and"
@@ -891,9 +924,12 @@ def _add_milestones(draft: Draft) -> None:
     events = words.MILESTONE_EVENTS[draft.issuer.sector]
     chosen = draft.rng.sample(events, min(len(events), draft.rng.randint(1, 3)))
     sentences = [_milestone_sentence(draft, event) for event in chosen]
+    draft.mean("milestone", *sentences)
     if len(sentences) > 1 and draft.chance(0.3):
         draft.para("Operational highlights for the period:")
         draft.blocks.append(("bullets", "\n".join(sentence.rstrip(".") for sentence in sentences)))
+        draft.mean("none", "Operational highlights for the period:")
+        draft.mean("milestone", *(sentence.rstrip(".") for sentence in sentences))
         for record in draft.milestones[-len(sentences) :]:
             record["sentence"] = record["sentence"].rstrip(".")
     else:
@@ -969,18 +1005,18 @@ def _milestone_date(draft: Draft, achieved: bool) -> tuple[str, str, str]:
     quarter = (day.month - 1) // 3 + 1
     if achieved and (day.year, quarter) == (draft.day.year, (draft.day.month - 1) // 3 + 1):
         return f"{day.year:04d}-{day.month:02d}", "month", month_text(day)
-    # Quarters, halves and "late 2016" are recorded with year precision; date_text keeps them.
-    phrase = rng.choice(
-        (
-            f"Q{quarter} {day.year}",
-            f"the {words.ORDINALS[quarter]} quarter of {day.year}",
-            f"the {'first' if quarter < 3 else 'second'} half of {day.year}",
-            f"{1 if quarter < 3 else 2}H{day.year % 100:02d}",
-            f"{('early', 'mid', 'mid', 'late')[quarter - 1]} {day.year}",
-        )
+    # Quarters and halves keep what the text says (YYYY-Qn, YYYY-Hn); "late 2016" is a year.
+    half = 1 if quarter < 3 else 2
+    forms = (
+        (f"Q{quarter} {day.year}", f"{day.year:04d}-Q{quarter}", "quarter"),
+        (f"the {words.ORDINALS[quarter]} quarter of {day.year}", f"{day.year:04d}-Q{quarter}", "quarter"),
+        (f"the {'first' if half == 1 else 'second'} half of {day.year}", f"{day.year:04d}-H{half}", "half"),
+        (f"{half}H{day.year % 100:02d}", f"{day.year:04d}-H{half}", "half"),
+        (f"{('early', 'mid-', 'mid-', 'late')[quarter - 1]} {day.year}".replace("- ", "-"),
+         f"{day.year:04d}", "year"),
     )
-    phrase = phrase.replace("mid ", "mid-")
-    return f"{day.year:04d}", "year", phrase
+    phrase, value, precision = forms[rng.randrange(len(forms))]
+    return value, precision, phrase
 
 
 # --- stock-option grants ------------------------------------------------------------
@@ -1075,6 +1111,7 @@ def _option_grant(draft: Draft) -> list[str]:
         conditions=conditions,
         sentence=sentence,
     )
+    draft.mean("grant", sentence, vesting_text, extra)
     return [sentence, vesting_text, extra]
 
 
@@ -1121,8 +1158,8 @@ def _unit_grant(draft: Draft, security: str) -> str:
         )
     else:
         recipient, role, named = _recipient(draft)
-        vesting = draft.pick(("in thirds", "over 24 months"))
-        schedule = "in three equal annual tranches" if vesting == "in thirds" else "over 24 months"
+        vesting = draft.pick(("thirds", "staged over 24 months"))  # the grant contract's words
+        schedule = "in three equal annual tranches" if vesting == "thirds" else "over 24 months"
         sentence = (
             f'In addition, {_count(number)} {name} ("{short}") were granted to'
             f" {named}, vesting {schedule}."
@@ -1136,6 +1173,7 @@ def _unit_grant(draft: Draft, security: str) -> str:
         vesting=vesting,
         sentence=sentence,
     )
+    draft.mean("grant", sentence)
     return sentence
 
 
@@ -1147,6 +1185,7 @@ def _add_non_grant(draft: Draft) -> None:
         person=draft.lex.person(),
     )
     draft.non_grants.append(sentence)
+    draft.mean("non-grant", sentence)
     draft.para(sentence)
 
 
@@ -1159,6 +1198,7 @@ def _add_reference(draft: Draft) -> None:
         " on schedule."
     )
     draft.non_milestones.append(sentence)
+    draft.mean("non-milestone", sentence)
     draft.para(sentence)
 
 
@@ -1208,12 +1248,19 @@ def _add_investor_relations(draft: Draft) -> None:
     firm = (
         f"{lex.word('proper')} {draft.pick(('Communications', 'Capital Markets', 'Media', 'IR'))}"
     )
-    draft.para(
+    engagement = (
         f"The Company has engaged {firm} of {lex.word('place')} to provide investor"
         f" relations and market awareness services for an initial term of"
-        f" {draft.pick(('six', 'twelve'))} months at a fee of {fee} per month.",
+        f" {draft.pick(('six', 'twelve'))} months at a fee of {fee} per month."
+    )
+    arms_length = (
         f"{firm} and its principals are at arm's length to the Company and have no"
-        " present interest, directly or indirectly, in its securities.",
+        " present interest, directly or indirectly, in its securities."
+    )
+    draft.mean("non-milestone", engagement, arms_length)
+    draft.para(
+        engagement,
+        arms_length,
         f"The engagement will focus on {lex.word('term')} outreach to investors in"
         f" {lex.word('place')} and {lex.word('place')}.",
     )
@@ -1222,14 +1269,19 @@ def _add_investor_relations(draft: Draft) -> None:
 def _add_outlook(draft: Draft) -> None:
     """A closing outlook paragraph with a non-committal partner mention."""
     lex = draft.lex
-    draft.para(
+    outlook = (
         f"Looking ahead, the Company remains focused on {lex.word('term')} execution,"
         f" {lex.word('term')} cost control and the {lex.word('proper')} program, and"
-        " will provide further updates as work progresses.",
+        " will provide further updates as work progresses."
+    )
+    discussions = (  # "no agreement has been reached" is not an agreement
         f"Discussions with {lex.word('proper')}"
         f" {draft.pick(('Capital', 'Metals', 'Energy', 'Partners'))}"
-        " regarding potential collaboration are ongoing, and no agreement has been reached.",
+        " regarding potential collaboration are ongoing, and no agreement has been reached."
     )
+    draft.non_milestones.append(discussions)
+    draft.mean("non-milestone", discussions)
+    draft.para(outlook, discussions)
 
 
 def _add_quote(draft: Draft) -> None:
@@ -1547,6 +1599,10 @@ def _finish(index, draft: Draft, moment, headline: str, slug: str) -> GeneratedR
     md_ticker = _tickers_in_text(draft, markdown=True)
     text_ticker = _tickers_in_text(draft, markdown=False)
     body = _markdown_body(draft.blocks, md_ticker, _markdown_dateline(draft), draft.chance(0.3))
+    for record in draft.lead_milestones:
+        record["sentence"] = record["sentence"].replace(TICKER_MARK, md_ticker)
+    meanings = [(sentence.replace(TICKER_MARK, md_ticker), meaning)
+                for sentence, meaning in draft.meanings.items()]
     return GeneratedRelease(
         index=index,
         issuer=draft.issuer,
@@ -1561,6 +1617,8 @@ def _finish(index, draft: Draft, moment, headline: str, slug: str) -> GeneratedR
         expected_milestones=draft.milestones,
         expected_non_grants=draft.non_grants,
         expected_non_milestones=draft.non_milestones,
+        meant_milestones=draft.lead_milestones + draft.milestones,
+        sentence_meanings=meanings,
     )
 
 

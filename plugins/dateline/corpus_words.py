@@ -446,19 +446,20 @@ PERSON_ROLES = (
     ("a newly elected director", "director"),
 )
 
+# (sentence, vesting as the grant contract records it: docs/extraction-grants.md)
 VESTING = (
     ("The options vest immediately.", "immediately"),
     (
         "The options vest in thirds on each of the first three anniversaries of the grant.",
-        "in thirds",
+        "thirds",
     ),
     (
         "One third of the options vest on grant and one third on each of the next two"
         " anniversaries.",
-        "in thirds",
+        "thirds",
     ),
-    ("The options vest over 24 months of service.", "over 24 months"),
-    ("The options vest quarterly over 18 months.", "quarterly over 18 months"),
+    ("The options vest over 24 months of service.", "staged over 24 months"),
+    ("The options vest quarterly over 18 months.", "staged over 18 months"),
     ("", None),
 )
 

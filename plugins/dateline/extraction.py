@@ -3,7 +3,8 @@
 The Pelican plugin and the `dateline extract` command call `extract_html` on the
 rendered body (or `extract_text` on a raw release); both read only the body
 paragraphs chosen by `sentences.body_paragraphs`, so "About" boilerplate,
-contacts, legends and disclaimers never yield facts.
+contacts, legends and disclaimers never yield facts. The headline (`title`), when
+given, is read by milestones only: it is often the clearest statement of the news.
 """
 
 from __future__ import annotations
@@ -18,35 +19,61 @@ from .sentences import Block, body_blocks, text_blocks
 logger = logging.getLogger(__name__)
 
 
-def extract(paragraphs: list[str], *, release_date: datetime.date, exchanges: list[str],
-            blocks: list[Block] | None = None) -> dict:
+def extract(paragraphs: list[str], *, release_date: datetime.date | None, exchanges: list[str],
+            title: str | None = None, blocks: list[Block] | None = None) -> dict:
     """Grants and milestones of a release body given as plain-text paragraphs.
 
     `blocks` (the same paragraphs with their headings and table rows) let grant
-    extraction read a section under a heading and a table of allocations.
+    extraction read a section under a heading and a table of allocations. With no
+    release date (a raw file without a dateline), dates the text states still
+    count; those that need the release date to be read ("today", "in August")
+    stay null.
     """
-    grants = extract_grants(
-        paragraphs, release_date=release_date, exchanges=exchanges, blocks=blocks
-    )
-    milestones = extract_milestones(paragraphs, release_date=release_date)
+    if release_date is None:
+        grants = _undated_grants(paragraphs, exchanges, blocks)
+    else:
+        grants = extract_grants(
+            paragraphs, release_date=release_date, exchanges=exchanges, blocks=blocks
+        )
+    milestones = extract_milestones(paragraphs, release_date=release_date, title=title)
     logger.debug("extraction: %s grants, %s milestones", len(grants), len(milestones))
     return {"grants": grants, "milestones": milestones}
 
 
-def extract_html(html: str, *, release_date: datetime.date, exchanges: list[str]) -> dict:
+# A day no release can have: whatever grants computes from it is recognisably invented.
+_NO_DAY = datetime.date(1900, 1, 1)
+
+
+def _undated_grants(paragraphs: list[str], exchanges: list[str],
+                    blocks: list[Block] | None) -> list[dict]:
+    """Grants of a release whose date is unknown: dates computed from the missing day are null.
+
+    `grants` needs a day to anchor "today" and to turn a term into an expiry; it is
+    given a day in 1900, and any grant or expiry date that comes back before 1950
+    was computed from it, not stated, so it is set to null.
+    """
+    grants = extract_grants(paragraphs, release_date=_NO_DAY, exchanges=exchanges, blocks=blocks)
+    for grant in grants:
+        for key in ("grant_date", "expiry_date"):
+            if (grant.get(key) or "9999") < "1950":
+                grant[key] = None
+    return grants
+
+
+def extract_html(html: str, *, release_date: datetime.date | None, exchanges: list[str],
+                 title: str | None = None) -> dict:
     """Grants and milestones of a rendered (HTML) release body."""
     blocks = body_blocks(html)
-    return extract(
-        _paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks
-    )
+    return extract(_paragraphs(blocks), release_date=release_date, exchanges=exchanges,
+                   title=title, blocks=blocks)
 
 
-def extract_text(text: str, *, release_date: datetime.date, exchanges: list[str]) -> dict:
+def extract_text(text: str, *, release_date: datetime.date | None, exchanges: list[str],
+                 title: str | None = None) -> dict:
     """Grants and milestones of a raw text or Markdown release body."""
     blocks = text_blocks(text)
-    return extract(
-        _paragraphs(blocks), release_date=release_date, exchanges=exchanges, blocks=blocks
-    )
+    return extract(_paragraphs(blocks), release_date=release_date, exchanges=exchanges,
+                   title=title, blocks=blocks)
 
 
 def _paragraphs(blocks: list[Block]) -> list[str]:

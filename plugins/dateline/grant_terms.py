@@ -128,7 +128,7 @@ _ANNIVERSARY_TERM = re.compile(
 )
 _FROM_VESTING = re.compile(r"(?i)^\s*(?:from|after|following)\s+(?:the\s+date\s+of\s+)?vesting")
 _EXPIRY = re.compile(
-    r"(?i)\b(?:expir\w*|until|ending|lapse\w*|expiry\s+date\s+(?:of|is)|on\s+or\s+before"
+    r"(?i)\b(?:expiry\s+date\s+(?:of|is)|expir\w*|until|ending|lapse\w*|on\s+or\s+before"
     r"|(?:at\s+any\s+(?:time|point)\s+)?prior\s+to|terminat\w*)\s+(?:on\s+)?"
 )
 _WINDOW = re.compile(r"(?i)\bbetween\s+")

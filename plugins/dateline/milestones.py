@@ -1,46 +1,39 @@
-"""Milestone extraction: dated operational events a release reports or plans.
+"""Milestone extraction: the operational events a release reports as its news, or plans.
 
-Decisions (precision over recall):
+What is news (docs/extraction-milestones.md has the phrasing atlas behind each rule):
 
-- One milestone per trigger clause. A sentence with triggers of different kinds
-  is cut into clauses (";", ", and", " while ") and each clause is read alone.
-- Kinds and their triggers, most specific first: commissioning, production,
-  acquisition, permit, financing, listing, agreement, drilling, completion,
-  other (results reporting, studies and estimates, construction). "Completed the
-  acquisition" is an acquisition, not a completion.
-- Dates: "May 27, 2013" / "27 May 2013" / "2013-05-27" / "today" -> day;
-  "July 2010", "the first two weeks of May 2013", "mid-May 2013", "the end of
-  May 2013" -> month; quarters ("Q3 2013", "third quarter of 2013", "3Q13") and
-  halves ("2H26", "H2 2026", "second half of 2026") -> the year with precision
-  "year", because DESIGN allows only day|month|year and mapping a quarter to its
-  first month would overstate what the text says. "in 2014", "early 2014",
-  "by the end of 2014" -> year. A month or day without a year ("in August") takes
-  the year that puts it next on or after the release month for a planned event
-  and last on or before it for an achieved one. Fiscal periods are ignored
-  (a fiscal year is not a calendar year).
-- The event date is the nearest usable date after the trigger word in its clause,
-  else the nearest before it. Not usable: dates of earlier news releases
-  ("news release dated March 3, 2014", "announced on ..."), period labels
-  ("Q3 2013 results", "for the quarter ended June 30"), and the dateline (already
-  cut by `sentences`).
-- Status: `planned` when the clause carries a forward-looking cue (expects,
-  anticipates, plans, targets, intends, scheduled, will, look forward, on track,
-  ...) or the date lies after the release date; otherwise `achieved`, which needs a
-  dated past event or a past-tense / perfect verb ("has completed", "were
-  commissioned"). A planned event needs a date. An achieved event with no date in
-  the text gets date and precision null (the release does not say when).
-- A sentence that only recaps an earlier announcement ("as previously announced",
-  "as disclosed in its news release dated ...") and has no other date is skipped.
-- Meetings, elections and appointments are not milestones (the seed's AGM of
-  March 26, 2013 is a past meeting reference). Sentences about option/unit grants
-  or security terms (exercisable, expiry) are left to `grants`.
-- Project: the "X Project/Mine/Property/Deposit/Mill/Plant" named in the sentence,
-  or a project name already seen in the release named again ("at Los Santos");
-  for operational kinds (commissioning, production, drilling, permit, completion)
-  a project named earlier in the same paragraph carries over. Otherwise null.
-- Event: the clause, without the announcement lead-in ("... is pleased to announce
-  that it has"), the quoted speaker and the chosen date phrase; results reporting
-  reads "Report Q3 2013 results".
+- This release's own events: the lead, the body's reports ("has completed", "began
+  on", "is underway", "80% complete") and the headline when the lead states no
+  event of its own ("Commercial Production Declared at X").
+- Not news: quotations without a date ("It has been a privilege ..."), biographies
+  ("has written over 200 papers", "previously served"), standing facts ("is listed
+  on the TSX-V"), boilerplate (arm's length, qualified person), investor-relations
+  and marketing engagements, negations ("no agreement has been reached", "has not
+  yet been signed"), history inside technical disclosure ("between 2006 and 2016",
+  "since 2009", "by previous owners", the holes an estimate uses), and this
+  release's own results announcement ("today reported results", "results have been
+  received from"). Meetings, elections and appointments of people are not
+  milestones; a firm appointed to lead a study is. Grant sentences are `grants`'.
+- Status: `planned` for a forward-looking or conditional clause (expects, will,
+  scheduled, on track, once, subject to, allows the Company to, before ... can,
+  pending, deferred until) or a date after the release; a planned event needs a
+  date. Otherwise `achieved`, which needs a date or a reporting verb.
+- One milestone per trigger clause: a sentence is cut at ";", ", and", " while ",
+  ", which"; a piece with no trigger of its own stays with the clause before it.
+- Kinds, most specific first: a firm engaged for a study (other), progress
+  (percent complete), commissioning (also "installed, tested and fully
+  functional"), production, bulk sample (other), acquisition, permit (also a
+  regulator's approval or clearance), financing, listing, agreement, drilling,
+  completion, other (studies, estimates, construction, first patient, launch).
+- Dates: `milestone_dates`; the event date is the nearest usable date after the
+  trigger in its clause, else the nearest before it. Not usable: dates of earlier
+  news releases, period labels ("Q3 2013 results", "for the quarter ended").
+- Project: the "X Project/Mine/..." named in the sentence, or a known project named
+  again; operational kinds carry the paragraph's project over.
+- `review`: why a person should check the milestone ("from the headline only",
+  "date read from the release date", "year inferred from the release date", "kind from a
+  weak cue", "from a quotation", "status from a condition", "one of several events
+  in the sentence"); empty when the text states everything.
 """
 
 from __future__ import annotations
@@ -48,164 +41,16 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-from dataclasses import dataclass
 
+from .milestone_dates import DateMention, find_dates
+from .milestone_events import event_text
 from .sentences import split_sentences
 
 logger = logging.getLogger(__name__)
 
-_MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_M = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_Y = r"(?P<year>(?:19|20)\d{2})"
-_YY = r"(?P<year>(?:19|20)?\d{2})"
-_PART_OF_MONTH = (
-    r"(?:(?:the\s+)?(?:(?:first|second|third|last|final)\s+(?:(?:two|three|few)\s+)?weeks?"
-    r"|beginning|start|middle|end|first half|second half)\s+of\s+|early[- ]|mid[- ]|late[- ])"
-)
+__all__ = ["DateMention", "extract_milestones", "find_dates"]
 
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date phrase in a sentence: where it is, what it says, how precise it is."""
-
-    start: int
-    end: int
-    year: int
-    month: int | None
-    day: int | None
-    precision: str
-    inferred_year: bool = False
-
-    @property
-    def value(self) -> str:
-        if self.precision == "day":
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.precision == "month":
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
-
-    def key(self) -> tuple:
-        return (self.year, self.month or 0, self.day or 0)
-
-
-def _month(name: str) -> int:
-    return _MONTH_NUMBERS[name.lower()[:3]]
-
-
-def _year(text: str) -> int:
-    value = int(text)
-    return value + 2000 if value < 100 else value
-
-
-def _valid_day(year, month, day) -> bool:
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-# (pattern, builder); earlier patterns win over later overlapping ones
-_DATE_PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"), "iso"),
-    (re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}\b"), "day"),
-    (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M},?\s+{_Y}\b"), "day"),
-    (re.compile(rf"\b{_M}(?:\s+of)?,?\s+{_Y}\b"), "month"),
-    (re.compile(r"(?<!fiscal )\b(?i:Q(?P<q>[1-4])(?:\s*|[-/’']\s*)(?P<year>(?:19|20)?\d{2}))\b"), "year"),
-    (re.compile(r"\b(?P<q>[1-4])Q\s*['’]?(?P<year>(?:19|20)?\d{2})\b"), "year"),
-    (re.compile(r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+(?:calendar\s+)?quarter\s+"
-                r"(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"), "year"),
-    (re.compile(r"\b(?P<h>[12])H\s*['’]?(?P<year>(?:19|20)?\d{2})\b"), "year"),
-    (re.compile(r"\bH(?P<h>[12])(?:\s*|[-/’']\s*)(?P<year>(?:19|20)?\d{2})\b"), "year"),
-    (re.compile(r"(?i)\b(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"),
-     "year"),
-    (re.compile(r"(?i)\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early[- ]|mid[- ]"
-                r"|late[- ]|year[- ]end\s+|calendar\s+)(?P<year>(?:19|20)\d{2})\b"), "year"),
-    (re.compile(r"(?i)\b(?:in|by|during|since|until|before|after|throughout)\s+"
-                r"(?P<body>(?P<year>(?:19|20)\d{2}))\b(?![,.]?\d)"), "year"),
-    (re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)"), "day-noyear"),
-    (re.compile(rf"\b{_M}\b(?!\s*\d)"), "month-noyear"),
-    (re.compile(r"(?i)\btoday(?:['’]s date)?\b"), "today"),
-    (re.compile(r"(?i)\byesterday\b"), "yesterday"),
-]
-
-
-_MAYBE_DATE = re.compile(r"\d|(?i:today|yesterday)|" + _M)
-_PART_BEFORE = re.compile(rf"(?i:{_PART_OF_MONTH})$")
-_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|by|during|until|before|after)\s+$")
-
-
-def find_dates(text: str, release_date: datetime.date, *, planned: bool = True) -> list[DateMention]:
-    """Every date phrase in a sentence, in order of appearance."""
-    if not _MAYBE_DATE.search(text):
-        return []  # most sentences: no digit, no month, no "today"
-    taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
-    for pattern, kind in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            span = _span(text, match, kind)
-            if span is None or any(span[0] < end and start < span[1] for start, end in taken):
-                continue
-            mention = _build(match, kind, release_date, planned, span)
-            if mention is not None:
-                taken.append(span)
-                found.append(mention)
-    return sorted(found, key=lambda mention: mention.start)
-
-
-def _span(text: str, match: re.Match, kind: str) -> tuple[int, int] | None:
-    """Where the date phrase lies; "the first two weeks of" and the like belong to it."""
-    start, end = match.span("body") if match.groupdict().get("body") else match.span()
-    if kind in ("month", "month-noyear"):
-        before = text[max(0, start - 40): start]
-        part = _PART_BEFORE.search(before)
-        if part:
-            return start - (len(before) - part.start()), end
-        if kind == "month-noyear" and not _PREPOSITION_BEFORE.search(before):
-            return None
-    return start, end
-
-
-def _build(match: re.Match, kind: str, release: datetime.date, planned: bool, span) -> DateMention | None:
-    start, end = span
-    groups = match.groupdict()
-    if kind == "today":
-        return DateMention(start, end, release.year, release.month, release.day, "day")
-    if kind == "yesterday":
-        day = release - datetime.timedelta(days=1)
-        return DateMention(start, end, day.year, day.month, day.day, "day")
-    if kind == "iso":
-        year, month, day = int(groups["year"]), int(groups["mnum"]), int(groups["day"])
-        return DateMention(start, end, year, month, day, "day") if _valid_day(year, month, day) else None
-    if kind == "day":
-        year, month, day = int(groups["year"]), _month(groups["month"]), int(groups["day"])
-        return DateMention(start, end, year, month, day, "day") if _valid_day(year, month, day) else None
-    if kind == "month":
-        return DateMention(start, end, int(groups["year"]), _month(groups["month"]), None, "month")
-    if kind == "year":
-        return DateMention(start, end, _year(groups["year"]), None, None, "year")
-    month = _month(groups["month"])
-    year = _infer_year(month, release, planned)
-    if kind == "day-noyear":
-        day = int(groups["day"])
-        if not _valid_day(year, month, day):
-            return None
-        return DateMention(start, end, year, month, day, "day", inferred_year=True)
-    return DateMention(start, end, year, month, None, "month", inferred_year=True)
-
-
-def _infer_year(month: int, release: datetime.date, planned: bool) -> int:
-    """Next such month on or after the release for plans, last on or before it otherwise."""
-    if planned:
-        return release.year if month >= release.month else release.year + 1
-    return release.year if month <= release.month else release.year - 1
+KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence", "review")
 
 
 # --- what makes a date unusable as an event date ---------------------------
@@ -217,7 +62,7 @@ _REFERENCE_BEFORE = re.compile(
 )
 _PERIOD_BEFORE = re.compile(
     r"(?i)(?:\b(?:results|report|statements|guidance|earnings|sales|revenues?|production|budget)\s+"
-    r"for\s+(?:the\s+)?|\bended\s+|\bending\s+|\bfiscal\s+)$"
+    r"for\s+(?:the\s+)?|\bended\s+|\bending\s+|\bfiscal\s+|\bas\s+at\s+)$"
 )
 _PERIOD_AFTER = re.compile(
     r"(?i)^[\s-]*(?:financial\s+|operating\s+|production\s+|quarterly\s+|annual\s+|interim\s+)?"
@@ -230,9 +75,17 @@ _RECAP = re.compile(
 )
 
 
+_ANNOUNCED_TODAY = re.compile(
+    r"(?i)^\s+(?:announced|reported|confirmed|advised|said|provided)\b"
+)
+_ANNOUNCED_BEFORE = re.compile(r"(?i)\b(?:announced|reported|confirmed|advised|said)\s+$")
+
+
 def _usable(text: str, mention: DateMention) -> bool:
     before = text[: mention.start]
     after = text[mention.end:]
+    if mention.relative and (_ANNOUNCED_TODAY.match(after) or _ANNOUNCED_BEFORE.search(before)):
+        return False  # "today announced": the day of the release, not of the event
     if _REFERENCE_BEFORE.search(before[-60:]):
         return False
     if _PERIOD_BEFORE.search(before[-40:]) or _PERIOD_AFTER.match(after):
@@ -242,76 +95,184 @@ def _usable(text: str, mention: DateMention) -> bool:
 
 # --- kinds ------------------------------------------------------------------
 
-_KINDS: list[tuple[str, re.Pattern]] = [
-    ("commissioning", re.compile(r"(?i)\bcommission(?:ed|ing)\b")),
-    ("production", re.compile(
+_REGULATOR = (
+    r"(?:Minist(?:er|ry)|Department|Government|Authority|Agency|Administration|FDA|EPA|EMA"
+    r"|regulator|Bureau|Commission|Council|Secretariat)"
+)
+# (kind, cheap substrings, pattern, weak cue?); the substrings gate the regex (speed).
+_KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
+    ("other", ("appoint", "engag", "retain", "select", "award", "mandat"), re.compile(
+        r"(?i)\b(?:appoint|engag|retain|select|award|mandat)\w*\b.{0,120}?"
+        r"\b(?:to\s+(?:lead|prepare|complete|conduct|carry\s+out|undertake|deliver|manage)|as\s+"
+        r"(?:principal|lead)\s+consultants?\b)"
+        r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report)\b")
+     , False),
+    ("progress", ("%", "percent"), re.compile(
+        r"(?i)\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion|done)\b"
+        r"|\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:construction|work|installation)"
+        r"|\b(?:reached|at)\s+\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion)"
+        r"|\bcompletion\s+(?:stands\s+at|of)\s+\d{1,3}\s?%"), False),
+    ("commissioning", ("commission", "tested", "functional", "operational"), re.compile(
+        r"(?i)\bcommission(?:ed|ing)\b|\binstalled,?\s+(?:and\s+)?tested\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b")
+     , False),
+    ("production", ("production", "first ", "poured", "pour", "restart", "resum"), re.compile(
         r"(?i)\b(?:commercial\s+production|production\s+(?:commenced|began|started|restarted|resumed"
         r"|is\s+expected|will\s+(?:begin|commence|start))|(?:commence|start|begin|began|achieve|restart"
         r"|resume|declare)\w*\s+(?:of\s+)?(?:commercial\s+|initial\s+|first\s+)?production"
         r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré|dore)"
-        r"|poured\s+(?:its\s+)?first)\b")),
-    ("acquisition", re.compile(r"(?i)\b(?:acquired|acquisition|acquire)\b")),
-    ("permit", re.compile(
+        r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
+        r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
+        r"|ramping\s+up\s+production)\b"), False),
+    ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
+    ("acquisition", ("acqui", "purchase"), re.compile(
+        r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
+    ("permit", ("permit", "licen", "approv", "clearance", "designation"), re.compile(
         r"(?i)\b(?:(?:mining|environmental|construction|water|operating|exploration|drilling|building"
         r"|exploitation|export)\s+(?:permits?|licen[cs]es?|approvals?)|permits?|permitted"
-        r"|licen[cs]es?|EIA\s+approval)\b")),
-    ("financing", re.compile(
-        r"(?i)\b(?:private\s+placements?|financings?|(?:public|bought[- ]deal|prospectus)\s+offering"
-        r"|bought\s+deal|credit\s+facility|loan\s+facility|debt\s+facility|streaming\s+agreement"
-        r"|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units)\b")),
-    ("listing", re.compile(
-        r"(?i)\b(?:listing|listed|(?:commence|begin|start|began|begun)\w*\s+trading|uplist\w*)\b")),
-    ("agreement", re.compile(
+        r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
+        r"|(?:orphan\s+drug|fast\s+track|breakthrough\s+therapy)\s+designation"
+        rf"|(?-i:{_REGULATOR})\b[^.;]{{0,60}}?\b(?:approved|granted|issued|cleared)"
+        rf"|(?:approved|issued|granted)\s+(?:and\s+issued\s+)?by\s+the\s+(?:[\w.'’]+\s+){{0,5}}"
+        rf"(?-i:{_REGULATOR})"
+        r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works|program\s+of\s+work"
+        r"|EIA|EIS|mining\s+proposal))"), False),
+    ("financing", ("placement", "placing", "financing", "offering", "bought deal", "facility",
+                   "streaming", "tranche", "ipo"), re.compile(
+        r"(?i)\b(?:private\s+placements?|placings?|financings?"
+        r"|(?:public|bought[- ]deal|prospectus|initial\s+public)\s+offering|bought\s+deal"
+        r"|credit\s+facility|loan\s+facility|debt\s+facility|streaming\s+agreement"
+        r"|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units"
+        r"|(?:first|second|third|final)\s+tranche|(?-i:IPO))\b"), False),
+    ("listing", ("listing", "listed", "trading", "uplist", "graduat"), re.compile(
+        r"(?i)\b(?:listing|listed|(?:commence|begin|start|began|begun)\w*\s+trading|uplist\w*"
+        r"|graduat\w+\s+(?:to|from))\b"), False),
+    ("agreement", ("agreement", "letter of intent", "memorandum", "mou", "loi", "joint venture",
+                   "term sheet", "offtake", "contract"), re.compile(
         r"(?i)\b(?:agreements?|letter\s+of\s+intent|memorandum\s+of\s+understanding|MOU|LOI"
-        r"|joint\s+venture|term\s+sheet|offtake)\b")),
-    ("drilling", re.compile(r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?)|boreholes?)\b")),
-    ("completion", re.compile(r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b")),
-    ("other", re.compile(
+        r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
+        r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract)\b"), False),
+    ("drilling", ("drill", "borehole", "spud"), re.compile(
+        r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?)|boreholes?|spud(?:ded)?)\b"
+        r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
+    ("completion", ("complet", "finished"), re.compile(
+        r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
+    ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
+               "construction", "first patient", "dosed", "launch", "broke ground",
+               "groundbreaking", "decision"),
+     re.compile(
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
-        r"|technical\s+report|preliminary\s+economic\s+assessment|construction)\b")),
+        r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
+        r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision)\b"), True),
 ]
-# "completed", "received" ... and auxiliaries; enough to tell a reported event.
+
+# Auxiliaries and reporting verbs: enough to tell a reported event from a plan.
 _PAST = re.compile(
     r"(?i)\b(?:has|have|had|was|were)\b|\b(?:completed|commenced|closed|signed|received|commissioned"
     r"|started|achieved|acquired|obtained|executed|entered|drilled|listed|poured|produced|shipped"
     r"|delivered|finished|launched|initiated|began|begun|issued|approved|awarded|secured|reached"
-    r"|concluded|restarted|resumed|released|filed|granted|installed|finalized|finalised)\b"
+    r"|concluded|restarted|resumed|released|filed|granted|installed|finalized|finalised|declared"
+    r"|spud|spudded|dosed|undertook|broke|retained|engaged|appointed|mobili[sz]ed|took\s+place"
+    r"|underway|under\s+way)\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:complete|operational|functional)\b|\b\d{1,3}\s?%\s+complete"
+    r"|\b(?:announce[sd]?|report(?:s|ed)?|confirm(?:s|ed)?)\s+(?:the\s+)?(?:completion|commencement"
+    r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
 )
 _PLANNED = re.compile(
-    r"(?i)\b(?:expect\w*|anticipat\w*|plan(?:s|ned|ning)?|target\w*|intend\w*|aim(?:s|ing)?"
+    r"(?i)\b(?:expect\w*|anticipat\w*|plan(?:s|ned|ning)?|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
     r"|schedul\w*|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
-    r"|on\s+track|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted|due\s+to\s+"
-    r"(?:begin|start|commence|close|complete)|to\s+be\s+(?:completed|commissioned|closed|finalized))\b"
+    r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
+    r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
+    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+be\s+(?:completed|commissioned|closed"
+    r"|finalized))\b"
     r"|(?-i:\bmay\b)"
+)
+# Conditional and enabling wording: the event waits on something else.
+_CONDITIONAL = re.compile(
+    r"(?i)\bonce\b|\bupon\s+(?:receipt|payment|completion|approval|closing)|\bsubject\s+to\b"
+    r"|\bpending\b|\bawait\w*|\bconditional(?:ly)?\b|\bas\s+soon\s+as\b|\bif\b|\bunless\b"
+    r"|\b(?:allows?|enables?|permits?|allowing|enabling)\s+(?:the\s+company|it|us|them|[A-Z]\w+)\s+to\b"
+    r"|\bbefore\s+(?:[\w-]+\s+){0,5}can\b|\blast\s+steps?\b|\bcan\s+(?:now\s+)?(?:begin|start|commence"
+    r"|proceed)\b|\bdeferred\b|\bpostponed\b|\bremains?\s+(?:on\s+schedule|scheduled)\b"
 )
 _NOT_MILESTONE = re.compile(
     r"(?i)\b(?:stock\s+options?|options?\s+(?:to\s+purchase|granted|were\s+granted)|incentive\s+options"
     r"|restricted\s+(?:share|stock)\s+units?|deferred\s+share\s+units?|performance\s+share\s+units?"
     r"|RSUs?|DSUs?|PSUs?|exercisable|expir(?:e|es|y|ing)|annual\s+(?:general\s+)?meeting"
     r"|special\s+meeting|elected|appointed|appointment|resign\w*|options?\s+to\s+(?:acquire|earn)"
-    r"|earn[- ]in|may\s+earn|earn\s+an?\s+(?:additional\s+)?\d+%|available\s+for\s+option)\b"
+    r"|earn[- ]in|may\s+earn|earn\s+an?\s+(?:additional\s+)?\d+%|available\s+for\s+option"
+    r"|equity\s+incentive|incentive\s+(?:plan|awards?)|runs?\s+(?:for|until)|valid\s+(?:for|until)"
+    r"|hold\s+period|use\s+of\s+proceeds|net\s+proceeds)\b"
 )
-# Cheap substring tests that must pass before a kind's regex runs (speed).
-_KIND_WORDS = {
-    "commissioning": ("commission",),
-    "production": ("production", "first ", "poured"),
-    "acquisition": ("acqui",),
-    "permit": ("permit", "licen", "approval"),
-    "financing": ("placement", "financing", "offering", "bought deal", "facility", "streaming"),
-    "listing": ("listing", "listed", "trading", "uplist"),
-    "agreement": ("agreement", "letter of intent", "memorandum", "mou", "loi", "joint venture",
-                  "term sheet", "offtake"),
-    "drilling": ("drill", "borehole"),
-    "completion": ("complet", "finished"),
-    "other": ("results", "feasibility", "estimate", "technical report", "economic assessment",
-              "construction"),
-}
+_BOILERPLATE = re.compile(
+    r"(?i)arm['’]?s[- ]length|unrelated\s+and\s+unaffiliated|no\s+present\s+interest"
+    r"|qualified\s+person|competent\s+person|reviewed\s+and\s+approved\s+by"
+    r"|in\s+compliance\s+with\s+the\s+policies"
+)
+_PROMOTION = re.compile(
+    r"(?i)investor\s+relations|market\s+awareness|marketing\s+(?:services|campaign|program)"
+    r"|market[- ]making|promotional\s+(?:services|activities)|digital\s+marketing"
+)
+_BIOGRAPHY = re.compile(
+    r"(?i)\b(?:has\s+(?:written|authored|published)|authored|papers\b|years\s+of\s+(?:industry\s+)?"
+    r"experience|(?:was\s+)?previously\s+(?:served|was|held|worked)|holds\s+an?\s+(?:\w+\s+)?degree"
+    r"|graduated|(?:his|her)\s+career|brings\s+(?:more\s+than|over)|served\s+as)\b"
+    r"|^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+\w+\s+(?:was|is|has|holds|brings|joined)\b"
+)
+_NEGATED = re.compile(
+    r"(?i)\bno\s+(?:\w+\s+){0,2}(?:agreement|decision|assurance|contract)\b"
+    r"|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:signed|reached|entered|concluded|received|granted|approved"
+    r"|finali[sz]ed|completed|made)\b|\b(?:has|have|had)\s+not\b|\bthere\s+can\s+be\s+no\b"
+    r"|\bdiscussions?\b[^.]{0,80}\b(?:ongoing|continu\w+)|\bnegotiations?\b[^.]{0,80}\b(?:ongoing"
+    r"|continu\w+|underway)|\btalks\b[^.]{0,60}\bcontinu\w+"
+)
+_HISTORY = re.compile(
+    r"(?i)\bbetween\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}\b|\bfrom\s+(?:19|20)\d{2}\s+(?:to|until"
+    r"|through)\s+(?:19|20)\d{2}\b|\bsince\s+(?:19|20)\d{2}\b|\bhistoric(?:al)?\b"
+    r"|\bsince\s+(?:acquiring|(?:the|its)\s+(?:acquisition|inception|listing)|inception)\b"
+    r"|\b(?:previous|prior|former)\s+(?:owners?|operators?)\b|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years|decades)\b|\bto\s+date\b|\bup\s+to\s+the\s+end\s+of\b|\bby\s+year[- ]end\b"
+    r"|\bdatabase\b|\b(?:estimate|resource|reserve)s?\s+(?:uses|used|is\s+based|was\s+based|includes"
+    r"|included|incorporates)\b"
+)
+_RESULTS = re.compile(
+    r"(?i)\b(?:report|announc|releas|publish|provid)\w*\s+(?:its\s+|the\s+|our\s+)?(?:[\w&-]+\s+){0,5}"
+    r"results\b|\bresults\s+(?:have\s+been|were)\s+received\b|\bfiled\s+its\s+financial\s+statements"
+)
+# Hole-by-hole technical detail of a results release: not a drilling milestone.
+_TECHNICAL = re.compile(
+    r"(?i)\bholes?\s+(?:[A-Z]{1,5}[-_]?)?\d[\w-]*|\bazimuth\b|\bdip\s+of\b|\bintersect\w*"
+    r"|\bintercept\w*|\btrue\s+widths?\b|\bcore\s+lengths?\b|\bg/t\b|\bgrading\b"
+    r"|\bdrilled\s+(?:to\s+(?:a\s+)?depth|at\s+an?\s+|from\s+(?:the\s+)?(?:same\s+)?pad)"
+)
+# "entered into a definitive agreement to acquire": an agreement now, the acquisition later.
+_AGREEMENT_TO = re.compile(
+    r"(?i)\b(?:agreements?|letter\s+of\s+intent|LOI|MOU|memorandum\s+of\s+understanding|term\s+sheet"
+    r"|agreed)\b[^.;]{0,80}?\b(?:to\s+(?:acquire|purchase|sell|buy)|for\s+the\s+(?:acquisition|purchase"
+    r"|sale)|pursuant\s+to\s+which)\b"
+)
+# An achieved event that ended more than this long before the release is background.
+_HISTORY_DAYS = 365
+_FIELDWORK = re.compile(
+    r"(?i)\bcompleted\s+(?:[\w-]+\s+){0,3}(?:mapping|sampling|prospecting)\b"
+)
+_QUOTE_VERB = re.compile(
+    r"(?i)\b(?:said|says|commented|comments|stated|states|added|adds|noted|notes|remarked|explained"
+    r"|continued)\b"
+)
+_HEADLINE_EVENT = re.compile(
+    r"(?i)\b(?:declares?|declared|achieves?|achieved|receives?|received|granted|approv\w+|commences?"
+    r"|commenced|begins?|began|starts?|started|completes?|completed|complete|closes?|closed|signs?"
+    r"|signed|pours?|poured|underway|under\s+way|appoints?|engages?|retains?|issued|spuds?|spudded"
+    r"|commissioned|commissions|restarts?|restarted|returns\s+to\s+production|breaks\s+ground"
+    r"|acquires?|acquired)\b"
+)
+
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+")
 _PROJECT_WORDS = ("Project", "Mine", "Property", "Deposit", "Mill", "Plant", "Prospect",
                   "Concession", "Claims", "Refinery")
-_OPERATIONAL = {"commissioning", "production", "drilling", "permit", "completion"}
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+")
-
+_OPERATIONAL = {"commissioning", "production", "drilling", "permit", "completion", "progress"}
 _PROJECT = re.compile(
     r"\b((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+"
     r"(?:Project|Mine|Property|Deposit|Mill|Plant|Prospect|Concession|Claims|Refinery)\b"
@@ -320,27 +281,60 @@ _NOT_NAME = {"the", "its", "our", "their", "this", "that", "company's", "company
              "wholly", "owned", "flagship", "new", "existing", "entire", "in", "at", "of", "on"}
 
 
-def extract_milestones(paragraphs: list[str], *, release_date: datetime.date) -> list[dict]:
-    """Milestones stated in the body paragraphs, in reading order."""
-    projects = _project_names(paragraphs)
+def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | None,
+                       title: str | None = None) -> list[dict]:
+    """Milestones stated in the body paragraphs (and the headline), in reading order."""
+    projects = _project_names(paragraphs + ([title] if title else []))
     milestones: list[dict] = []
-    for paragraph in paragraphs:
+    lead_events = 0
+    for number, paragraph in enumerate(paragraphs):
         context_project = None
-        for sentence in split_sentences(paragraph):
+        for sentence, quoted in _sentences_with_quotes(paragraph):
             named = _project_in(sentence, projects)
-            for milestone in _sentence_milestones(sentence, release_date):
+            for milestone in _sentence_milestones(sentence, release_date, quoted):
                 project = named
                 if project is None and milestone["kind"] in _OPERATIONAL:
                     project = context_project
                 milestone["project"] = project
                 milestones.append(_ordered(milestone))
+                lead_events += number == 0 and milestone["status"] == "achieved"
             context_project = named or context_project
+    if title and not lead_events:
+        headline = _headline_milestone(title, release_date, projects)
+        if headline:
+            milestones.insert(0, headline)
     return milestones
 
 
 def _ordered(milestone: dict) -> dict:
-    keys = ("date", "precision", "event", "kind", "status", "project", "sentence")
-    return {key: milestone.get(key) for key in keys}
+    return {key: milestone.get(key) for key in KEYS}
+
+
+# --- quotations -----------------------------------------------------------
+
+
+def _sentences_with_quotes(paragraph: str):
+    """(sentence, inside a quotation?) for each sentence of a paragraph.
+
+    A sentence is quoted when a quotation is open at its start or it opens one
+    after a speech verb ("X said, “...”"). Curly quotes are counted, straight ones
+    paired.
+    """
+    open_quote = False
+    for sentence in split_sentences(paragraph):
+        opens = sentence.count("“") + (sentence.count('"') if not open_quote else 0)
+        closes = sentence.count("”") + (sentence.count('"') if open_quote else 0)
+        starts_quote = sentence[:1] in "“\"" or bool(
+            _QUOTE_VERB.search(sentence) and re.search(r"[,:]\s*[“\"]", sentence))
+        yield sentence, open_quote or starts_quote
+        if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
+            open_quote = (opens > closes) if sentence.count("“") or sentence.count("”") \
+                else not open_quote
+        else:
+            open_quote = open_quote and not sentence.rstrip().endswith(("”", '"'))
+
+
+# --- projects ---------------------------------------------------------------
 
 
 def _project_names(paragraphs: list[str]) -> list[str]:
@@ -370,77 +364,142 @@ def _project_in(sentence: str, known: list[str]) -> str | None:
     return None
 
 
-def _sentence_milestones(sentence: str, release: datetime.date) -> list[dict]:
-    kinds = _kinds_in(sentence)
-    if not kinds or _NOT_MILESTONE.search(sentence):
+# --- sentences and clauses -----------------------------------------------------
+
+
+def _not_news(sentence: str) -> bool:
+    """Sentences that carry no event of this release, whatever verbs they hold."""
+    return bool(
+        _BOILERPLATE.search(sentence) or _PROMOTION.search(sentence)
+        or _BIOGRAPHY.search(sentence) or _HISTORY.search(sentence)
+        or _FIELDWORK.search(sentence)
+    )
+
+
+def _sentence_milestones(sentence: str, release: datetime.date | None, quoted: bool) -> list[dict]:
+    lowered = sentence.lower()
+    if not any(word in lowered for _, words, _, _ in _KINDS for word in words):
+        return []  # most sentences: no trigger word at all
+    if _not_news(sentence):
         return []
-    clauses = [sentence] if len(kinds) == 1 else _CLAUSE_SPLIT.split(sentence)
-    found = []
+    study = _KINDS[0][2].search(sentence)
+    if _NOT_MILESTONE.search(sentence) and not study:
+        return []
+    clauses = _clauses(sentence)
+    found: list[dict] = []
     for clause in clauses:
-        milestone = _clause_milestone(clause, sentence, release)
-        if milestone:
+        milestone = _clause_milestone(clause, sentence, release, quoted)
+        if milestone and not any(_same_event(milestone, other) for other in found):
+            if len(clauses) > 1:
+                milestone["review"].append("one of several events in the sentence")
             found.append(milestone)
     return found
 
 
-def _kinds_in(text: str) -> set[str]:
-    lowered = text.lower()
-    return {
-        kind for kind, pattern in _KINDS
-        if any(word in lowered for word in _KIND_WORDS[kind]) and pattern.search(text)
-    }
+def _same_event(one: dict, other: dict) -> bool:
+    return all(one[key] == other[key] for key in ("kind", "status", "date"))
 
 
-def _trigger(clause: str) -> tuple[str, re.Match] | None:
+def _clauses(sentence: str) -> list[str]:
+    """Trigger clauses; a piece without a trigger of its own stays with the one before."""
+    pieces = _CLAUSE_SPLIT.split(sentence)
+    if len(pieces) == 1:
+        return pieces
+    separators = _CLAUSE_SPLIT.findall(sentence)
+    clauses = [pieces[0]]
+    for separator, piece in zip(separators, pieces[1:]):
+        if _trigger(piece) is None:
+            clauses[-1] += separator + piece
+        else:
+            clauses.append(piece)
+    return clauses
+
+
+def _trigger(clause: str, start: int = 0) -> tuple[str, re.Match, bool] | None:
+    """The first kind whose trigger occurs in the clause (from `start`), in kind order."""
     lowered = clause.lower()
-    for kind, pattern in _KINDS:
-        if not any(word in lowered for word in _KIND_WORDS[kind]):
+    for kind, words, pattern, weak in _KINDS:
+        if not any(word in lowered for word in words):
             continue
-        match = pattern.search(clause)
+        match = pattern.search(clause, start)
         if match:
-            return kind, match
+            return kind, match, weak
     return None
 
 
-def _clause_milestone(clause: str, sentence: str, release: datetime.date) -> dict | None:
-    trigger = _trigger(clause)
+def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
+                      quoted: bool) -> dict | None:
+    if _NEGATED.search(clause):
+        return None
+    conditional = _CONDITIONAL.search(clause)
+    # "the permit allows the Company to start drilling": the event is what follows
+    trigger = _trigger(clause, conditional.end()) if conditional else None
+    trigger = trigger or _trigger(clause)
     if trigger is None:
         return None
-    kind, match = trigger
-    cue = bool(_PLANNED.search(clause))
+    kind, match, weak = trigger
+    agreement = _AGREEMENT_TO.search(clause) if kind == "acquisition" else None
+    if agreement:
+        kind, match, weak = "agreement", agreement, False
+    if kind == "drilling" and _TECHNICAL.search(clause):
+        return None  # which hole went where: technical detail, not an event
+    weak = weak or match.group(0).lower() in ("listed", "listing")
+    cue = bool(_PLANNED.search(clause) or conditional)
     mention = _event_date(clause, match, release, planned=cue)
-    if mention is None and _RECAP.search(clause):
+    recap = _RECAP.search(clause) and not re.search(r"(?i)\bfurther\s+to\b", clause)
+    if mention is None and (recap or quoted):
+        return None  # a recap ("further to" an earlier release is new news), or an undated quote
+    if kind == "listing" and re.search(r"(?i)\b(?:is|are)\s+(?:listed|quoted|traded)\b", clause):
+        return None  # a standing fact, not a listing event
+    status = _status(clause, mention, release, cue)
+    if status is None or (status == "achieved" and _RESULTS.search(clause)):
         return None
-    future = mention is not None and mention.key()[: _depth(mention)] > _release_key(release, mention)
-    if cue or future:
-        if mention is None:
-            return None
-        status = "planned"
-    else:
-        if mention is None and not _PAST.search(clause):
-            return None
-        if mention is not None and mention.inferred_year and not _PAST.search(clause):
-            return None
-        status = "achieved"
+    if status == "achieved" and _long_ago(mention, release):
+        return None  # "In 2011, the Company drilled 45 holes": background, not this release's news
     return {
         "date": mention.value if mention else None,
         "precision": mention.precision if mention else None,
-        "event": _event_text(clause, match, kind, mention),
+        "event": event_text(clause, match, kind, mention),
         "kind": kind,
         "status": status,
         "sentence": sentence,
+        "review": _review(mention, weak, quoted, bool(conditional) and status == "planned"),
     }
 
 
-def _depth(mention: DateMention) -> int:
-    return {"day": 3, "month": 2, "year": 1}[mention.precision]
+def _long_ago(mention: DateMention | None, release: datetime.date | None) -> bool:
+    if mention is None or release is None:
+        return False
+    return (release - mention.last_day()).days > _HISTORY_DAYS
 
 
-def _release_key(release: datetime.date, mention: DateMention) -> tuple:
-    return (release.year, release.month, release.day)[: _depth(mention)]
+def _status(clause: str, mention: DateMention | None, release, cue: bool) -> str | None:
+    future = mention is not None and release is not None and mention.after(release)
+    if cue or future:
+        return "planned" if mention is not None else None
+    if mention is None and not _PAST.search(clause):
+        return None
+    if mention is not None and mention.inferred_year and not _PAST.search(clause):
+        return None
+    return "achieved"
 
 
-def _event_date(clause: str, trigger: re.Match, release: datetime.date, *, planned: bool):
+def _review(mention: DateMention | None, weak: bool, quoted: bool, conditional: bool) -> list[str]:
+    reasons = []
+    if mention is not None and mention.relative:
+        reasons.append("date read from the release date (\"today\")")
+    if mention is not None and mention.inferred_year:
+        reasons.append("year inferred from the release date")
+    if weak:
+        reasons.append("kind from a weak cue")
+    if quoted:
+        reasons.append("from a quotation")
+    if conditional:
+        reasons.append("status from a condition")
+    return reasons
+
+
+def _event_date(clause: str, trigger: re.Match, release, *, planned: bool):
     mentions = [m for m in find_dates(clause, release, planned=planned) if _usable(clause, m)]
     after = [m for m in mentions if m.start >= trigger.start()]
     if after:
@@ -449,57 +508,37 @@ def _event_date(clause: str, trigger: re.Match, release: datetime.date, *, plann
     return before[-1] if before else None
 
 
-# --- event wording --------------------------------------------------------
-
-_LEAD_IN = re.compile(
-    r"(?i)^.*?\b(?:(?:is|are)\s+(?:pleased|excited|delighted|proud)\s+to\s+(?:announce|report|confirm)"
-    r"|announce[sd]?|reports?|reported|confirms?|confirmed)\s+(?:that\s+)?"
-)
-_QUOTE_LEAD = re.compile(r"^.*?\b(?:commented|said|stated|added|noted|remarked),?\s*[“\"]")
-_SUBJECT = re.compile(
-    r"(?i)^(?:(?:it|we|they|the\s+company|the\s+corporation)\s+|.{0,80}?\)\s+(?=(?:has|have)\s))"
-    r"(?:(?:has|have|had)\s+)?(?=(?:\w+ed|began|begun|won|made|got)\b)"
-)
-_RESULTS = re.compile(
-    r"(?i)\b(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
-    r"((?:[\w&-]+\s+){0,3}results)\b"
-)
+# --- the headline ---------------------------------------------------------------
 
 
-def _event_text(clause: str, trigger: re.Match, kind: str, mention: DateMention | None) -> str:
-    if kind == "other":
-        results = _RESULTS.search(clause)
-        if results:
-            return "Report " + results.group(1)
-    text = clause
-    if mention is not None:
-        start = mention.start
-        preposition = re.search(
-            r"(?i)(?:^|(?:,\s*)?\s)(?:on|in|during|by|at|for|effective|as\s+of|from)(?:\s+or\s+about)?\s*$",
-            text[:start],
-        )
-        if preposition:
-            start = preposition.start()
-        text = text[:start] + text[mention.end:]
-    quote = _QUOTE_LEAD.match(text)
-    if quote:
-        text = text[quote.end():]
-    lead = _LEAD_IN.match(text)
-    if lead and lead.end() <= trigger.start():
-        text = text[lead.end():]
-    text = _SUBJECT.sub("", text)
-    text = _trim_quotes(re.sub(r"\s+", " ", text).strip(" ,;:."))
-    return text[:1].upper() + text[1:]
-
-
-def _trim_quotes(text: str) -> str:
-    """Drop a quote mark left over from a cut quotation, keep balanced ones."""
-    for opening, closing in (("“", "”"), ("‘", "’")):
-        if text.endswith(closing) and text.count(opening) < text.count(closing):
-            text = text[:-1]
-        if text.startswith(opening) and text.count(opening) > text.count(closing):
-            text = text[1:]
-    if text.count('"') % 2:
-        text = text.strip('"')
-    return text.strip(" ,;:.")
-
+def _headline_milestone(title: str, release: datetime.date | None,
+                        projects: list[str]) -> dict | None:
+    """The event a headline states, when the lead states none: dated the release day, for review."""
+    event = _HEADLINE_EVENT.search(title)
+    if not event or _PLANNED.search(title) or _CONDITIONAL.search(title):
+        return None
+    if re.search(r"(?i)\b(?:to|will)\s+$", title[: event.start()]):
+        return None  # "Drilling to Commence at X": a plan, and headlines give no date
+    if _not_news(title) or _NEGATED.search(title) or _RESULTS.search(title):
+        return None
+    if _NOT_MILESTONE.search(title) and not _KINDS[0][2].search(title):
+        return None
+    trigger = _trigger(title)
+    if trigger is None:
+        return None
+    kind, match, weak = trigger
+    review = ["from the headline only"]
+    if release is not None:
+        review.append("date is the release date")
+    if weak:
+        review.append("kind from a weak cue")
+    return _ordered({
+        "date": release.isoformat() if release else None,
+        "precision": "day" if release else None,
+        "event": event_text(title, match, kind, None),
+        "kind": kind,
+        "status": "achieved",
+        "project": _project_in(title, projects),
+        "sentence": title,
+        "review": review,
+    })

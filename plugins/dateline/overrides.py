@@ -14,16 +14,20 @@ from dateline.frontmatter import Invalid
 SECURITIES = ("option", "rsu", "dsu", "psu", "sar", "warrant", "shares")
 KINDS = (
     "commissioning", "production", "acquisition", "permit", "drilling",
-    "financing", "listing", "agreement", "completion", "other",
+    "financing", "listing", "agreement", "completion", "progress", "other",
 )
-PRECISIONS = {"day": r"^\d{4}-\d{2}-\d{2}$", "month": r"^\d{4}-\d{2}$", "year": r"^\d{4}$"}
+PRECISIONS = {
+    "day": r"^\d{4}-\d{2}-\d{2}$", "month": r"^\d{4}-\d{2}$", "quarter": r"^\d{4}-Q[1-4]$",
+    "half": r"^\d{4}-H[12]$", "year": r"^\d{4}$",
+}
+PRECISION_NAMES = "day, month, quarter, half or year"
 
 GRANT_KEYS = (
     "security", "recipient", "role", "number", "exercise_price", "currency",
     "currency_stated", "term_years", "expiry_date", "vesting", "grant_date",
     "conditions", "sentence", "review",
 )
-MILESTONE_KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence")
+MILESTONE_KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence", "review")
 
 
 def _text(value, _name):
@@ -66,13 +70,16 @@ GRANT_RULES = {
                "a list of reasons to check the grant"),
 }
 MILESTONE_RULES = {
-    "date": (lambda v, _n: isinstance(v, (str, int, dt.date)), "YYYY-MM-DD, YYYY-MM or YYYY"),
-    "precision": (lambda v, _n: v in PRECISIONS, "day, month or year"),
+    "date": (lambda v, _n: isinstance(v, (str, int, dt.date)),
+             "YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY"),
+    "precision": (lambda v, _n: v in PRECISIONS, PRECISION_NAMES),
     "event": (_text, "a short description of the event"),
     "kind": (lambda v, _n: v in KINDS, "one of " + ", ".join(KINDS)),
     "status": (lambda v, _n: v in ("achieved", "planned"), "achieved or planned"),
     "project": (_text, "a project name"),
     "sentence": (_text, "the source sentence"),
+    "review": (lambda v, _n: isinstance(v, list) and all(_text(r, _n) for r in v),
+               "a list of reasons to check it"),
 }
 
 
@@ -95,6 +102,7 @@ def check_milestone_list(value, _ctx):
     for index, milestone in enumerate(milestones):
         _normalise_milestone_date(milestone, index)
         milestone["kind"] = milestone["kind"] or "other"
+        milestone["review"] = milestone["review"] or []
     return milestones
 
 
@@ -112,7 +120,7 @@ def _normalise_milestone_date(milestone: dict, index: int) -> None:
         (name for name, pattern in PRECISIONS.items() if re.match(pattern, date)), None
     )
     if precision is None or not re.match(PRECISIONS[precision], date):
-        raise Invalid(f"a date matching its precision ({precision or 'day, month or year'})", date,
+        raise Invalid(f"a date matching its precision ({precision or PRECISION_NAMES})", date,
                       line_offset=0, subfield=f"{index}.date")
     milestone["precision"] = precision
 

@@ -58,9 +58,18 @@ def milestone_rows(articles) -> list[dict]:
             row = dict(release)
             row.update({k: v for k, v in milestone.items() if k != "anchor"})
             row["anchor"] = milestone.get("anchor")
-            row["sort_date"] = milestone.get("date") or row["release_date"]
+            row["sort_date"] = sort_date(milestone.get("date")) or row["release_date"]
             rows.append(row)
     return sorted(rows, key=lambda r: (r["sort_date"], r["release_date"], r["release_url"]))
+
+
+def sort_date(date: str | None) -> str | None:
+    """Where a milestone date sorts: a quarter or half at its first month ("2014-Q3" ->
+    "2014-07"), so it sits among the months it covers; other dates as they are."""
+    if not date or len(date) != 7 or date[5] not in "QH":
+        return date
+    first = {"Q": (int(date[6]) - 1) * 3 + 1, "H": (int(date[6]) - 1) * 6 + 1}[date[5]]
+    return f"{date[:4]}-{first:02d}"
 
 
 def totals(rows, key) -> list[tuple]:

@@ -146,6 +146,7 @@ def release_job(html, get, settings, source, today) -> dict:
         "milestones": get("milestones_override", None),
         "lines": get("front_matter_lines", None),
         "date": get("date", None).date(), "today": today, "source": source,
+        "title": get("title", None),
         "summary_words": settings["SUMMARY_MAX_LENGTH"],
         "summary_suffix": settings["SUMMARY_END_SUFFIX"],
     }
@@ -220,7 +221,8 @@ def _facts(job: dict, body_html: str) -> dict:
     found = None
     grants, milestones = job["grants"], job["milestones"]
     if grants is None or milestones is None:
-        found = extraction.extract_html(body_html, release_date=job["date"], exchanges=job["exchanges"])
+        found = extraction.extract_html(body_html, release_date=job["date"], exchanges=job["exchanges"],
+                                        title=job.get("title"))
     return {
         "grants": [dict(g) for g in (grants if grants is not None else found["grants"])],
         "milestones": [dict(m) for m in (milestones if milestones is not None else found["milestones"])],

@@ -1,18 +1,14 @@
-"""`dateline check` and `dateline extract`: what the site will show, for review before publishing."""
+"""`dateline check`: what the site will show, for review before publishing (`extract_command` prints it as JSON)."""
 
 from __future__ import annotations
 
-import json
 import logging
-import sys
-from pathlib import Path
-
 
 from dateline import markup
 
 from dateline.build import load_settings
-from dateline.errors import DatelineError, Problem
-from dateline.frontmatter import parse_file, relative_path
+from dateline.errors import DatelineError
+from dateline.frontmatter import relative_path
 from dateline.publishing import build_time
 from dateline.validate import validate_site
 
@@ -61,7 +57,8 @@ def release_report(matter, issuer, settings, now) -> str:
 def facts_for(fields, body_html, exchanges) -> dict:
     from dateline import extraction
 
-    found = extraction.extract_html(body_html, release_date=fields["date"].date(), exchanges=exchanges)
+    found = extraction.extract_html(body_html, release_date=fields["date"].date(), exchanges=exchanges,
+                                    title=fields.get("title"))
     return {"grants": fields.get("grants", found["grants"]),
             "milestones": fields.get("milestones", found["milestones"])}
 
@@ -96,56 +93,3 @@ def describe_grant(grant) -> str:
 
 def describe_milestone(milestone) -> str:
     return f"[{milestone['status']}] {milestone.get('date') or 'undated'} {milestone.get('kind') or 'other'}: {milestone['event']}"
-
-
-def run_extract(args) -> int:
-    """Print the JSON contract of DESIGN.md for .md, .txt and .html releases."""
-    settings = load_settings(args.settings)
-    results, problems = [], []
-    for name in args.files:
-        try:
-            results.append(extract_file(Path(name), settings))
-        except DatelineError as error:
-            problems.extend(error.problems)
-        except OSError as error:
-            problems.append(Problem(name, 1, "file", f"cannot be read: {error.strerror}"))
-    if args.format == "json":
-        json.dump(results, sys.stdout, indent=2, ensure_ascii=False)
-        print()
-    else:
-        for result in results:
-            print(result["source"])
-            print("\n".join(fact_lines("grant", result["grants"], describe_grant)))
-            print("\n".join(fact_lines("milestone", result["milestones"], describe_milestone)))
-    if problems:
-        raise DatelineError(problems)
-    return 0
-
-
-def extract_file(path: Path, settings) -> dict:
-    """One contract object for one file, whatever its format."""
-    from dateline import extraction
-
-    source = relative_path(path)
-    if path.suffix in (".md", ".markdown"):
-        matter = parse_file(path, "release", settings)
-        if matter.problems:
-            raise DatelineError(matter.problems)
-        fields = matter.fields
-        html = markup.converter(settings).convert(matter.body)
-        facts = facts_for(fields, html, [t.exchange for t in fields["ticker"]])
-    else:
-        from dateline.importer import parse_release
-
-        raw = path.read_bytes().decode("utf-8", errors="replace")
-        imported = parse_release(raw, source=source, is_html=path.suffix in (".html", ".htm"))
-        date = imported.front_matter.get("date")
-        if date is None or any(p.field == "date" for p in imported.problems):
-            raise DatelineError(Problem(source, 1, "date", "expected a dateline date in the release, found none"))
-        date = date if not hasattr(date, "date") else date.date()
-        tickers = imported.front_matter.get("ticker") or []
-        tickers = [tickers] if isinstance(tickers, str) else tickers
-        exchanges = [t.split(":")[0].strip() for t in tickers]
-        html = markup.converter(settings).convert(imported.body_markdown)
-        facts = extraction.extract_html(html, release_date=date, exchanges=exchanges)
-    return {"source": source, "grants": facts["grants"], "milestones": facts["milestones"]}
