@@ -6,7 +6,7 @@ with its date, exchanges and format, and the grants a person reads in it. The
 ``test`` split was written before the extractor was tuned and is never tuned on;
 ``tests/test_grants_eval.py`` holds it to the quality bar.
 
-Matching rule (docs/extraction-grants.md): within one release, an extracted grant
+Matching rule (docs/extraction.md): within one release, an extracted grant
 matches an expected one when ``security`` and ``number`` are equal; when several
 expected grants share them, the one with the same recipient (case-insensitive) is
 taken first. Each grant matches at most once. Unmatched extracted grants are false

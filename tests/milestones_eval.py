@@ -5,7 +5,7 @@ Run it from the project folder:
     .venv/bin/python tests/milestones_eval.py            # both splits, numbers only
     .venv/bin/python tests/milestones_eval.py --split train --show  # misses and extras
 
-The matching rule (docs/extraction-milestones.md "Evaluation"): a found milestone
+The matching rule (docs/extraction.md "Evaluation"): a found milestone
 matches an expected one when kind, status, date and precision are equal and the
 sentences overlap (the same sentence, or one contains the other, as a headline or a
 bullet may be cut). Each expected milestone matches at most one found one. Event

@@ -446,7 +446,7 @@ PERSON_ROLES = (
     ("a newly elected director", "director"),
 )
 
-# (sentence, vesting as the grant contract records it: docs/extraction-grants.md)
+# (sentence, vesting as the grant contract records it: docs/extraction.md)
 VESTING = (
     ("The options vest immediately.", "immediately"),
     (

@@ -1,7 +1,7 @@
 """Grant extraction: stock options and other equity awards a release announces.
 
 A grant is read as a FRAME over its passage, not as one sentence
-(docs/extraction-grants.md):
+(docs/extraction.md):
 
 - An EVENT opens a frame: a sentence with a grant verb (granted, awarded,
   issued, allotted, allocated, received, "the grant of") and a number of

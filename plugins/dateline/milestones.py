@@ -1,6 +1,6 @@
 """Milestone extraction: the operational events a release reports as its news, or plans.
 
-What is news (docs/extraction-milestones.md has the phrasing atlas behind each rule):
+What is news (docs/extraction.md has the phrasing atlas behind each rule):
 
 - This release's own events: the lead, the body's reports ("has completed", "began
   on", "is underway", "80% complete") and the headline when the lead states no
