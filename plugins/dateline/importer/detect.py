@@ -48,6 +48,15 @@ _PLACE_WORD = re.compile(
     r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur)$"
 )
 _PREFIX_WIRE = re.compile(r"--\s*\(([^)]*?)(?:\)\s*--|\s*-\s*$)|\(([^)]*?)\)")
+# newswire credits printed between dashes in a dateline ("Saskatoon – TheNewswire - June 11, 2024 –")
+WIRE_NAME = (
+    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
+    r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire)"
+)
+_DASHED_WIRE = re.compile(rf"\s+[-–—]\s*({WIRE_NAME})\s*[-–—]?\s*$", re.IGNORECASE)
+_DATE_FIRST_TAIL = re.compile(
+    rf"\s*({WIRE_NAME})\s*[-–—]\s*(?P<place>[^–—\n]{{2,80}}?)\s+[-–—]+\s+", re.IGNORECASE
+)
 
 
 def parse_date(match: re.Match) -> dt.date | None:
@@ -102,7 +111,13 @@ def _lead_from(text: str, match: re.Match) -> Lead | None:
     if not tail or not rest[tail.end() :].strip():
         return None
     wire = prefix_wire or tail.group("wire") or tail.group("wire2")
-    return Lead(place, _clean_wire(wire), date, match.end() + tail.end(), False)
+    end = match.end() + tail.end()
+    if place is None and wire is None:
+        # "February 11, 2025 – TheNewswire – Vancouver, British Columbia – Ashgrove ..."
+        first = _DATE_FIRST_TAIL.match(text, end)
+        if first and _is_place(first.group("place")):
+            place, wire, end = first.group("place"), first.group(1), first.end()
+    return Lead(place, _clean_wire(wire), date, end, False)
 
 
 def _parse_prefix(prefix: str):
@@ -110,6 +125,10 @@ def _parse_prefix(prefix: str):
     if not prefix.strip():
         return None, None
     wires = []
+    dashed = _DASHED_WIRE.search(prefix)
+    if dashed:
+        wires.append(dashed.group(1))
+        prefix = prefix[: dashed.start()]
 
     def take_wire(found: re.Match) -> str:
         wires.append(found.group(1) or found.group(2) or "")
@@ -172,6 +191,13 @@ _BARE = re.compile(
 )
 
 
+# letterheads: "TSX-V Symbol: WBM", "OTCQX Symbol: WBMCF"; RNS: "Index: AIM / Epic: KBE"
+_LISTED_AS = re.compile(
+    r"(?<![\w-])(" + "|".join(map(re.escape, _BARE_CODES)) + rf")\s+(?:Symbol|Code|Ticker)\s*:\s*({_SYMBOL})\b"
+)
+_EPIC = re.compile(rf"\bIndex\s*:\s*(AIM)\s*/\s*Epic\s*:\s*({_SYMBOL})\b", re.IGNORECASE)
+
+
 def detect_tickers(text: str) -> list[Ticker]:
     """Listings named in the text, e.g. "(TSX Venture: ADY)" or "(ASX: BGD; OTCQX: BGDFF)", first seen first."""
     found: dict[Ticker, int] = {}
@@ -181,10 +207,11 @@ def detect_tickers(text: str) -> list[Ticker]:
             ticker = _pair_ticker(part)
             if ticker is not None:
                 found.setdefault(ticker, offset)
-    for bare in _BARE.finditer(text):
-        code = normalise_exchange(bare.group(1))
-        if code:
-            found.setdefault(Ticker(code, bare.group(2).upper()), bare.start())
+    for pattern in (_BARE, _LISTED_AS, _EPIC):
+        for bare in pattern.finditer(text):
+            code = normalise_exchange(bare.group(1).upper())
+            if code:
+                found.setdefault(Ticker(code, bare.group(2).upper()), bare.start())
     return sorted(found, key=found.get)
 
 
@@ -217,6 +244,37 @@ SECTION_HEADING = re.compile(
     r"|(?:investor|media)\s+(?:relations|contacts?)|contacts?|notes?\s+to\s+editors)$",
     re.IGNORECASE,
 )
+
+
+# lines of a letterhead, an RNS header or a site page that stand above a headline but are not it
+LETTERHEAD = re.compile(
+    r"^\W*(?:exhibit\s+\d+(?:\.\d+)?|rns\s+number\s*:.*|nr\s*(?:no\.?\s*)?\d{1,4}\s*[-–]\s*\d{1,4}"
+    r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|.*\bindex\s*:\s*aim\b.*"
+    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|otcq[xb]|nyse|nasdaq)\s+(?:symbol|code|ticker)\s*:.*"
+    rf"|{WIRE_NAME})\W*$",
+    re.IGNORECASE,
+)
+NAVIGATION = re.compile(
+    r"^(?:(?:[^|•›»>\n]{1,30}\s[|•›»>]\s){2,}[^|•›»>\n]{1,30}"  # Home | About | News
+    r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases|newsroom)"
+    r"|(?:print|share|email)(?:\s*[|•]\s*(?:print|share|email|tweet))*)$",
+    re.IGNORECASE,
+)
+COMPANY_LINE = re.compile(
+    r"^[A-Z][\w&.,'’ -]{1,60}\s(?i:Inc|Corp|Corporation|Ltd|Limited|plc|Company|Group|Holdings|LLC|AG|SE"
+    r"|S\.A|N\.V)\.?$"
+)
+COMPANY_ALIAS = re.compile(r"^\(.{1,80}\bor\s+the\s+[\"“'‘]?Company[\"”'’]?\s*\)$", re.IGNORECASE)
+
+
+def is_letterhead(text: str) -> bool:
+    """"Exhibit 99.1", "NR 21-09", "RNS Number : 4821Q", "TSX-V Symbol: WBM": labels, not headlines."""
+    return bool(LETTERHEAD.match(text.strip()))
+
+
+def is_navigation(text: str) -> bool:
+    """A site's navigation trail or "Back to News" link saved with the page."""
+    return bool(NAVIGATION.match(text.strip()))
 
 
 SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely)", re.IGNORECASE)

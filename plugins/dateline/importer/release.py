@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from dateline.errors import Problem, expected
 from dateline.exchanges import Ticker
@@ -22,9 +21,12 @@ from dateline.importer.text import text_blocks
 
 logger = logging.getLogger(__name__)
 
-LEAD_SEARCH = 10  # the dateline sits within the first few blocks of a release
-MIN_BODY_CHARS = 80
-PLACEHOLDER_DATE = dt.date(1970, 1, 1)
+LEAD_SEARCH = 12  # the dateline sits within the first few blocks of a release (after a letterhead)
+HEADLINE_SEARCH = 8  # without a dateline paragraph, the headline is among the first blocks
+MIN_RELEASE_CHARS = 80
+MIN_SENTENCE_WORDS = 6  # release text has at least one paragraph this long
+UNDATED = "undated"  # releases/undated/: drafts whose source prints no date wait here
+_COMPANY_RANK = 8  # a company-name line is a headline only when nothing else is
 
 
 @dataclass
@@ -38,16 +40,25 @@ class ImportedRelease:
     source: str = ""
     source_text: str = ""  # the text --verify holds the output to
     is_html: bool = False
+    notes: list[str] = field(default_factory=list)  # what was left out, e.g. site navigation
 
     @property
     def is_release(self) -> bool:
         return bool(self.front_matter)
 
     @property
+    def is_draft(self) -> bool:
+        return self.front_matter.get("status") == "draft"
+
+    @property
     def relative_path(self) -> str:
-        """Where the release goes under content/releases: YYYY/YYYY-MM-DD-slug.md."""
-        date = self.front_matter["date"]
-        return f"{date.year:04d}/{date.isoformat()}-{detect.slugify(self.front_matter['title'])}.md"
+        """Where the release goes under content/releases: YYYY/YYYY-MM-DD-slug.md, or
+        undated/slug.md for a draft whose source prints no date (no placeholder date)."""
+        slug = detect.slugify(self.front_matter["title"])
+        date = self.front_matter.get("date")
+        if date is None:
+            return f"{UNDATED}/{slug}.md"
+        return f"{date.year:04d}/{date.isoformat()}-{slug}.md"
 
     def document(self) -> str:
         """The file's full text: YAML front matter, then the Markdown body."""
@@ -64,15 +75,26 @@ class _Parts:
 
     headline: str | None = None
     headline_index: int | None = None
+    headline_rank: int = 9
+    headline_source: str | None = None  # what a stand-in title was made from
     lead: detect.Lead | None = None
     lead_index: int | None = None
     date_index: int | None = None  # a block holding only the date, e.g. an IR page's <time>
 
 
 def parse_release(
-    text: str, *, source: str, is_html: bool = False, default_ticker: Ticker | None = None
+    text: str,
+    *,
+    source: str,
+    is_html: bool = False,
+    default_ticker: Ticker | None = None,
+    issuer_tickers: list[Ticker] | tuple = (),
 ) -> ImportedRelease:
-    """Detect headline, dateline, date, tickers and tags; keep everything else as the Markdown body."""
+    """Detect headline, dateline, date, tickers and tags; keep everything else as the Markdown body.
+
+    Only a source with no release text at all is refused. A release whose date, ticker or
+    headline cannot be found is written as a draft, with a problem saying what to fill in.
+    """
     published, hint = None, None
     if is_html:
         page = read_page(text)
@@ -80,31 +102,56 @@ def parse_release(
         hint = (page.headline, page.headline_line) if page.headline else None
     else:
         blocks, source_text = text_blocks(text), text
+    blocks, dropped = _drop_navigation(blocks)
+    source_text = _without_lines(source_text, dropped)
+    if not _has_release_text(blocks):
+        found = " ".join(block.text for block in blocks)[:60] or text.strip()[:60]
+        problem = expected(source, 1, "release", "release text (a paragraph of a sentence or more)", found)
+        return ImportedRelease({}, "", [problem], source=source, source_text=source_text, is_html=is_html)
     parts = _locate_parts(blocks, hint)
     body = _body_blocks(blocks, parts)
-    body_text = "\n\n".join(block.text for block in body)
-    if not parts.headline or len(body_text) < MIN_BODY_CHARS:
-        found = (parts.headline or body_text or text.strip())[:60]
-        problem = expected(
-            source, 1, "release", "a press release with a headline and body text", found
-        )
-        return ImportedRelease(
-            {}, "", [problem], source=source, source_text=source_text, is_html=is_html
-        )
-    release = _assemble(parts, body, source, published, default_ticker)
+    release = _assemble(parts, body, source, published, default_ticker, list(issuer_tickers))
     release.source_text, release.is_html = source_text, is_html
+    release.notes = [f"left out site navigation: {line!r}" for line in dropped]
     return release
+
+
+def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """Site navigation saved above a release ("Home | News", "Back to News") is not release text."""
+    dropped, start = [], 0
+    while start < min(len(blocks), 4):
+        lines = [line.strip() for line in blocks[start].text.split("\n") if line.strip()]
+        if blocks[start].kind not in ("paragraph", "list") or not all(map(detect.is_navigation, lines)):
+            break
+        dropped.extend(lines)
+        start += 1
+    return blocks[start:], dropped
+
+
+def _without_lines(text: str, lines: list[str]) -> str:
+    if not lines:
+        return text
+    drop = set(lines)
+    return "\n".join(line for line in text.split("\n") if line.strip() not in drop)
+
+
+def _has_release_text(blocks: list[Block]) -> bool:
+    text = "\n".join(block.text for block in blocks)
+    return len(text) >= MIN_RELEASE_CHARS and any(
+        len(line.split()) >= MIN_SENTENCE_WORDS for line in text.split("\n")
+    )
 
 
 def _locate_parts(blocks: list[Block], hint) -> _Parts:
     parts = _find_leads(blocks)
-    end = parts.lead_index if parts.lead and not parts.lead.standalone else 6
+    end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
     candidates = [b if i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
     if hint and (index is None or rank > 2):
         parts.headline = hint[0]  # a page <h1> or <title> beats a plain first line in the article
+        parts.headline_rank = 0
     elif index is not None:
-        parts.headline_index = index
+        parts.headline_index, parts.headline_rank = index, rank
         parts.headline = _headline_text(blocks[index])
     return parts
 
@@ -135,17 +182,32 @@ def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, i
     """Prefer an <h1>, then any heading, a bold line, an ALL-CAPS line, then a short first line."""
     best, best_rank = None, 9
     for index, block in enumerate(candidates):
-        text = block.text
-        if block.kind not in ("paragraph", "heading") or detect.is_legend(text) or len(text) > 300:
-            continue
-        if detect.DATE.fullmatch(text.strip()):
+        text = block.text.strip()
+        if block.kind not in ("paragraph", "heading") or _not_a_headline(block):
             continue
         rank = _headline_rank(block)
-        if strict and rank == 4 and text.rstrip().endswith("."):
+        if index and detect.COMPANY_ALIAS.match(candidates[index - 1].text.strip()):
+            rank = -1  # RNS: the headline follows '("Kestrel Bay" or the "Company")'
+        elif detect.COMPANY_LINE.match(text) or detect.COMPANY_ALIAS.match(text):
+            rank = _COMPANY_RANK
+        elif strict and rank == 4 and text.endswith("."):
             continue
         if rank < best_rank:
             best, best_rank = index, rank
     return best, best_rank
+
+
+def _not_a_headline(block: Block) -> bool:
+    """Legends, letterhead labels, a wire's name, a date alone, an address block."""
+    text = block.text.strip()
+    return (
+        len(text) > 300
+        or text.count("\n") >= 2
+        or detect.is_legend(text)
+        or detect.is_letterhead(text)
+        or detect.is_navigation(text)
+        or bool(detect.DATE.fullmatch(text))
+    )
 
 
 def _headline_rank(block: Block) -> int:
@@ -161,17 +223,43 @@ def _headline_text(block: Block) -> str:
 
 
 def _body_blocks(blocks: list[Block], parts: _Parts) -> list[Block]:
-    """Every block but the headline; the dateline is cut from its paragraph (or dropped if alone)."""
-    body = []
+    """Every block but the headline; the dateline is cut from its paragraph (or dropped if alone).
+
+    What stands above the news (a letterhead, an RNS header, a deck) is set in italics, so the
+    page sets the dateline at the start of the news, as the release printed it.
+    """
+    body, news = [], _news_start(parts)
     for index, block in enumerate(blocks):
         if index in (parts.headline_index, parts.date_index):
             continue
-        if index == parts.lead_index:
+        if index == parts.lead_index and not parts.lead.standalone:
             block = Block(
                 block.kind, spans=strip_prefix(block.spans, parts.lead.end), line=block.line
             )
-        body.append(block)
-    return [_as_heading(block, body[i + 1 :]) for i, block in enumerate(body)]
+        if index < news:
+            body.append(_as_preamble(block))
+        else:
+            body.append(block)
+    return [
+        block if block.preamble else _as_heading(block, body[i + 1 :])
+        for i, block in enumerate(body)
+    ]
+
+
+def _news_start(parts: _Parts) -> int:
+    """Index of the first block of the news: the dateline paragraph, else what follows the
+    headline and the date line."""
+    if parts.lead is not None and not parts.lead.standalone:
+        return parts.lead_index
+    marks = [i for i in (parts.headline_index, parts.date_index) if i is not None]
+    return max(marks) + 1 if marks else 0
+
+
+def _as_preamble(block: Block) -> Block:
+    if block.kind != "paragraph" or block.is_strong or all(s.em for s in block.spans if s.text.strip()):
+        return block
+    spans = [Span(span.text, span.strong, True, span.href) for span in block.spans]
+    return Block("paragraph", spans=spans, line=block.line, preamble=True)
 
 
 def _as_heading(block: Block, following: list[Block]) -> Block:
@@ -190,36 +278,70 @@ def _short_title(text: str) -> bool:
 
 
 def _assemble(
-    parts: _Parts, body: list[Block], source: str, published, default_ticker
+    parts: _Parts, body: list[Block], source: str, published, default_ticker, issuer_tickers
 ) -> ImportedRelease:
-    all_text = parts.headline + "\n\n" + "\n\n".join(block.text for block in body)
-    tickers = detect.detect_tickers(all_text) or ([default_ticker] if default_ticker else [])
-    title = _tidy_title(parts.headline, body, tickers)
-    fields: dict = {"title": title}
-    comments: dict[str, str] = {}
-    problems: list[Problem] = []
+    all_text = (parts.headline or "") + "\n\n" + "\n\n".join(block.text for block in body)
+    found = detect.detect_tickers(all_text) or ([default_ticker] if default_ticker else [])
     line = _lead_line(parts, body)
+    review = _Review(source)
+    if parts.headline is None or parts.headline_rank == _COMPANY_RANK:
+        parts = _title_from_lead(parts, body)
+        review.add(line, "title", "a headline above the dateline", parts.headline_source,
+                   "the title is a stand-in: write the headline as published")
+    title = _tidy_title(parts.headline, body, found)
+    fields: dict = {"title": title}
     date = parts.lead.date if parts.lead else published
-    if date is None:
-        date, how = _guess_date(source, all_text)
-        comments["date"] = f"TODO: date not found in source; {how}"
-        problems.append(expected(source, line, "date", "a dateline date", None))
-    fields["date"] = date
-    if tickers:
-        fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
+    if date is not None:
+        fields["date"] = date
     else:
-        fields["ticker"] = ""
-        comments["ticker"] = "TODO: ticker not found in source"
-        problems.append(expected(source, line, "ticker", 'a ticker such as "(TSXV: AII)"', None))
+        review.add(line, "date", "a release date (a dateline such as 'VANCOUVER, May 29, 2013 –')",
+                   None, f"the draft is in releases/{UNDATED}/: add `date: YYYY-MM-DD` and move it"
+                   " to releases/YYYY/")
+    tickers = found or issuer_tickers
+    if not found and issuer_tickers:
+        labels = ", ".join(t.label for t in issuer_tickers)
+        review.comments["ticker"] = "assumed: the source names no ticker; these are issuer.yaml's"
+        review.add(line, "ticker", 'a ticker such as "(TSXV: AII)"', None,
+                   f"assumed issuer.yaml's ({labels}): check them")
+    if not tickers:
+        problem = expected(source, line, "ticker",
+                           "a ticker in the source, or issuer.yaml tickers to assume (--issuer)", None)
+        return ImportedRelease({}, "", [problem], source=source)
+    fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
     fields["tags"] = detect.suggest_tags(title, _news_text(body))
     if parts.lead and parts.lead.place:
         fields["dateline"] = detect.tidy_place(parts.lead.place)
     if parts.lead and parts.lead.wire:
-        comments["dateline" if "dateline" in fields else "date"] = f"wire: {parts.lead.wire}"
-    if problems:
+        fields["wire"] = parts.lead.wire
+    if review.problems:
         fields["status"] = "draft"
     body_markdown = writer.render_body(body)
-    return ImportedRelease(fields, body_markdown, problems, comments, source=source)
+    return ImportedRelease(fields, body_markdown, review.problems, review.comments, source=source)
+
+
+@dataclass
+class _Review:
+    """What a person must check before a draft is published: one problem per field, with a hint."""
+
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+    comments: dict[str, str] = field(default_factory=dict)
+
+    def add(self, line: int, name: str, what: str, found, hint: str) -> None:
+        problem = expected(self.source, line, name, what, found)
+        self.problems.append(Problem(problem.path, problem.line, name, f"{problem.message}; {hint}"))
+
+
+def _title_from_lead(parts: _Parts, body: list[Block]) -> _Parts:
+    """No headline: the company-name line the source opens with, else the lead's first words."""
+    if parts.headline is not None:  # a company-name line was the only candidate
+        parts.headline_source = parts.headline
+        return parts
+    lead = next((b for b in body if b.kind == "paragraph" and not b.preamble), None)
+    words = (lead.text if lead else "Untitled release").split()
+    parts.headline = " ".join(words[:12]).rstrip(",;:") + ("…" if len(words) > 12 else "")
+    parts.headline_source = None
+    return parts
 
 
 def _lead_line(parts: _Parts, body: list[Block]) -> int:
@@ -233,10 +355,18 @@ def _lead_line(parts: _Parts, body: list[Block]) -> int:
 def _tidy_title(headline: str, body: list[Block], tickers: list[Ticker]) -> str:
     headline = re.sub(r"^\*\*(.*)\*\*$", r"\1", headline.strip())
     if not detect.is_all_caps(headline):
+        # "RIVERGUM MINERALS LIMITED — Share Issue": an ALL-CAPS part of an ASX title
+        parts = re.split(r"(\s[—–]\s)", headline)
+        if len(parts) > 1 and any(detect.is_all_caps(part) for part in parts[::2]):
+            return "".join(
+                _tidy_title(part, body, tickers) if i % 2 == 0 else part for i, part in enumerate(parts)
+            )
         return headline
     keep = {ticker.symbol for ticker in tickers}
     words = set(re.findall(r"\b[A-Z][A-Z0-9&]*[A-Z0-9]\b", headline)) - keep
-    mixed_case = [block.text for block in body if not detect.is_all_caps(block.text)]
+    mixed_case = [
+        line for block in body for line in block.text.split("\n") if not detect.is_all_caps(line)
+    ]
     # a headline word the body writes in capitals too (in mixed-case text) is an acronym: keep it
     keep.update(word for word in words if any(_has_word(text, word) for text in mixed_case))
     return detect.title_case(headline, keep)
@@ -263,21 +393,6 @@ def _news_text(body: list[Block]) -> str:
             break
         news.append(block.text)
     return "\n\n".join(news)
-
-
-def _guess_date(source: str, text: str) -> tuple[dt.date, str]:
-    """A deterministic stand-in date for a draft, so re-importing gives the same file and path."""
-    name = PurePath(source).name
-    match = re.search(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)", name)
-    if match:
-        try:
-            return dt.date(*map(int, match.groups())), "guessed from the file name"
-        except ValueError:
-            pass
-    dates = detect.find_dates(text)
-    if dates:
-        return max(dates), "latest date mentioned in the text"
-    return PLACEHOLDER_DATE, "placeholder"
 
 
 def detect_release_date(text: str) -> dt.date | None:
