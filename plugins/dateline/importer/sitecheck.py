@@ -12,9 +12,11 @@ stand-in date. None of this reaches the files the import writes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +80,7 @@ def _write_check_release(folder: Path, number: int, document: str) -> None:
 
 
 def _build(root: Path, settings_file: str, issuer: Path) -> Path:
+    """Build the scratch site quietly: Pelican's summary goes to stderr (stdout may be --json)."""
     from dateline.build import build
 
     overrides = {
@@ -88,7 +91,16 @@ def _build(root: Path, settings_file: str, issuer: Path) -> Path:
         "DATELINE": {"issuer": str(issuer.resolve()), "search": False, "register": False,
                      "now": CHECK_AS_OF},
     }
-    return build(settings_file, overrides)
+    quiet = [logging.getLogger(name) for name in ("pelican", "dateline")]
+    levels = [log.level for log in quiet]
+    for log in quiet:
+        log.setLevel(max(log.getEffectiveLevel(), logging.WARNING))
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            return build(settings_file, overrides)
+    finally:
+        for log, level in zip(quiet, levels):
+            log.setLevel(level)
 
 
 def _page_text(output: Path, number: int, document: str) -> str:
