@@ -400,6 +400,12 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
         ("PERTH, WESTERN AUSTRALIA, 12 March 2024: Red Gum Metals Ltd", D(2024, 3, 12), "PERTH, WESTERN AUSTRALIA"),
         ("Vancouver, British Columbia--(Newsfile Corp. - April 7, 2022) - Granite Peak", D(2022, 4, 7), "Vancouver, British Columbia"),
         ("NEW YORK, Jan. 5, 2023 8:30 AM ET /PRNewswire/ -- Hudson Fictional", D(2023, 1, 5), "NEW YORK"),
+        ("February 11, 2025 – TheNewswire – Vancouver, British Columbia – Ashgrove Silver", D(2025, 2, 11), "Vancouver, British Columbia"),
+        ("February 11, 2025 / TheNewswire / Vancouver, BC / Ashgrove Silver", D(2025, 2, 11), "Vancouver, BC"),
+        ("Saskatoon, Saskatchewan – TheNewswire - June 11, 2024 – Prairie Oat", D(2024, 6, 11), "Saskatoon, Saskatchewan"),
+        ("Calgary, Alberta and New York, NY TheNewswire – June 11, 2024 — Above Fictional", D(2024, 6, 11), "Calgary, Alberta and New York, NY"),
+        ("Toronto, Ontario–(Newsfile Corp. – May 1, 2023) – Fernhollow", D(2023, 5, 1), "Toronto, Ontario"),
+        ("Tuesday, September 10, 2026 – Acme Inc. announced", D(2026, 9, 10), None),
     ],
 )  # fmt: skip
 def test_dateline_forms(lead, date, place):

@@ -45,17 +45,18 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _PLACE_WORD = re.compile(
-    r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur)$"
+    r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur|and|&)$"
 )
-_PREFIX_WIRE = re.compile(r"--\s*\(([^)]*?)(?:\)\s*--|\s*-\s*$)|\(([^)]*?)\)")
+_PREFIX_WIRE = re.compile(r"(?:--|[–—])\s*\(([^)]*?)(?:\)\s*(?:--|[–—])|\s*[-–—]\s*$)|\(([^)]*?)\)")
+_WEEKDAY = re.compile(r"^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
 # newswire credits printed between dashes in a dateline ("Saskatoon – TheNewswire - June 11, 2024 –")
 WIRE_NAME = (
     r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
     r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire)"
 )
-_DASHED_WIRE = re.compile(rf"\s+[-–—]\s*({WIRE_NAME})\s*[-–—]?\s*$", re.IGNORECASE)
+_DASHED_WIRE = re.compile(rf"\s+[-–—/]?\s*({WIRE_NAME})\s*[-–—/]?\s*$", re.IGNORECASE)
 _DATE_FIRST_TAIL = re.compile(
-    rf"\s*({WIRE_NAME})\s*[-–—]\s*(?P<place>[^–—\n]{{2,80}}?)\s+[-–—]+\s+", re.IGNORECASE
+    rf"\s*({WIRE_NAME})\s*[-–—/]\s*(?P<place>[^–—/\n]{{2,80}}?)\s+(?:[-–—]+|/)\s+", re.IGNORECASE
 )
 
 
@@ -122,8 +123,8 @@ def _lead_from(text: str, match: re.Match) -> Lead | None:
 
 def _parse_prefix(prefix: str):
     """Split the text before a dateline date into (place, wire); None if it reads like a sentence."""
-    if not prefix.strip():
-        return None, None
+    if not prefix.strip() or _WEEKDAY.match(prefix):
+        return None, None  # "Tuesday, September 10, 2026" is a date, not a place and a date
     wires = []
     dashed = _DASHED_WIRE.search(prefix)
     if dashed:
