@@ -406,6 +406,8 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
         ("Calgary, Alberta and New York, NY TheNewswire – June 11, 2024 — Above Fictional", D(2024, 6, 11), "Calgary, Alberta and New York, NY"),
         ("Toronto, Ontario–(Newsfile Corp. – May 1, 2023) – Fernhollow", D(2023, 5, 1), "Toronto, Ontario"),
         ("Tuesday, September 10, 2026 – Acme Inc. announced", D(2026, 9, 10), None),
+        ("Toronto, Ontario (February 3, 2012) – Bold Fictional Inc. (TSX.V: BFI) said", D(2012, 2, 3), "Toronto, Ontario"),
+        ("TORONTO and NEW YORK, June 30, 2022 /CNW/ – Mountain Fictional Inc.", D(2022, 6, 30), "TORONTO and NEW YORK"),
     ],
 )  # fmt: skip
 def test_dateline_forms(lead, date, place):

@@ -136,7 +136,7 @@ def _parse_prefix(prefix: str):
         return " / "
 
     rest = _PREFIX_WIRE.sub(take_wire, prefix)
-    parts = [part.strip(" ,–—-:|\u00a0") for part in rest.split("/")]
+    parts = [part.strip(" ,–—-:|\u00a0(") for part in rest.split("/")]
     parts = [part for part in parts if part]
     if not parts:
         return None, _first(wires)
@@ -232,7 +232,7 @@ def _pair_ticker(part: str) -> Ticker | None:
 
 LEGEND = re.compile(
     r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate\s+release"
-    r"|(?:news|press|media)\s+release\b|(?:asx|market)\s+(?:announcement|release)\b"
+    r"|(?:news|press|media)\s+release\b(?!\s*:\s*\S+\s+\S+\s+\S+)|(?:asx|market)\s+(?:announcement|release)\b"
     r"|embargoed|source\s*:|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]|$))",
     re.IGNORECASE,
 )
