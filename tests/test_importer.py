@@ -28,7 +28,7 @@ from dateline.importer import (
 )
 from dateline.importer.batch import read_source
 from dateline.importer.blocks import Span
-from dateline.importer.detect import match_lead, slugify, suggest_tags, title_case
+from dateline.importer.detect import match_lead, release_tickers, slugify, suggest_tags, title_case
 from dateline.importer.verify import normalise, rendered_text
 from dateline.importer.writer import render_spans
 
@@ -444,6 +444,20 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
 )
 def test_ticker_spellings(text, tickers):
     assert detect_tickers(text) == [Ticker(*pair) for pair in tickers]
+
+
+@pytest.mark.parametrize(
+    "text, issuer, tickers",
+    [
+        ('Northwind (TSXV: NWL) (OTCQB: NWLIF) (FSE: 9NW) ("Northwind")', [], [("TSXV", "NWL"), ("OTCQB", "NWLIF"), ("FSE", "9NW")]),
+        ("Acme (TSXV: ACM) agreed with Beta Corp. (TSX: BTA) to sell", [], [("TSXV", "ACM")]),
+        ('Above (the "Company") and Bite Corp. (NYSE American: BITE) ... Above (CSE: ABV)', [Ticker("CSE", "ABV")], [("CSE", "ABV")]),
+        ("TSX-V Symbol: WBM\nOTCQX Symbol: WBMCF\n\nApril 3, 2019", [], [("TSXV", "WBM"), ("OTCQX", "WBMCF")]),
+        ("(CSE:FERN)(OTCQB:FRNLF)(FRA:8FH) (“Fernhollow” or the “Company”) is", [], [("CSE", "FERN"), ("OTCQB", "FRNLF"), ("FSE", "8FH")]),
+    ],
+)  # fmt: skip
+def test_release_tickers_are_the_issuers_not_a_partners(text, issuer, tickers):
+    assert release_tickers(text, issuer) == [Ticker(*pair) for pair in tickers]
 
 
 def test_title_case_keeps_wording_and_acronyms():

@@ -202,18 +202,55 @@ _EPIC = re.compile(rf"\bIndex\s*:\s*(AIM)\s*/\s*Epic\s*:\s*({_SYMBOL})\b", re.IG
 def detect_tickers(text: str) -> list[Ticker]:
     """Listings named in the text, e.g. "(TSX Venture: ADY)" or "(ASX: BGD; OTCQX: BGDFF)", first seen first."""
     found: dict[Ticker, int] = {}
+    for start, _end, ticker in _ticker_mentions(text):
+        found.setdefault(ticker, start)
+    return sorted(found, key=found.get)
+
+
+def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
+    """Every ticker mention with its span, in text order."""
+    mentions = []
     for group in _PAREN.finditer(text):
-        offset = group.start(1)
-        for part in re.split(r"[;,|]|\band\b", group.group(1)):
+        position = group.start(1)
+        for part in re.split(r"([;,|]|\band\b)", group.group(1)):
             ticker = _pair_ticker(part)
             if ticker is not None:
-                found.setdefault(ticker, offset)
+                mentions.append((position, position + len(part), ticker))
+            position += len(part)
     for pattern in (_BARE, _LISTED_AS, _EPIC):
         for bare in pattern.finditer(text):
             code = normalise_exchange(bare.group(1).upper())
             if code:
-                found.setdefault(Ticker(code, bare.group(2).upper()), bare.start())
-    return sorted(found, key=found.get)
+                mentions.append((bare.start(), bare.end(), Ticker(code, bare.group(2).upper())))
+    return sorted(mentions, key=lambda mention: mention[:2])
+
+
+# what may stand between two tickers of one issuer: brackets, separators, a quoted short name
+_TICKER_GLUE = re.compile(
+    r"^(?:[\s()\[\];,|/:&–—-]|\band\b|[\"“‘'][^\"“”‘’'()]{1,40}[\"”’']|\bor\s+the\b|\bthe\b|Company)*$"
+)
+
+
+def release_tickers(text: str, issuer: tuple[Ticker, ...] | list[Ticker] = ()) -> list[Ticker]:
+    """The issuer's own listings: the first run of tickers named together ("(TSXV: NWL) (OTCQB:
+    NWLIF)"), not a partner's named later ("... with Beta Corp. (TSX: BTA)"). When the issuer's
+    profile is known, the first run that names one of its tickers wins."""
+    runs: list[list[Ticker]] = []
+    last_end = None
+    for start, end, ticker in _ticker_mentions(text):
+        if last_end is not None and (start < last_end or _TICKER_GLUE.match(text[last_end:start])):
+            if ticker not in runs[-1]:
+                runs[-1].append(ticker)
+        else:
+            runs.append([ticker])
+        last_end = max(end, last_end or 0)
+    if not runs:
+        return []
+    known = {(t.exchange, t.symbol) for t in issuer} | {t.symbol for t in issuer}
+    for run in runs:
+        if any((t.exchange, t.symbol) in known or t.symbol in known for t in run):
+            return run
+    return runs[0]
 
 
 def _pair_ticker(part: str) -> Ticker | None:

@@ -281,7 +281,7 @@ def _assemble(
     parts: _Parts, body: list[Block], source: str, published, default_ticker, issuer_tickers
 ) -> ImportedRelease:
     all_text = (parts.headline or "") + "\n\n" + "\n\n".join(block.text for block in body)
-    found = detect.detect_tickers(all_text) or ([default_ticker] if default_ticker else [])
+    found = detect.release_tickers(all_text, issuer_tickers) or ([default_ticker] if default_ticker else [])
     line = _lead_line(parts, body)
     review = _Review(source)
     if parts.headline is None or parts.headline_rank == _COMPANY_RANK:
