@@ -42,7 +42,9 @@ SEED_CONTENT = (
 )
 
 D = dt.date
-ISSUER_TICKERS = [Ticker("TSX", "KFR")]  # what issuer.yaml would say, for sources that name no ticker
+ISSUER_TICKERS = [
+    Ticker("TSX", "KFR")
+]  # what issuer.yaml would say, for sources that name no ticker
 # fixture -> the front matter the importer must write (hand-checked against the source)
 CASES = {
     "seed-almonty-2013.txt": {
@@ -131,7 +133,9 @@ def import_fixture(name: str):
     path = SRC / name
     text, problems = read_source(path)
     assert text is not None and not problems
-    return parse_release(text, source=name, is_html=path.suffix == ".html", issuer_tickers=ISSUER_TICKERS)
+    return parse_release(
+        text, source=name, is_html=path.suffix == ".html", issuer_tickers=ISSUER_TICKERS
+    )
 
 
 def expected_path(release) -> Path:
@@ -146,7 +150,9 @@ def test_fixture_front_matter(name):
     release = import_fixture(name)
     assert release.front_matter == CASES[name]
     assert list(release.front_matter) == [
-        k for k in ("title", "date", "ticker", "tags", "dateline", "wire", "status") if k in CASES[name]
+        k
+        for k in ("title", "date", "ticker", "tags", "dateline", "wire", "status")
+        if k in CASES[name]
     ]
 
 
@@ -210,13 +216,17 @@ def test_seed_keeps_legends_disclaimer_and_contacts_in_order():
 
 def test_missing_date_and_ticker_are_path_line_problems_with_a_hint():
     assert [str(p) for p in import_fixture("no-date.txt").problems] == [
-        "no-date.txt:3: date: expected a release date (a dateline such as 'VANCOUVER, May 29, 2013 –'),"
-        " found nothing; the draft is in releases/undated/: add `date: YYYY-MM-DD` and move it to"
-        " releases/YYYY/"
+        (
+            "no-date.txt:3: date: expected a release date (a dateline such as 'VANCOUVER, May 29,"
+            " 2013 –'), found nothing; the draft is in releases/undated/: add `date: YYYY-MM-DD` and"
+            " move it to releases/YYYY/"
+        )
     ]
     assert [str(p) for p in import_fixture("no-ticker.txt").problems] == [
-        'no-ticker.txt:3: ticker: expected a ticker such as "(TSXV: AII)", found nothing;'
-        " assumed issuer.yaml's (TSX: KFR): check them"
+        (
+            'no-ticker.txt:3: ticker: expected a ticker such as "(TSXV: AII)", found nothing;'
+            " assumed issuer.yaml's (TSX: KFR): check them"
+        )
     ]
     document = import_fixture("no-ticker.txt").document()
     assert 'ticker: "TSX: KFR"  # assumed: the source names no ticker' in document
@@ -277,8 +287,14 @@ def test_batch_goes_on_and_reports_every_problem(tmp_path, capsys):
     for path in out.rglob("*.md"):
         assert path.read_bytes() == (EXPECTED / path.name).read_bytes()
     assert row(stdout, "not-a-release.txt")[:2] == ["skipped", "refused"]
-    assert row(stdout, "no-date.txt")[:2] + row(stdout, "no-date.txt")[-1:] == ["drafted", "wrote", "date"]
-    assert stdout.rstrip().endswith(f"{len(CASES) + 1} source(s): 17 imported, 2 drafted, 1 skipped")
+    assert row(stdout, "no-date.txt")[:2] + row(stdout, "no-date.txt")[-1:] == [
+        "drafted",
+        "wrote",
+        "date",
+    ]
+    assert stdout.rstrip().endswith(
+        f"{len(CASES) + 1} source(s): 17 imported, 2 drafted, 1 skipped"
+    )
 
 
 def row(stdout: str, name: str) -> list[str]:
@@ -288,19 +304,41 @@ def row(stdout: str, name: str) -> list[str]:
 
 def test_report_as_json_lists_every_source_with_why(tmp_path, capsys):
     out = tmp_path / "releases"
-    code, stdout, _ = run_import([str(SRC), "--out", str(out), "--issuer", str(issuer_file(tmp_path)),
-                                  "--json", "--dry-run"], capsys)
+    code, stdout, _ = run_import(
+        [
+            str(SRC),
+            "--out",
+            str(out),
+            "--issuer",
+            str(issuer_file(tmp_path)),
+            "--json",
+            "--dry-run",
+        ],
+        capsys,
+    )
     report = json.loads(stdout)
     assert code == 1 and report["counts"] == {"imported": 17, "drafted": 2, "skipped": 1}
     by_name = {Path(entry["source"]).name: entry for entry in report["sources"]}
     assert by_name["no-date.txt"]["result"] == "drafted"
-    assert by_name["no-date.txt"]["file"].endswith("undated/blue-heron-copper-provides-corporate-update.md")
-    assert by_name["no-date.txt"]["problems"][0].endswith("found nothing; the draft is in releases/undated/:"
-                                                          " add `date: YYYY-MM-DD` and move it to releases/YYYY/")
-    assert by_name["not-a-release.txt"]["result"] == "skipped" and by_name["not-a-release.txt"]["file"] is None
+    assert by_name["no-date.txt"]["file"].endswith(
+        "undated/blue-heron-copper-provides-corporate-update.md"
+    )
+    assert by_name["no-date.txt"]["problems"][0].endswith(
+        "found nothing; the draft is in releases/undated/:"
+        " add `date: YYYY-MM-DD` and move it to releases/YYYY/"
+    )
+    assert (
+        by_name["not-a-release.txt"]["result"] == "skipped"
+        and by_name["not-a-release.txt"]["file"] is None
+    )
     assert by_name["seed-almonty-2013.txt"] | {"file": None} == {
-        "source": str(SEED), "result": "imported", "action": "would write", "file": None, "problems": [],
-        "notes": []}
+        "source": str(SEED),
+        "result": "imported",
+        "action": "would write",
+        "file": None,
+        "problems": [],
+        "notes": [],
+    }
     assert not out.exists()
 
 

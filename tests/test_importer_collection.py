@@ -52,8 +52,17 @@ def run_import(argv) -> tuple[int, str, str]:
 def imported(tmp_path_factory):
     """The whole collection imported once with --verify, then again: (content folder, runs)."""
     content = tmp_path_factory.mktemp("imported") / "content"
-    argv = [*map(str, sources()), "--out", str(content / "releases"), "--issuer", str(ISSUER),
-            "--verify", "--settings", str(ROOT / "pelicanconf.py"), "--json"]
+    argv = [
+        *map(str, sources()),
+        "--out",
+        str(content / "releases"),
+        "--issuer",
+        str(ISSUER),
+        "--verify",
+        "--settings",
+        str(ROOT / "pelicanconf.py"),
+        "--json",
+    ]
     first = run_import(argv)
     files = {p: p.read_bytes() for p in (content / "releases").rglob("*.md")}
     again = run_import(argv)
@@ -79,8 +88,10 @@ def test_every_source_is_imported_and_no_sentence_is_lost_on_its_built_page(impo
     assert len(files) == len(sources())
     assert "verify" not in stderr  # the Markdown check and the built-page check both found nothing
     drafted = sorted(Path(e["source"]).name for e in entries if e["result"] == "drafted")
-    assert drafted == sorted([n for n, want in EXPECTED.items() if want.get("status") == "draft"]
-                             + ["no-date.txt", "no-ticker.txt"])
+    assert drafted == sorted(
+        [n for n, want in EXPECTED.items() if want.get("status") == "draft"]
+        + ["no-date.txt", "no-ticker.txt"]
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -103,7 +114,9 @@ def test_reimport_gives_the_same_files(imported):
     assert {p: p.read_bytes() for p in (content / "releases").rglob("*.md")} == files
 
 
-def test_every_file_written_drafts_included_passes_validation_and_the_site_builds(imported, tmp_path):
+def test_every_file_written_drafts_included_passes_validation_and_the_site_builds(
+    imported, tmp_path
+):
     content, *_ = imported
     for path in (content / "releases").rglob("*.md"):
         matter = parse_front_matter(str(path), path.read_text(encoding="utf-8"), "release", dt.UTC)
@@ -112,51 +125,72 @@ def test_every_file_written_drafts_included_passes_validation_and_the_site_build
     pages = {p.parent.name for p in (output / "releases").rglob("index.html")}
     assert "larkspur-energy-corp" not in pages  # drafts reach no output file
     assert "undated" not in {p.name for p in output.rglob("*")}
-    seed = (output / "releases/2013/almonty-industries-inc-announces-completion/index.html").read_text()
+    seed = (
+        output / "releases/2013/almonty-industries-inc-announces-completion/index.html"
+    ).read_text()
     lead = seed.split('<div class="release-body prose">', 1)[1].lstrip()
     assert lead.startswith('<p><span class="dateline">May 29, 2013 –</span> ')
     newsfile = next(output.glob("releases/2022/granite-peak-silver-*/index.html")).read_text()
-    assert '<span class="dateline">VANCOUVER, British Columbia, April 7, 2022 (Newsfile Corp.) –</span>' \
+    assert (
+        '<span class="dateline">VANCOUVER, British Columbia, April 7, 2022 (Newsfile Corp.) –</span>'
         in newsfile
+    )
 
 
 def test_the_page_check_reports_a_sentence_the_page_lost():
-    source = ("Acme Ships Its First Order\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) shipped its"
-              " first order. The order went to Perth.\n\nNot for distribution in the United States.\n")
-    document = ('---\ntitle: "Acme Ships Its First Order"\ndate: 2020-05-01\nticker: "TSX: ACM"\n'
-                'tags: [news]\ndateline: "Toronto"\nwire: "CNW"\n---\nbody\n')
+    source = (
+        "Acme Ships Its First Order\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) shipped its"
+        " first order. The order went to Perth.\n\nNot for distribution in the United States.\n"
+    )
+    document = (
+        '---\ntitle: "Acme Ships Its First Order"\ndate: 2020-05-01\nticker: "TSX: ACM"\n'
+        'tags: [news]\ndateline: "Toronto"\nwire: "CNW"\n---\nbody\n'
+    )
     check = PageCheck("acme.txt", source, document, False)
-    page = ("Acme Ships Its First Order TORONTO, May 1, 2020 (CNW) – Acme Inc. (TSX: ACM) shipped its first"
-            " order. The order went to Perth. Not for distribution in the United States.")
+    page = (
+        "Acme Ships Its First Order TORONTO, May 1, 2020 (CNW) – Acme Inc. (TSX: ACM) shipped its first"
+        " order. The order went to Perth. Not for distribution in the United States."
+    )
     assert missing_on_page(check, page) == []
     assert missing_on_page(check, page.replace(" The order went to Perth.", "")) == [
-        "The order went to Perth."]
-    assert missing_on_page(check, page.replace(" Not for distribution in the United States.", "")) == [
-        "Not for distribution in the United States."]
+        "The order went to Perth."
+    ]
+    assert missing_on_page(
+        check, page.replace(" Not for distribution in the United States.", "")
+    ) == ["Not for distribution in the United States."]
     # a dateline the page does not show as recorded is a lost sentence
     assert missing_on_page(check, page.replace("TORONTO, May 1, 2020 (CNW) – ", "")) == [
-        "TORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) shipped its first order."]
+        "TORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) shipped its first order."
+    ]
 
 
 def test_dateline_is_set_into_the_lead_the_way_newswires_print_it():
     day = dt.date(2026, 9, 10)
-    assert dateline_text("Vancouver, British Columbia", day, "Newsfile Corp.") == \
-        "VANCOUVER, British Columbia, September 10, 2026 (Newsfile Corp.) –"
+    assert (
+        dateline_text("Vancouver, British Columbia", day, "Newsfile Corp.")
+        == "VANCOUVER, British Columbia, September 10, 2026 (Newsfile Corp.) –"
+    )
     assert dateline_text(None, day, None) == "September 10, 2026 –"
     body = "<p><strong>NOT FOR DISTRIBUTION</strong></p>\n<p>Acme Inc. grew.</p>"
-    assert with_dateline(body, "Denver", day, None) == \
-        '<p><strong>NOT FOR DISTRIBUTION</strong></p>\n<p><span class="dateline">DENVER, September 10, 2026' \
-        ' –</span> Acme Inc. grew.</p>'
+    assert (
+        with_dateline(body, "Denver", day, None)
+        == '<p><strong>NOT FOR DISTRIBUTION</strong></p>\n<p><span class="dateline">DENVER, September 10, 2026'
+        " –</span> Acme Inc. grew.</p>"
+    )
     already = "<p>DENVER, Sept. 10, 2026 – Acme Inc. grew.</p>"
     assert with_dateline(already, "Denver", day, None) == already  # never printed twice
     assert with_dateline("<h2>Highlights</h2>", None, day, None).startswith(
-        '<p class="dateline-alone"><span class="dateline">September 10, 2026 –</span></p>\n<h2>')
+        '<p class="dateline-alone"><span class="dateline">September 10, 2026 –</span></p>\n<h2>'
+    )
 
 
 def test_only_a_draft_may_leave_out_its_date_and_wire_is_a_field():
-    draft = '---\ntitle: "T"\nticker: "TSX: ACM"\ntags: [news]\nstatus: draft\nwire: "CNW"\n---\nx\n'
+    draft = (
+        '---\ntitle: "T"\nticker: "TSX: ACM"\ntags: [news]\nstatus: draft\nwire: "CNW"\n---\nx\n'
+    )
     matter = parse_front_matter("releases/undated/t.md", draft, "release", dt.UTC)
     assert matter.problems == [] and matter.fields["wire"] == "CNW"
     published = draft.replace("status: draft\n", "")
     assert [str(p) for p in parse_front_matter("t.md", published, "release", dt.UTC).problems] == [
-        "t.md:1: date: expected a date (required), found nothing"]
+        "t.md:1: date: expected a date (required), found nothing"
+    ]

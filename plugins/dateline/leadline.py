@@ -17,12 +17,16 @@ import re
 logger = logging.getLogger(__name__)
 
 # a top-level block of the body: a paragraph (captured) or any other block element
-_BLOCK = re.compile(r"<p>(?P<inner>.*?)</p>|<(?:h[1-6]|ul|ol|table|blockquote|div|pre|hr|dl)\b",
-                    re.DOTALL)
+_BLOCK = re.compile(
+    r"<p>(?P<inner>.*?)</p>|<(?:h[1-6]|ul|ol|table|blockquote|div|pre|hr|dl)\b", re.DOTALL
+)
 _TAG = re.compile(r"<[^>]+>")
 _WHOLLY_STYLED = re.compile(r"^\s*<(strong|em|b|i)>.*</\1>\s*$", re.DOTALL)
-_LEGEND_WORDS = re.compile(r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate"
-                           r"\s+release|(?:news|press|media)\s+release\s*$|embargoed)", re.IGNORECASE)
+_LEGEND_WORDS = re.compile(
+    r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate"
+    r"\s+release|(?:news|press|media)\s+release\s*$|embargoed)",
+    re.IGNORECASE,
+)
 DASH = "\u2013"
 
 
@@ -44,7 +48,8 @@ def with_dateline(body_html: str, place: str | None, date: dt.date, wire: str | 
     already opens with a dateline, as some hand-written releases do, is left as it is."""
     from dateline.importer.detect import match_lead  # the importer's dateline recogniser
 
-    line = f'<span class="dateline">{html.escape(dateline_text(place, date, wire), quote=False)}</span>'
+    text = html.escape(dateline_text(place, date, wire), quote=False)
+    line = f'<span class="dateline">{text}</span>'
     for block in _BLOCK.finditer(body_html):
         inner = block.group("inner")
         if inner is not None and _is_legend(inner):

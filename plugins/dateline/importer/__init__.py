@@ -23,7 +23,15 @@ _PUBLIC = {
     "run": "dateline.importer.batch",
 }
 
-__all__ = sorted(_PUBLIC)
+__all__ = [
+    "ImportedRelease",
+    "add_arguments",
+    "detect_release_date",
+    "detect_tickers",
+    "missing_sentences",
+    "parse_release",
+    "run",
+]
 
 
 def __getattr__(name: str):

@@ -39,7 +39,8 @@ def add_arguments(parser) -> None:
         "--out", default="content/releases", help="releases folder (default: %(default)s)"
     )
     parser.add_argument(
-        "--issuer", metavar="FILE",
+        "--issuer",
+        metavar="FILE",
         help="issuer profile whose tickers a source that names none is assumed to carry"
         " (default: issuer.yaml beside the releases folder)",
     )
@@ -50,11 +51,14 @@ def add_arguments(parser) -> None:
         "--dry-run", action="store_true", help="report what would be written; write nothing"
     )
     parser.add_argument(
-        "--verify", action="store_true",
+        "--verify",
+        action="store_true",
         help="build the imported releases and check every source sentence is on its page",
     )
     parser.add_argument(
-        "--settings", default="pelicanconf.py", help="settings for the --verify build (default: %(default)s)"
+        "--settings",
+        default="pelicanconf.py",
+        help="settings for the --verify build (default: %(default)s)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON, for scripts")
     parser.add_argument(
@@ -70,14 +74,21 @@ class Outcome:
 
     source: str
     result: str  # imported | drafted | skipped
-    action: str  # wrote, overwrote, unchanged, would write, would overwrite, duplicate, refused, conflict
+    # wrote, overwrote, unchanged, would write, would overwrite, duplicate, refused, conflict
+    action: str
     target: str | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        return {"source": self.source, "result": self.result, "action": self.action,
-                "file": self.target, "problems": [str(p) for p in self.problems], "notes": self.notes}
+        return {
+            "source": self.source,
+            "result": self.result,
+            "action": self.action,
+            "file": self.target,
+            "problems": [str(p) for p in self.problems],
+            "notes": self.notes,
+        }
 
 
 def run(args) -> int:
@@ -88,7 +99,8 @@ def run(args) -> int:
         default_ticker = parse_ticker(args.ticker)
         if default_ticker is None:
             print(
-                f"--ticker: expected 'EXCHANGE: SYMBOL' with a known exchange, found {args.ticker!r}",
+                "--ticker: expected 'EXCHANGE: SYMBOL' with a known exchange,"
+                f" found {args.ticker!r}",
                 file=sys.stderr,
             )
             return 2
@@ -149,8 +161,14 @@ def iter_sources(paths, problems: list[Problem]):
             )
 
 
-def import_one(source: Path, args, targets: dict[Path, str], default_ticker=None,
-               issuer_tickers=(), checks: dict | None = None) -> Outcome:
+def import_one(
+    source: Path,
+    args,
+    targets: dict[Path, str],
+    default_ticker=None,
+    issuer_tickers=(),
+    checks: dict | None = None,
+) -> Outcome:
     """Import one source file and say what became of it (the batch goes on regardless)."""
     text, problems = read_source(source)
     if text is None:
@@ -158,8 +176,13 @@ def import_one(source: Path, args, targets: dict[Path, str], default_ticker=None
     is_html = source.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
         ("<!doctype", "<html")
     )
-    release = parse_release(text, source=str(source), is_html=is_html,
-                            default_ticker=default_ticker, issuer_tickers=issuer_tickers)
+    release = parse_release(
+        text,
+        source=str(source),
+        is_html=is_html,
+        default_ticker=default_ticker,
+        issuer_tickers=issuer_tickers,
+    )
     if not release.is_release:
         return Outcome(str(source), SKIPPED, "refused", problems=release.problems)
     result = DRAFTED if release.is_draft else IMPORTED
@@ -168,7 +191,9 @@ def import_one(source: Path, args, targets: dict[Path, str], default_ticker=None
     if getattr(args, "verify", False):
         outcome.problems.extend(_verify(release, document))
         if checks is not None:
-            checks[str(source)] = PageCheck(str(source), release.source_text, document, release.is_html)
+            checks[str(source)] = PageCheck(
+                str(source), release.source_text, document, release.is_html
+            )
     target = _free_target(Path(args.out) / release.relative_path, document, targets)
     if target is None:
         outcome.result, outcome.action = SKIPPED, "duplicate"
@@ -184,7 +209,7 @@ def import_one(source: Path, args, targets: dict[Path, str], default_ticker=None
 
 
 def _attach_page_checks(outcomes: list[Outcome], checks: dict, args, issuer: Path) -> None:
-    """--verify: one scratch build for the batch; each lost sentence goes to its source's outcome."""
+    """--verify: one scratch build for the batch; each lost sentence goes to its source."""
     by_source = {o.source: o for o in outcomes}
     for problem in verify_built_pages(list(checks.values()), args.settings, issuer):
         owner = by_source.get(problem.path)
@@ -197,7 +222,7 @@ def _attach_page_checks(outcomes: list[Outcome], checks: dict, args, issuer: Pat
 
 
 def _free_target(target: Path, document: str, targets: dict[Path, str]) -> Path | None:
-    """Two different releases with one date and headline get -2, -3...; an identical one is a duplicate."""
+    """Two releases with one date and headline get -2, -3...; an identical one is a duplicate."""
     candidate, number = target, 1
     while candidate in targets:
         if targets[candidate] == document:
@@ -253,7 +278,9 @@ def _write(target: Path, document: str, source: Path, args) -> tuple[str, Proble
         return "unchanged", None
     if exists and not args.force:
         return "conflict", Problem(
-            str(target), 1, "import",
+            str(target),
+            1,
+            "import",
             f"exists and differs from the import of {source}; use --force to overwrite",
         )
     if args.dry_run:
@@ -267,14 +294,23 @@ def _print_report(outcomes: list[Outcome], issuer_problems: list[Problem], args)
     problems = sorted({p for o in outcomes for p in o.problems} | set(issuer_problems))
     for problem in problems:
         print(problem, file=sys.stderr)
-    counts = {name: sum(o.result == name for o in outcomes) for name in (IMPORTED, DRAFTED, SKIPPED)}
+    counts = {
+        name: sum(o.result == name for o in outcomes) for name in (IMPORTED, DRAFTED, SKIPPED)
+    }
     if getattr(args, "json", False):
-        print(json.dumps({"counts": counts, "sources": [o.as_json() for o in outcomes]}, indent=2,
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {"counts": counts, "sources": [o.as_json() for o in outcomes]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     print(report_table(outcomes))
-    print(f"{len(outcomes)} source(s): {counts[IMPORTED]} imported, {counts[DRAFTED]} drafted,"
-          f" {counts[SKIPPED]} skipped")
+    print(
+        f"{len(outcomes)} source(s): {counts[IMPORTED]} imported, {counts[DRAFTED]} drafted,"
+        f" {counts[SKIPPED]} skipped"
+    )
 
 
 def report_table(outcomes: list[Outcome]) -> str:

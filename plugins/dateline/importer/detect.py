@@ -194,7 +194,9 @@ _BARE = re.compile(
 
 # letterheads: "TSX-V Symbol: WBM", "OTCQX Symbol: WBMCF"; RNS: "Index: AIM / Epic: KBE"
 _LISTED_AS = re.compile(
-    r"(?<![\w-])(" + "|".join(map(re.escape, _BARE_CODES)) + rf")\s+(?:Symbol|Code|Ticker)\s*:\s*({_SYMBOL})\b"
+    r"(?<![\w-])("
+    + "|".join(map(re.escape, _BARE_CODES))
+    + rf")\s+(?:Symbol|Code|Ticker)\s*:\s*({_SYMBOL})\b"
 )
 _EPIC = re.compile(rf"\bIndex\s*:\s*(AIM)\s*/\s*Epic\s*:\s*({_SYMBOL})\b", re.IGNORECASE)
 
@@ -306,7 +308,7 @@ COMPANY_ALIAS = re.compile(r"^\(.{1,80}\bor\s+the\s+[\"“'‘]?Company[\"”'�
 
 
 def is_letterhead(text: str) -> bool:
-    """"Exhibit 99.1", "NR 21-09", "RNS Number : 4821Q", "TSX-V Symbol: WBM": labels, not headlines."""
+    """ "Exhibit 99.1", "NR 21-09", "RNS Number : 4821Q", "TSX-V Symbol: WBM": labels, not headlines."""
     return bool(LETTERHEAD.match(text.strip()))
 
 

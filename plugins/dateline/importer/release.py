@@ -106,8 +106,12 @@ def parse_release(
     source_text = _without_lines(source_text, dropped)
     if not _has_release_text(blocks):
         found = " ".join(block.text for block in blocks)[:60] or text.strip()[:60]
-        problem = expected(source, 1, "release", "release text (a paragraph of a sentence or more)", found)
-        return ImportedRelease({}, "", [problem], source=source, source_text=source_text, is_html=is_html)
+        problem = expected(
+            source, 1, "release", "release text (a paragraph of a sentence or more)", found
+        )
+        return ImportedRelease(
+            {}, "", [problem], source=source, source_text=source_text, is_html=is_html
+        )
     parts = _locate_parts(blocks, hint)
     body = _body_blocks(blocks, parts)
     release = _assemble(parts, body, source, published, default_ticker, list(issuer_tickers))
@@ -121,7 +125,9 @@ def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     dropped, start = [], 0
     while start < min(len(blocks), 4):
         lines = [line.strip() for line in blocks[start].text.split("\n") if line.strip()]
-        if blocks[start].kind not in ("paragraph", "list") or not all(map(detect.is_navigation, lines)):
+        if blocks[start].kind not in ("paragraph", "list") or not all(
+            map(detect.is_navigation, lines)
+        ):
             break
         dropped.extend(lines)
         start += 1
@@ -256,14 +262,18 @@ def _news_start(parts: _Parts) -> int:
 
 
 def _as_preamble(block: Block) -> Block:
-    if block.kind != "paragraph" or block.is_strong or all(s.em for s in block.spans if s.text.strip()):
+    if (
+        block.kind != "paragraph"
+        or block.is_strong
+        or all(s.em for s in block.spans if s.text.strip())
+    ):
         return block
     spans = [Span(span.text, span.strong, True, span.href) for span in block.spans]
     return Block("paragraph", spans=spans, line=block.line, preamble=True)
 
 
 def _as_heading(block: Block, following: list[Block]) -> Block:
-    """A short title line such as "About Almonty" becomes a `## ` heading (only if text follows it)."""
+    """A short title line such as "About Almonty" becomes a `## ` heading (if text follows)."""
     if block.kind != "paragraph" or not following or "\n" in block.text:
         return block
     text = block.text
@@ -281,31 +291,53 @@ def _assemble(
     parts: _Parts, body: list[Block], source: str, published, default_ticker, issuer_tickers
 ) -> ImportedRelease:
     all_text = (parts.headline or "") + "\n\n" + "\n\n".join(block.text for block in body)
-    found = detect.release_tickers(all_text, issuer_tickers) or ([default_ticker] if default_ticker else [])
+    found = detect.release_tickers(all_text, issuer_tickers) or (
+        [default_ticker] if default_ticker else []
+    )
     line = _lead_line(parts, body)
     review = _Review(source)
     if parts.headline is None or parts.headline_rank == _COMPANY_RANK:
         parts = _title_from_lead(parts, body)
-        review.add(line, "title", "a headline above the dateline", parts.headline_source,
-                   "the title is a stand-in: write the headline as published")
+        review.add(
+            line,
+            "title",
+            "a headline above the dateline",
+            parts.headline_source,
+            "the title is a stand-in: write the headline as published",
+        )
     title = _tidy_title(parts.headline, body, found)
     fields: dict = {"title": title}
     date = parts.lead.date if parts.lead else published
     if date is not None:
         fields["date"] = date
     else:
-        review.add(line, "date", "a release date (a dateline such as 'VANCOUVER, May 29, 2013 –')",
-                   None, f"the draft is in releases/{UNDATED}/: add `date: YYYY-MM-DD` and move it"
-                   " to releases/YYYY/")
+        review.add(
+            line,
+            "date",
+            "a release date (a dateline such as 'VANCOUVER, May 29, 2013 –')",
+            None,
+            f"the draft is in releases/{UNDATED}/: add `date: YYYY-MM-DD` and move it"
+            " to releases/YYYY/",
+        )
     tickers = found or issuer_tickers
     if not found and issuer_tickers:
         labels = ", ".join(t.label for t in issuer_tickers)
         review.comments["ticker"] = "assumed: the source names no ticker; these are issuer.yaml's"
-        review.add(line, "ticker", 'a ticker such as "(TSXV: AII)"', None,
-                   f"assumed issuer.yaml's ({labels}): check them")
+        review.add(
+            line,
+            "ticker",
+            'a ticker such as "(TSXV: AII)"',
+            None,
+            f"assumed issuer.yaml's ({labels}): check them",
+        )
     if not tickers:
-        problem = expected(source, line, "ticker",
-                           "a ticker in the source, or issuer.yaml tickers to assume (--issuer)", None)
+        problem = expected(
+            source,
+            line,
+            "ticker",
+            "a ticker in the source, or issuer.yaml tickers to assume (--issuer)",
+            None,
+        )
         return ImportedRelease({}, "", [problem], source=source)
     fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
     fields["tags"] = detect.suggest_tags(title, _news_text(body))
@@ -329,7 +361,9 @@ class _Review:
 
     def add(self, line: int, name: str, what: str, found, hint: str) -> None:
         problem = expected(self.source, line, name, what, found)
-        self.problems.append(Problem(problem.path, problem.line, name, f"{problem.message}; {hint}"))
+        self.problems.append(
+            Problem(problem.path, problem.line, name, f"{problem.message}; {hint}")
+        )
 
 
 def _title_from_lead(parts: _Parts, body: list[Block]) -> _Parts:
@@ -359,7 +393,8 @@ def _tidy_title(headline: str, body: list[Block], tickers: list[Ticker]) -> str:
         parts = re.split(r"(\s[—–]\s)", headline)
         if len(parts) > 1 and any(detect.is_all_caps(part) for part in parts[::2]):
             return "".join(
-                _tidy_title(part, body, tickers) if i % 2 == 0 else part for i, part in enumerate(parts)
+                _tidy_title(part, body, tickers) if i % 2 == 0 else part
+                for i, part in enumerate(parts)
             )
         return headline
     keep = {ticker.symbol for ticker in tickers}
@@ -373,7 +408,7 @@ def _tidy_title(headline: str, body: list[Block], tickers: list[Ticker]) -> str:
 
 
 def _has_word(text: str, word: str) -> bool:
-    """`word` occurs in `text` as a whole word (str.find is far faster than a regex per headline)."""
+    """`word` occurs in `text` as a whole word (str.find is far faster than a regex)."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
@@ -396,7 +431,7 @@ def _news_text(body: list[Block]) -> str:
 
 
 def detect_release_date(text: str) -> dt.date | None:
-    """The release date from a raw release's dateline (or an HTML page's published date), else None."""
+    """The release date from a raw release's dateline (or an HTML page's date), else None."""
     is_html = text.lstrip()[:1] == "<"
     if is_html:
         page = read_page(text)

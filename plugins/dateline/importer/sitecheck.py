@@ -46,8 +46,14 @@ def verify_built_pages(checks: list[PageCheck], settings_file: str, issuer: Path
     if not checks:
         return []
     if not issuer.is_file():
-        return [Problem(str(issuer), 1, "verify",
-                        "expected an issuer profile to build the check site (--issuer), found no file")]
+        return [
+            Problem(
+                str(issuer),
+                1,
+                "verify",
+                "expected an issuer profile to build the check site (--issuer), found no file",
+            )
+        ]
     with tempfile.TemporaryDirectory(prefix="dateline-import-check-") as scratch:
         root = Path(scratch)
         for number, check in enumerate(checks):
@@ -55,8 +61,15 @@ def verify_built_pages(checks: list[PageCheck], settings_file: str, issuer: Path
         try:
             output = _build(root, settings_file, issuer)
         except DatelineError as error:
-            return [Problem(p.path, p.line, "verify", f"the check site did not build: {p.field}: {p.message}")
-                    for p in error.problems]
+            return [
+                Problem(
+                    p.path,
+                    p.line,
+                    "verify",
+                    f"the check site did not build: {p.field}: {p.message}",
+                )
+                for p in error.problems
+            ]
         problems = []
         for number, check in enumerate(checks):
             page = _page_text(output, number, check.document)
@@ -88,8 +101,12 @@ def _build(root: Path, settings_file: str, issuer: Path) -> Path:
         "OUTPUT_PATH": str(root / "output"),
         "CACHE_PATH": str(root / "cache"),
         "CACHE_CONTENT": False,
-        "DATELINE": {"issuer": str(issuer.resolve()), "search": False, "register": False,
-                     "now": CHECK_AS_OF},
+        "DATELINE": {
+            "issuer": str(issuer.resolve()),
+            "search": False,
+            "register": False,
+            "now": CHECK_AS_OF,
+        },
     }
     quiet = [logging.getLogger(name) for name in ("pelican", "dateline")]
     levels = [log.level for log in quiet]
@@ -108,7 +125,9 @@ def _page_text(output: Path, number: int, document: str) -> str:
 
     fields, _ = split_document(document)
     year = str(fields.get("date") or STAND_IN_DATE)[:4]
-    page = (output / "releases" / year / f"import-check-{number}" / "index.html").read_text(encoding="utf-8")
+    page = (output / "releases" / year / f"import-check-{number}" / "index.html").read_text(
+        encoding="utf-8"
+    )
     article = re.search(r"<article\b.*</article>", page, re.DOTALL)
     return html_to_text(article.group(0) if article else page)
 
@@ -140,7 +159,7 @@ def _cut_recorded_lead(paragraph: str, fields: dict, haystack: str) -> str:
     if place != fields.get("dateline"):
         return paragraph
     shown = dateline_text(place, lead.date, fields.get("wire"))
-    return paragraph[lead.end:] if normalise(shown) in haystack else paragraph
+    return paragraph[lead.end :] if normalise(shown) in haystack else paragraph
 
 
 def _as_date(value) -> dt.date:
