@@ -33,11 +33,15 @@ DATE = re.compile(
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
     re.IGNORECASE,
 )
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4}T)?)?"
+_ZONE = (
+    r"(?:\s+(?:[A-Z]{1,4}T|ET|PT|CT|MT|(?:Eastern|Pacific|Central|Mountain|Atlantic)"
+    r"(?:\s+(?:Standard|Daylight))?(?:\s+Time)?))?"
+)
+_TIME = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
-_SEPARATOR = r"\s*\)?\s*(?:--|[-–—:|/])"
+_SEPARATOR = r"\s*\)?\s*(?:--|[-–—|/]|(?<!\d):)"  # "08:00" is a time, not "08" and a colon
 _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
 _STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/])?\s*$", re.IGNORECASE)
 _LABEL = re.compile(
@@ -172,6 +176,22 @@ def _clean_wire(wire: str | None) -> str | None:
     return re.sub(r"\s+", " ", wire).strip(" -") or None if wire else None
 
 
+# a dateline without its date, as Business Wire and PR Newswire pages print it under a time stamp
+_PLACELINE = re.compile(
+    rf"^(?P<place>[^\n()/]{{2,80}}?)\s*(?:--\s*\((?P<wire>{WIRE_NAME})\)\s*--|/\s*(?P<wire2>{WIRE_NAME})"
+    r"\s*/\s*(?:--|[-–—]))\s*",
+    re.IGNORECASE,
+)
+
+
+def match_placeline(text: str) -> tuple[str, str, int] | None:
+    """ "PHOENIX--(BUSINESS WIRE)--" or "MONTREAL /CNW/ -": (place, wire, where the text resumes)."""
+    found = _PLACELINE.match(text)
+    if not found or not _is_place(found.group("place").strip(" ,")):
+        return None
+    return found.group("place").strip(" ,"), found.group("wire") or found.group("wire2"), found.end()
+
+
 def find_dates(text: str) -> list[dt.date]:
     """Every full calendar date written in the text, in order."""
     return [date for date in map(parse_date, DATE.finditer(text)) if date is not None]
@@ -297,7 +317,8 @@ LETTERHEAD = re.compile(
 NAVIGATION = re.compile(
     r"^(?:(?:[^|•›»>\n]{1,30}\s[|•›»>]\s){2,}[^|•›»>\n]{1,30}"  # Home | About | News
     r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases|newsroom)"
-    r"|(?:print|share|email)(?:\s*[|•]\s*(?:print|share|email|tweet))*)$",
+    r"|(?:print|share|email|share\s+this\s+(?:article|release|story)|download\s+pdf)"
+    r"(?:\s*[|•]\s*(?:print|share|email|tweet))*)$",
     re.IGNORECASE,
 )
 COMPANY_LINE = re.compile(

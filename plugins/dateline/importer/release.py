@@ -112,7 +112,7 @@ def parse_release(
         return ImportedRelease(
             {}, "", [problem], source=source, source_text=source_text, is_html=is_html
         )
-    parts = _locate_parts(blocks, hint)
+    parts = _locate_parts(blocks, hint, published)
     body = _body_blocks(blocks, parts)
     release = _assemble(parts, body, source, published, default_ticker, list(issuer_tickers))
     release.source_text, release.is_html = source_text, is_html
@@ -121,17 +121,17 @@ def parse_release(
 
 
 def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
-    """Site navigation saved above a release ("Home | News", "Back to News") is not release text."""
-    dropped, start = [], 0
-    while start < min(len(blocks), 4):
-        lines = [line.strip() for line in blocks[start].text.split("\n") if line.strip()]
-        if blocks[start].kind not in ("paragraph", "list") or not all(
-            map(detect.is_navigation, lines)
-        ):
-            break
-        dropped.extend(lines)
-        start += 1
-    return blocks[start:], dropped
+    """Site navigation saved around a release's top ("Home | News", "Back to News", "Share
+    this article") is not release text."""
+    kept, dropped = [], []
+    for index, block in enumerate(blocks):
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        is_navigation = block.kind in ("paragraph", "list") and all(map(detect.is_navigation, lines))
+        if index < HEADLINE_SEARCH and lines and is_navigation:
+            dropped.extend(lines)
+        else:
+            kept.append(block)
+    return kept, dropped
 
 
 def _without_lines(text: str, lines: list[str]) -> str:
@@ -148,8 +148,8 @@ def _has_release_text(blocks: list[Block]) -> bool:
     )
 
 
-def _locate_parts(blocks: list[Block], hint) -> _Parts:
-    parts = _find_leads(blocks)
+def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -> _Parts:
+    parts = _find_leads(blocks, published)
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
     candidates = [b if i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
@@ -162,13 +162,17 @@ def _locate_parts(blocks: list[Block], hint) -> _Parts:
     return parts
 
 
-def _find_leads(blocks: list[Block]) -> _Parts:
-    """The dateline: a paragraph opening "PLACE, DATE -", and/or a line holding only the date."""
+def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts:
+    """The dateline: a paragraph opening "PLACE, DATE -", and/or a line holding only the date
+    (then a "PHOENIX--(BUSINESS WIRE)--" below it is the dateline, dated by that line)."""
     parts = _Parts()
     for index, block in enumerate(blocks[:LEAD_SEARCH]):
         if block.kind not in ("paragraph", "heading", "quote"):
             continue
-        lead = detect.match_lead("".join(span.text for span in block.spans).replace("\n", " "))
+        text = "".join(span.text for span in block.spans).replace("\n", " ")
+        lead = detect.match_lead(text)
+        if lead is None:
+            lead = _dated_placeline(text, parts.lead.date if parts.lead else published)
         if lead is None:
             continue
         if lead.standalone:
@@ -176,12 +180,19 @@ def _find_leads(blocks: list[Block]) -> _Parts:
                 parts.lead, parts.lead_index, parts.date_index = lead, index, index
             continue
         if parts.lead is not None and parts.lead.date != lead.date:
-            parts.date_index = (
-                None  # a different date line is not this release's date: keep it in the body
-            )
+            # a different date line is not this release's date: keep it in the body
+            parts.date_index = None
         parts.lead, parts.lead_index = lead, index
         break
     return parts
+
+
+def _dated_placeline(text: str, date: dt.date | None) -> detect.Lead | None:
+    placeline = detect.match_placeline(text) if date else None
+    if placeline is None or not text[placeline[2] :].strip():
+        return None
+    place, wire, end = placeline
+    return detect.Lead(place, wire, date, end, False)
 
 
 def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, int]:
@@ -438,5 +449,5 @@ def detect_release_date(text: str) -> dt.date | None:
         blocks, published = page.blocks, page.published
     else:
         blocks, published = text_blocks(text), None
-    parts = _locate_parts(blocks, None)
+    parts = _locate_parts(blocks, None, published)
     return parts.lead.date if parts.lead else published

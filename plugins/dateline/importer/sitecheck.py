@@ -153,8 +153,18 @@ def _cut_recorded_lead(paragraph: str, fields: dict, haystack: str) -> str:
 
     lead = detect.match_lead(paragraph)
     date = fields.get("date")
-    if lead is None or date is None or _as_date(date) != lead.date:
+    if date is None:
         return paragraph
+    if lead is None:  # "PHOENIX--(BUSINESS WIRE)--", dated by a line above it
+        placeline = detect.match_placeline(paragraph)
+        if placeline is None or placeline[1] != fields.get("wire"):
+            return paragraph
+        lead = detect.Lead(placeline[0], placeline[1], _as_date(date), placeline[2], False)
+    if _as_date(date) != lead.date:
+        return paragraph
+    if lead.standalone:  # a date line or time stamp: the page's dateline shows its date
+        shown = dateline_text(None, lead.date, None).rstrip(" –")
+        return "" if normalise(shown) in haystack else paragraph
     place = detect.tidy_place(lead.place) if lead.place else None
     if place != fields.get("dateline"):
         return paragraph
