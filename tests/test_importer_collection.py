@@ -194,3 +194,31 @@ def test_only_a_draft_may_leave_out_its_date_and_wire_is_a_field():
     assert [str(p) for p in parse_front_matter("t.md", published, "release", dt.UTC).problems] == [
         "t.md:1: date: expected a date (required), found nothing"
     ]
+
+
+def test_without_issuer_tickers_a_source_naming_none_is_refused_with_a_clear_problem(tmp_path):
+    source = COLLECTION / "c21-no-ticker.txt"
+    code, stdout, stderr = run_import([str(source), "--out", str(tmp_path / "releases")])
+    assert code == 1 and not (tmp_path / "releases").exists()
+    assert stderr == (
+        f"{source}:3: ticker: expected a ticker in the source, or issuer.yaml tickers to assume"
+        " (--issuer), found nothing\n"
+    )
+    assert stdout.rstrip().endswith("1 source(s): 0 imported, 0 drafted, 1 skipped")
+
+
+def test_check_report_lists_an_undated_draft_as_withheld():
+    from dateline.report import _report_order, release_report
+
+    undated = '---\ntitle: "T"\nticker: "TSX: ACM"\ntags: [news]\nstatus: draft\n---\nx\n'
+    dated = undated.replace("status: draft\n", "date: 2020-01-02\n")
+    matters = [
+        parse_front_matter(name, text, "release", dt.UTC)
+        for name, text in (("u.md", undated), ("d.md", dated))
+    ]
+    assert [m.path for m in sorted(matters, key=_report_order)] == ["d.md", "u.md"]
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert release_report(matters[0], None, {}, now).split("\n")[1:] == [
+        "u.md  undated  TSX: ACM",
+        "  withheld: draft",
+    ]

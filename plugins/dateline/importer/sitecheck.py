@@ -45,6 +45,15 @@ def verify_built_pages(checks: list[PageCheck], settings_file: str, issuer: Path
     """Build every release of the batch once; report each source sentence missing from its page."""
     if not checks:
         return []
+    if not Path(settings_file).is_file():
+        return [
+            Problem(
+                settings_file,
+                1,
+                "verify",
+                "expected the site settings to build the check site (--settings), found no file",
+            )
+        ]
     if not issuer.is_file():
         return [
             Problem(
