@@ -179,6 +179,10 @@ def test_dateline_is_set_into_the_lead_the_way_newswires_print_it():
     )
     already = "<p>DENVER, Sept. 10, 2026 – Acme Inc. grew.</p>"
     assert with_dateline(already, "Denver", day, None) == already  # never printed twice
+    highlights = "<h2>Highlights</h2>\n<ul>\n<li><p>Zone extended.</p></li>\n</ul>\n<p>Acme Inc. drilled.</p>"
+    assert with_dateline(highlights, None, day, None).endswith(
+        '<p><span class="dateline">September 10, 2026 –</span> Acme Inc. drilled.</p>'
+    )  # the lead after the highlights, not a list item
     assert with_dateline("<h2>Highlights</h2>", None, day, None).startswith(
         '<p class="dateline-alone"><span class="dateline">September 10, 2026 –</span></p>\n<h2>'
     )
