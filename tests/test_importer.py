@@ -232,6 +232,31 @@ def test_missing_date_and_ticker_are_path_line_problems_with_a_hint():
     assert 'ticker: "TSX: KFR"  # assumed: the source names no ticker' in document
 
 
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "This news release is not for distribution to U.S. newswire services or for dissemination"
+        " in the United States",
+        "THIS ANNOUNCEMENT IS RESTRICTED AND IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION IN THE"
+        " UNITED STATES",
+        "TheNewswire",
+        "NEWS RELEASE",
+    ],
+)
+def test_a_legend_or_the_wires_name_is_never_the_title(legend):
+    source = (
+        f"{legend}\n\nAcme Gold Closes Private Placement\n\nVancouver, BC – TheNewswire - March 3,"
+        " 2021 – Acme Gold Corp. (TSXV: ACM) has closed its private placement of 5,000,000 units.\n"
+    )
+    release = parse_release(source, source="acme.txt")
+    assert release.front_matter["title"] == "Acme Gold Closes Private Placement"
+    alone = parse_release(
+        source.replace("Acme Gold Closes Private Placement\n\n", ""), source="a.txt"
+    )
+    assert alone.front_matter["title"] != legend and alone.front_matter["status"] == "draft"
+    assert [p.field for p in alone.problems] == ["title"]
+
+
 def test_not_a_release_is_reported():
     release = parse_release("Shopping list\n", source="list.txt")
     assert not release.is_release

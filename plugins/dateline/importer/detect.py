@@ -189,7 +189,11 @@ def match_placeline(text: str) -> tuple[str, str, int] | None:
     found = _PLACELINE.match(text)
     if not found or not _is_place(found.group("place").strip(" ,")):
         return None
-    return found.group("place").strip(" ,"), found.group("wire") or found.group("wire2"), found.end()
+    return (
+        found.group("place").strip(" ,"),
+        found.group("wire") or found.group("wire2"),
+        found.end(),
+    )
 
 
 def find_dates(text: str) -> list[dt.date]:
@@ -341,9 +345,18 @@ def is_navigation(text: str) -> bool:
 SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely)", re.IGNORECASE)
 
 
+# "This news release is not for distribution to U.S. newswire services ...", "THIS ANNOUNCEMENT
+# ... IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION ...": the restriction near the start
+_RESTRICTION = re.compile(
+    r"\bnot\s+(?:for|to\s+be)\s+(?:(?:release|publication|distribution|dissemination)[\s,]*(?:or\s+)?)+",
+    re.IGNORECASE,
+)
+
+
 def is_legend(text: str) -> bool:
     """Distribution legends and wire labels that precede a headline but are not it."""
-    return bool(LEGEND.match(text.strip()))
+    text = text.strip()
+    return bool(LEGEND.match(text)) or (len(text) < 800 and bool(_RESTRICTION.search(text[:240])))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
