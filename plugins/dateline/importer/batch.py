@@ -183,7 +183,7 @@ def import_one(
         default_ticker=default_ticker,
         issuer_tickers=issuer_tickers,
     )
-    if not release.is_release:
+    if not release.is_release or not release.is_writable:
         return Outcome(str(source), SKIPPED, "refused", problems=release.problems)
     result = DRAFTED if release.is_draft else IMPORTED
     outcome = Outcome(str(source), result, "", problems=list(release.problems), notes=release.notes)

@@ -1,8 +1,10 @@
 """Turn a raw release (text or HTML) into front matter and a Markdown body, losing no sentence.
 
-The headline becomes `title`, the dateline's place and date become `dateline`
-and `date`; everything else (legends, disclaimers, About, contacts) stays in
-the body in its original order, for the plugin to sort out at build time.
+The headline becomes `title`; the dateline's place, wire credit and date become `dateline`,
+`wire` and `date` (the page sets them back at the start of the lead). Everything else
+(letterheads, legends, disclaimers, About, contacts) stays in the body in its original order,
+for the plugin to sort out at build time. A date, ticker or headline that cannot be found
+makes the release a draft, with a problem saying what to write (docs/importer.md).
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ class ImportedRelease:
     @property
     def is_release(self) -> bool:
         return bool(self.front_matter)
+
+    @property
+    def is_writable(self) -> bool:
+        """A file validation accepts can be written: it needs a ticker (its own or assumed)."""
+        return "ticker" in self.front_matter
 
     @property
     def is_draft(self) -> bool:
@@ -341,7 +348,7 @@ def _assemble(
             None,
             f"assumed issuer.yaml's ({labels}): check them",
         )
-    if not tickers:
+    if not tickers:  # nothing valid to write; `dateline extract` still reads the rest
         problem = expected(
             source,
             line,
@@ -349,8 +356,9 @@ def _assemble(
             "a ticker in the source, or issuer.yaml tickers to assume (--issuer)",
             None,
         )
-        return ImportedRelease({}, "", [problem], source=source)
-    fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
+        review.problems.append(problem)
+    else:
+        fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
     fields["tags"] = detect.suggest_tags(title, _news_text(body))
     if parts.lead and parts.lead.place:
         fields["dateline"] = detect.tidy_place(parts.lead.place)
