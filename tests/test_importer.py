@@ -471,6 +471,9 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
         ("Tuesday, September 10, 2026 – Acme Inc. announced", D(2026, 9, 10), None),
         ("Toronto, Ontario (February 3, 2012) – Bold Fictional Inc. (TSX.V: BFI) said", D(2012, 2, 3), "Toronto, Ontario"),
         ("TORONTO and NEW YORK, June 30, 2022 /CNW/ – Mountain Fictional Inc.", D(2022, 6, 30), "TORONTO and NEW YORK"),
+        ("Vancouver, B.C., March 3, 2021. Acme Gold Corp. announces", D(2021, 3, 3), "Vancouver, B.C."),
+        ("FOR IMMEDIATE RELEASE – March 3, 2021 – Acme Gold Corp. announces", D(2021, 3, 3), None),
+        ("PHOENIX, Feb. 4, 2025 08:00 AM Eastern Standard Time -- Copperline", D(2025, 2, 4), "PHOENIX"),
     ],
 )  # fmt: skip
 def test_dateline_forms(lead, date, place):
@@ -485,6 +488,9 @@ def test_dateline_forms(lead, date, place):
         "On May 29, 2013 - the Company granted options.",
         "The Company said on March 3, 2021 that it would drill.",
         "Results for the quarter ended March 31, 2021: revenue rose.",
+        "Acme Ltd. (TSX Venture: ACM) is pleased to say its mill was commissioned on October 28,"
+        " 2015. The circuit works.",
+        "Acme Inc. (Nasdaq: ACME) today reported results for the quarter ended June 30, 2024.",
     ],
 )
 def test_dates_inside_sentences_are_not_datelines(sentence):
@@ -503,6 +509,11 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
         ("Nord (NYSE MKT: NRD, Frankfurt: N1D) said", [("NYSE American", "NRD"), ("FSE", "N1D")]),
         ("Red Gum Metals Ltd (ASX:RGM) and later TSX-V: AII", [("ASX", "RGM"), ("TSXV", "AII")]),
         ("Call (647) 478-5308 or email: info; Telephone: 555", []),
+        (
+            "(Canadian Securities Exchange: ABC) (Frankfurt Stock Exchange: XYZ)",
+            [("CSE", "ABC"), ("FSE", "XYZ")],
+        ),
+        ("(Cboe Canada: ABC) (OTCQB Venture Market: ABCD)", [("NEO", "ABC"), ("OTCQB", "ABCD")]),
     ],
 )
 def test_ticker_spellings(text, tickers):

@@ -41,11 +41,12 @@ _TIME = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
-_SEPARATOR = r"\s*\)?\s*(?:--|[-–—|/]|(?<!\d):)"  # "08:00" is a time, not "08" and a colon
+_SEPARATOR = r"\s*\)?\s*(?:--|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"  # "08:00" is a time, not "08" and a colon
 _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
-_STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/])?\s*$", re.IGNORECASE)
+_STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/.])?\s*$", re.IGNORECASE)
 _LABEL = re.compile(
-    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued)\s*:?\s*$",
+    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued"
+    r"|for\s+immediate\s+release)\s*:?\s*$",
     re.IGNORECASE,
 )
 _PLACE_WORD = re.compile(
@@ -145,11 +146,24 @@ def _parse_prefix(prefix: str):
     if not parts:
         return None, _first(wires)
     place, extra = parts[0], parts[1:]
+    if not all(map(_is_credit, extra + wires)):
+        return None  # "Acme Ltd. (TSXV: ACM) is pleased ... on May 1, 2020": a sentence
     if _LABEL.match(place):
         return (None, _first(wires + extra)) if len(extra) <= 1 else None
     if len(extra) > 1 or not _is_place(place):
         return None
     return place, _first(wires + extra)
+
+
+def _is_credit(text: str) -> bool:
+    """A wire credit such as "ACCESSWIRE", "CNW" or "MARKETWIRE via COMTEX", not a ticker or words."""
+    words = text.split()
+    return (
+        ":" not in text
+        and len(text) <= 40
+        and len(words) <= 4
+        and not (len(words) > 1 and sum(word.islower() for word in words) > 1)
+    )
 
 
 def _first(items):
@@ -279,15 +293,23 @@ def release_tickers(text: str, issuer: tuple[Ticker, ...] | list[Ticker] = ()) -
     return runs[0]
 
 
+# exchanges by their full names, as some releases write them: "(Canadian Securities Exchange: X)"
+_BY_NAME = {name.upper(): code for code, (name, _currency) in EXCHANGES.items()}
+_BY_NAME.update({"CBOE CANADA": "NEO", "NEO EXCHANGE": "NEO", "FRANKFURT STOCK EXCHANGE": "FSE",
+                 "TORONTO STOCK EXCHANGE": "TSX", "AUSTRALIAN SECURITIES EXCHANGE": "ASX",
+                 "LONDON STOCK EXCHANGE": "LSE", "NEW YORK STOCK EXCHANGE": "NYSE"})  # fmt: skip
+
+
 def _pair_ticker(part: str) -> Ticker | None:
     match = _PAIR.match(part)
     if not match:
         return None
-    code = normalise_exchange(match.group(1))
-    if code is None:
-        code = normalise_exchange(
-            re.sub(r"\s+exchange$", "", match.group(1).strip(), flags=re.IGNORECASE)
-        )
+    name = re.sub(r"\s+", " ", match.group(1).strip())
+    code = (
+        normalise_exchange(name)
+        or _BY_NAME.get(name.upper())
+        or normalise_exchange(re.sub(r"\s+exchange$", "", name, flags=re.IGNORECASE))
+    )
     return Ticker(code, match.group(2).upper()) if code else None
 
 

@@ -133,7 +133,9 @@ def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     kept, dropped = [], []
     for index, block in enumerate(blocks):
         lines = [line.strip() for line in block.text.split("\n") if line.strip()]
-        is_navigation = block.kind in ("paragraph", "list") and all(map(detect.is_navigation, lines))
+        is_navigation = block.kind in ("paragraph", "list") and all(
+            map(detect.is_navigation, lines)
+        )
         if index < HEADLINE_SEARCH and lines and is_navigation:
             dropped.extend(lines)
         else:
