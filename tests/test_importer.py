@@ -235,10 +235,14 @@ def test_missing_date_and_ticker_are_path_line_problems_with_a_hint():
 @pytest.mark.parametrize(
     "legend",
     [
-        "This news release is not for distribution to U.S. newswire services or for dissemination"
-        " in the United States",
-        "THIS ANNOUNCEMENT IS RESTRICTED AND IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION IN THE"
-        " UNITED STATES",
+        (
+            "This news release is not for distribution to U.S. newswire services or for dissemination"
+            " in the United States"
+        ),
+        (
+            "THIS ANNOUNCEMENT IS RESTRICTED AND IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION IN THE"
+            " UNITED STATES"
+        ),
         "TheNewswire",
         "NEWS RELEASE",
     ],
@@ -488,8 +492,10 @@ def test_dateline_forms(lead, date, place):
         "On May 29, 2013 - the Company granted options.",
         "The Company said on March 3, 2021 that it would drill.",
         "Results for the quarter ended March 31, 2021: revenue rose.",
-        "Acme Ltd. (TSX Venture: ACM) is pleased to say its mill was commissioned on October 28,"
-        " 2015. The circuit works.",
+        (
+            "Acme Ltd. (TSX Venture: ACM) is pleased to say its mill was commissioned on October 28,"
+            " 2015. The circuit works."
+        ),
         "Acme Inc. (Nasdaq: ACME) today reported results for the quarter ended June 30, 2024.",
     ],
 )
