@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 LEAD_SEARCH = 12  # the dateline sits within the first few blocks of a release (after a letterhead)
 HEADLINE_SEARCH = 8  # without a dateline paragraph, the headline is among the first blocks
+DEEP_LEAD_SEARCH = 80  # how far down a page copied with its menus a dateline is looked for
 MIN_RELEASE_CHARS = 80
 MIN_SENTENCE_WORDS = 6  # release text has at least one paragraph this long
 UNDATED = "undated"  # releases/undated/: drafts whose source prints no date wait here
@@ -120,10 +121,20 @@ def parse_release(
             {}, "", [problem], source=source, source_text=source_text, is_html=is_html
         )
     parts = _locate_parts(blocks, hint, published)
+    if parts.headline_index and (parts.lead_index or 0) > LEAD_SEARCH:
+        # a page copied whole: what stands above the headline is the site's, not the release's
+        chrome = [
+            line for block in blocks[: parts.headline_index] for line in block.text.split("\n")
+        ]
+        chrome = [line.strip() for line in chrome if line.strip()]
+        blocks, more = _drop_navigation(blocks[parts.headline_index :])
+        source_text = _without_lines(source_text, chrome + more)
+        dropped.extend(chrome + more)
+        parts = _locate_parts(blocks, hint, published)
     body = _body_blocks(blocks, parts)
     release = _assemble(parts, body, source, published, default_ticker, list(issuer_tickers))
     release.source_text, release.is_html = source_text, is_html
-    release.notes = [f"left out site navigation: {line!r}" for line in dropped]
+    release.notes = _navigation_note(dropped)
     return release
 
 
@@ -144,10 +155,27 @@ def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
 
 
 def _without_lines(text: str, lines: list[str]) -> str:
+    """The source text less the lines left out, each once, where it first occurs (a "Contact"
+    menu item goes; a "Contact" heading further down stays for --verify to check)."""
     if not lines:
         return text
-    drop = set(lines)
-    return "\n".join(line for line in text.split("\n") if line.strip() not in drop)
+    pending: dict[str, int] = {}
+    for line in lines:
+        pending[line] = pending.get(line, 0) + 1
+    kept = []
+    for line in text.split("\n"):
+        if pending.get(line.strip(), 0) > 0:
+            pending[line.strip()] -= 1
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _navigation_note(dropped: list[str]) -> list[str]:
+    if not dropped:
+        return []
+    shown = ", ".join(repr(line) for line in dropped[:2]) + (", ..." if len(dropped) > 2 else "")
+    return [f"left out {len(dropped)} line(s) of site navigation: {shown}"]
 
 
 def _has_release_text(blocks: list[Block]) -> bool:
@@ -159,8 +187,14 @@ def _has_release_text(blocks: list[Block]) -> bool:
 
 def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -> _Parts:
     parts = _find_leads(blocks, published)
+    if parts.lead is None:
+        parts = _find_deep_lead(blocks) or parts
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
-    candidates = [b if i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])]
+    # below a page's worth of saved chrome, the headline is among the blocks just above the lead
+    start = max(0, end - HEADLINE_SEARCH) if end > LEAD_SEARCH else 0
+    candidates = [
+        b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
+    ]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
     if hint and (index is None or rank > 2):
         parts.headline = hint[0]  # a page <h1> or <title> beats a plain first line in the article
@@ -194,6 +228,18 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
         parts.lead, parts.lead_index = lead, index
         break
     return parts
+
+
+def _find_deep_lead(blocks: list[Block]) -> _Parts | None:
+    """A page copied whole, menus and all: a dateline with a place or a wire credit (a strong
+    sign, unlike a date alone) further down than LEAD_SEARCH."""
+    for index, block in enumerate(blocks[LEAD_SEARCH:DEEP_LEAD_SEARCH], start=LEAD_SEARCH):
+        if block.kind != "paragraph":
+            continue
+        lead = detect.match_lead(block.text.replace("\n", " "))
+        if lead is not None and not lead.standalone and (lead.place or lead.wire):
+            return _Parts(lead=lead, lead_index=index)
+    return None
 
 
 def _dated_placeline(text: str, date: dt.date | None) -> detect.Lead | None:
@@ -241,7 +287,22 @@ def _headline_rank(block: Block) -> int:
         return 0 if block.level == 1 else 1
     if block.is_strong:
         return 2
-    return 3 if detect.is_all_caps(block.text) else 4
+    if detect.is_all_caps(block.text):
+        return 3
+    return 3.5 if _is_title_case(block.text) else 4
+
+
+def _is_title_case(text: str) -> bool:
+    """ "Holloway Copper Closes $12 Million Financing": most words capitalised, as headlines are."""
+    words = [
+        word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if word.lower() not in _SMALL_WORDS
+    ]
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= 4 and capitalised >= 0.8 * len(words) and not text.rstrip().endswith(".")
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+                "the", "to", "with", "over", "per", "via", "up"}  # fmt: skip
 
 
 def _headline_text(block: Block) -> str:
