@@ -531,6 +531,7 @@ def test_ticker_spellings(text, tickers):
     [
         ('Northwind (TSXV: NWL) (OTCQB: NWLIF) (FSE: 9NW) ("Northwind")', [], [("TSXV", "NWL"), ("OTCQB", "NWLIF"), ("FSE", "9NW")]),
         ("Acme (TSXV: ACM) agreed with Beta Corp. (TSX: BTA) to sell", [], [("TSXV", "ACM")]),
+        ("Acme (TSXV: ACM) Grants Options\n\nAcme (TSXV: ACM; OTCQB: ACMGF) granted", [], [("TSXV", "ACM"), ("OTCQB", "ACMGF")]),
         ('Above (the "Company") and Bite Corp. (NYSE American: BITE) ... Above (CSE: ABV)', [Ticker("CSE", "ABV")], [("CSE", "ABV")]),
         ("TSX-V Symbol: WBM\nOTCQX Symbol: WBMCF\n\nApril 3, 2019", [], [("TSXV", "WBM"), ("OTCQX", "WBMCF")]),
         ("(CSE:FERN)(OTCQB:FRNLF)(FRA:8FH) (“Fernhollow” or the “Company”) is", [], [("CSE", "FERN"), ("OTCQB", "FRNLF"), ("FSE", "8FH")]),

@@ -287,10 +287,20 @@ def release_tickers(text: str, issuer: tuple[Ticker, ...] | list[Ticker] = ()) -
     if not runs:
         return []
     known = {(t.exchange, t.symbol) for t in issuer} | {t.symbol for t in issuer}
-    for run in runs:
-        if any((t.exchange, t.symbol) in known or t.symbol in known for t in run):
-            return run
-    return runs[0]
+    chosen = next(
+        (
+            run
+            for run in runs
+            if any((t.exchange, t.symbol) in known or t.symbol in known for t in run)
+        ),
+        runs[0],
+    )
+    for (
+        run
+    ) in runs:  # the same listing named again with more of its tickers: "(TSXV: ACM; OTCQB: ACMGF)"
+        if set(run) & set(chosen):
+            chosen = chosen + [ticker for ticker in run if ticker not in chosen]
+    return chosen
 
 
 # exchanges by their full names, as some releases write them: "(Canadian Securities Exchange: X)"
