@@ -196,9 +196,12 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
     ]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
-    if hint and (index is None or rank > 2):
-        parts.headline = hint[0]  # a page <h1> or <title> beats a plain first line in the article
-        parts.headline_rank = 0
+    hint_is_company = bool(hint) and bool(detect.COMPANY_LINE.match(hint[0].strip()))
+    if hint and (index is None or (rank > 2 and not hint_is_company)):
+        # a page <h1> or <title> beats a plain first line in the article, unless it is the
+        # site's name ("Acme Gold Corp." as the logo's <h1>)
+        parts.headline = hint[0]
+        parts.headline_rank = _COMPANY_RANK if hint_is_company else 0
     elif index is not None:
         parts.headline_index, parts.headline_rank = index, rank
         parts.headline = _headline_text(blocks[index])
