@@ -281,6 +281,7 @@ def _not_a_headline(block: Block) -> bool:
         or detect.is_legend(text)
         or detect.is_letterhead(text)
         or detect.is_navigation(text)
+        or bool(detect.SECTION_HEADING.match(text))  # "About Copperline", "Contacts"
         or bool(detect.DATE.fullmatch(text))
     )
 
