@@ -520,6 +520,12 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
             [("CSE", "ABC"), ("FSE", "XYZ")],
         ),
         ("(Cboe Canada: ABC) (OTCQB Venture Market: ABCD)", [("NEO", "ABC"), ("OTCQB", "ABCD")]),
+        ("Constantine Fictional Ltd. (TSX Venture CFL) said", [("TSXV", "CFL")]),
+        (
+            "(GMX – Toronto Stock Exchange, G1MN – Frankfurt, GLBXF – OTCQX International)",
+            [("TSX", "GMX"), ("FSE", "G1MN"), ("OTCQX", "GLBXF")],
+        ),
+        ("(ELEC-TSXV) and (Gold Hill) (Toronto HQ) (the Company)", [("TSXV", "ELEC")]),
     ],
 )
 def test_ticker_spellings(text, tickers):

@@ -307,13 +307,31 @@ def release_tickers(text: str, issuer: tuple[Ticker, ...] | list[Ticker] = ()) -
 _BY_NAME = {name.upper(): code for code, (name, _currency) in EXCHANGES.items()}
 _BY_NAME.update({"CBOE CANADA": "NEO", "NEO EXCHANGE": "NEO", "FRANKFURT STOCK EXCHANGE": "FSE",
                  "TORONTO STOCK EXCHANGE": "TSX", "AUSTRALIAN SECURITIES EXCHANGE": "ASX",
-                 "LONDON STOCK EXCHANGE": "LSE", "NEW YORK STOCK EXCHANGE": "NYSE"})  # fmt: skip
+                 "LONDON STOCK EXCHANGE": "LSE", "NEW YORK STOCK EXCHANGE": "NYSE",
+                 "OTCQX INTERNATIONAL": "OTCQX"})  # fmt: skip
+_CITY_NAMES = {
+    "TORONTO",
+    "FRANKFURT",
+    "LONDON",
+    "LON",
+    "PINK",
+    "OTC",
+}  # "(Toronto HQ)" is no listing
+
+
+# "(TSX Venture CEM)", "(ELEC-TSXV)", "(GMX – Toronto Stock Exchange)": no colon
+_PAIR_SPACED = re.compile(
+    r"^\s*([A-Za-z][A-Za-z .]{1,30}?)\s+([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*$"
+)
+_PAIR_REVERSED = re.compile(
+    r"^\s*([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*[-–—]\s*([A-Za-z][A-Za-z .-]{1,30}?)\s*$"
+)
 
 
 def _pair_ticker(part: str) -> Ticker | None:
     match = _PAIR.match(part)
     if not match:
-        return None
+        return _pair_without_colon(part)
     name = re.sub(r"\s+", " ", match.group(1).strip())
     code = (
         normalise_exchange(name)
@@ -321,6 +339,24 @@ def _pair_ticker(part: str) -> Ticker | None:
         or normalise_exchange(re.sub(r"\s+exchange$", "", name, flags=re.IGNORECASE))
     )
     return Ticker(code, match.group(2).upper()) if code else None
+
+
+def _pair_without_colon(part: str) -> Ticker | None:
+    """Only exchange names the table knows, so "(Gold Hill)" or "(the Company)" never pass."""
+    spaced = _PAIR_SPACED.match(part)
+    if spaced and spaced.group(1).strip().upper() not in _CITY_NAMES:
+        code = _exchange_code(spaced.group(1))
+        return Ticker(code, spaced.group(2)) if code else None
+    reversed_ = _PAIR_REVERSED.match(part)
+    if reversed_:
+        code = _exchange_code(reversed_.group(2))
+        return Ticker(code, reversed_.group(1)) if code else None
+    return None
+
+
+def _exchange_code(name: str) -> str | None:
+    name = re.sub(r"\s+", " ", name.strip())
+    return normalise_exchange(name) or _BY_NAME.get(name.upper())
 
 
 # --- headlines, legends, headings ---------------------------------------------------
