@@ -226,3 +226,23 @@ def test_check_report_lists_an_undated_draft_as_withheld():
         "u.md  undated  TSX: ACM",
         "  withheld: draft",
     ]
+
+
+def test_a_sentence_missing_from_the_built_page_is_reported_at_its_source_line():
+    from dateline.importer import parse_release
+    from dateline.importer.sitecheck import verify_built_pages
+
+    source = (
+        "Acme Ships Its First Order\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) shipped"
+        " its first order.\n\nThe order went to Perth, Western Australia, by sea and then by rail"
+        " to the\nmine. Shipping took a week.\n"
+    )
+    release = parse_release(source, source="acme.txt")
+    document = release.document()
+    lost = document.replace("Shipping took a week.", "")
+    assert lost != document
+    checks = [PageCheck("acme.txt", source, doc, False, source) for doc in (document, lost)]
+    problems = verify_built_pages(checks, str(ROOT / "pelicanconf.py"), ISSUER)
+    assert [str(p) for p in problems] == [
+        "acme.txt:6: verify: sentence not on the built page: 'Shipping took a week.'"
+    ]

@@ -21,7 +21,7 @@ from dateline.errors import DatelineError, Problem
 from dateline.exchanges import parse_ticker
 from dateline.importer.release import ImportedRelease, parse_release
 from dateline.importer.sitecheck import PageCheck, verify_built_pages
-from dateline.importer.verify import missing_sentences
+from dateline.importer.verify import missing_sentences, source_line
 
 logger = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ def import_one(
         outcome.problems.extend(_verify(release, document))
         if checks is not None:
             checks[str(source)] = PageCheck(
-                str(source), release.source_text, document, release.is_html
+                str(source), release.source_text, document, release.is_html, release.raw_text
             )
     target = _free_target(Path(args.out) / release.relative_path, document, targets)
     if target is None:
@@ -266,7 +266,12 @@ def read_source(path: Path) -> tuple[str | None, list[Problem]]:
 def _verify(release: ImportedRelease, document: str) -> list[Problem]:
     lost = missing_sentences(release.source_text, document, is_html=release.is_html)
     return [
-        Problem(release.source, 1, "verify", f"sentence not in the output: {s[:100]!r}")
+        Problem(
+            release.source,
+            source_line(release.raw_text, s),
+            "verify",
+            f"sentence not in the output: {s[:100]!r}",
+        )
         for s in lost
     ]
 

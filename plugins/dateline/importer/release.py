@@ -42,6 +42,7 @@ class ImportedRelease:
     comments: dict[str, str] = field(default_factory=dict)
     source: str = ""
     source_text: str = ""  # the text --verify holds the output to
+    raw_text: str = ""  # the source as read, for the line numbers of --verify's problems
     is_html: bool = False
     notes: list[str] = field(default_factory=list)  # what was left out, e.g. site navigation
 
@@ -133,7 +134,7 @@ def parse_release(
         parts = _locate_parts(blocks, hint, published)
     body = _body_blocks(blocks, parts)
     release = _assemble(parts, body, source, published, default_ticker, list(issuer_tickers))
-    release.source_text, release.is_html = source_text, is_html
+    release.source_text, release.is_html, release.raw_text = source_text, is_html, text
     release.notes = _navigation_note(dropped)
     return release
 

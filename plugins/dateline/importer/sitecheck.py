@@ -23,7 +23,13 @@ from pathlib import Path
 
 from dateline.errors import DatelineError, Problem
 from dateline.importer import detect
-from dateline.importer.verify import normalise, source_paragraphs, split_document, split_sentences
+from dateline.importer.verify import (
+    normalise,
+    source_line,
+    source_paragraphs,
+    split_document,
+    split_sentences,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +45,7 @@ class PageCheck:
     source_text: str
     document: str
     is_html: bool
+    raw_text: str = ""  # the source as read: where each lost sentence was
 
 
 def verify_built_pages(checks: list[PageCheck], settings_file: str, issuer: Path) -> list[Problem]:
@@ -83,7 +90,12 @@ def verify_built_pages(checks: list[PageCheck], settings_file: str, issuer: Path
         for number, check in enumerate(checks):
             page = _page_text(output, number, check.document)
             problems.extend(
-                Problem(check.source, 1, "verify", f"sentence not on the built page: {s[:100]!r}")
+                Problem(
+                    check.source,
+                    source_line(check.raw_text, s),
+                    "verify",
+                    f"sentence not on the built page: {s[:100]!r}",
+                )
                 for s in missing_on_page(check, page)
             )
     return problems

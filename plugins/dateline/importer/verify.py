@@ -125,3 +125,14 @@ def _without_recorded_placeline(paragraph: str, fields: dict) -> str:
     if recorded != (normalise(detect.tidy_place(place)), normalise(wire)):
         return paragraph
     return paragraph[end:]
+
+
+def source_line(raw_text: str, sentence: str) -> int:
+    """The line of the raw source where a sentence starts (found by its first words, across
+    line wraps, markup and tags), else 1."""
+    words = re.findall(r"\w+", sentence)[:6]
+    if not words:
+        return 1
+    pattern = r"(?:\W|<[^>]*>)+".join(map(re.escape, words))
+    found = re.search(pattern, raw_text)
+    return raw_text.count("\n", 0, found.start()) + 1 if found else 1
