@@ -376,16 +376,15 @@ def _short_title(text: str) -> bool:
 def _assemble(
     parts: _Parts, body: list[Block], source: str, published, default_ticker, issuer_tickers
 ) -> ImportedRelease:
+    """Front matter and body; each field that could not be determined is a review problem."""
     all_text = (parts.headline or "") + "\n\n" + "\n\n".join(block.text for block in body)
     found = detect.release_tickers(all_text, issuer_tickers) or (
         [default_ticker] if default_ticker else []
     )
-    line = _lead_line(parts, body)
-    review = _Review(source)
+    review = _Review(source, _lead_line(parts, body))
     if parts.headline is None or parts.headline_rank == _COMPANY_RANK:
         parts = _title_from_lead(parts, body)
         review.add(
-            line,
             "title",
             "a headline above the dateline",
             parts.headline_source,
@@ -393,40 +392,8 @@ def _assemble(
         )
     title = _tidy_title(parts.headline, body, found)
     fields: dict = {"title": title}
-    date = parts.lead.date if parts.lead else published
-    if date is not None:
-        fields["date"] = date
-    else:
-        review.add(
-            line,
-            "date",
-            "a release date (a dateline such as 'VANCOUVER, May 29, 2013 –')",
-            None,
-            f"the draft is in releases/{UNDATED}/: add `date: YYYY-MM-DD` and move it"
-            " to releases/YYYY/",
-        )
-    tickers = found or issuer_tickers
-    if not found and issuer_tickers:
-        labels = ", ".join(t.label for t in issuer_tickers)
-        review.comments["ticker"] = "assumed: the source names no ticker; these are issuer.yaml's"
-        review.add(
-            line,
-            "ticker",
-            'a ticker such as "(TSXV: AII)"',
-            None,
-            f"assumed issuer.yaml's ({labels}): check them",
-        )
-    if not tickers:  # nothing valid to write; `dateline extract` still reads the rest
-        problem = expected(
-            source,
-            line,
-            "ticker",
-            "a ticker in the source, or issuer.yaml tickers to assume (--issuer)",
-            None,
-        )
-        review.problems.append(problem)
-    else:
-        fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
+    _add_date(fields, parts.lead.date if parts.lead else published, review)
+    _add_tickers(fields, found, issuer_tickers, review)
     fields["tags"] = detect.suggest_tags(title, _news_text(body))
     if parts.lead and parts.lead.place:
         fields["dateline"] = detect.tidy_place(parts.lead.place)
@@ -438,16 +405,57 @@ def _assemble(
     return ImportedRelease(fields, body_markdown, review.problems, review.comments, source=source)
 
 
+def _add_date(fields: dict, date: dt.date | None, review: _Review) -> None:
+    """The dateline's date; none printed leaves `date` out (never a placeholder)."""
+    if date is not None:
+        fields["date"] = date
+        return
+    review.add(
+        "date",
+        "a release date (a dateline such as 'VANCOUVER, May 29, 2013 –')",
+        None,
+        f"the draft is in releases/{UNDATED}/: add `date: YYYY-MM-DD` and move it"
+        " to releases/YYYY/",
+    )
+
+
+def _add_tickers(fields: dict, found: list[Ticker], issuer_tickers, review: _Review) -> None:
+    """The source's tickers, else issuer.yaml's marked assumed, else no `ticker` (not writable)."""
+    tickers = found or issuer_tickers
+    if not tickers:  # nothing valid to write; `dateline extract` still reads the rest
+        review.problems.append(
+            expected(
+                review.source,
+                review.line,
+                "ticker",
+                "a ticker in the source, or issuer.yaml tickers to assume (--issuer)",
+                None,
+            )
+        )
+        return
+    if not found:
+        labels = ", ".join(t.label for t in issuer_tickers)
+        review.comments["ticker"] = "assumed: the source names no ticker; these are issuer.yaml's"
+        review.add(
+            "ticker",
+            'a ticker such as "(TSXV: AII)"',
+            None,
+            f"assumed issuer.yaml's ({labels}): check them",
+        )
+    fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
+
+
 @dataclass
 class _Review:
     """What a person must check before a draft is published: one problem per field, with a hint."""
 
     source: str
+    line: int  # the lead's line: where the missing field would have been
     problems: list[Problem] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)
 
-    def add(self, line: int, name: str, what: str, found, hint: str) -> None:
-        problem = expected(self.source, line, name, what, found)
+    def add(self, name: str, what: str, found, hint: str) -> None:
+        problem = expected(self.source, self.line, name, what, found)
         self.problems.append(
             Problem(problem.path, problem.line, name, f"{problem.message}; {hint}")
         )
