@@ -34,8 +34,10 @@ def dateline_text(place: str | None, date: dt.date, wire: str | None) -> str:
     capitals as newswires set it, the rest of the place as written."""
     parts = []
     if place:
-        city, _, region = place.partition(",")
-        parts.append(city.strip().upper() + ("," + region if region else ""))
+        city, region = re.match(r"([^,(]*)(.*)", place).groups()  # "Montréal (Québec)" too
+        parts.append(
+            city.strip().upper() + (("" if region[0] == "," else " ") + region if region else "")
+        )
     parts.append(f"{date:%B} {date.day}, {date.year}")
     credit = f" ({wire})" if wire else ""
     return ", ".join(parts) + credit + " " + DASH

@@ -24,9 +24,13 @@ _MONTHS = {
     "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
     "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
     "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # French, for releases from Quebec issuers: "Montréal (Québec), le 3 mars 2021"
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
@@ -130,6 +134,7 @@ def _parse_prefix(prefix: str):
     """Split the text before a dateline date into (place, wire); None if it reads like a sentence."""
     if not prefix.strip() or _WEEKDAY.match(prefix):
         return None, None  # "Tuesday, September 10, 2026" is a date, not a place and a date
+    prefix = re.sub(r",?\s+le\s*$", " ", prefix)  # "Montréal (Québec), le 3 mars 2021"
     wires = []
     dashed = _DASHED_WIRE.search(prefix)
     if dashed:
@@ -137,7 +142,10 @@ def _parse_prefix(prefix: str):
         prefix = prefix[: dashed.start()]
 
     def take_wire(found: re.Match) -> str:
-        wires.append(found.group(1) or found.group(2) or "")
+        credit = found.group(1) or found.group(2) or ""
+        if found.group(2) and _is_place(credit) and not re.search(WIRE_NAME, credit, re.IGNORECASE):
+            return found.group(0)  # "Montréal (Québec)": a province, part of the place
+        wires.append(credit)
         return " / "
 
     rest = _PREFIX_WIRE.sub(take_wire, prefix)
