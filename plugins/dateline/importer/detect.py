@@ -376,7 +376,8 @@ LEGEND = re.compile(
     re.IGNORECASE,
 )
 SECTION_HEADING = re.compile(
-    r"^(?:about\s+\S.{0,60}|highlights?|(?:disclaimer|cautionary\s+(?:note|statement)s?)\b.{0,70}"
+    r"^(?:about\s+\S.{0,60}|à\s+propos\s+d[e'’]\s*\S.{0,60}|highlights?"
+    r"|(?:disclaimer|cautionary\s+(?:note|statement)s?)\b.{0,70}"
     r"|forward[- ]looking\s+(?:statements?|information).{0,40}|qualified\s+persons?\b.{0,40}"
     r"|technical\s+(?:information|disclosure)|quality\s+(?:assurance|control).{0,40}|qa\s*/\s*qc.{0,30}"
     r"|non[- ](?:ifrs|gaap)\s+(?:measures?|financial\s+measures?)|conference\s+call(?:\s+and\s+webcast)?"
@@ -449,7 +450,7 @@ def is_all_caps(text: str) -> bool:
 def looks_like_heading(text: str) -> bool:
     """Short section titles such as "About Almonty" or "Disclaimer for Forward-Looking Information"."""
     text = text.strip()
-    if re.search(r"\b(?:Inc|Corp|Ltd|Co|Plc|Pty|S\.A|N\.V|L\.P)\.$", text):
+    if re.search(r"\b(?:Inc|Corp|Ltd|Co|Plc|Pty|S\.A|N\.V|L\.P)\.$", text, re.IGNORECASE):
         text = text[:-1]  # "About Fictional Gold Corp." is still a heading
     if not text or "\n" in text or len(text) > 80 or text[-1] in ".,;:!?" or SIGN_OFF.match(text):
         return False
