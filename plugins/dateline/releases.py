@@ -202,7 +202,7 @@ def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
     local_day = article.date.astimezone(site_zone(settings)).date()
     article._content = leadline.with_dateline(prepared.body_html, getattr(article, "dateline", None),
                                               local_day, getattr(article, "wire", None))
-    article.legal = prepared.legal
+    article.legal = dataclasses.replace(prepared.legal, body_html=article._content)  # feeds: same lead
     article.grants = prepared.grants
     article.milestones = prepared.milestones
     article.contacts = [issuer.contacts[key] for key in getattr(article, "contact_keys", [])]
