@@ -261,6 +261,26 @@ def test_a_legend_or_the_wires_name_is_never_the_title(legend):
     assert [p.field for p in alone.problems] == ["title"]
 
 
+@pytest.mark.parametrize(
+    "title, headline",
+    [
+        (
+            "GlobeNewswire - Tamarack Nickel Reports Drill Results",
+            "Tamarack Nickel Reports Drill Results",
+        ),
+        ("Quillfeather Reports Q2 | GlobeNewswire", "Quillfeather Reports Q2"),
+        (
+            "News Releases | Bluestem Wind Signs Agreement | Bluestem Wind Inc.",
+            "Bluestem Wind Signs Agreement",
+        ),
+    ],
+)
+def test_page_title_headline_is_never_the_wire_or_the_site_section(title, headline):
+    from dateline.importer.html import _title_headline
+
+    assert _title_headline(title) == headline
+
+
 def test_not_a_release_is_reported():
     release = parse_release("Shopping list\n", source="list.txt")
     assert not release.is_release

@@ -265,9 +265,29 @@ def _headline_hint(root: Node, article: Node) -> tuple[str | None, int]:
             return collapse(node_text(node)).strip() or None, node.line
     title = root.find("title")
     if title is not None:
-        text = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]*$)", collapse(node_text(title)).strip())[0]
-        return text or None, title.line
+        return _title_headline(collapse(node_text(title)).strip()), title.line
     return None, 1
+
+
+_SITE_PART = re.compile(
+    r"^(?:news(?:room)?|(?:news|press)\s+releases?|investors?|media|home|releases?)$", re.IGNORECASE
+)
+
+
+def _title_headline(title: str) -> str | None:
+    """ "Headline | GlobeNewswire" or "GlobeNewswire - Headline": the longest part of the <title>
+    that is not the wire's name or a section of the site."""
+    from dateline.importer.detect import WIRE_NAME, is_navigation
+
+    parts = [p.strip() for p in re.split(r"\s+[|–—]\s+|\s+-\s+", title) if p.strip()]
+    kept = [
+        p
+        for p in parts
+        if not re.fullmatch(WIRE_NAME + r"(?:\.com)?", p, re.IGNORECASE)
+        and not _SITE_PART.match(p)
+        and not is_navigation(p)
+    ]
+    return max(kept or parts or [""], key=len) or None
 
 
 def _decks(root: Node, article: Node) -> list[Node]:
