@@ -414,6 +414,19 @@ def is_letterhead(text: str) -> bool:
     return bool(LETTERHEAD.match(text.strip()))
 
 
+# EDGAR's SGML wrapper lines around an exhibit, and page markers of a converted PDF
+PAGE_FURNITURE = re.compile(
+    r"^(?:</?(?:DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT|PAGE)>.*|-?\s*\d{1,3}\s*-"
+    r"|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$",
+    re.IGNORECASE,
+)
+
+
+def is_page_furniture(text: str) -> bool:
+    """ "<TYPE>EX-99.1", "<PAGE>", "- 2 -", "Page 2 of 3": the file's, not the release's."""
+    return bool(PAGE_FURNITURE.match(text.strip()))
+
+
 def is_navigation(text: str) -> bool:
     """A site's navigation trail or "Back to News" link saved with the page."""
     return bool(NAVIGATION.match(text.strip()))

@@ -19,7 +19,7 @@ from dateline.exchanges import Ticker
 from dateline.importer import detect, writer
 from dateline.importer.blocks import Block, Span, spans_text, strip_prefix
 from dateline.importer.html import read_page
-from dateline.importer.text import text_blocks
+from dateline.importer.text import BULLET, text_blocks
 
 logger = logging.getLogger(__name__)
 
@@ -141,14 +141,13 @@ def parse_release(
 
 def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """Site navigation saved around a release's top ("Home | News", "Back to News", "Share
-    this article") is not release text."""
+    this article"), EDGAR's wrapper lines and page markers are not release text."""
     kept, dropped = [], []
     for index, block in enumerate(blocks):
         lines = [line.strip() for line in block.text.split("\n") if line.strip()]
-        is_navigation = block.kind in ("paragraph", "list") and all(
-            map(detect.is_navigation, lines)
-        )
-        if index < HEADLINE_SEARCH and lines and is_navigation:
+        prose = block.kind in ("paragraph", "list") and bool(lines)
+        top_navigation = index < HEADLINE_SEARCH and all(map(detect.is_navigation, lines))
+        if prose and (top_navigation or all(map(detect.is_page_furniture, lines))):
             dropped.extend(lines)
         else:
             kept.append(block)
@@ -165,8 +164,12 @@ def _without_lines(text: str, lines: list[str]) -> str:
         pending[line] = pending.get(line, 0) + 1
     kept = []
     for line in text.split("\n"):
-        if pending.get(line.strip(), 0) > 0:
-            pending[line.strip()] -= 1
+        # a list item's text has lost its marker: "- 2 -" was read as the item "2 -"
+        key = next(
+            (k for k in (line.strip(), BULLET.sub("", line.strip())) if pending.get(k)), None
+        )
+        if key is not None:
+            pending[key] -= 1
             continue
         kept.append(line)
     return "\n".join(kept)
@@ -176,7 +179,7 @@ def _navigation_note(dropped: list[str]) -> list[str]:
     if not dropped:
         return []
     shown = ", ".join(repr(line) for line in dropped[:2]) + (", ..." if len(dropped) > 2 else "")
-    return [f"left out {len(dropped)} line(s) of site navigation: {shown}"]
+    return [f"left out {len(dropped)} line(s) of site navigation or page furniture: {shown}"]
 
 
 def _has_release_text(blocks: list[Block]) -> bool:
