@@ -54,7 +54,7 @@ def test_three_mistakes_in_two_files_give_three_lines(tiny_site, tmp_path):
     lines = [str(p) for p in failure.value.problems]
     assert len(lines) == 3, lines
     assert lines[0].endswith("2024-02-01-broken-a.md:3: date: expected an ISO date (2013-05-29) or datetime (2013-05-29T09:00:00-04:00), found '2024-02-30'")
-    assert lines[1].endswith("2024-02-01-broken-a.md:6: tikcer: expected a known field (title, date, ticker, tags, summary, slug, modified, lang, status, dateline, disclaimer, legends, contacts, grants, milestones), found 'tikcer'")
+    assert lines[1].endswith("2024-02-01-broken-a.md:6: tikcer: expected a known field (title, date, ticker, tags, summary, slug, modified, lang, status, dateline, wire, disclaimer, legends, contacts, grants, milestones), found 'tikcer'")
     assert "2024-03-01-broken-b.md:4: ticker: expected 'EXCHANGE: SYMBOL'" in lines[2]
     assert snapshot(output) == before
     assert not list(tmp_path.glob(".output.*")), "staging folder left behind"

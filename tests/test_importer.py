@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ from dateline.importer import (
 )
 from dateline.importer.batch import read_source
 from dateline.importer.blocks import Span
-from dateline.importer.detect import match_lead, slugify, suggest_tags, title_case
+from dateline.importer.detect import match_lead, release_tickers, slugify, suggest_tags, title_case
 from dateline.importer.verify import normalise, rendered_text
 from dateline.importer.writer import render_spans
 
@@ -41,6 +42,9 @@ SEED_CONTENT = (
 )
 
 D = dt.date
+ISSUER_TICKERS = [
+    Ticker("TSX", "KFR")
+]  # what issuer.yaml would say, for sources that name no ticker
 # fixture -> the front matter the importer must write (hand-checked against the source)
 CASES = {
     "seed-almonty-2013.txt": {
@@ -50,19 +54,19 @@ CASES = {
     },
     "cnw-options-legend.txt": {
         "title": "Fictional Gold Corp. Announces Grant of Incentive Stock Options", "date": D(2021, 3, 3),
-        "ticker": "TSXV: FGC", "tags": ["stock-options"], "dateline": "Vancouver, British Columbia",
+        "ticker": "TSXV: FGC", "tags": ["stock-options"], "dateline": "Vancouver, British Columbia", "wire": "CNW",
     },
     "globenewswire-financing.txt": {
         "title": "Northwind Lithium Announces Closing of $6.5 Million Private Placement", "date": D(2022, 6, 14),
-        "ticker": ["TSXV: NWL", "OTCQB: NWLIF", "FSE: 9NW"], "tags": ["financing"], "dateline": "Toronto, Ontario",
+        "ticker": ["TSXV: NWL", "OTCQB: NWLIF", "FSE: 9NW"], "tags": ["financing"], "dateline": "Toronto, Ontario", "wire": "GLOBE NEWSWIRE",
     },
     "businesswire-production.txt": {
         "title": "Summit Ridge Energy Reports Record Quarterly Production", "date": D(2020, 9, 8),
-        "ticker": "NYSE American: SRE", "tags": ["production"], "dateline": "Denver",
+        "ticker": "NYSE American: SRE", "tags": ["production"], "dateline": "Denver", "wire": "BUSINESS WIRE",
     },
     "accesswire-drilling.txt": {
         "title": "Maple Leaf Minerals Intersects 12.5 Metres of 3.2 g/t Gold at Birch Hill", "date": D(2021, 3, 3),
-        "ticker": "CSE: MLM", "tags": ["drilling", "results"], "dateline": "Toronto, ON",
+        "ticker": "CSE: MLM", "tags": ["drilling", "results"], "dateline": "Toronto, ON", "wire": "ACCESSWIRE",
     },
     "asx-quarterly.txt": {
         "title": "Coral Bay Resources Quarterly Activities Report for the Period Ended 30 June 2025",
@@ -78,29 +82,29 @@ CASES = {
         "date": D(2015, 11, 2), "ticker": "TSXV: LWT", "tags": ["operations"],
     },
     "no-date.txt": {
-        "title": "Blue Heron Copper Provides Corporate Update", "date": D(1970, 1, 1), "ticker": "TSXV: BHC",
+        "title": "Blue Heron Copper Provides Corporate Update", "ticker": "TSXV: BHC",
         "tags": ["permitting"], "status": "draft",
     },
     "no-ticker.txt": {
-        "title": "Kingfisher Renewables Signs Offtake Agreement", "date": D(2023, 1, 17), "ticker": "",
+        "title": "Kingfisher Renewables Signs Offtake Agreement", "date": D(2023, 1, 17), "ticker": "TSX: KFR",
         "tags": ["news"], "dateline": "Calgary, Alberta", "status": "draft",
     },
     "prnewswire-acquisition.txt": {
         "title": "Hudson Fictional Holdings to Acquire Riverbend Logistics", "date": D(2023, 1, 5),
-        "ticker": "NASDAQ: HFH", "tags": ["acquisition"], "dateline": "New York",
+        "ticker": "NASDAQ: HFH", "tags": ["acquisition"], "dateline": "New York", "wire": "PRNewswire",
     },
     "newsfile-silver.txt": {
         "title": "Granite Peak Silver Begins 2022 Exploration Program at Lynx Creek", "date": D(2022, 4, 7),
         "ticker": ["TSXV: GPS", "OTCQB: GPSVF"], "tags": ["exploration", "drilling"],
-        "dateline": "Vancouver, British Columbia",
+        "dateline": "Vancouver, British Columbia", "wire": "Newsfile Corp.",
     },
     "markdown-specials.txt": {
         "title": "Osprey Analytics Reports Results of Annual General Meeting", "date": D(2024, 5, 10),
-        "ticker": "TSX: OSP", "tags": ["corporate"], "dateline": "Ottawa, Ontario",
+        "ticker": "TSX: OSP", "tags": ["corporate"], "dateline": "Ottawa, Ontario", "wire": "CNW",
     },
     "cp1252-quebec.txt": {
         "title": "Société Fictive des Mines du Nord Annonce l’Attribution d’Options", "date": D(2019, 2, 1),
-        "ticker": "TSX: SFX", "tags": ["stock-options"], "dateline": "Montréal, Québec",
+        "ticker": "TSX: SFX", "tags": ["stock-options"], "dateline": "Montréal, Québec", "wire": "CNW Telbec",
     },
     "ir-site-article.html": {
         "title": "Harbour Light Mining Declares First Quarterly Dividend", "date": D(2021, 10, 5),
@@ -108,15 +112,15 @@ CASES = {
     },
     "globenewswire-page.html": {
         "title": "Tamarack Nickel Reports Drill Results from the Loon Lake Project", "date": D(2022, 8, 16),
-        "ticker": "TSXV: TNC", "tags": ["drilling", "results"], "dateline": "Sudbury, Ontario",
+        "ticker": "TSXV: TNC", "tags": ["drilling", "results"], "dateline": "Sudbury, Ontario", "wire": "GLOBE NEWSWIRE",
     },
     "businesswire-main.html": {
         "title": "Prairie Crest Energy Announces Appointment of Chief Operating Officer", "date": D(2024, 2, 22),
-        "ticker": ["TSX: PCE", "OTCQX: PCEGF"], "tags": ["corporate"], "dateline": "Calgary, Alberta",
+        "ticker": ["TSX: PCE", "OTCQX: PCEGF"], "tags": ["corporate"], "dateline": "Calgary, Alberta", "wire": "BUSINESS WIRE",
     },
     "accesswire-rolemain.html": {
         "title": "Silverline Copper Closes Acquisition of the Ravenhead Property", "date": D(2021, 3, 3),
-        "ticker": "TSXV: SLC", "tags": ["acquisition"], "dateline": "Toronto, ON",
+        "ticker": "TSXV: SLC", "tags": ["acquisition"], "dateline": "Toronto, ON", "wire": "ACCESSWIRE",
     },
     "ir-site-meta-date.html": {
         "title": "Juniper Bay Gold Files Technical Report for Maskwa Project", "date": D(2023, 6, 30),
@@ -129,7 +133,9 @@ def import_fixture(name: str):
     path = SRC / name
     text, problems = read_source(path)
     assert text is not None and not problems
-    return parse_release(text, source=name, is_html=path.suffix == ".html")
+    return parse_release(
+        text, source=name, is_html=path.suffix == ".html", issuer_tickers=ISSUER_TICKERS
+    )
 
 
 def expected_path(release) -> Path:
@@ -144,7 +150,9 @@ def test_fixture_front_matter(name):
     release = import_fixture(name)
     assert release.front_matter == CASES[name]
     assert list(release.front_matter) == [
-        k for k in ("title", "date", "ticker", "tags", "dateline", "status") if k in CASES[name]
+        k
+        for k in ("title", "date", "ticker", "tags", "dateline", "wire", "status")
+        if k in CASES[name]
     ]
 
 
@@ -170,7 +178,11 @@ def test_fixture_passes_the_reader(name):
         "x/releases/" + release.relative_path, release.document(), "release", dt.UTC
     )
     assert matter.problems == []
-    assert matter.fields["date"].date() == CASES[name]["date"]
+    if "date" in CASES[name]:
+        assert matter.fields["date"].date() == CASES[name]["date"]
+    else:  # an undated draft: no placeholder date, and the reader accepts it
+        assert "date" not in matter.fields and matter.is_draft
+        assert release.relative_path.startswith("undated/")
 
 
 def test_at_least_fifteen_fictional_fixtures():
@@ -202,13 +214,71 @@ def test_seed_keeps_legends_disclaimer_and_contacts_in_order():
 # --- problems: drafts, encodings, non-releases ------------------------------------------------
 
 
-def test_missing_date_and_ticker_are_path_line_problems():
+def test_missing_date_and_ticker_are_path_line_problems_with_a_hint():
     assert [str(p) for p in import_fixture("no-date.txt").problems] == [
-        "no-date.txt:3: date: expected a dateline date, found nothing"
+        (
+            "no-date.txt:3: date: expected a release date (a dateline such as 'VANCOUVER, May 29,"
+            " 2013 –'), found nothing; the draft is in releases/undated/: add `date: YYYY-MM-DD` and"
+            " move it to releases/YYYY/"
+        )
     ]
     assert [str(p) for p in import_fixture("no-ticker.txt").problems] == [
-        'no-ticker.txt:3: ticker: expected a ticker such as "(TSXV: AII)", found nothing'
+        (
+            'no-ticker.txt:3: ticker: expected a ticker such as "(TSXV: AII)", found nothing;'
+            " assumed issuer.yaml's (TSX: KFR): check them"
+        )
     ]
+    document = import_fixture("no-ticker.txt").document()
+    assert 'ticker: "TSX: KFR"  # assumed: the source names no ticker' in document
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        (
+            "This news release is not for distribution to U.S. newswire services or for dissemination"
+            " in the United States"
+        ),
+        (
+            "THIS ANNOUNCEMENT IS RESTRICTED AND IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION IN THE"
+            " UNITED STATES"
+        ),
+        "TheNewswire",
+        "NEWS RELEASE",
+    ],
+)
+def test_a_legend_or_the_wires_name_is_never_the_title(legend):
+    source = (
+        f"{legend}\n\nAcme Gold Closes Private Placement\n\nVancouver, BC – TheNewswire - March 3,"
+        " 2021 – Acme Gold Corp. (TSXV: ACM) has closed its private placement of 5,000,000 units.\n"
+    )
+    release = parse_release(source, source="acme.txt")
+    assert release.front_matter["title"] == "Acme Gold Closes Private Placement"
+    alone = parse_release(
+        source.replace("Acme Gold Closes Private Placement\n\n", ""), source="a.txt"
+    )
+    assert alone.front_matter["title"] != legend and alone.front_matter["status"] == "draft"
+    assert [p.field for p in alone.problems] == ["title"]
+
+
+@pytest.mark.parametrize(
+    "title, headline",
+    [
+        (
+            "GlobeNewswire - Tamarack Nickel Reports Drill Results",
+            "Tamarack Nickel Reports Drill Results",
+        ),
+        ("Quillfeather Reports Q2 | GlobeNewswire", "Quillfeather Reports Q2"),
+        (
+            "News Releases | Bluestem Wind Signs Agreement | Bluestem Wind Inc.",
+            "Bluestem Wind Signs Agreement",
+        ),
+    ],
+)
+def test_page_title_headline_is_never_the_wire_or_the_site_section(title, headline):
+    from dateline.importer.html import _title_headline
+
+    assert _title_headline(title) == headline
 
 
 def test_not_a_release_is_reported():
@@ -245,17 +315,80 @@ def run_import(argv, capsys):
     return code, out, err
 
 
+def issuer_file(tmp_path) -> Path:
+    """A minimal issuer profile whose ticker a source that names none is assumed to carry."""
+    path = tmp_path / "issuer.yaml"
+    path.write_text('name: Kingfisher Renewables Inc.\ntickers: ["TSX: KFR"]\n', encoding="utf-8")
+    return path
+
+
 def test_batch_goes_on_and_reports_every_problem(tmp_path, capsys):
     out = tmp_path / "releases"
-    code, _stdout, stderr = run_import([str(SRC), "--out", str(out), "--verify"], capsys)
-    assert code == 1
+    issuer = str(issuer_file(tmp_path))
+    code, stdout, stderr = run_import([str(SRC), "--out", str(out), "--issuer", issuer], capsys)
+    assert code == 1  # not-a-release.txt was refused
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
-    assert len(written) == len(CASES)
-    assert f"{SRC / 'no-date.txt'}:3: date: expected a dateline date, found nothing" in stderr
-    assert f"{SRC / 'not-a-release.txt'}:1: release: expected a press release" in stderr
-    assert stderr.count("\n") == 3 and "verify" not in stderr
+    assert len(written) == len(CASES)  # every other source, drafts included
+    assert "undated/blue-heron-copper-provides-corporate-update.md" in written
+    assert f"{SRC / 'no-date.txt'}:3: date: expected a release date" in stderr
+    assert f"{SRC / 'not-a-release.txt'}:1: release: expected release text" in stderr
+    assert stderr.count("\n") == 3 and "verify" not in stderr  # date, ticker, release
     for path in out.rglob("*.md"):
         assert path.read_bytes() == (EXPECTED / path.name).read_bytes()
+    assert row(stdout, "not-a-release.txt")[:2] == ["skipped", "refused"]
+    assert row(stdout, "no-date.txt")[:2] + row(stdout, "no-date.txt")[-1:] == [
+        "drafted",
+        "wrote",
+        "date",
+    ]
+    assert stdout.rstrip().endswith(
+        f"{len(CASES) + 1} source(s): 17 imported, 2 drafted, 1 skipped"
+    )
+
+
+def row(stdout: str, name: str) -> list[str]:
+    """The report table's row for a source, split into words."""
+    return next(line.split() for line in stdout.splitlines() if name in line)
+
+
+def test_report_as_json_lists_every_source_with_why(tmp_path, capsys):
+    out = tmp_path / "releases"
+    code, stdout, _ = run_import(
+        [
+            str(SRC),
+            "--out",
+            str(out),
+            "--issuer",
+            str(issuer_file(tmp_path)),
+            "--json",
+            "--dry-run",
+        ],
+        capsys,
+    )
+    report = json.loads(stdout)
+    assert code == 1 and report["counts"] == {"imported": 17, "drafted": 2, "skipped": 1}
+    by_name = {Path(entry["source"]).name: entry for entry in report["sources"]}
+    assert by_name["no-date.txt"]["result"] == "drafted"
+    assert by_name["no-date.txt"]["file"].endswith(
+        "undated/blue-heron-copper-provides-corporate-update.md"
+    )
+    assert by_name["no-date.txt"]["problems"][0].endswith(
+        "found nothing; the draft is in releases/undated/:"
+        " add `date: YYYY-MM-DD` and move it to releases/YYYY/"
+    )
+    assert (
+        by_name["not-a-release.txt"]["result"] == "skipped"
+        and by_name["not-a-release.txt"]["file"] is None
+    )
+    assert by_name["seed-almonty-2013.txt"] | {"file": None} == {
+        "source": str(SEED),
+        "result": "imported",
+        "action": "would write",
+        "file": None,
+        "problems": [],
+        "notes": [],
+    }
+    assert not out.exists()
 
 
 def test_reimport_is_unchanged_and_never_overwrites_without_force(tmp_path, capsys):
@@ -264,22 +397,26 @@ def test_reimport_is_unchanged_and_never_overwrites_without_force(tmp_path, caps
     target = out / "2013" / SEED_CONTENT.name
     first = target.read_bytes()
     code, stdout, _ = run_import([str(SEED), "--out", str(out)], capsys)
-    assert code == 0 and stdout.startswith("unchanged") and target.read_bytes() == first
+    assert code == 0 and row(stdout, SEED.name)[:2] == ["imported", "unchanged"]
+    assert target.read_bytes() == first
     target.write_text(first.decode() + "hand edit\n", encoding="utf-8")
-    code, _, stderr = run_import([str(SEED), "--out", str(out)], capsys)
+    code, stdout, stderr = run_import([str(SEED), "--out", str(out)], capsys)
     assert (
         code == 1
         and "use --force to overwrite" in stderr
         and target.read_text().endswith("hand edit\n")
+        and row(stdout, SEED.name)[:2] == ["skipped", "conflict"]
     )
-    assert run_import([str(SEED), "--out", str(out), "--force"], capsys)[0] == 0
+    code, stdout, _ = run_import([str(SEED), "--out", str(out), "--force"], capsys)
+    assert code == 0 and row(stdout, SEED.name)[:2] == ["imported", "overwrote"]
     assert target.read_bytes() == first
 
 
 def test_dry_run_writes_nothing(tmp_path, capsys):
     out = tmp_path / "releases"
     code, stdout, _ = run_import([str(SEED), "--out", str(out), "--dry-run"], capsys)
-    assert code == 0 and stdout.startswith("would write") and not out.exists()
+    assert code == 0 and row(stdout, SEED.name)[:3] == ["imported", "would", "write"]
+    assert not out.exists()
 
 
 def test_same_date_and_headline_get_distinct_files_and_duplicates_are_skipped(tmp_path, capsys):
@@ -290,7 +427,9 @@ def test_same_date_and_headline_get_distinct_files_and_duplicates_are_skipped(tm
     )
     code, stdout, _ = run_import([str(tmp_path), "--out", str(tmp_path / "o")], capsys)
     written = sorted(p.name for p in (tmp_path / "o").rglob("*.md"))
-    assert code == 0 and "b.txt is the same release" in stdout
+    duplicate = next(line for line in stdout.splitlines() if "b.txt" in line)
+    assert code == 0 and duplicate.split()[:2] == ["skipped", "duplicate"]
+    assert duplicate.endswith("the same release as an earlier source in this batch")
     second = SEED_CONTENT.name.replace(".md", "-2.md")
     assert written == sorted([SEED_CONTENT.name, second])
     assert "200,000 options" in (tmp_path / "o/2013" / second).read_text(encoding="utf-8")
@@ -348,6 +487,17 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
         ("PERTH, WESTERN AUSTRALIA, 12 March 2024: Red Gum Metals Ltd", D(2024, 3, 12), "PERTH, WESTERN AUSTRALIA"),
         ("Vancouver, British Columbia--(Newsfile Corp. - April 7, 2022) - Granite Peak", D(2022, 4, 7), "Vancouver, British Columbia"),
         ("NEW YORK, Jan. 5, 2023 8:30 AM ET /PRNewswire/ -- Hudson Fictional", D(2023, 1, 5), "NEW YORK"),
+        ("February 11, 2025 – TheNewswire – Vancouver, British Columbia – Ashgrove Silver", D(2025, 2, 11), "Vancouver, British Columbia"),
+        ("February 11, 2025 / TheNewswire / Vancouver, BC / Ashgrove Silver", D(2025, 2, 11), "Vancouver, BC"),
+        ("Saskatoon, Saskatchewan – TheNewswire - June 11, 2024 – Prairie Oat", D(2024, 6, 11), "Saskatoon, Saskatchewan"),
+        ("Calgary, Alberta and New York, NY TheNewswire – June 11, 2024 — Above Fictional", D(2024, 6, 11), "Calgary, Alberta and New York, NY"),
+        ("Toronto, Ontario–(Newsfile Corp. – May 1, 2023) – Fernhollow", D(2023, 5, 1), "Toronto, Ontario"),
+        ("Tuesday, September 10, 2026 – Acme Inc. announced", D(2026, 9, 10), None),
+        ("Toronto, Ontario (February 3, 2012) – Bold Fictional Inc. (TSX.V: BFI) said", D(2012, 2, 3), "Toronto, Ontario"),
+        ("TORONTO and NEW YORK, June 30, 2022 /CNW/ – Mountain Fictional Inc.", D(2022, 6, 30), "TORONTO and NEW YORK"),
+        ("Vancouver, B.C., March 3, 2021. Acme Gold Corp. announces", D(2021, 3, 3), "Vancouver, B.C."),
+        ("FOR IMMEDIATE RELEASE – March 3, 2021 – Acme Gold Corp. announces", D(2021, 3, 3), None),
+        ("PHOENIX, Feb. 4, 2025 08:00 AM Eastern Standard Time -- Copperline", D(2025, 2, 4), "PHOENIX"),
     ],
 )  # fmt: skip
 def test_dateline_forms(lead, date, place):
@@ -362,6 +512,11 @@ def test_dateline_forms(lead, date, place):
         "On May 29, 2013 - the Company granted options.",
         "The Company said on March 3, 2021 that it would drill.",
         "Results for the quarter ended March 31, 2021: revenue rose.",
+        (
+            "Acme Ltd. (TSX Venture: ACM) is pleased to say its mill was commissioned on October 28,"
+            " 2015. The circuit works."
+        ),
+        "Acme Inc. (Nasdaq: ACME) today reported results for the quarter ended June 30, 2024.",
     ],
 )
 def test_dates_inside_sentences_are_not_datelines(sentence):
@@ -380,10 +535,36 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
         ("Nord (NYSE MKT: NRD, Frankfurt: N1D) said", [("NYSE American", "NRD"), ("FSE", "N1D")]),
         ("Red Gum Metals Ltd (ASX:RGM) and later TSX-V: AII", [("ASX", "RGM"), ("TSXV", "AII")]),
         ("Call (647) 478-5308 or email: info; Telephone: 555", []),
+        (
+            "(Canadian Securities Exchange: ABC) (Frankfurt Stock Exchange: XYZ)",
+            [("CSE", "ABC"), ("FSE", "XYZ")],
+        ),
+        ("(Cboe Canada: ABC) (OTCQB Venture Market: ABCD)", [("NEO", "ABC"), ("OTCQB", "ABCD")]),
+        ("Constantine Fictional Ltd. (TSX Venture CFL) said", [("TSXV", "CFL")]),
+        (
+            "(GMX – Toronto Stock Exchange, G1MN – Frankfurt, GLBXF – OTCQX International)",
+            [("TSX", "GMX"), ("FSE", "G1MN"), ("OTCQX", "GLBXF")],
+        ),
+        ("(ELEC-TSXV) and (Gold Hill) (Toronto HQ) (the Company)", [("TSXV", "ELEC")]),
     ],
 )
 def test_ticker_spellings(text, tickers):
     assert detect_tickers(text) == [Ticker(*pair) for pair in tickers]
+
+
+@pytest.mark.parametrize(
+    "text, issuer, tickers",
+    [
+        ('Northwind (TSXV: NWL) (OTCQB: NWLIF) (FSE: 9NW) ("Northwind")', [], [("TSXV", "NWL"), ("OTCQB", "NWLIF"), ("FSE", "9NW")]),
+        ("Acme (TSXV: ACM) agreed with Beta Corp. (TSX: BTA) to sell", [], [("TSXV", "ACM")]),
+        ("Acme (TSXV: ACM) Grants Options\n\nAcme (TSXV: ACM; OTCQB: ACMGF) granted", [], [("TSXV", "ACM"), ("OTCQB", "ACMGF")]),
+        ('Above (the "Company") and Bite Corp. (NYSE American: BITE) ... Above (CSE: ABV)', [Ticker("CSE", "ABV")], [("CSE", "ABV")]),
+        ("TSX-V Symbol: WBM\nOTCQX Symbol: WBMCF\n\nApril 3, 2019", [], [("TSXV", "WBM"), ("OTCQX", "WBMCF")]),
+        ("(CSE:FERN)(OTCQB:FRNLF)(FRA:8FH) (“Fernhollow” or the “Company”) is", [], [("CSE", "FERN"), ("OTCQB", "FRNLF"), ("FSE", "8FH")]),
+    ],
+)  # fmt: skip
+def test_release_tickers_are_the_issuers_not_a_partners(text, issuer, tickers):
+    assert release_tickers(text, issuer) == [Ticker(*pair) for pair in tickers]
 
 
 def test_title_case_keeps_wording_and_acronyms():

@@ -215,6 +215,7 @@ RELEASE_FIELDS = {
     "lang": check_lang,
     "status": check_status,
     "dateline": check_text,
+    "wire": check_text,
     "disclaimer": check_key,
     "legends": check_key_list,
     "contacts": check_key_list,
@@ -222,6 +223,7 @@ RELEASE_FIELDS = {
     "milestones": check_milestones,
 }
 RELEASE_REQUIRED = ("title", "date", "ticker", "tags")
+DRAFT_OPTIONAL = ("date",)  # an imported release whose source printed no date waits as a draft
 
 PAGE_FIELDS = {
     "title": check_text,
@@ -345,8 +347,9 @@ def _check_fields(matter: FrontMatter, node, data: dict, ctx: CheckContext) -> N
             matter.problems.append(expected(matter.path, line, str(name), _known(table), name))
             continue
         _apply(matter, name, checker, data.get(name), value_node, ctx)
+    draft = matter.kind == "release" and data.get("status") == "draft"
     for name in required:
-        if name not in seen:
+        if name not in seen and not (draft and name in DRAFT_OPTIONAL):
             matter.problems.append(
                 Problem(matter.path, 1, name, f"expected a {name} (required), found nothing")
             )

@@ -18,7 +18,7 @@ import os
 
 from pelican.utils import truncate_html_words
 
-from dateline import ahead, disclaimers, extraction, progress, sentences, timing
+from dateline import ahead, disclaimers, extraction, leadline, progress, sentences, timing
 from dateline import site as build_site
 from dateline.cache import code_version, digest
 from dateline.forking import fork_map, inherited
@@ -200,8 +200,10 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
 
 def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
     """Set what the templates, feeds and search read."""
-    article._content = prepared.body_html
-    article.legal = prepared.legal
+    local_day = article.date.astimezone(site_zone(settings)).date()
+    article._content = leadline.with_dateline(prepared.body_html, getattr(article, "dateline", None),
+                                              local_day, getattr(article, "wire", None))
+    article.legal = dataclasses.replace(prepared.legal, body_html=article._content)  # feeds: same lead
     article.grants = prepared.grants
     article.milestones = prepared.milestones
     article.contacts = [issuer.contacts[key] for key in getattr(article, "contact_keys", [])]

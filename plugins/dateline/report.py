@@ -24,9 +24,15 @@ def run_check(args) -> int:
     print(f"{len(check.releases)} release(s) and {len(check.pages)} page(s): no problems")
     if not args.no_report:
         now = build_time(settings)
-        for matter in sorted(check.releases, key=lambda m: m.fields["date"]):
+        for matter in sorted(check.releases, key=_report_order):
             print(release_report(matter, check.issuer, settings, now))
     return 0
+
+
+def _report_order(matter):
+    """By date; undated drafts (imported from sources that print no date) come last."""
+    date = matter.fields.get("date")
+    return (0, date) if date is not None else (1, matter.path)
 
 
 def release_report(matter, issuer, settings, now) -> str:
@@ -34,7 +40,8 @@ def release_report(matter, issuer, settings, now) -> str:
     from dateline import disclaimers
 
     fields = matter.fields
-    head = f"\n{relative_path(matter.path)}  {fields['date']:%Y-%m-%d}  {', '.join(t.label for t in fields['ticker'])}"
+    day = f"{fields['date']:%Y-%m-%d}" if "date" in fields else "undated"
+    head = f"\n{relative_path(matter.path)}  {day}  {', '.join(t.label for t in fields['ticker'])}"
     if matter.is_draft or fields["date"] > now:
         return head + "\n  withheld: " + ("draft" if matter.is_draft else f"embargoed until {fields['date']:%Y-%m-%d %H:%M %Z}")
     exchanges = [t.exchange for t in fields["ticker"]]

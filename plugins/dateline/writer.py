@@ -76,7 +76,7 @@ def article_fingerprint(article) -> str:
         article.source_path, article.title, url_of(article), article.date.isoformat(),
         getattr(article, "summary", ""),  # (JSON-LD derives from these fields)
         [t.name for t in getattr(article, "tags", [])], [t.label for t in getattr(article, "tickers", [])],
-        getattr(article, "dateline", None), repr(getattr(article, "contacts", None)),
+        getattr(article, "dateline", None), getattr(article, "wire", None), repr(getattr(article, "contacts", None)),
         getattr(article, "modified", None), *derived,
     )
 

@@ -4,14 +4,24 @@ Public API (the CLI and `dateline extract` use these):
 - `add_arguments(parser)` and `run(args) -> int` for `dateline import`;
 - `parse_release(text, *, source, is_html=False) -> ImportedRelease`;
 - `detect_release_date(text)` and `detect_tickers(text)` for raw files.
+
+Names load on first use, so the build can use `dateline.importer.detect` (the dateline
+recogniser) without loading the importer's readers and writers.
 """
 
 from __future__ import annotations
 
-from dateline.importer.batch import add_arguments, run
-from dateline.importer.detect import detect_tickers
-from dateline.importer.release import ImportedRelease, detect_release_date, parse_release
-from dateline.importer.verify import missing_sentences
+import importlib
+
+_PUBLIC = {
+    "ImportedRelease": "dateline.importer.release",
+    "add_arguments": "dateline.importer.batch",
+    "detect_release_date": "dateline.importer.release",
+    "detect_tickers": "dateline.importer.detect",
+    "missing_sentences": "dateline.importer.verify",
+    "parse_release": "dateline.importer.release",
+    "run": "dateline.importer.batch",
+}
 
 __all__ = [
     "ImportedRelease",
@@ -22,3 +32,9 @@ __all__ = [
     "parse_release",
     "run",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'dateline.importer' has no attribute {name!r}")
+    return getattr(importlib.import_module(_PUBLIC[name]), name)

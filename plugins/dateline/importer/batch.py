@@ -1,26 +1,33 @@
-"""`dateline import`: read a batch of raw releases, write Markdown files, report every problem at the end.
+"""`dateline import`: read a batch of raw releases, write Markdown files, report on every source.
 
-One bad file never stops the batch; nothing is overwritten without --force,
-and re-importing a source that would give the same bytes is a no-op.
+One bad file never stops the batch. Every source that holds release text is written: a
+release whose date, ticker or headline could not be found becomes a draft, with each problem
+printed as `path:line: field: ...`. The batch ends with one table (imported, drafted,
+skipped, with why), or JSON with --json. Nothing is overwritten without --force, and
+re-importing a source that would give the same bytes is a no-op.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.errors import Problem
+from dateline.errors import DatelineError, Problem
 from dateline.exchanges import parse_ticker
 from dateline.importer.release import ImportedRelease, parse_release
-from dateline.importer.verify import missing_sentences
+from dateline.importer.sitecheck import PageCheck, verify_built_pages
+from dateline.importer.verify import missing_sentences, source_line
 
 logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+IMPORTED, DRAFTED, SKIPPED = "imported", "drafted", "skipped"
 
 
 def add_arguments(parser) -> None:
@@ -32,40 +39,107 @@ def add_arguments(parser) -> None:
         "--out", default="content/releases", help="releases folder (default: %(default)s)"
     )
     parser.add_argument(
+        "--issuer",
+        metavar="FILE",
+        help="issuer profile whose tickers a source that names none is assumed to carry"
+        " (default: issuer.yaml beside the releases folder)",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="overwrite files that exist and differ"
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="report what would be written; write nothing"
     )
-    parser.add_argument("--verify", action="store_true", help="check no source sentence is lost")
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="build the imported releases and check every source sentence is on its page",
+    )
+    parser.add_argument(
+        "--settings",
+        default="pelicanconf.py",
+        help="settings for the --verify build (default: %(default)s)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON, for scripts")
     parser.add_argument(
         "--ticker",
         metavar="'EXCHANGE: SYMBOL'",
-        help="ticker for releases that name none, e.g. 'TSXV: AII'",
+        help="ticker for releases that name none, e.g. 'TSXV: AII' (not marked assumed)",
     )
 
 
+@dataclass
+class Outcome:
+    """What became of one source: its result, what was done on disk, and why."""
+
+    source: str
+    result: str  # imported | drafted | skipped
+    # wrote, overwrote, unchanged, would write, would overwrite, duplicate, refused, conflict
+    action: str
+    target: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source,
+            "result": self.result,
+            "action": self.action,
+            "file": self.target,
+            "problems": [str(p) for p in self.problems],
+            "notes": self.notes,
+        }
+
+
 def run(args) -> int:
-    """Import every source; print what was written and every problem; exit 1 if there was any."""
+    """Import every source; print the problems and one report; exit 1 if a source was refused,
+    a file conflicted or --verify found a lost sentence (drafts and duplicates alone exit 0)."""
     default_ticker = None
     if getattr(args, "ticker", None):
         default_ticker = parse_ticker(args.ticker)
         if default_ticker is None:
             print(
-                f"--ticker: expected 'EXCHANGE: SYMBOL' with a known exchange, found {args.ticker!r}",
+                "--ticker: expected 'EXCHANGE: SYMBOL' with a known exchange,"
+                f" found {args.ticker!r}",
                 file=sys.stderr,
             )
             return 2
-    problems: list[Problem] = []
+    issuer = _issuer_file(args)
+    issuer_tickers, issuer_problems = _issuer_tickers(issuer)
+    missing: list[Problem] = []
+    sources = list(iter_sources(args.sources, missing))
+    outcomes = [Outcome(p.path, SKIPPED, "refused", problems=[p]) for p in missing]
     targets: dict[Path, str] = {}  # target -> the document written there
-    sources = list(iter_sources(args.sources, problems))
+    checks: dict[str, PageCheck] = {}
     for source in sources:
-        problems.extend(import_one(source, args, targets, default_ticker))
-    for problem in sorted(problems):
-        print(problem, file=sys.stderr)
-    verb = "checked" if args.dry_run else "imported"
-    print(f"{len(sources)} source(s), {len(targets)} release(s) {verb}, {len(problems)} problem(s)")
-    return 1 if problems else 0
+        outcomes.append(import_one(source, args, targets, default_ticker, issuer_tickers, checks))
+    if getattr(args, "verify", False):
+        _attach_page_checks(outcomes, checks, args, issuer)
+    _print_report(outcomes, issuer_problems, args)
+    failed = any(o.action in ("refused", "conflict") or _lost(o) for o in outcomes)
+    return 1 if failed else 0
+
+
+def _issuer_file(args) -> Path:
+    if getattr(args, "issuer", None):
+        return Path(args.issuer)
+    return Path(args.out).parent / "issuer.yaml"
+
+
+def _issuer_tickers(path: Path):
+    """The issuer profile's tickers (assumed for sources that name none), or none if unreadable."""
+    from dateline.issuer import load_issuer
+
+    if not path.is_file():
+        return (), []
+    try:
+        return load_issuer(path).tickers, []
+    except DatelineError as error:
+        return (), error.problems
+
+
+def _lost(outcome: Outcome) -> bool:
+    return any(p.field == "verify" for p in outcome.problems)
 
 
 def iter_sources(paths, problems: list[Problem]):
@@ -87,34 +161,68 @@ def iter_sources(paths, problems: list[Problem]):
             )
 
 
-def import_one(source: Path, args, targets: dict[Path, str], default_ticker=None) -> list[Problem]:
-    """Import one source file; return its problems (the batch goes on regardless)."""
+def import_one(
+    source: Path,
+    args,
+    targets: dict[Path, str],
+    default_ticker=None,
+    issuer_tickers=(),
+    checks: dict | None = None,
+) -> Outcome:
+    """Import one source file and say what became of it (the batch goes on regardless)."""
     text, problems = read_source(source)
     if text is None:
-        return problems
+        return Outcome(str(source), SKIPPED, "refused", problems=problems)
     is_html = source.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
         ("<!doctype", "<html")
     )
     release = parse_release(
-        text, source=str(source), is_html=is_html, default_ticker=default_ticker
+        text,
+        source=str(source),
+        is_html=is_html,
+        default_ticker=default_ticker,
+        issuer_tickers=issuer_tickers,
     )
-    problems.extend(release.problems)
-    if not release.is_release:
-        return problems
+    if not release.is_release or not release.is_writable:
+        return Outcome(str(source), SKIPPED, "refused", problems=release.problems)
+    result = DRAFTED if release.is_draft else IMPORTED
+    outcome = Outcome(str(source), result, "", problems=list(release.problems), notes=release.notes)
     document = release.document()
     if getattr(args, "verify", False):
-        problems.extend(_verify(release, document))
+        outcome.problems.extend(_verify(release, document))
+        if checks is not None:
+            checks[str(source)] = PageCheck(
+                str(source), release.source_text, document, release.is_html, release.raw_text
+            )
     target = _free_target(Path(args.out) / release.relative_path, document, targets)
     if target is None:
-        print(f"duplicate  {source} is the same release as an earlier source; skipped")
-        return problems
+        outcome.result, outcome.action = SKIPPED, "duplicate"
+        outcome.notes.append("the same release as an earlier source in this batch")
+        return outcome
     targets[target] = document
-    problems.extend(_write(target, document, source, args))
-    return problems
+    outcome.target = str(target)
+    outcome.action, conflict = _write(target, document, source, args)
+    if conflict:
+        outcome.result = SKIPPED
+        outcome.problems.append(conflict)
+    return outcome
+
+
+def _attach_page_checks(outcomes: list[Outcome], checks: dict, args, issuer: Path) -> None:
+    """--verify: one scratch build for the batch; each lost sentence goes to its source."""
+    by_source = {o.source: o for o in outcomes}
+    for problem in verify_built_pages(list(checks.values()), args.settings, issuer):
+        owner = by_source.get(problem.path)
+        if owner is None:  # the check site itself failed: every release is unverified
+            for outcome in by_source.values():
+                if outcome.source in checks:
+                    outcome.problems.append(problem)
+        else:
+            owner.problems.append(problem)
 
 
 def _free_target(target: Path, document: str, targets: dict[Path, str]) -> Path | None:
-    """Two different releases with one date and headline get -2, -3...; an identical one is a duplicate."""
+    """Two releases with one date and headline get -2, -3...; an identical one is a duplicate."""
     candidate, number = target, 1
     while candidate in targets:
         if targets[candidate] == document:
@@ -158,31 +266,76 @@ def read_source(path: Path) -> tuple[str | None, list[Problem]]:
 def _verify(release: ImportedRelease, document: str) -> list[Problem]:
     lost = missing_sentences(release.source_text, document, is_html=release.is_html)
     return [
-        Problem(release.source, 1, "verify", f"sentence not in the output: {s[:100]!r}")
+        Problem(
+            release.source,
+            source_line(release.raw_text, s),
+            "verify",
+            f"sentence not in the output: {s[:100]!r}",
+        )
         for s in lost
     ]
 
 
-def _write(target: Path, document: str, source: Path, args) -> list[Problem]:
+def _write(target: Path, document: str, source: Path, args) -> tuple[str, Problem | None]:
+    """Write unless the same bytes are there; a different file is kept unless --force."""
     exists = target.exists()
     if exists and target.read_text(encoding="utf-8") == document:
-        print(f"unchanged  {target}  <- {source}")
-        return []
+        return "unchanged", None
     if exists and not args.force:
-        return [
-            Problem(
-                str(target),
-                1,
-                "import",
-                f"exists and differs from the import of {source}; use --force to overwrite",
-            )
-        ]
+        return "conflict", Problem(
+            str(target),
+            1,
+            "import",
+            f"exists and differs from the import of {source}; use --force to overwrite",
+        )
     if args.dry_run:
-        print(f"{'would overwrite' if exists else 'would write'}  {target}  <- {source}")
-        return []
+        return ("would overwrite" if exists else "would write"), None
     write_atomically(target, document)
-    print(f"{'overwrote' if exists else 'wrote'}  {target}  <- {source}")
-    return []
+    return ("overwrote" if exists else "wrote"), None
+
+
+def _print_report(outcomes: list[Outcome], issuer_problems: list[Problem], args) -> None:
+    """Problems on stderr as path:line: field: ...; the table (or JSON) on stdout."""
+    problems = sorted({p for o in outcomes for p in o.problems} | set(issuer_problems))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    counts = {
+        name: sum(o.result == name for o in outcomes) for name in (IMPORTED, DRAFTED, SKIPPED)
+    }
+    if getattr(args, "json", False):
+        print(
+            json.dumps(
+                {"counts": counts, "sources": [o.as_json() for o in outcomes]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    print(report_table(outcomes))
+    print(
+        f"{len(outcomes)} source(s): {counts[IMPORTED]} imported, {counts[DRAFTED]} drafted,"
+        f" {counts[SKIPPED]} skipped"
+    )
+
+
+def report_table(outcomes: list[Outcome]) -> str:
+    """One row per source: result, action, file written, source, and why (fields to review)."""
+    rows = [("RESULT", "ACTION", "FILE", "SOURCE", "WHY")]
+    for o in outcomes:
+        why = ", ".join(dict.fromkeys(_reason(p) for p in o.problems)) or "; ".join(o.notes)
+        rows.append((o.result, o.action, o.target or "-", o.source, why))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4]
+        for row in rows
+    ).rstrip()
+
+
+def _reason(problem: Problem) -> str:
+    """Short why for the table: the field, and for a refusal what was expected."""
+    if problem.field in ("release", "encoding", "source", "import"):
+        return f"{problem.field}: {problem.message.split(';')[0]}"
+    return problem.field
 
 
 def write_atomically(target: Path, document: str) -> None:

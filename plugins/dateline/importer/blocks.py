@@ -32,6 +32,7 @@ class Block:
     rows: list[list[list[Span]]] = field(default_factory=list)
     level: int = 2
     line: int = 1
+    preamble: bool = False  # above the news (letterhead, RNS header, deck): set in italics
 
     @property
     def text(self) -> str:

@@ -24,30 +24,49 @@ _MONTHS = {
     "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
     "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
     "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # French, for releases from Quebec issuers: "Montréal (Québec), le 3 mars 2021"
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
 }  # fmt: skip
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
     re.IGNORECASE,
 )
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4}T)?)?"
+_ZONE = (
+    r"(?:\s+(?:[A-Z]{1,4}T|ET|PT|CT|MT|(?:Eastern|Pacific|Central|Mountain|Atlantic)"
+    r"(?:\s+(?:Standard|Daylight))?(?:\s+Time)?))?"
+)
+_TIME = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
-_SEPARATOR = r"\s*\)?\s*(?:--|[-–—:|/])"
+_SEPARATOR = r"\s*\)?\s*(?:--|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"  # "08:00" is a time, not "08" and a colon
 _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
-_STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/])?\s*$", re.IGNORECASE)
+_STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/.])?\s*$", re.IGNORECASE)
 _LABEL = re.compile(
-    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued)\s*:?\s*$",
+    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued"
+    r"|for\s+immediate\s+release)\s*:?\s*$",
     re.IGNORECASE,
 )
 _PLACE_WORD = re.compile(
-    r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur)$"
+    r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur|and|&)$"
 )
-_PREFIX_WIRE = re.compile(r"--\s*\(([^)]*?)(?:\)\s*--|\s*-\s*$)|\(([^)]*?)\)")
+_PREFIX_WIRE = re.compile(r"(?:--|[–—])\s*\(([^)]*?)(?:\)\s*(?:--|[–—])|\s*[-–—]\s*$)|\(([^)]*?)\)")
+_WEEKDAY = re.compile(r"^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
+# newswire credits printed between dashes in a dateline ("Saskatoon – TheNewswire - June 11, 2024 –")
+WIRE_NAME = (
+    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
+    r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire)"
+)
+_DASHED_WIRE = re.compile(rf"\s+[-–—/]?\s*({WIRE_NAME})\s*[-–—/]?\s*$", re.IGNORECASE)
+_DATE_FIRST_TAIL = re.compile(
+    rf"\s*({WIRE_NAME})\s*[-–—/]\s*(?P<place>[^–—/\n]{{2,80}}?)\s+(?:[-–—]+|/)\s+", re.IGNORECASE
+)
 
 
 def parse_date(match: re.Match) -> dt.date | None:
@@ -102,30 +121,57 @@ def _lead_from(text: str, match: re.Match) -> Lead | None:
     if not tail or not rest[tail.end() :].strip():
         return None
     wire = prefix_wire or tail.group("wire") or tail.group("wire2")
-    return Lead(place, _clean_wire(wire), date, match.end() + tail.end(), False)
+    end = match.end() + tail.end()
+    if place is None and wire is None:
+        # "February 11, 2025 – TheNewswire – Vancouver, British Columbia – Ashgrove ..."
+        first = _DATE_FIRST_TAIL.match(text, end)
+        if first and _is_place(first.group("place")):
+            place, wire, end = first.group("place"), first.group(1), first.end()
+    return Lead(place, _clean_wire(wire), date, end, False)
 
 
 def _parse_prefix(prefix: str):
     """Split the text before a dateline date into (place, wire); None if it reads like a sentence."""
-    if not prefix.strip():
-        return None, None
+    if not prefix.strip() or _WEEKDAY.match(prefix):
+        return None, None  # "Tuesday, September 10, 2026" is a date, not a place and a date
+    prefix = re.sub(r",?\s+le\s*$", " ", prefix)  # "Montréal (Québec), le 3 mars 2021"
     wires = []
+    dashed = _DASHED_WIRE.search(prefix)
+    if dashed:
+        wires.append(dashed.group(1))
+        prefix = prefix[: dashed.start()]
 
     def take_wire(found: re.Match) -> str:
-        wires.append(found.group(1) or found.group(2) or "")
+        credit = found.group(1) or found.group(2) or ""
+        if found.group(2) and _is_place(credit) and not re.search(WIRE_NAME, credit, re.IGNORECASE):
+            return found.group(0)  # "Montréal (Québec)": a province, part of the place
+        wires.append(credit)
         return " / "
 
     rest = _PREFIX_WIRE.sub(take_wire, prefix)
-    parts = [part.strip(" ,–—-:|\u00a0") for part in rest.split("/")]
+    parts = [part.strip(" ,–—-:|\u00a0(") for part in rest.split("/")]
     parts = [part for part in parts if part]
     if not parts:
         return None, _first(wires)
     place, extra = parts[0], parts[1:]
+    if not all(map(_is_credit, extra + wires)):
+        return None  # "Acme Ltd. (TSXV: ACM) is pleased ... on May 1, 2020": a sentence
     if _LABEL.match(place):
         return (None, _first(wires + extra)) if len(extra) <= 1 else None
     if len(extra) > 1 or not _is_place(place):
         return None
     return place, _first(wires + extra)
+
+
+def _is_credit(text: str) -> bool:
+    """A wire credit such as "ACCESSWIRE", "CNW" or "MARKETWIRE via COMTEX", not a ticker or words."""
+    words = text.split()
+    return (
+        ":" not in text
+        and len(text) <= 40
+        and len(words) <= 4
+        and not (len(words) > 1 and sum(word.islower() for word in words) > 1)
+    )
 
 
 def _first(items):
@@ -152,6 +198,26 @@ def _clean_wire(wire: str | None) -> str | None:
     return re.sub(r"\s+", " ", wire).strip(" -") or None if wire else None
 
 
+# a dateline without its date, as Business Wire and PR Newswire pages print it under a time stamp
+_PLACELINE = re.compile(
+    rf"^(?P<place>[^\n()/]{{2,80}}?)\s*(?:--\s*\((?P<wire>{WIRE_NAME})\)\s*--|/\s*(?P<wire2>{WIRE_NAME})"
+    r"\s*/\s*(?:--|[-–—]))\s*",
+    re.IGNORECASE,
+)
+
+
+def match_placeline(text: str) -> tuple[str, str, int] | None:
+    """ "PHOENIX--(BUSINESS WIRE)--" or "MONTREAL /CNW/ -": (place, wire, where the text resumes)."""
+    found = _PLACELINE.match(text)
+    if not found or not _is_place(found.group("place").strip(" ,")):
+        return None
+    return (
+        found.group("place").strip(" ,"),
+        found.group("wire") or found.group("wire2"),
+        found.end(),
+    )
+
+
 def find_dates(text: str) -> list[dt.date]:
     """Every full calendar date written in the text, in order."""
     return [date for date in map(parse_date, DATE.finditer(text)) if date is not None]
@@ -172,44 +238,146 @@ _BARE = re.compile(
 )
 
 
+# letterheads: "TSX-V Symbol: WBM", "OTCQX Symbol: WBMCF"; RNS: "Index: AIM / Epic: KBE"
+_LISTED_AS = re.compile(
+    r"(?<![\w-])("
+    + "|".join(map(re.escape, _BARE_CODES))
+    + rf")\s+(?:Symbol|Code|Ticker)\s*:\s*({_SYMBOL})\b"
+)
+_EPIC = re.compile(rf"\bIndex\s*:\s*(AIM)\s*/\s*Epic\s*:\s*({_SYMBOL})\b", re.IGNORECASE)
+
+
 def detect_tickers(text: str) -> list[Ticker]:
     """Listings named in the text, e.g. "(TSX Venture: ADY)" or "(ASX: BGD; OTCQX: BGDFF)", first seen first."""
     found: dict[Ticker, int] = {}
+    for start, _end, ticker in _ticker_mentions(text):
+        found.setdefault(ticker, start)
+    return sorted(found, key=found.get)
+
+
+def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
+    """Every ticker mention with its span, in text order."""
+    mentions = []
     for group in _PAREN.finditer(text):
-        offset = group.start(1)
-        for part in re.split(r"[;,|]|\band\b", group.group(1)):
+        position = group.start(1)
+        for part in re.split(r"([;,|]|\band\b)", group.group(1)):
             ticker = _pair_ticker(part)
             if ticker is not None:
-                found.setdefault(ticker, offset)
-    for bare in _BARE.finditer(text):
-        code = normalise_exchange(bare.group(1))
-        if code:
-            found.setdefault(Ticker(code, bare.group(2).upper()), bare.start())
-    return sorted(found, key=found.get)
+                mentions.append((position, position + len(part), ticker))
+            position += len(part)
+    for pattern in (_BARE, _LISTED_AS, _EPIC):
+        for bare in pattern.finditer(text):
+            code = normalise_exchange(bare.group(1).upper())
+            if code:
+                mentions.append((bare.start(), bare.end(), Ticker(code, bare.group(2).upper())))
+    return sorted(mentions, key=lambda mention: mention[:2])
+
+
+# what may stand between two tickers of one issuer: brackets, separators, a quoted short name
+_TICKER_GLUE = re.compile(
+    r"^(?:[\s()\[\];,|/:&–—-]|\band\b|[\"“‘'][^\"“”‘’'()]{1,40}[\"”’']|\bor\s+the\b|\bthe\b|Company)*$"
+)
+
+
+def release_tickers(text: str, issuer: tuple[Ticker, ...] | list[Ticker] = ()) -> list[Ticker]:
+    """The issuer's own listings: the first run of tickers named together ("(TSXV: NWL) (OTCQB:
+    NWLIF)"), not a partner's named later ("... with Beta Corp. (TSX: BTA)"). When the issuer's
+    profile is known, the first run that names one of its tickers wins."""
+    runs: list[list[Ticker]] = []
+    last_end = None
+    for start, end, ticker in _ticker_mentions(text):
+        if last_end is not None and (start < last_end or _TICKER_GLUE.match(text[last_end:start])):
+            if ticker not in runs[-1]:
+                runs[-1].append(ticker)
+        else:
+            runs.append([ticker])
+        last_end = max(end, last_end or 0)
+    if not runs:
+        return []
+    known = {(t.exchange, t.symbol) for t in issuer} | {t.symbol for t in issuer}
+    chosen = next(
+        (
+            run
+            for run in runs
+            if any((t.exchange, t.symbol) in known or t.symbol in known for t in run)
+        ),
+        runs[0],
+    )
+    for (
+        run
+    ) in runs:  # the same listing named again with more of its tickers: "(TSXV: ACM; OTCQB: ACMGF)"
+        if set(run) & set(chosen):
+            chosen = chosen + [ticker for ticker in run if ticker not in chosen]
+    return chosen
+
+
+# exchanges by their full names, as some releases write them: "(Canadian Securities Exchange: X)"
+_BY_NAME = {name.upper(): code for code, (name, _currency) in EXCHANGES.items()}
+_BY_NAME.update({"CBOE CANADA": "NEO", "NEO EXCHANGE": "NEO", "FRANKFURT STOCK EXCHANGE": "FSE",
+                 "TORONTO STOCK EXCHANGE": "TSX", "AUSTRALIAN SECURITIES EXCHANGE": "ASX",
+                 "LONDON STOCK EXCHANGE": "LSE", "NEW YORK STOCK EXCHANGE": "NYSE",
+                 "OTCQX INTERNATIONAL": "OTCQX"})  # fmt: skip
+_CITY_NAMES = {
+    "TORONTO",
+    "FRANKFURT",
+    "LONDON",
+    "LON",
+    "PINK",
+    "OTC",
+}  # "(Toronto HQ)" is no listing
+
+
+# "(TSX Venture CEM)", "(ELEC-TSXV)", "(GMX – Toronto Stock Exchange)": no colon
+_PAIR_SPACED = re.compile(
+    r"^\s*([A-Za-z][A-Za-z .]{1,30}?)\s+([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*$"
+)
+_PAIR_REVERSED = re.compile(
+    r"^\s*([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*[-–—]\s*([A-Za-z][A-Za-z .-]{1,30}?)\s*$"
+)
 
 
 def _pair_ticker(part: str) -> Ticker | None:
     match = _PAIR.match(part)
     if not match:
-        return None
-    code = normalise_exchange(match.group(1))
-    if code is None:
-        code = normalise_exchange(
-            re.sub(r"\s+exchange$", "", match.group(1).strip(), flags=re.IGNORECASE)
-        )
+        return _pair_without_colon(part)
+    name = re.sub(r"\s+", " ", match.group(1).strip())
+    code = (
+        normalise_exchange(name)
+        or _BY_NAME.get(name.upper())
+        or normalise_exchange(re.sub(r"\s+exchange$", "", name, flags=re.IGNORECASE))
+    )
     return Ticker(code, match.group(2).upper()) if code else None
+
+
+def _pair_without_colon(part: str) -> Ticker | None:
+    """Only exchange names the table knows, so "(Gold Hill)" or "(the Company)" never pass."""
+    spaced = _PAIR_SPACED.match(part)
+    if spaced and spaced.group(1).strip().upper() not in _CITY_NAMES:
+        code = _exchange_code(spaced.group(1))
+        return Ticker(code, spaced.group(2)) if code else None
+    reversed_ = _PAIR_REVERSED.match(part)
+    if reversed_:
+        code = _exchange_code(reversed_.group(2))
+        return Ticker(code, reversed_.group(1)) if code else None
+    return None
+
+
+def _exchange_code(name: str) -> str | None:
+    name = re.sub(r"\s+", " ", name.strip())
+    return normalise_exchange(name) or _BY_NAME.get(name.upper())
 
 
 # --- headlines, legends, headings ---------------------------------------------------
 
 LEGEND = re.compile(
     r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate\s+release"
-    r"|(?:news|press|media)\s+release\b|(?:asx|market)\s+(?:announcement|release)\b"
+    r"|(?:news|press|media)\s+release\b(?!\s*:\s*\S+\s+\S+\s+\S+)|(?:asx|market)\s+(?:announcement|release)\b"
     r"|embargoed|source\s*:|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]|$))",
     re.IGNORECASE,
 )
 SECTION_HEADING = re.compile(
-    r"^(?:about\s+\S.{0,60}|highlights?|(?:disclaimer|cautionary\s+(?:note|statement)s?)\b.{0,70}"
+    r"^(?:about\s+\S.{0,60}|à\s+propos\s+d[e'’]\s*\S.{0,60}|highlights?"
+    r"|(?:disclaimer|cautionary\s+(?:note|statement)s?)\b.{0,70}"
     r"|forward[- ]looking\s+(?:statements?|information).{0,40}|qualified\s+persons?\b.{0,40}"
     r"|technical\s+(?:information|disclosure)|quality\s+(?:assurance|control).{0,40}|qa\s*/\s*qc.{0,30}"
     r"|non[- ](?:ifrs|gaap)\s+(?:measures?|financial\s+measures?)|conference\s+call(?:\s+and\s+webcast)?"
@@ -219,12 +387,66 @@ SECTION_HEADING = re.compile(
 )
 
 
+# lines of a letterhead, an RNS header or a site page that stand above a headline but are not it
+LETTERHEAD = re.compile(
+    r"^\W*(?:exhibit\s+\d+(?:\.\d+)?|rns\s+number\s*:.*|nr\s*(?:no\.?\s*)?\d{1,4}\s*[-–]\s*\d{1,4}"
+    r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|.*\bindex\s*:\s*aim\b.*"
+    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|otcq[xb]|nyse|nasdaq)\s+(?:symbol|code|ticker)\s*:.*"
+    rf"|{WIRE_NAME})\W*$",
+    re.IGNORECASE,
+)
+NAVIGATION = re.compile(
+    r"^(?:(?:[^|•›»>\n]{1,30}\s[|•›»>]\s){2,}[^|•›»>\n]{1,30}"  # Home | About | News
+    r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases|newsroom)"
+    r"|(?:print|share|email|share\s+this\s+(?:article|release|story)|download\s+pdf)"
+    r"(?:\s*[|•]\s*(?:print|share|email|tweet))*)$",
+    re.IGNORECASE,
+)
+COMPANY_LINE = re.compile(
+    r"^[A-Z][\w&.,'’ -]{1,60}\s(?i:Inc|Corp|Corporation|Ltd|Limited|plc|Company|Group|Holdings|LLC|AG|SE"
+    r"|S\.A|N\.V)\.?$"
+)
+COMPANY_ALIAS = re.compile(r"^\(.{1,80}\bor\s+the\s+[\"“'‘]?Company[\"”'’]?\s*\)$", re.IGNORECASE)
+
+
+def is_letterhead(text: str) -> bool:
+    """ "Exhibit 99.1", "NR 21-09", "RNS Number : 4821Q", "TSX-V Symbol: WBM": labels, not headlines."""
+    return bool(LETTERHEAD.match(text.strip()))
+
+
+# EDGAR's SGML wrapper lines around an exhibit, and page markers of a converted PDF
+PAGE_FURNITURE = re.compile(
+    r"^(?:</?(?:DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT|PAGE)>.*|-?\s*\d{1,3}\s*-"
+    r"|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$",
+    re.IGNORECASE,
+)
+
+
+def is_page_furniture(text: str) -> bool:
+    """ "<TYPE>EX-99.1", "<PAGE>", "- 2 -", "Page 2 of 3": the file's, not the release's."""
+    return bool(PAGE_FURNITURE.match(text.strip()))
+
+
+def is_navigation(text: str) -> bool:
+    """A site's navigation trail or "Back to News" link saved with the page."""
+    return bool(NAVIGATION.match(text.strip()))
+
+
 SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely)", re.IGNORECASE)
+
+
+# "This news release is not for distribution to U.S. newswire services ...", "THIS ANNOUNCEMENT
+# ... IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION ...": the restriction near the start
+_RESTRICTION = re.compile(
+    r"\bnot\s+(?:for|to\s+be)\s+(?:(?:release|publication|distribution|dissemination)[\s,]*(?:or\s+)?)+",
+    re.IGNORECASE,
+)
 
 
 def is_legend(text: str) -> bool:
     """Distribution legends and wire labels that precede a headline but are not it."""
-    return bool(LEGEND.match(text.strip()))
+    text = text.strip()
+    return bool(LEGEND.match(text)) or (len(text) < 800 and bool(_RESTRICTION.search(text[:240])))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -241,7 +463,7 @@ def is_all_caps(text: str) -> bool:
 def looks_like_heading(text: str) -> bool:
     """Short section titles such as "About Almonty" or "Disclaimer for Forward-Looking Information"."""
     text = text.strip()
-    if re.search(r"\b(?:Inc|Corp|Ltd|Co|Plc|Pty|S\.A|N\.V|L\.P)\.$", text):
+    if re.search(r"\b(?:Inc|Corp|Ltd|Co|Plc|Pty|S\.A|N\.V|L\.P)\.$", text, re.IGNORECASE):
         text = text[:-1]  # "About Fictional Gold Corp." is still a heading
     if not text or "\n" in text or len(text) > 80 or text[-1] in ".,;:!?" or SIGN_OFF.match(text):
         return False

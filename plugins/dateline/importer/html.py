@@ -176,7 +176,21 @@ def find_article(root: Node) -> Node:
         found = next((node for node in root.iter() if test(node)), None)
         if found is not None:
             return found
-    return _densest(root)
+    return _with_surroundings(_densest(root))
+
+
+STORY_SHARE = 0.6  # the densest block is this much of its parent's text: the parent is the release
+
+
+def _with_surroundings(story: Node) -> Node:
+    """A newswire page puts headline and time stamp above the story and the contacts below it,
+    in one container: take the container when the story is most of its text."""
+    parent = story.parent
+    if parent is None or parent.tag in ("body", "html", "#document") or _is_chrome(parent):
+        return story
+    story_chars = len(collapse(node_text(story, skip_chrome=True)).strip())
+    parent_chars = len(collapse(node_text(parent, skip_chrome=True)).strip())
+    return parent if parent_chars and story_chars >= STORY_SHARE * parent_chars else story
 
 
 def _densest(root: Node) -> Node:
@@ -251,9 +265,29 @@ def _headline_hint(root: Node, article: Node) -> tuple[str | None, int]:
             return collapse(node_text(node)).strip() or None, node.line
     title = root.find("title")
     if title is not None:
-        text = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]*$)", collapse(node_text(title)).strip())[0]
-        return text or None, title.line
+        return _title_headline(collapse(node_text(title)).strip()), title.line
     return None, 1
+
+
+_SITE_PART = re.compile(
+    r"^(?:news(?:room)?|(?:news|press)\s+releases?|investors?|media|home|releases?)$", re.IGNORECASE
+)
+
+
+def _title_headline(title: str) -> str | None:
+    """ "Headline | GlobeNewswire" or "GlobeNewswire - Headline": the longest part of the <title>
+    that is not the wire's name or a section of the site."""
+    from dateline.importer.detect import WIRE_NAME, is_navigation
+
+    parts = [p.strip() for p in re.split(r"\s+[|–—]\s+|\s+-\s+", title) if p.strip()]
+    kept = [
+        p
+        for p in parts
+        if not re.fullmatch(WIRE_NAME + r"(?:\.com)?", p, re.IGNORECASE)
+        and not _SITE_PART.match(p)
+        and not is_navigation(p)
+    ]
+    return max(kept or parts or [""], key=len) or None
 
 
 def _decks(root: Node, article: Node) -> list[Node]:
@@ -280,7 +314,8 @@ def _inside_skipped(node: Node) -> bool:
 
 
 def _published(root: Node, article: Node) -> dt.date | None:
-    """A machine-readable date: <time datetime> in the article, or article:published_time meta."""
+    """A machine-readable date: <time datetime> in the article, the article:published_time meta,
+    else the page's first <time datetime> outside navigation (a newswire's time stamp above)."""
     candidates = [n.attrs.get("datetime", "") for n in article.iter() if n.tag == "time"]
     candidates += [
         n.attrs.get("content", "")
@@ -288,6 +323,11 @@ def _published(root: Node, article: Node) -> dt.date | None:
         if n.tag == "meta"
         and n.attrs.get("property", n.attrs.get("name", "")).lower()
         in ("article:published_time", "dc.date", "date", "pubdate", "publish-date")
+    ]
+    candidates += [
+        n.attrs.get("datetime", "")
+        for n in root.iter()
+        if n.tag == "time" and not _inside_skipped(n)
     ]
     for value in candidates:
         match = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", value)

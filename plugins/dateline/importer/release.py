@@ -1,8 +1,10 @@
 """Turn a raw release (text or HTML) into front matter and a Markdown body, losing no sentence.
 
-The headline becomes `title`, the dateline's place and date become `dateline`
-and `date`; everything else (legends, disclaimers, About, contacts) stays in
-the body in its original order, for the plugin to sort out at build time.
+The headline becomes `title`; the dateline's place, wire credit and date become `dateline`,
+`wire` and `date` (the page sets them back at the start of the lead). Everything else
+(letterheads, legends, disclaimers, About, contacts) stays in the body in its original order,
+for the plugin to sort out at build time. A date, ticker or headline that cannot be found
+makes the release a draft, with a problem saying what to write (docs/importer.md).
 """
 
 from __future__ import annotations
@@ -11,20 +13,23 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from dateline.errors import Problem, expected
 from dateline.exchanges import Ticker
 from dateline.importer import detect, writer
 from dateline.importer.blocks import Block, Span, spans_text, strip_prefix
 from dateline.importer.html import read_page
-from dateline.importer.text import text_blocks
+from dateline.importer.text import BULLET, text_blocks
 
 logger = logging.getLogger(__name__)
 
-LEAD_SEARCH = 10  # the dateline sits within the first few blocks of a release
-MIN_BODY_CHARS = 80
-PLACEHOLDER_DATE = dt.date(1970, 1, 1)
+LEAD_SEARCH = 12  # the dateline sits within the first few blocks of a release (after a letterhead)
+HEADLINE_SEARCH = 8  # without a dateline paragraph, the headline is among the first blocks
+DEEP_LEAD_SEARCH = 80  # how far down a page copied with its menus a dateline is looked for
+MIN_RELEASE_CHARS = 80
+MIN_SENTENCE_WORDS = 6  # release text has at least one paragraph this long
+UNDATED = "undated"  # releases/undated/: drafts whose source prints no date wait here
+_COMPANY_RANK = 8  # a company-name line is a headline only when nothing else is
 
 
 @dataclass
@@ -37,17 +42,32 @@ class ImportedRelease:
     comments: dict[str, str] = field(default_factory=dict)
     source: str = ""
     source_text: str = ""  # the text --verify holds the output to
+    raw_text: str = ""  # the source as read, for the line numbers of --verify's problems
     is_html: bool = False
+    notes: list[str] = field(default_factory=list)  # what was left out, e.g. site navigation
 
     @property
     def is_release(self) -> bool:
         return bool(self.front_matter)
 
     @property
+    def is_writable(self) -> bool:
+        """A file validation accepts can be written: it needs a ticker (its own or assumed)."""
+        return "ticker" in self.front_matter
+
+    @property
+    def is_draft(self) -> bool:
+        return self.front_matter.get("status") == "draft"
+
+    @property
     def relative_path(self) -> str:
-        """Where the release goes under content/releases: YYYY/YYYY-MM-DD-slug.md."""
-        date = self.front_matter["date"]
-        return f"{date.year:04d}/{date.isoformat()}-{detect.slugify(self.front_matter['title'])}.md"
+        """Where the release goes under content/releases: YYYY/YYYY-MM-DD-slug.md, or
+        undated/slug.md for a draft whose source prints no date (no placeholder date)."""
+        slug = detect.slugify(self.front_matter["title"])
+        date = self.front_matter.get("date")
+        if date is None:
+            return f"{UNDATED}/{slug}.md"
+        return f"{date.year:04d}/{date.isoformat()}-{slug}.md"
 
     def document(self) -> str:
         """The file's full text: YAML front matter, then the Markdown body."""
@@ -64,15 +84,26 @@ class _Parts:
 
     headline: str | None = None
     headline_index: int | None = None
+    headline_rank: int = 9
+    headline_source: str | None = None  # what a stand-in title was made from
     lead: detect.Lead | None = None
     lead_index: int | None = None
     date_index: int | None = None  # a block holding only the date, e.g. an IR page's <time>
 
 
 def parse_release(
-    text: str, *, source: str, is_html: bool = False, default_ticker: Ticker | None = None
+    text: str,
+    *,
+    source: str,
+    is_html: bool = False,
+    default_ticker: Ticker | None = None,
+    issuer_tickers: list[Ticker] | tuple = (),
 ) -> ImportedRelease:
-    """Detect headline, dateline, date, tickers and tags; keep everything else as the Markdown body."""
+    """Detect headline, dateline, date, tickers and tags; keep everything else as the Markdown body.
+
+    Only a source with no release text at all is refused. A release whose date, ticker or
+    headline cannot be found is written as a draft, with a problem saying what to fill in.
+    """
     published, hint = None, None
     if is_html:
         page = read_page(text)
@@ -80,42 +111,118 @@ def parse_release(
         hint = (page.headline, page.headline_line) if page.headline else None
     else:
         blocks, source_text = text_blocks(text), text
-    parts = _locate_parts(blocks, hint)
-    body = _body_blocks(blocks, parts)
-    body_text = "\n\n".join(block.text for block in body)
-    if not parts.headline or len(body_text) < MIN_BODY_CHARS:
-        found = (parts.headline or body_text or text.strip())[:60]
+    blocks, dropped = _drop_navigation(blocks)
+    source_text = _without_lines(source_text, dropped)
+    if not _has_release_text(blocks):
+        found = " ".join(block.text for block in blocks)[:60] or text.strip()[:60]
         problem = expected(
-            source, 1, "release", "a press release with a headline and body text", found
+            source, 1, "release", "release text (a paragraph of a sentence or more)", found
         )
         return ImportedRelease(
             {}, "", [problem], source=source, source_text=source_text, is_html=is_html
         )
-    release = _assemble(parts, body, source, published, default_ticker)
-    release.source_text, release.is_html = source_text, is_html
+    parts = _locate_parts(blocks, hint, published)
+    if parts.headline_index and (parts.lead_index or 0) > LEAD_SEARCH:
+        # a page copied whole: what stands above the headline is the site's, not the release's
+        chrome = [
+            line for block in blocks[: parts.headline_index] for line in block.text.split("\n")
+        ]
+        chrome = [line.strip() for line in chrome if line.strip()]
+        blocks, more = _drop_navigation(blocks[parts.headline_index :])
+        source_text = _without_lines(source_text, chrome + more)
+        dropped.extend(chrome + more)
+        parts = _locate_parts(blocks, hint, published)
+    body = _body_blocks(blocks, parts)
+    release = _assemble(parts, body, source, published, default_ticker, list(issuer_tickers))
+    release.source_text, release.is_html, release.raw_text = source_text, is_html, text
+    release.notes = _navigation_note(dropped)
     return release
 
 
-def _locate_parts(blocks: list[Block], hint) -> _Parts:
-    parts = _find_leads(blocks)
-    end = parts.lead_index if parts.lead and not parts.lead.standalone else 6
-    candidates = [b if i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])]
+def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """Site navigation saved around a release's top ("Home | News", "Back to News", "Share
+    this article"), EDGAR's wrapper lines and page markers are not release text."""
+    kept, dropped = [], []
+    for index, block in enumerate(blocks):
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        prose = block.kind in ("paragraph", "list") and bool(lines)
+        top_navigation = index < HEADLINE_SEARCH and all(map(detect.is_navigation, lines))
+        if prose and (top_navigation or all(map(detect.is_page_furniture, lines))):
+            dropped.extend(lines)
+        else:
+            kept.append(block)
+    return kept, dropped
+
+
+def _without_lines(text: str, lines: list[str]) -> str:
+    """The source text less the lines left out, each once, where it first occurs (a "Contact"
+    menu item goes; a "Contact" heading further down stays for --verify to check)."""
+    if not lines:
+        return text
+    pending: dict[str, int] = {}
+    for line in lines:
+        pending[line] = pending.get(line, 0) + 1
+    kept = []
+    for line in text.split("\n"):
+        # a list item's text has lost its marker: "- 2 -" was read as the item "2 -"
+        key = next(
+            (k for k in (line.strip(), BULLET.sub("", line.strip())) if pending.get(k)), None
+        )
+        if key is not None:
+            pending[key] -= 1
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _navigation_note(dropped: list[str]) -> list[str]:
+    if not dropped:
+        return []
+    shown = ", ".join(repr(line) for line in dropped[:2]) + (", ..." if len(dropped) > 2 else "")
+    return [f"left out {len(dropped)} line(s) of site navigation or page furniture: {shown}"]
+
+
+def _has_release_text(blocks: list[Block]) -> bool:
+    text = "\n".join(block.text for block in blocks)
+    return len(text) >= MIN_RELEASE_CHARS and any(
+        len(line.split()) >= MIN_SENTENCE_WORDS for line in text.split("\n")
+    )
+
+
+def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -> _Parts:
+    parts = _find_leads(blocks, published)
+    if parts.lead is None:
+        parts = _find_deep_lead(blocks) or parts
+    end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
+    # below a page's worth of saved chrome, the headline is among the blocks just above the lead
+    start = max(0, end - HEADLINE_SEARCH) if end > LEAD_SEARCH else 0
+    candidates = [
+        b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
+    ]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
-    if hint and (index is None or rank > 2):
-        parts.headline = hint[0]  # a page <h1> or <title> beats a plain first line in the article
+    hint_is_company = bool(hint) and bool(detect.COMPANY_LINE.match(hint[0].strip()))
+    if hint and (index is None or (rank > 2 and not hint_is_company)):
+        # a page <h1> or <title> beats a plain first line in the article, unless it is the
+        # site's name ("Acme Gold Corp." as the logo's <h1>)
+        parts.headline = hint[0]
+        parts.headline_rank = _COMPANY_RANK if hint_is_company else 0
     elif index is not None:
-        parts.headline_index = index
+        parts.headline_index, parts.headline_rank = index, rank
         parts.headline = _headline_text(blocks[index])
     return parts
 
 
-def _find_leads(blocks: list[Block]) -> _Parts:
-    """The dateline: a paragraph opening "PLACE, DATE -", and/or a line holding only the date."""
+def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts:
+    """The dateline: a paragraph opening "PLACE, DATE -", and/or a line holding only the date
+    (then a "PHOENIX--(BUSINESS WIRE)--" below it is the dateline, dated by that line)."""
     parts = _Parts()
     for index, block in enumerate(blocks[:LEAD_SEARCH]):
         if block.kind not in ("paragraph", "heading", "quote"):
             continue
-        lead = detect.match_lead("".join(span.text for span in block.spans).replace("\n", " "))
+        text = "".join(span.text for span in block.spans).replace("\n", " ")
+        lead = detect.match_lead(text)
+        if lead is None:
+            lead = _dated_placeline(text, parts.lead.date if parts.lead else published)
         if lead is None:
             continue
         if lead.standalone:
@@ -123,29 +230,64 @@ def _find_leads(blocks: list[Block]) -> _Parts:
                 parts.lead, parts.lead_index, parts.date_index = lead, index, index
             continue
         if parts.lead is not None and parts.lead.date != lead.date:
-            parts.date_index = (
-                None  # a different date line is not this release's date: keep it in the body
-            )
+            # a different date line is not this release's date: keep it in the body
+            parts.date_index = None
         parts.lead, parts.lead_index = lead, index
         break
     return parts
+
+
+def _find_deep_lead(blocks: list[Block]) -> _Parts | None:
+    """A page copied whole, menus and all: a dateline with a place or a wire credit (a strong
+    sign, unlike a date alone) further down than LEAD_SEARCH."""
+    for index, block in enumerate(blocks[LEAD_SEARCH:DEEP_LEAD_SEARCH], start=LEAD_SEARCH):
+        if block.kind != "paragraph":
+            continue
+        lead = detect.match_lead(block.text.replace("\n", " "))
+        if lead is not None and not lead.standalone and (lead.place or lead.wire):
+            return _Parts(lead=lead, lead_index=index)
+    return None
+
+
+def _dated_placeline(text: str, date: dt.date | None) -> detect.Lead | None:
+    placeline = detect.match_placeline(text) if date else None
+    if placeline is None or not text[placeline[2] :].strip():
+        return None
+    place, wire, end = placeline
+    return detect.Lead(place, wire, date, end, False)
 
 
 def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, int]:
     """Prefer an <h1>, then any heading, a bold line, an ALL-CAPS line, then a short first line."""
     best, best_rank = None, 9
     for index, block in enumerate(candidates):
-        text = block.text
-        if block.kind not in ("paragraph", "heading") or detect.is_legend(text) or len(text) > 300:
-            continue
-        if detect.DATE.fullmatch(text.strip()):
+        text = block.text.strip()
+        if block.kind not in ("paragraph", "heading") or _not_a_headline(block):
             continue
         rank = _headline_rank(block)
-        if strict and rank == 4 and text.rstrip().endswith("."):
+        if index and detect.COMPANY_ALIAS.match(candidates[index - 1].text.strip()):
+            rank = -1  # RNS: the headline follows '("Kestrel Bay" or the "Company")'
+        elif detect.COMPANY_LINE.match(text) or detect.COMPANY_ALIAS.match(text):
+            rank = _COMPANY_RANK
+        elif strict and rank == 4 and text.endswith("."):
             continue
         if rank < best_rank:
             best, best_rank = index, rank
     return best, best_rank
+
+
+def _not_a_headline(block: Block) -> bool:
+    """Legends, letterhead labels, a wire's name, a date alone, an address block."""
+    text = block.text.strip()
+    return (
+        len(text) > 300
+        or text.count("\n") >= 2
+        or detect.is_legend(text)
+        or detect.is_letterhead(text)
+        or detect.is_navigation(text)
+        or bool(detect.SECTION_HEADING.match(text))  # "About Copperline", "Contacts"
+        or bool(detect.DATE.fullmatch(text))
+    )
 
 
 def _headline_rank(block: Block) -> int:
@@ -153,7 +295,22 @@ def _headline_rank(block: Block) -> int:
         return 0 if block.level == 1 else 1
     if block.is_strong:
         return 2
-    return 3 if detect.is_all_caps(block.text) else 4
+    if detect.is_all_caps(block.text):
+        return 3
+    return 3.5 if _is_title_case(block.text) else 4
+
+
+def _is_title_case(text: str) -> bool:
+    """ "Holloway Copper Closes $12 Million Financing": most words capitalised, as headlines are."""
+    words = [
+        word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if word.lower() not in _SMALL_WORDS
+    ]
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= 4 and capitalised >= 0.8 * len(words) and not text.rstrip().endswith(".")
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+                "the", "to", "with", "over", "per", "via", "up"}  # fmt: skip
 
 
 def _headline_text(block: Block) -> str:
@@ -161,21 +318,51 @@ def _headline_text(block: Block) -> str:
 
 
 def _body_blocks(blocks: list[Block], parts: _Parts) -> list[Block]:
-    """Every block but the headline; the dateline is cut from its paragraph (or dropped if alone)."""
-    body = []
+    """Every block but the headline; the dateline is cut from its paragraph (or dropped if alone).
+
+    What stands above the news (a letterhead, an RNS header, a deck) is set in italics, so the
+    page sets the dateline at the start of the news, as the release printed it.
+    """
+    body, news = [], _news_start(parts)
     for index, block in enumerate(blocks):
         if index in (parts.headline_index, parts.date_index):
             continue
-        if index == parts.lead_index:
+        if index == parts.lead_index and not parts.lead.standalone:
             block = Block(
                 block.kind, spans=strip_prefix(block.spans, parts.lead.end), line=block.line
             )
-        body.append(block)
-    return [_as_heading(block, body[i + 1 :]) for i, block in enumerate(body)]
+        if index < news:
+            body.append(_as_preamble(block))
+        else:
+            body.append(block)
+    return [
+        block if block.preamble else _as_heading(block, body[i + 1 :])
+        for i, block in enumerate(body)
+    ]
+
+
+def _news_start(parts: _Parts) -> int:
+    """Index of the first block of the news: the dateline paragraph, else what follows the
+    headline and the date line."""
+    if parts.lead is not None and not parts.lead.standalone:
+        return parts.lead_index
+    marks = [i for i in (parts.headline_index, parts.date_index) if i is not None]
+    return max(marks) + 1 if marks else 0
+
+
+def _as_preamble(block: Block) -> Block:
+    if (
+        block.kind != "paragraph"
+        or block.is_strong
+        or all(s.em for s in block.spans if s.text.strip())
+    ):
+        return block
+    spans = [Span(span.text, span.strong, True, span.href) for span in block.spans]
+    return Block("paragraph", spans=spans, line=block.line, preamble=True)
 
 
 def _as_heading(block: Block, following: list[Block]) -> Block:
-    """A short title line such as "About Almonty" becomes a `## ` heading (only if text follows it)."""
+    """A short title line such as "About Almonty" becomes a `## ` heading (if text follows)."""
     if block.kind != "paragraph" or not following or "\n" in block.text:
         return block
     text = block.text
@@ -190,36 +377,103 @@ def _short_title(text: str) -> bool:
 
 
 def _assemble(
-    parts: _Parts, body: list[Block], source: str, published, default_ticker
+    parts: _Parts, body: list[Block], source: str, published, default_ticker, issuer_tickers
 ) -> ImportedRelease:
-    all_text = parts.headline + "\n\n" + "\n\n".join(block.text for block in body)
-    tickers = detect.detect_tickers(all_text) or ([default_ticker] if default_ticker else [])
-    title = _tidy_title(parts.headline, body, tickers)
+    """Front matter and body; each field that could not be determined is a review problem."""
+    all_text = (parts.headline or "") + "\n\n" + "\n\n".join(block.text for block in body)
+    found = detect.release_tickers(all_text, issuer_tickers) or (
+        [default_ticker] if default_ticker else []
+    )
+    review = _Review(source, _lead_line(parts, body))
+    if parts.headline is None or parts.headline_rank == _COMPANY_RANK:
+        parts = _title_from_lead(parts, body)
+        review.add(
+            "title",
+            "a headline above the dateline",
+            parts.headline_source,
+            "the title is a stand-in: write the headline as published",
+        )
+    title = _tidy_title(parts.headline, body, found)
     fields: dict = {"title": title}
-    comments: dict[str, str] = {}
-    problems: list[Problem] = []
-    line = _lead_line(parts, body)
-    date = parts.lead.date if parts.lead else published
-    if date is None:
-        date, how = _guess_date(source, all_text)
-        comments["date"] = f"TODO: date not found in source; {how}"
-        problems.append(expected(source, line, "date", "a dateline date", None))
-    fields["date"] = date
-    if tickers:
-        fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
-    else:
-        fields["ticker"] = ""
-        comments["ticker"] = "TODO: ticker not found in source"
-        problems.append(expected(source, line, "ticker", 'a ticker such as "(TSXV: AII)"', None))
+    _add_date(fields, parts.lead.date if parts.lead else published, review)
+    _add_tickers(fields, found, issuer_tickers, review)
     fields["tags"] = detect.suggest_tags(title, _news_text(body))
     if parts.lead and parts.lead.place:
         fields["dateline"] = detect.tidy_place(parts.lead.place)
     if parts.lead and parts.lead.wire:
-        comments["dateline" if "dateline" in fields else "date"] = f"wire: {parts.lead.wire}"
-    if problems:
+        fields["wire"] = parts.lead.wire
+    if review.problems:
         fields["status"] = "draft"
     body_markdown = writer.render_body(body)
-    return ImportedRelease(fields, body_markdown, problems, comments, source=source)
+    return ImportedRelease(fields, body_markdown, review.problems, review.comments, source=source)
+
+
+def _add_date(fields: dict, date: dt.date | None, review: _Review) -> None:
+    """The dateline's date; none printed leaves `date` out (never a placeholder)."""
+    if date is not None:
+        fields["date"] = date
+        return
+    review.add(
+        "date",
+        "a release date (a dateline such as 'VANCOUVER, May 29, 2013 –')",
+        None,
+        f"the draft is in releases/{UNDATED}/: add `date: YYYY-MM-DD` and move it"
+        " to releases/YYYY/",
+    )
+
+
+def _add_tickers(fields: dict, found: list[Ticker], issuer_tickers, review: _Review) -> None:
+    """The source's tickers, else issuer.yaml's marked assumed, else no `ticker` (not writable)."""
+    tickers = found or issuer_tickers
+    if not tickers:  # nothing valid to write; `dateline extract` still reads the rest
+        review.problems.append(
+            expected(
+                review.source,
+                review.line,
+                "ticker",
+                "a ticker in the source, or issuer.yaml tickers to assume (--issuer)",
+                None,
+            )
+        )
+        return
+    if not found:
+        labels = ", ".join(t.label for t in issuer_tickers)
+        review.comments["ticker"] = "assumed: the source names no ticker; these are issuer.yaml's"
+        review.add(
+            "ticker",
+            'a ticker such as "(TSXV: AII)"',
+            None,
+            f"assumed issuer.yaml's ({labels}): check them",
+        )
+    fields["ticker"] = tickers[0].label if len(tickers) == 1 else [t.label for t in tickers]
+
+
+@dataclass
+class _Review:
+    """What a person must check before a draft is published: one problem per field, with a hint."""
+
+    source: str
+    line: int  # the lead's line: where the missing field would have been
+    problems: list[Problem] = field(default_factory=list)
+    comments: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, what: str, found, hint: str) -> None:
+        problem = expected(self.source, self.line, name, what, found)
+        self.problems.append(
+            Problem(problem.path, problem.line, name, f"{problem.message}; {hint}")
+        )
+
+
+def _title_from_lead(parts: _Parts, body: list[Block]) -> _Parts:
+    """No headline: the company-name line the source opens with, else the lead's first words."""
+    if parts.headline is not None:  # a company-name line was the only candidate
+        parts.headline_source = parts.headline
+        return parts
+    lead = next((b for b in body if b.kind == "paragraph" and not b.preamble), None)
+    words = (lead.text if lead else "Untitled release").split()
+    parts.headline = " ".join(words[:12]).rstrip(",;:") + ("…" if len(words) > 12 else "")
+    parts.headline_source = None
+    return parts
 
 
 def _lead_line(parts: _Parts, body: list[Block]) -> int:
@@ -233,17 +487,26 @@ def _lead_line(parts: _Parts, body: list[Block]) -> int:
 def _tidy_title(headline: str, body: list[Block], tickers: list[Ticker]) -> str:
     headline = re.sub(r"^\*\*(.*)\*\*$", r"\1", headline.strip())
     if not detect.is_all_caps(headline):
+        # "RIVERGUM MINERALS LIMITED — Share Issue": an ALL-CAPS part of an ASX title
+        parts = re.split(r"(\s[—–]\s)", headline)
+        if len(parts) > 1 and any(detect.is_all_caps(part) for part in parts[::2]):
+            return "".join(
+                _tidy_title(part, body, tickers) if i % 2 == 0 else part
+                for i, part in enumerate(parts)
+            )
         return headline
     keep = {ticker.symbol for ticker in tickers}
     words = set(re.findall(r"\b[A-Z][A-Z0-9&]*[A-Z0-9]\b", headline)) - keep
-    mixed_case = [block.text for block in body if not detect.is_all_caps(block.text)]
+    mixed_case = [
+        line for block in body for line in block.text.split("\n") if not detect.is_all_caps(line)
+    ]
     # a headline word the body writes in capitals too (in mixed-case text) is an acronym: keep it
     keep.update(word for word in words if any(_has_word(text, word) for text in mixed_case))
     return detect.title_case(headline, keep)
 
 
 def _has_word(text: str, word: str) -> bool:
-    """`word` occurs in `text` as a whole word (str.find is far faster than a regex per headline)."""
+    """`word` occurs in `text` as a whole word (str.find is far faster than a regex)."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
@@ -265,28 +528,13 @@ def _news_text(body: list[Block]) -> str:
     return "\n\n".join(news)
 
 
-def _guess_date(source: str, text: str) -> tuple[dt.date, str]:
-    """A deterministic stand-in date for a draft, so re-importing gives the same file and path."""
-    name = PurePath(source).name
-    match = re.search(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)", name)
-    if match:
-        try:
-            return dt.date(*map(int, match.groups())), "guessed from the file name"
-        except ValueError:
-            pass
-    dates = detect.find_dates(text)
-    if dates:
-        return max(dates), "latest date mentioned in the text"
-    return PLACEHOLDER_DATE, "placeholder"
-
-
 def detect_release_date(text: str) -> dt.date | None:
-    """The release date from a raw release's dateline (or an HTML page's published date), else None."""
+    """The release date from a raw release's dateline (or an HTML page's date), else None."""
     is_html = text.lstrip()[:1] == "<"
     if is_html:
         page = read_page(text)
         blocks, published = page.blocks, page.published
     else:
         blocks, published = text_blocks(text), None
-    parts = _locate_parts(blocks, None)
+    parts = _locate_parts(blocks, None, published)
     return parts.lead.date if parts.lead else published

@@ -104,10 +104,35 @@ def source_paragraphs(source_text: str, is_html: bool) -> list[str]:
 def _without_recorded_lead(paragraph: str, fields: dict) -> str:
     """Cut a leading dateline whose date and place the front matter records; the rest must be in the body."""
     lead = detect.match_lead(paragraph)
-    if lead is None or str(fields.get("date", ""))[:10] != lead.date.isoformat():
+    if lead is None:
+        return _without_recorded_placeline(paragraph, fields)
+    if str(fields.get("date", ""))[:10] != lead.date.isoformat():
         return paragraph
     if lead.place and normalise(detect.tidy_place(lead.place)) != normalise(
         str(fields.get("dateline", ""))
     ):
         return paragraph
     return paragraph[lead.end :]
+
+
+def _without_recorded_placeline(paragraph: str, fields: dict) -> str:
+    """ "PHOENIX--(BUSINESS WIRE)--" with no date: cut when place and wire are both recorded."""
+    placeline = detect.match_placeline(paragraph)
+    if placeline is None:
+        return paragraph
+    place, wire, end = placeline
+    recorded = normalise(str(fields.get("dateline", ""))), normalise(str(fields.get("wire", "")))
+    if recorded != (normalise(detect.tidy_place(place)), normalise(wire)):
+        return paragraph
+    return paragraph[end:]
+
+
+def source_line(raw_text: str, sentence: str) -> int:
+    """The line of the raw source where a sentence starts (found by its first words, across
+    line wraps, markup and tags), else 1."""
+    words = re.findall(r"\w+", sentence)[:6]
+    if not words:
+        return 1
+    pattern = r"(?:\W|<[^>]*>)+".join(map(re.escape, words))
+    found = re.search(pattern, raw_text)
+    return raw_text.count("\n", 0, found.start()) + 1 if found else 1

@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 _SAFE_LOADER = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader
 )  # libyaml when built in: same rules, faster
-KEY_ORDER = ("title", "date", "ticker", "tags", "summary", "slug", "dateline", "status", "disclaimer",
+KEY_ORDER = ("title", "date", "ticker", "tags", "summary", "slug", "dateline", "wire", "status", "disclaimer",
              "legends", "contacts", "modified", "lang", "grants", "milestones")  # fmt: skip
 
 # --- front matter -------------------------------------------------------------------
