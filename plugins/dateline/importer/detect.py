@@ -54,7 +54,7 @@ _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}{_VIA}(?P<sep>{_SEPARATOR}\s*)",
 _AGGREGATOR_MARK = re.compile(r"^\s*/[A-Za-z][\w .&'-]{1,30}/\s*(?:--|[-–—])?\s*")
 _STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/.])?\s*$", re.IGNORECASE)
 _LABEL = re.compile(
-    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued"
+    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued|date\s+of\s+report"
     r"|for\s+immediate\s+release)\s*:?\s*(?:\d{1,2}:\d\d\s*)?$",  # "Released 07:00 04-Mar-2025"
     re.IGNORECASE,
 )
@@ -62,11 +62,14 @@ _PLACE_WORD = re.compile(
     r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur|and|&)$"
 )
 _PREFIX_WIRE = re.compile(r"(?:--|[–—])\s*\(([^)]*?)(?:\)\s*(?:--|[–—])|\s*[-–—]\s*$)|\(([^)]*?)\)")
+_WEEKDAY_TAIL = re.compile(r",?\s*\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
+_EVENT_REPORTED = re.compile(r"\(\s*date\s+of\s+earliest\s+event\s+reported\s*\)", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
 # newswire credits printed between dashes in a dateline ("Saskatoon – TheNewswire - June 11, 2024 –")
 WIRE_NAME = (
-    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
-    r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire)"
+    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s*NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
+    r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire"
+    r"|EIN\s*Presswire|NewMediaWire)"
 )
 _DASHED_WIRE = re.compile(rf"\s+[-–—/]?\s*({WIRE_NAME})\s*[-–—/]?\s*$", re.IGNORECASE)
 _DATE_FIRST_TAIL = re.compile(
@@ -163,6 +166,10 @@ def _parse_prefix(prefix: str):
     if not prefix.strip() or _WEEKDAY.match(prefix):
         return None, None  # "Tuesday, September 10, 2026" is a date, not a place and a date
     prefix = re.sub(r",?\s+le\s*$", " ", prefix)  # "Montréal (Québec), le 3 mars 2021"
+    prefix = _WEEKDAY_TAIL.sub(" ", prefix)  # "DUBLIN, Ireland, Tuesday, 4 March 2025": no place "Tuesday"
+    prefix = _EVENT_REPORTED.sub(" ", prefix)  # SEC: "Date of Report (Date of earliest event reported):"
+    if not prefix.strip():
+        return None, None
     prefix = _AGGREGATOR_MARK.sub("", prefix)  # "/EIN News/ -- Denver, Colorado, May 19, 2020"
     wires = []
     dashed = _DASHED_WIRE.search(prefix)

@@ -191,7 +191,9 @@ def _has_release_text(blocks: list[Block]) -> bool:
 
 def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -> _Parts:
     parts = _find_leads(blocks, published)
-    if parts.lead is None:
+    if parts.lead is None or parts.lead.standalone:
+        # a date line alone (an 8-K's "Date of Report", a site's time stamp) yields to a full
+        # dateline further down, as on a filing whose cover runs longer than LEAD_SEARCH blocks
         parts = _find_deep_lead(blocks) or parts
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
