@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -85,7 +86,7 @@ def test_the_score_counts_a_wrong_date_and_ticker(tmp_path):
     page = tmp_path / "a.md"
     page.write_text('---\ntitle: "T"\ndate: 2020-01-02\nticker: "TSX: A"\ntags: [news]\n---\nx\n')
     entries = [{"source": "a.txt", "result": "imported", "file": str(page)}]
-    right = {"a.txt": {"title": "T", "date": __import__("datetime").date(2020, 1, 2), "ticker": "TSX: A"}}
+    right = {"a.txt": {"title": "T", "date": dt.date(2020, 1, 2), "ticker": "TSX: A"}}
     assert score(entries, right)["date_right"] == 1 and score(entries, right)["ticker_right"] == 1
     wrong = {"a.txt": {"title": "U", "date": None, "ticker": "TSX: B"}}
     assert score(entries, wrong) == {"sources": 1, "imported": 1, "drafted": 0, "date_right": 0,

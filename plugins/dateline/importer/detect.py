@@ -129,8 +129,9 @@ def _numeric_lead(text: str) -> Lead | None:
     if not found or not _is_place(found.group("place").strip(" ,")):
         return None
     year = int(found.group("year"))
+    year += 2000 if year < 100 else 0
     try:
-        date = dt.date(year + 2000 if year < 100 else year, int(found.group("month")), int(found.group("day")))
+        date = dt.date(year, int(found.group("month")), int(found.group("day")))
     except ValueError:
         return None
     place = found.group("place").strip(" ,")
@@ -399,7 +400,9 @@ _CITY_NAMES = {
 _PAIR_SPACED = re.compile(
     r"^\s*([A-Za-z][A-Za-z .]{1,30}?)\s+([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*$"
 )
-_PAIR_DASHED = re.compile(r"^\s*([A-Za-z][A-Za-z.-]{1,12})\s+[-–—]\s+([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*$")
+_PAIR_DASHED = re.compile(
+    r"^\s*([A-Za-z][A-Za-z.-]{1,12})\s+[-–—]\s+([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*$"
+)
 _PAIR_REVERSED = re.compile(
     r"^\s*([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*[-–—]\s*([A-Za-z][A-Za-z .-]{1,30}?)\s*$"
 )
@@ -424,7 +427,12 @@ def _pair_tickers(part: str) -> list[Ticker]:
 def _pair_without_colon(part: str) -> Ticker | None:
     """Only exchange names the table knows, so "(Gold Hill)" or "(the Company)" never pass."""
     dashed = _PAIR_DASHED.match(part)  # "(TSX - XLY)": the exchange first, then a dash
-    if dashed and _exchange_code(dashed.group(1)) and not _exchange_code(dashed.group(2)):
+    if (
+        dashed
+        and dashed.group(1).upper() not in _CITY_NAMES  # "(Toronto - HQ)" is no listing
+        and _exchange_code(dashed.group(1))
+        and not _exchange_code(dashed.group(2))
+    ):
         return Ticker(_exchange_code(dashed.group(1)), dashed.group(2))
     spaced = _PAIR_SPACED.match(part)
     if spaced and spaced.group(1).strip().upper() not in _CITY_NAMES:
