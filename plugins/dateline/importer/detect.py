@@ -473,7 +473,7 @@ SECTION_HEADING = re.compile(
 # lines of a letterhead, an RNS header or a site page that stand above a headline but are not it
 LETTERHEAD = re.compile(
     r"^\W*(?:exhibit\s+\d+(?:\.\d+)?|rns\s+number\s*:.*|nr\s*(?:no\.?\s*)?\d{1,4}\s*[-–]\s*\d{1,4}"
-    r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|.*\bindex\s*:\s*[a-z].*"
+    r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|(?:.*\s/\s*)?index\s*:\s*[a-z].*"
     r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|jse|lse|otcq[xb]|nyse|nasdaq)\s+(?:share\s+)?(?:symbol|code|ticker)\s*[:\-–—].*"
     # RNS and SENS header labels: "Ticker: EML", "TIDM: HGP", "Headline: ...", "Released 07:00 ..."
     r"|(?:ticker|epic|tidm|sector|company\s+name|headline|number|code\(s\)|release\s+date)\s*:.*"
