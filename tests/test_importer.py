@@ -245,6 +245,11 @@ def test_missing_date_and_ticker_are_path_line_problems_with_a_hint():
         ),
         "TheNewswire",
         "NEWS RELEASE",
+        "GlobeNewswire",
+        "Regulatory Story\nGo to market news section",
+        "Greywacke Energy Ltd.\nTSXV Symbol - GRW",
+        "Company Name: Acme Gold plc\nHeadline: Placing\nReleased: 07:00 04-Mar-2025",
+        "FORM 8-K\n\nCURRENT REPORT\n\nExhibit 99.1",
     ],
 )
 def test_a_legend_or_the_wires_name_is_never_the_title(legend):
@@ -279,6 +284,37 @@ def test_page_title_headline_is_never_the_wire_or_the_site_section(title, headli
     from dateline.importer.html import _title_headline
 
     assert _title_headline(title) == headline
+
+
+def test_a_header_block_dates_an_rns_and_an_alias_line_marks_its_headline():
+    source = (
+        "RNS Number : 5521B\nAcme Oil plc\n04 March 2025\n\nAcme Oil plc\n\n"
+        '("Acme" or "the Company")\n\nFinal Results\n\nAcme Oil plc, the onshore oil producer, announces'
+        " its results for the year ended 31 December 2024.\n"
+    )
+    release = parse_release(source, source="acme.txt", issuer_tickers=[Ticker("AIM", "ACO")])
+    assert release.front_matter["title"] == "Final Results"
+    assert release.front_matter["date"] == D(2025, 3, 4)
+    assert "RNS Number" in release.body_markdown  # the header block stays in the body
+    # a paragraph holding a date is no header block: the release stays undated
+    prose = source.replace("04 March 2025", "on 04 March 2025 the board met and agreed the accounts")
+    assert "date" not in parse_release(prose, source="a.txt", issuer_tickers=[Ticker("AIM", "ACO")]).front_matter
+
+
+def test_an_8k_cover_yields_to_the_exhibit_headline_and_its_dateline():
+    cover = "\n\n".join(
+        ["FORM 8-K", "Date of Report (Date of earliest event reported): June 2, 2024"]
+        + [f"Item {n}.01 Something the registrant reports." for n in range(1, 12)]
+        + ["Exhibit 99.1", "Acme Opens a Plant", "AUSTIN, Texas, June 3, 2024 (GLOBE NEWSWIRE) -- Acme Inc."
+           " (NASDAQ: ACME) opened a plant today in Austin."]
+    )  # fmt: skip
+    release = parse_release(cover, source="acme.txt")
+    assert (release.front_matter["title"], release.front_matter["date"]) == (
+        "Acme Opens a Plant",
+        D(2024, 6, 3),
+    )
+    alone = parse_release(cover.rsplit("\n\n", 1)[0] + "\n\nAcme Inc. opened a plant today in Austin, Texas.", source="a.txt", default_ticker=Ticker("NASDAQ", "ACME"))  # fmt: skip
+    assert alone.front_matter["date"] == D(2024, 6, 2)  # no dateline: the report's date
 
 
 def test_not_a_release_is_reported():
@@ -498,6 +534,10 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
         ("Vancouver, B.C., March 3, 2021. Acme Gold Corp. announces", D(2021, 3, 3), "Vancouver, B.C."),
         ("FOR IMMEDIATE RELEASE – March 3, 2021 – Acme Gold Corp. announces", D(2021, 3, 3), None),
         ("PHOENIX, Feb. 4, 2025 08:00 AM Eastern Standard Time -- Copperline", D(2025, 2, 4), "PHOENIX"),
+        # issue 13, round 2
+        ("DUBLIN, Ireland, Tuesday, 4 March 2025 /PRNewswire/ -- Lisheen plc", D(2025, 3, 4), "DUBLIN, Ireland"),
+        ("GAITHERSBURG, MD -- (Marketwired) -- 08/05/13 -- Sorrel Networks, Inc.", D(2013, 8, 5), "GAITHERSBURG, MD"),
+        ("/EIN News/ -- Denver, Colorado, May 19, 2020 (GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- Juniper", D(2020, 5, 19), "Denver, Colorado"),
     ],
 )  # fmt: skip
 def test_dateline_forms(lead, date, place):
@@ -517,6 +557,8 @@ def test_dateline_forms(lead, date, place):
             " 2015. The circuit works."
         ),
         "Acme Inc. (Nasdaq: ACME) today reported results for the quarter ended June 30, 2024.",
+        "The offer closes 08/05/13 -- subject to approval.",  # figures are a date only after a wire
+        "PRESS RELEASE GlobeNewswire Nov. 15, 2021, 08:00 AM -- page chrome, not a place",
     ],
 )
 def test_dates_inside_sentences_are_not_datelines(sentence):
@@ -546,6 +588,18 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
             [("TSX", "GMX"), ("FSE", "G1MN"), ("OTCQX", "GLBXF")],
         ),
         ("(ELEC-TSXV) and (Gold Hill) (Toronto HQ) (the Company)", [("TSXV", "ELEC")]),
+        # issue 13, round 2: plain OTC is the generic market, never a guessed tier
+        ("(CSE:MPW) (OTC:MPWEF) and (OTC Pink: ABCDF)", [("CSE", "MPW"), ("OTC", "MPWEF"), ("OTC Pink", "ABCDF")]),
+        ("Bracken Foods Inc. (TSX - BRK) (OTCQX: BRKSF)", [("TSX", "BRK"), ("OTCQX", "BRKSF")]),
+        ("New Horizon Minerals Limited (LSE/ASX: NHM)", [("LSE", "NHM"), ("ASX", "NHM")]),
+        ("( TSXV:HBM) | ( OTCQB:HBMTF) | ( FSE:7HB)", [("TSXV", "HBM"), ("OTCQB", "HBMTF"), ("FSE", "7HB")]),
+        ("Greywacke Energy Ltd.\nTSXV Symbol - GRW", [("TSXV", "GRW")]),
+        ("ASX share code: SIR\nJSE share code: SIW", [("ASX", "SIR"), ("JSE", "SIW")]),
+        ("Emberlight Minerals plc\nTicker: EML\nIndex: AIM\nSector: Mining", [("AIM", "EML")]),
+        ("New Horizon Minerals Limited / Index: LSE & ASX / Epic: NHM / Sector: Mining", [("LSE", "NHM"), ("ASX", "NHM")]),
+        ("Ticker: EML\nIndex: Mining Weekly", []),  # an unknown market is no listing
+        ("TIDM: HGP\nHeadline: Placing", []),  # a symbol with no market named is not guessed
+        ("(Toronto - HQ) (2019 - 2021)", []),
     ],
 )
 def test_ticker_spellings(text, tickers):

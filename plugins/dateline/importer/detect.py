@@ -34,7 +34,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
-    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
+    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
+    rf"|(?P<d4>\d{{1,2}})-(?P<m4>{_MONTH})-(?P<y4>(?:19|20)\d\d))\b",  # RNS: "Released 07:00 04-Mar-2025"
     re.IGNORECASE,
 )
 _ZONE = (
@@ -46,22 +47,29 @@ _WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
 _SEPARATOR = r"\s*\)?\s*(?:--|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"  # "08:00" is a time, not "08" and a colon
-_LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
+# a republisher's credit after the wire's: "(GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- Company"
+_VIA = r"(?:\s*--\s*via\s+[A-Za-z][\w .&'-]{1,30}?(?=\s*--))?"
+_LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}{_VIA}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
+# a republisher's mark before the dateline: "/EIN News/ -- "
+_AGGREGATOR_MARK = re.compile(r"^\s*/[A-Za-z][\w .&'-]{1,30}/\s*(?:--|[-–—])?\s*")
 _STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/.])?\s*$", re.IGNORECASE)
 _LABEL = re.compile(
-    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued"
-    r"|for\s+immediate\s+release)\s*:?\s*$",
+    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued|date\s+of\s+report"
+    r"|for\s+immediate\s+release)\s*:?\s*(?:\d{1,2}:\d\d\s*)?$",  # "Released 07:00 04-Mar-2025"
     re.IGNORECASE,
 )
 _PLACE_WORD = re.compile(
     r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur|and|&)$"
 )
 _PREFIX_WIRE = re.compile(r"(?:--|[–—])\s*\(([^)]*?)(?:\)\s*(?:--|[–—])|\s*[-–—]\s*$)|\(([^)]*?)\)")
+_WEEKDAY_TAIL = re.compile(r",?\s*\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
+_EVENT_REPORTED = re.compile(r"\(\s*date\s+of\s+earliest\s+event\s+reported\s*\)", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
 # newswire credits printed between dashes in a dateline ("Saskatoon – TheNewswire - June 11, 2024 –")
 WIRE_NAME = (
-    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
-    r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire)"
+    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s*NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
+    r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire"
+    r"|EIN\s*Presswire|NewMediaWire)"
 )
 _DASHED_WIRE = re.compile(rf"\s+[-–—/]?\s*({WIRE_NAME})\s*[-–—/]?\s*$", re.IGNORECASE)
 _DATE_FIRST_TAIL = re.compile(
@@ -75,9 +83,9 @@ def parse_date(match: re.Match) -> dt.date | None:
     try:
         if groups["y3"]:
             return dt.date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
-        month = groups["m1"] or groups["m2"]
-        day = groups["d1"] or groups["d2"]
-        year = groups["y1"] or groups["y2"]
+        month = groups["m1"] or groups["m2"] or groups["m4"]
+        day = groups["d1"] or groups["d2"] or groups["d4"]
+        year = groups["y1"] or groups["y2"] or groups["y4"]
         return dt.date(int(year), _MONTHS[month.lower().rstrip(".")], int(re.sub(r"\D", "", day)))
     except (KeyError, ValueError):
         return None
@@ -99,11 +107,35 @@ def match_lead(text: str) -> Lead | None:
     head = text[:260]
     for match in DATE.finditer(head):
         if match.start() > 140:
-            return None
+            break
         lead = _lead_from(text, match)
         if lead is not None:
             return lead
-    return None
+    return _numeric_lead(text)
+
+
+# Marketwire(d) prints the date in figures, US order, between its credit and the news:
+# "GAITHERSBURG, MD -- (Marketwired) -- 08/05/13 -- Company ...". Figures are read as a date
+# only there, right after a wire credit, never elsewhere (04/05 is ambiguous on its own).
+_NUMERIC_LEAD = re.compile(
+    rf"^(?P<place>[^\n()/]{{2,80}}?)\s*--\s*\((?P<wire>{WIRE_NAME})\)\s*--\s*"
+    r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\s*--\s*",
+    re.IGNORECASE,
+)
+
+
+def _numeric_lead(text: str) -> Lead | None:
+    found = _NUMERIC_LEAD.match(text)
+    if not found or not _is_place(found.group("place").strip(" ,")):
+        return None
+    year = int(found.group("year"))
+    year += 2000 if year < 100 else 0
+    try:
+        date = dt.date(year, int(found.group("month")), int(found.group("day")))
+    except ValueError:
+        return None
+    place = found.group("place").strip(" ,")
+    return Lead(place, found.group("wire"), date, found.end(), False)
 
 
 def _lead_from(text: str, match: re.Match) -> Lead | None:
@@ -135,6 +167,11 @@ def _parse_prefix(prefix: str):
     if not prefix.strip() or _WEEKDAY.match(prefix):
         return None, None  # "Tuesday, September 10, 2026" is a date, not a place and a date
     prefix = re.sub(r",?\s+le\s*$", " ", prefix)  # "Montréal (Québec), le 3 mars 2021"
+    prefix = _WEEKDAY_TAIL.sub(" ", prefix)  # "DUBLIN, Ireland, Tuesday, 4 March 2025": no place "Tuesday"
+    prefix = _EVENT_REPORTED.sub(" ", prefix)  # SEC: "Date of Report (Date of earliest event reported):"
+    if not prefix.strip():
+        return None, None
+    prefix = _AGGREGATOR_MARK.sub("", prefix)  # "/EIN News/ -- Denver, Colorado, May 19, 2020"
     wires = []
     dashed = _DASHED_WIRE.search(prefix)
     if dashed:
@@ -182,11 +219,16 @@ _NOT_PLACES = {"On", "In", "At", "As", "By", "Since", "From", "Until", "Before",
                "Today", "The", "This", "Dated", "And", "For", "To"}  # sentence openers, not towns  # fmt: skip
 
 
+# page chrome such as "PRESS RELEASE GlobeNewswire" above a time stamp reads like a place
+_NOT_PLACE_WORDS = re.compile(r"release|newswire|announcement|\bwire\b|\bstory\b", re.IGNORECASE)
+
+
 def _is_place(text: str) -> bool:
     words = text.replace(",", " ").split()
     if (
         not words
         or words[0] in _NOT_PLACES
+        or _NOT_PLACE_WORDS.search(text)
         or not _PLACE_WORD.match(words[-1])
         or words[-1].islower()
     ):
@@ -227,7 +269,7 @@ def find_dates(text: str) -> list[dt.date]:
 
 _SYMBOL = r"[A-Z0-9][A-Za-z0-9]{0,6}(?:[.-][A-Z0-9]{1,4})?"
 _PAREN = re.compile(r"\(([^()]{3,160})\)")
-_PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")
+_PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-/&]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")
 _BARE_CODES = sorted(
     {c for c in EXCHANGES if c.isupper() and " " not in c} | {"TSX-V", "TSX.V", "OTC"},
     key=len,
@@ -238,13 +280,18 @@ _BARE = re.compile(
 )
 
 
-# letterheads: "TSX-V Symbol: WBM", "OTCQX Symbol: WBMCF"; RNS: "Index: AIM / Epic: KBE"
+# letterheads: "TSX-V Symbol: WBM", "OTCQX Symbol: WBMCF", "TSXV Symbol - GRW", SENS "ASX share
+# code: SIR"
 _LISTED_AS = re.compile(
     r"(?<![\w-])("
     + "|".join(map(re.escape, _BARE_CODES))
-    + rf")\s+(?:Symbol|Code|Ticker)\s*:\s*({_SYMBOL})\b"
+    + rf")\s+(?:[Ss]hare\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)\s*[:\-–—]\s*({_SYMBOL})\b"
 )
-_EPIC = re.compile(rf"\bIndex\s*:\s*(AIM)\s*/\s*Epic\s*:\s*({_SYMBOL})\b", re.IGNORECASE)
+# RNS headers name the market and the symbol on separate labels, in either order, on one line
+# or several: "Index: AIM / Epic: KBE", "Ticker: EML" above "Index: AIM", "Index: LSE & ASX / Epic: NHM"
+_INDEX_LABEL = re.compile(r"\b(?:Index|Market)\s*:[ \t]*([A-Za-z][A-Za-z .&/,]{1,40}?)[ \t]*(?=/|\||\n|$)")
+_SYMBOL_LABEL = re.compile(rf"\b(?:Epic|EPIC|Ticker|TIDM)\s*:[ \t]*({_SYMBOL})\b")
+_LABEL_WINDOW = 200  # how far apart the two labels of one header may stand
 
 
 def detect_tickers(text: str) -> list[Ticker]:
@@ -261,16 +308,38 @@ def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
     for group in _PAREN.finditer(text):
         position = group.start(1)
         for part in re.split(r"([;,|]|\band\b)", group.group(1)):
-            ticker = _pair_ticker(part)
-            if ticker is not None:
+            for ticker in _pair_tickers(part):
                 mentions.append((position, position + len(part), ticker))
             position += len(part)
-    for pattern in (_BARE, _LISTED_AS, _EPIC):
+    for pattern in (_BARE, _LISTED_AS):
         for bare in pattern.finditer(text):
             code = normalise_exchange(bare.group(1).upper())
             if code:
                 mentions.append((bare.start(), bare.end(), Ticker(code, bare.group(2).upper())))
+    mentions.extend(_header_mentions(text))
     return sorted(mentions, key=lambda mention: mention[:2])
+
+
+def _header_mentions(text: str) -> list[tuple[int, int, Ticker]]:
+    """ "Index: AIM" and "Epic: KBE" (or "Ticker: EML") near each other: one ticker per market."""
+    mentions = []
+    indexes = list(_INDEX_LABEL.finditer(text))
+    for label in _SYMBOL_LABEL.finditer(text):
+        near = [i for i in indexes if abs(i.start() - label.start()) <= _LABEL_WINDOW]
+        if not near:
+            continue
+        index = min(near, key=lambda i: abs(i.start() - label.start()))
+        start, end = min(index.start(), label.start()), max(index.end(), label.end())
+        for code in _exchange_codes(index.group(1)):
+            mentions.append((start, end, Ticker(code, label.group(1).upper())))
+    return mentions
+
+
+def _exchange_codes(names: str) -> list[str]:
+    """ "LSE & ASX", "LSE/ASX", "AIM": the codes of every market named, or none if one is unknown."""
+    parts = [part for part in re.split(r"\s*(?:[&/,]|\band\b)\s*", names.strip()) if part]
+    codes = [_exchange_code(part) for part in parts]
+    return codes if codes and all(codes) else []
 
 
 # what may stand between two tickers of one issuer: brackets, separators, a quoted short name
@@ -331,26 +400,40 @@ _CITY_NAMES = {
 _PAIR_SPACED = re.compile(
     r"^\s*([A-Za-z][A-Za-z .]{1,30}?)\s+([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*$"
 )
+_PAIR_DASHED = re.compile(
+    r"^\s*([A-Za-z][A-Za-z.-]{1,12})\s+[-–—]\s+([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*$"
+)
 _PAIR_REVERSED = re.compile(
     r"^\s*([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*[-–—]\s*([A-Za-z][A-Za-z .-]{1,30}?)\s*$"
 )
 
 
-def _pair_ticker(part: str) -> Ticker | None:
+def _pair_tickers(part: str) -> list[Ticker]:
+    """ "TSXV: AII", "(LSE/ASX: NHM)" (one symbol on two markets), "TSX - BRK", "TSX Venture CEM"."""
     match = _PAIR.match(part)
     if not match:
-        return _pair_without_colon(part)
+        ticker = _pair_without_colon(part)
+        return [ticker] if ticker else []
     name = re.sub(r"\s+", " ", match.group(1).strip())
     code = (
         normalise_exchange(name)
         or _BY_NAME.get(name.upper())
         or normalise_exchange(re.sub(r"\s+exchange$", "", name, flags=re.IGNORECASE))
     )
-    return Ticker(code, match.group(2).upper()) if code else None
+    codes = [code] if code else _exchange_codes(name) if re.search(r"[/&]", name) else []
+    return [Ticker(code, match.group(2).upper()) for code in codes]
 
 
 def _pair_without_colon(part: str) -> Ticker | None:
     """Only exchange names the table knows, so "(Gold Hill)" or "(the Company)" never pass."""
+    dashed = _PAIR_DASHED.match(part)  # "(TSX - XLY)": the exchange first, then a dash
+    if (
+        dashed
+        and dashed.group(1).upper() not in _CITY_NAMES  # "(Toronto - HQ)" is no listing
+        and _exchange_code(dashed.group(1))
+        and not _exchange_code(dashed.group(2))
+    ):
+        return Ticker(_exchange_code(dashed.group(1)), dashed.group(2))
     spaced = _PAIR_SPACED.match(part)
     if spaced and spaced.group(1).strip().upper() not in _CITY_NAMES:
         code = _exchange_code(spaced.group(1))
@@ -390,14 +473,20 @@ SECTION_HEADING = re.compile(
 # lines of a letterhead, an RNS header or a site page that stand above a headline but are not it
 LETTERHEAD = re.compile(
     r"^\W*(?:exhibit\s+\d+(?:\.\d+)?|rns\s+number\s*:.*|nr\s*(?:no\.?\s*)?\d{1,4}\s*[-–]\s*\d{1,4}"
-    r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|.*\bindex\s*:\s*aim\b.*"
-    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|otcq[xb]|nyse|nasdaq)\s+(?:symbol|code|ticker)\s*:.*"
+    r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|(?:.*\s/\s*)?index\s*:\s*[a-z].*"
+    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|jse|lse|otcq[xb]|nyse|nasdaq)\s+(?:share\s+)?(?:symbol|code|ticker)\s*[:\-–—].*"
+    # RNS and SENS header labels: "Ticker: EML", "TIDM: HGP", "Headline: ...", "Released 07:00 ..."
+    r"|(?:ticker|epic|tidm|sector|company\s+name|headline|number|code\(s\)|release\s+date)\s*:.*"
+    r"|released\b:?\s*\d.*|abn\s+[\d ]{9,}|(?:aim|asx|lse|cse|tsxv?|nasdaq|nyse)\s*:\s*[a-z0-9.]{1,8}"
+    r"|form\s+(?:8-k|6-k|10-q|10-k)|current\s+report|date\s+of\s+report\b.*"
     rf"|{WIRE_NAME})\W*$",
     re.IGNORECASE,
 )
 NAVIGATION = re.compile(
     r"^(?:(?:[^|•›»>\n]{1,30}\s[|•›»>]\s){2,}[^|•›»>\n]{1,30}"  # Home | About | News
     r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases|newsroom)"
+    r"|back\s+to\s+\S+(?:\s+\S+)?\s+(?:sens|news|announcements)|go\s+to\s+market\s+news\s+section"
+    r"|regulatory\s+(?:story|news|announcement)"  # an RNS viewer's labels above the announcement
     r"|(?:print|share|email|share\s+this\s+(?:article|release|story)|download\s+pdf)"
     r"(?:\s*[|•]\s*(?:print|share|email|tweet))*)$",
     re.IGNORECASE,
@@ -406,7 +495,10 @@ COMPANY_LINE = re.compile(
     r"^[A-Z][\w&.,'’ -]{1,60}\s(?i:Inc|Corp|Corporation|Ltd|Limited|plc|Company|Group|Holdings|LLC|AG|SE"
     r"|S\.A|N\.V)\.?$"
 )
-COMPANY_ALIAS = re.compile(r"^\(.{1,80}\bor\s+the\s+[\"“'‘]?Company[\"”'’]?\s*\)$", re.IGNORECASE)
+# '("Kestrel Bay" or the "Company")', '("Ashdown" or "the Company")', '("Corvid", the "Company" or the "Group")'
+COMPANY_ALIAS = re.compile(
+    r"^\(.{1,120}\bor\s+[\"“'‘]?the\s+[\"“'‘]?(?:Company|Group|Corporation)[\"”'’]?\s*\)$", re.IGNORECASE
+)
 
 
 def is_letterhead(text: str) -> bool:

@@ -191,15 +191,19 @@ def _has_release_text(blocks: list[Block]) -> bool:
 
 def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -> _Parts:
     parts = _find_leads(blocks, published)
-    if parts.lead is None:
+    if parts.lead is None or parts.lead.standalone:
+        # a date line alone (an 8-K's "Date of Report", a site's time stamp) yields to a full
+        # dateline further down, as on a filing whose cover runs longer than LEAD_SEARCH blocks
         parts = _find_deep_lead(blocks) or parts
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
     start = max(0, end - HEADLINE_SEARCH) if end > LEAD_SEARCH else 0
+    start = max(start, _after_exhibit_label(blocks[:end]))
     candidates = [
         b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
     ]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
+    index = _repeated_headline(candidates, index)
     hint_is_company = bool(hint) and bool(detect.COMPANY_LINE.match(hint[0].strip()))
     if hint and (index is None or (rank > 2 and not hint_is_company)):
         # a page <h1> or <title> beats a plain first line in the article, unless it is the
@@ -224,6 +228,8 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
         if lead is None:
             lead = _dated_placeline(text, parts.lead.date if parts.lead else published)
         if lead is None:
+            if parts.lead is None and (header := _header_date(block)) is not None:
+                parts.lead, parts.lead_index = header, index  # the block stays in the body
             continue
         if lead.standalone:
             if parts.date_index is None:
@@ -235,6 +241,19 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
         parts.lead, parts.lead_index = lead, index
         break
     return parts
+
+
+def _header_date(block: Block) -> detect.Lead | None:
+    """The date line of a header block: "RNS Number : 5521B / Ashdown Oil plc / 04 March 2025",
+    "Ashdown Oil plc - ADO / Final Results / Released 07:00 04-Mar-2025" (short lines only)."""
+    lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+    if len(lines) < 2 or any(len(line.split()) > 10 for line in lines):
+        return None
+    for line in lines:
+        lead = detect.match_lead(line)
+        if lead is not None and lead.standalone:
+            return lead
+    return None
 
 
 def _find_deep_lead(blocks: list[Block]) -> _Parts | None:
@@ -255,6 +274,30 @@ def _dated_placeline(text: str, date: dt.date | None) -> detect.Lead | None:
         return None
     place, wire, end = placeline
     return detect.Lead(place, wire, date, end, False)
+
+
+def _after_exhibit_label(blocks: list[Block]) -> int:
+    """A filing's cover (FORM 8-K, the registrant, Item 7.01) stands above "Exhibit 99.1": the
+    release, and so its headline, starts after the label."""
+    labels = [i for i, b in enumerate(blocks) if _EXHIBIT_LABEL.match(b.text.strip())]
+    return labels[-1] + 1 if labels and labels[-1] + 1 < len(blocks) else 0
+
+
+_EXHIBIT_LABEL = re.compile(r"^(?:exhibit|ex-?)\s*99(?:\.\d+)?\W*$", re.IGNORECASE)
+
+
+def _repeated_headline(candidates: list[Block], index: int | None) -> int | None:
+    """A page's title line "SOUTHERN IRONWOOD LIMITED - Quarterly Report" above the release's own
+    headline "Quarterly Report": the release's line is the headline."""
+    if index is None:
+        return None
+    chosen = _headline_text(candidates[index])
+    for later in range(index + 1, len(candidates)):
+        block = candidates[later]
+        text = _headline_text(block) if block.kind in ("paragraph", "heading") else ""
+        if len(text.split()) >= 2 and re.search(r"\s[-–—|:]\s+" + re.escape(text) + "$", chosen):
+            return later
+    return index
 
 
 def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, int]:
@@ -282,11 +325,20 @@ def _not_a_headline(block: Block) -> bool:
     return (
         len(text) > 300
         or text.count("\n") >= 2
+        or _is_header_block(text)
         or detect.is_legend(text)
         or detect.is_letterhead(text)
         or detect.is_navigation(text)
         or bool(detect.SECTION_HEADING.match(text))  # "About Copperline", "Contacts"
         or bool(detect.DATE.fullmatch(text))
+    )
+
+
+def _is_header_block(text: str) -> bool:
+    """ "Greywacke Energy Ltd. / TSXV Symbol - GRW": lines of a letterhead, not a headline."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return len(lines) > 1 and any(
+        detect.is_letterhead(line) or detect.DATE.fullmatch(line) for line in lines
     )
 
 
