@@ -17,6 +17,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from dateline import records
 from dateline.cache import code_version, digest
 
 logger = logging.getLogger(__name__)
@@ -55,9 +56,8 @@ def _record_path(settings) -> Path:
 
 def is_up_to_date(settings, inputs: str, final: Path, now: dt.datetime) -> bool:
     """True when the last build of the same inputs, today, produced `final` and no embargo has lifted."""
-    try:
-        record = json.loads(_record_path(settings).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    record = records.load(_record_path(settings))
+    if not isinstance(record, dict):
         return False
     if record.get("inputs") != inputs or record.get("output") != str(final) or not final.is_dir():
         return False
@@ -75,6 +75,4 @@ def record_build(settings, inputs: str, final: Path, now: dt.datetime, next_emba
         "next_embargo": next_embargo.isoformat() if next_embargo else None,
         "output_stamp": output_stamp(final),
     }
-    path = _record_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(record), encoding="utf-8")
+    records.save(_record_path(settings), record)
