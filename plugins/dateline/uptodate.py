@@ -17,7 +17,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from dateline import records
+from dateline import contentwalk, records
 from dateline.cache import code_version, digest
 
 logger = logging.getLogger(__name__)
@@ -26,13 +26,19 @@ RECORD = "dateline-build.json"
 
 
 def _tree_stamp(root: Path) -> list:
-    stamp = []
-    for folder, dirs, files in os.walk(root):
+    """(path, size, mtime, link target) of every file, through links as Pelican reads them
+    (each real folder once, so a link loop can't hang the check; validation reports it)."""
+    stamp, seen = [], set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs.clear()
+            continue
+        seen.add(real)
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            info = os.stat(path)
-            stamp.append((os.path.relpath(path, root), info.st_size, info.st_mtime_ns))
+            stamp.append((os.path.relpath(path, root), *contentwalk.stamp(path)))
     return stamp
 
 
