@@ -104,3 +104,41 @@ def test_two_builds_at_once_both_succeed_and_the_output_is_clean(sites):
     assert "waiting for it to finish" in messages or "up to date" in messages
     assert tree(folder / "output") == clean["new"]
     assert not leftovers(folder)
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL in-process: nothing after the checkpoint runs."""
+
+
+def test_without_renameat2_a_kill_between_the_renames_is_undone_by_the_next_build(tmp_path, monkeypatch):
+    """The two-rename fallback parks the old site; recovery puts it back."""
+    from dateline import swap
+
+    final, staging = tmp_path / "output", tmp_path / ".output.staging-1"
+    final.mkdir(), staging.mkdir()
+    (final / "index.html").write_text("old site")
+    (staging / "index.html").write_text("new site")
+    monkeypatch.setattr(swap, "exchange", lambda a, b: False)
+
+    def kill_at(name):
+        if name == "between-renames":
+            raise _Killed
+
+    monkeypatch.setattr(swap, "reached", kill_at)
+    with pytest.raises(_Killed):
+        swap.swap_into_place(staging, final)
+    assert not final.exists()
+    swap.recover(final)
+    assert (final / "index.html").read_text() == "old site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_renameat2_exchanges_two_folders(tmp_path):
+    from dateline.swap import exchange
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    (a / "which").write_text("a")
+    if not exchange(a, b):
+        pytest.skip("this system has no renameat2(RENAME_EXCHANGE); the fallback test covers it")
+    assert (b / "which").read_text() == "a" and not (a / "which").exists()
