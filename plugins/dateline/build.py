@@ -11,7 +11,6 @@ import logging
 import os
 import shutil
 import stat
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,8 +19,11 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from dateline import site, timing
+from dateline.buildlock import build_lock
+from dateline.checkpoints import reached
 from dateline.errors import DatelineError
 from dateline.publishing import build_time
+from dateline.swap import recover, swap_into_place
 from dateline.uptodate import input_digest, is_up_to_date, record_build
 
 logger = logging.getLogger(__name__)
@@ -57,9 +59,19 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
 
 
 def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> Path:
-    """Run Pelican into a staging folder next to OUTPUT_PATH, then swap. Returns the output path."""
+    """Run Pelican into a staging folder next to OUTPUT_PATH, then swap. Returns the output path.
+
+    One build at a time per cache (`buildlock.py`); it starts by clearing what a killed
+    build left behind (`swap.recover`)."""
     settings = load_settings(settings_file, overrides)
     final = Path(settings["OUTPUT_PATH"])
+    with build_lock(Path(settings["CACHE_PATH"])):
+        reached("locked")
+        recover(final)
+        return _build_locked(settings, settings_file, final)
+
+
+def _build_locked(settings, settings_file: str, final: Path) -> Path:
     now = build_time(settings)
     inputs = input_digest(settings, settings_file) if settings.get("CACHE_CONTENT") else None
     if inputs and is_up_to_date(settings, inputs, final, now):
@@ -80,10 +92,14 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
             raise BuildFailed(f"{len(counter.messages)} error(s) logged during the build")
         with timing.phase("reuse unchanged files"):
             kept = keep_unchanged_files(staging, final)
+        reached("before-manifest")
+        _save_writes(settings, final, staging)  # before the swap: it describes staging's files
+        reached("before-swap")
         swap_into_place(staging, final)
-        _save_writes(settings, final)
+        reached("after-swap")
         if inputs:
             record_build(settings, inputs, final, now, site._current.next_embargo if site._current else None)
+        reached("done")
     except BaseException:
         _stop_search()
         shutil.rmtree(staging, ignore_errors=True)
@@ -149,13 +165,13 @@ def _same_bytes(a: Path, b: Path) -> bool:
                 return True
 
 
-def _save_writes(settings, final: Path) -> None:
+def _save_writes(settings, final: Path, staging: Path) -> None:
     """Record what each write produced, for the next build to reuse."""
     from dateline.writer import save_manifest
 
     writer = site._current.writer if site._current is not None else None
     if writer is not None:
-        save_manifest(settings, final, writer.entries)
+        save_manifest(settings, final, staging, writer.entries)
         logger.info("dateline: %d page write(s) rendered, %d reused from the last build",
                     writer.rendered, writer.reused)
 
@@ -186,38 +202,6 @@ def _stop_search() -> None:
     if process is not None and process.is_alive():
         process.terminate()
         process.join()
-
-
-def swap_into_place(staging: Path, final: Path) -> None:
-    """Replace `final` with `staging` with two renames on the same file system.
-
-    The previous output is then deleted by a detached process: unlinking some 30,000 files
-    of a 10,000-release site takes seconds, and the new site is already in place. A
-    deletion cut short (the machine stopped) is finished by the next build.
-    """
-    sweep_retired(final)
-    if not final.exists():
-        staging.rename(final)
-        return
-    retired = final.parent / f".{final.name}.old-{os.getpid()}"
-    final.rename(retired)
-    staging.rename(final)
-    delete_in_background(retired)
-
-
-def sweep_retired(final: Path) -> None:
-    """Remove earlier outputs whose background deletion did not finish."""
-    for leftover in final.parent.glob(f".{final.name}.old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-
-
-def delete_in_background(folder: Path) -> None:
-    """Delete folder from a detached interpreter that outlives this one."""
-    subprocess.Popen(
-        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
 
 
 __all__ = ["build", "BuildFailed", "DatelineError", "swap_into_place"]

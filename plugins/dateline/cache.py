@@ -5,6 +5,11 @@ are stored under a key that hashes everything they depend on (the file's
 bytes or the release's HTML and settings, plus the plugin's own code), so a
 stale entry can't be found, only missed. SQLite (standard library) lets a
 build read just the entries it needs.
+
+A damaged cache must cost a rebuild, never a wrong page. The file is checked
+with `PRAGMA quick_check` when opened (a damaged one is set aside and started
+afresh), and each row holds a checksum of its kind, key and value: a row whose
+value was garbled, or moved under another key (another release), is a miss.
 """
 
 from __future__ import annotations
@@ -40,37 +45,96 @@ def digest(*parts) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def row_check(kind: str, key: str, value: bytes) -> str:
+    """The checksum that binds a cached value to the kind and key it was stored under."""
+    return hashlib.sha256(repr((kind, key)).encode() + value).hexdigest()
+
+
 class Store:
     """Key -> pickled value, one table per kind, written in one transaction per build."""
+
+    TABLE = "checked_entry"  # (kind, key, value, checksum); the older `entry` table had none
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(str(path))
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS entry (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
+        self._db = self._open_checked(path)
         self._pending: list[tuple] = []
         self.used: dict[str, set] = {}
         self.hits = 0
         self.misses = 0
+        self.damaged = 0
+
+    def _open_checked(self, path: Path) -> sqlite3.Connection:
+        try:
+            return self._open(path)
+        except sqlite3.DatabaseError as error:
+            logger.warning("dateline: cache %s is damaged (%s); starting it afresh", path.name, error)
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            return self._open(path)
+
+    def _open(self, path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(str(path))
+        try:
+            verdict = db.execute("PRAGMA quick_check").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {verdict[0] if verdict else 'no answer'}")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("DROP TABLE IF EXISTS entry")
+            db.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (kind TEXT, key TEXT, value BLOB, "
+                       "checksum TEXT, PRIMARY KEY (kind, key))")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def get(self, kind: str, key: str):
         self.used.setdefault(kind, set()).add(key)
-        row = self._db.execute("SELECT value FROM entry WHERE kind=? AND key=?", (kind, key)).fetchone()
+        try:
+            row = self._db.execute(f"SELECT value, checksum FROM {self.TABLE} WHERE kind=? AND key=?",
+                                   (kind, key)).fetchone()
+        except sqlite3.DatabaseError:
+            row = (b"", "")  # a damaged page that quick_check did not reach
         if row is None:
             self.misses += 1
             return None
+        value = self._checked_value(kind, key, row)
+        if value is None:
+            self.misses += 1
+            return None
         self.hits += 1
-        return pickle.loads(row[0])
+        return value
+
+    def _checked_value(self, kind: str, key: str, row):
+        value, checksum = row
+        if isinstance(value, bytes) and checksum == row_check(kind, key, value):
+            try:
+                return pickle.loads(value)
+            except Exception:  # noqa: BLE001 - a matching checksum over an unloadable pickle
+                pass
+        self._note_damage(kind, key)
+        return None
+
+    def _note_damage(self, kind: str, key: str) -> None:
+        if not self.damaged:
+            logger.warning("dateline: cache %s holds damaged entries (first: %s %s...); recomputing them",
+                           self.path.name, kind, key[:12])
+        self.damaged += 1
 
     def contains(self, kind: str, key: str) -> bool:
         """Whether an entry exists, without loading it (or counting a hit or miss)."""
-        row = self._db.execute("SELECT 1 FROM entry WHERE kind=? AND key=?", (kind, key)).fetchone()
-        return row is not None
+        try:
+            row = self._db.execute(f"SELECT value, checksum FROM {self.TABLE} WHERE kind=? AND key=?",
+                                   (kind, key)).fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return row is not None and isinstance(row[0], bytes) and row[1] == row_check(kind, key, row[0])
 
     def put(self, kind: str, key: str, value) -> None:
         self.used.setdefault(kind, set()).add(key)
-        self._pending.append((kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((kind, key, blob, row_check(kind, key, blob)))
         if len(self._pending) >= self.FLUSH_EVERY:
             self._flush()
 
@@ -81,7 +145,7 @@ class Store:
 
     def _flush(self) -> None:
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", self._pending)
+            self._db.executemany(f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?, ?)", self._pending)
         self._pending.clear()
 
     def commit(self, prune: bool = True) -> None:
@@ -92,7 +156,8 @@ class Store:
                 self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
                 self._db.execute("DELETE FROM live")
                 self._db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in keys))
-                self._db.execute("DELETE FROM entry WHERE kind=? AND key NOT IN (SELECT key FROM live)", (kind,))
+                self._db.execute(f"DELETE FROM {self.TABLE} WHERE kind=? AND key NOT IN (SELECT key FROM live)",
+                                 (kind,))
         self._pending.clear()
 
     def close(self) -> None:

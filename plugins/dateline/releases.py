@@ -21,6 +21,7 @@ from pelican.utils import truncate_html_words
 from dateline import ahead, disclaimers, extraction, leadline, progress, sentences, timing
 from dateline import site as build_site
 from dateline.cache import code_version, digest
+from dateline.checkpoints import reached
 from dateline.forking import fork_map, inherited
 from dateline.frontmatter import site_zone
 from dateline.htmltext import html_to_text
@@ -63,6 +64,7 @@ def enrich_articles(generator) -> None:
         for article in generator.translations:
             enrich(article, site, generator.settings, prepared[id(article)])
     logger.info("dateline: prepared %d release page(s): %s", len(articles), timing.summary())
+    reached("prepared")
 
 
 def prepare_all(articles, site, today) -> dict:

@@ -19,6 +19,8 @@ import pickle
 import sys
 from pathlib import Path
 
+from dateline import seals
+from dateline.checkpoints import reached
 from dateline.site import current
 from dateline.settings import dateline_settings, search_index_path
 from dateline.timing import add, phase
@@ -74,6 +76,7 @@ def _child(index_dir, documents_file, export_dir, live_dir, log_level) -> None:
         # third, as its workers took CPU from the page writer.)
         spare = max(1, (os.cpu_count() or 1) - 1)
         index_and_export(index_dir, documents, export_dir, live_dir, index_cores=spare, export_cores=spare)
+        reached("search-exported")
     except BaseException:
         logger.exception("search: indexing failed")
         sys.exit(1)
@@ -88,6 +91,7 @@ def start_search(generator) -> None:
     # process would keep (tens of MB at 10,000 releases) until the indexer ends.
     documents_file = search_index_path(settings).with_name("search-documents.pickle")
     documents_file.parent.mkdir(parents=True, exist_ok=True)
+    check_search_cache(settings)
     documents_file.write_bytes(pickle.dumps(list(search_documents(generator.articles)), pickle.HIGHEST_PROTOCOL))
     export_dir = Path(generator.output_path) / "search"
     # A fresh interpreter ("spawn"), not a fork: a fork would carry every page the main
@@ -99,6 +103,27 @@ def start_search(generator) -> None:
     )
     process.start()
     current().search_process = process
+
+
+def search_cache_members(settings) -> list[str]:
+    """The search index folder and the export state: written by the search process, sealed
+    by the build once it succeeded."""
+    from dateline.search.follow import state_path
+
+    index_dir = search_index_path(settings)
+    return [index_dir.name, state_path(index_dir).name]
+
+
+def check_search_cache(settings) -> None:
+    """Before the index is updated: a damaged index or export state is dropped and rebuilt
+    whole (`seals.py`); then the seal is removed, since the files are about to change."""
+    cache = search_index_path(settings).parent
+    seals.verify(cache, "search", search_cache_members(settings), "the search index")
+    seals.unseal(cache, "search")
+
+
+def seal_search_cache(settings) -> None:
+    seals.seal(search_index_path(settings).parent, "search", search_cache_members(settings))
 
 
 def _live_output(settings) -> Path | None:
@@ -116,6 +141,8 @@ def finish_search(pelican_object) -> None:
         process.join()
     if process.exitcode != 0:
         raise SearchFailed(f"search indexing failed (exit status {process.exitcode}); see the log above")
+    reached("pages-written")
+    seal_search_cache(pelican_object.settings)
     timing_file = search_index_path(pelican_object.settings).with_name("search-timing.json")
     for name, seconds in json.loads(timing_file.read_text(encoding="utf-8")).items():
         add(name, seconds)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
-from dateline import ahead, progress
+from dateline import ahead, progress, seals
 from dateline.cache import Store, digest, drop_stale_reader_caches, open_store
 from dateline.frontmatter import forget_parsed
 from dateline.settings import issuer_path, require_autoescape
+from dateline.checkpoints import reached
 from dateline.timing import phase
 from dateline.validate import require_valid
 
@@ -52,6 +54,7 @@ def start(pelican_object) -> None:
     close()
     require_autoescape(pelican_object.settings)
     drop_stale_reader_caches(pelican_object.settings)
+    check_reader_caches(pelican_object.settings)
     cache = open_store(pelican_object.settings)
     with phase("validate"):
         try:
@@ -64,6 +67,19 @@ def start(pelican_object) -> None:
     progress.start(len(check.releases))
     issuer_digest = digest(issuer_path(pelican_object.settings).read_bytes())
     _current = Site(issuer=check.issuer, issuer_digest=issuer_digest, store=cache)
+    reached("validated")
+
+
+def reader_cache_names(settings) -> list[str]:
+    return sorted(p.name for p in Path(settings["CACHE_PATH"]).glob("*-Readers"))
+
+
+def check_reader_caches(settings) -> None:
+    """Pelican trusts its reader caches blindly (a garbled one fails every build): check
+    them against their seal and drop them if it is broken (`seals.py`)."""
+    if settings.get("CACHE_CONTENT", False):
+        seals.verify(Path(settings["CACHE_PATH"]), "reader-caches", reader_cache_names(settings),
+                     "Pelican's reader cache")
 
 
 def publish_context(generator) -> None:
@@ -74,6 +90,7 @@ def publish_context(generator) -> None:
 def reading_done(generators) -> None:
     """all_generators_finalized: every file is read; the shared parses can go."""
     forget_parsed()
+    reached("read")
 
 
 def finish(pelican_object) -> None:
@@ -81,6 +98,9 @@ def finish(pelican_object) -> None:
     if _current is not None and _current.store is not None:
         _current.store.commit()
         logger.info("dateline: cache %d hit(s), %d miss(es)", _current.store.hits, _current.store.misses)
+        reached("cache-committed")
+        settings = pelican_object.settings
+        seals.seal(Path(settings["CACHE_PATH"]), "reader-caches", reader_cache_names(settings))
 
 
 def close() -> None:

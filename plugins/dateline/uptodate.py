@@ -17,6 +17,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from dateline import contentwalk, records
 from dateline.cache import code_version, digest
 
 logger = logging.getLogger(__name__)
@@ -25,13 +26,19 @@ RECORD = "dateline-build.json"
 
 
 def _tree_stamp(root: Path) -> list:
-    stamp = []
-    for folder, dirs, files in os.walk(root):
+    """(path, size, mtime, link target) of every file, through links as Pelican reads them
+    (each real folder once, so a link loop can't hang the check; validation reports it)."""
+    stamp, seen = [], set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs.clear()
+            continue
+        seen.add(real)
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            info = os.stat(path)
-            stamp.append((os.path.relpath(path, root), info.st_size, info.st_mtime_ns))
+            stamp.append((os.path.relpath(path, root), *contentwalk.stamp(path)))
     return stamp
 
 
@@ -55,9 +62,8 @@ def _record_path(settings) -> Path:
 
 def is_up_to_date(settings, inputs: str, final: Path, now: dt.datetime) -> bool:
     """True when the last build of the same inputs, today, produced `final` and no embargo has lifted."""
-    try:
-        record = json.loads(_record_path(settings).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    record = records.load(_record_path(settings))
+    if not isinstance(record, dict):
         return False
     if record.get("inputs") != inputs or record.get("output") != str(final) or not final.is_dir():
         return False
@@ -75,6 +81,4 @@ def record_build(settings, inputs: str, final: Path, now: dt.datetime, next_emba
         "next_embargo": next_embargo.isoformat() if next_embargo else None,
         "output_stamp": output_stamp(final),
     }
-    path = _record_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(record), encoding="utf-8")
+    records.save(_record_path(settings), record)

@@ -7,10 +7,12 @@ the content model and the issuer profile, and reports every problem at once.
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.contentwalk import walk
 from dateline.errors import DatelineError, Problem
 from dateline.frontmatter import FrontMatter, kind_of, parse_file, relative_path
 from dateline.settings import issuer_path
@@ -33,32 +35,47 @@ class SiteCheck:
     problems: list = field(default_factory=list)
 
 
+def content_folders(settings) -> list[tuple[Path, str]]:
+    """(folder, "release" or "page") for every folder Pelican reads content from."""
+    root = Path(settings["PATH"])
+    return ([(root / f, "release") for f in settings.get("ARTICLE_PATHS", [])]
+            + [(root / f, "page") for f in settings.get("PAGE_PATHS", [])])
+
+
+def walked_files(settings) -> list[tuple[Path, str]]:
+    """Every file under the content folders, links followed inside the content (contentwalk),
+    except those IGNORE_FILES names (an editor's lock files), which Pelican skips too."""
+    root, ignored = Path(settings["PATH"]), settings.get("IGNORE_FILES", [])
+    return [(path, kind) for base, kind in content_folders(settings) for path in walk(base, root).files
+            if not any(fnmatch.fnmatch(path.name, pattern) for pattern in ignored)]
+
+
 def content_files(settings) -> list[Path]:
     """Every Markdown file Pelican will read, releases and pages alike."""
+    return sorted({p for p, _ in walked_files(settings) if p.suffix in CONTENT_SUFFIXES})
+
+
+def symlink_problems(settings) -> list[Problem]:
     root = Path(settings["PATH"])
-    found = []
-    for folder in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", [])):
-        base = root / folder
-        if base.is_dir():
-            found.extend(p for p in base.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file())
-    return sorted(set(found))
+    return [p for base, _ in content_folders(settings) for p in walk(base, root).problems]
 
 
 def foreign_format_problems(settings) -> list[Problem]:
-    """Content in another format is refused, not read unchecked or skipped without a word."""
-    root = Path(settings["PATH"])
+    """Content in another format is refused, not read unchecked or skipped without a word.
+
+    Under the release folders every file is a release or an error (a `.txt` release would
+    otherwise be lost without a word)."""
     problems = []
-    for folder in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", [])):
-        base = root / folder
-        if not base.is_dir():
+    for path, kind in walked_files(settings):
+        suffix = path.suffix
+        if suffix in CONTENT_SUFFIXES:
             continue
-        for path in sorted(base.rglob("*")):
-            suffix = path.suffix
-            if suffix.lower() in FOREIGN_SUFFIXES and suffix not in CONTENT_SUFFIXES:
-                problems.append(Problem(
-                    relative_path(path), 1, "format",
-                    f"expected a Markdown file ending in .md or .markdown, found {suffix!r} "
-                    "(Dateline reads no other format, so nothing skips validation)"))
+        if suffix.lower() in FOREIGN_SUFFIXES or kind == "release":
+            found = suffix or path.name
+            problems.append(Problem(
+                relative_path(path), 1, "format",
+                f"expected a Markdown file ending in .md or .markdown, found {found!r} "
+                "(Dateline reads no other format, so nothing skips validation)"))
     return problems
 
 
@@ -66,6 +83,7 @@ def validate_site(settings, store=None) -> SiteCheck:
     """Parse and check every content file and the issuer profile; never raises for content."""
     check = SiteCheck()
     root = Path(settings["PATH"])
+    check.problems.extend(symlink_problems(settings))
     check.problems.extend(foreign_format_problems(settings))
     for path in content_files(settings):
         matter = parse_file(path, kind_of(path, root), settings, store)

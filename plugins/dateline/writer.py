@@ -15,6 +15,13 @@ What goes into a key:
   tickers, plus the page's own arguments.
 A theme whose release template shows site-wide lists (say, "latest news")
 must list them through `LIST_DEPENDENT_TEMPLATES` so those pages re-render.
+
+The manifest of the last build's writes is saved before the swap and names,
+for every file, the inode, size and modification time it had in staging
+(which output/ keeps after the rename). A file is reused only while output/
+still holds exactly that file: a build killed before or after the swap, or a
+hand-edited output/, can make the manifest describe another site, and then
+its entries simply do not match.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican import signals
 from pelican.writers import Writer
 
-from dateline import site
+from dateline import records, site
 from dateline.cache import code_version, digest
 from dateline.feeds import FeedEntry
 from dateline.urls import url_of
@@ -202,8 +209,8 @@ class DatelineWriter(Writer):
 
     def _produce(self, name, key, render, signal_context=None) -> None:
         previous = self._previous.get(name)
-        if key and previous and previous[0] == key and self._link_previous(previous[1]):
-            self.entries[name] = previous
+        if key and previous and previous[0] == key and self._link_previous(previous):
+            self.entries[name] = previous[:2]
             self.reused += 1
             if signal_context is not None:
                 # plugins that collect pages as they are written (the sitemap) must see these too
@@ -227,14 +234,16 @@ class DatelineWriter(Writer):
     def _add_item_to_the_feed(self, feed, item):
         return super()._add_item_to_the_feed(feed, FeedEntry(item))
 
-    def _link_previous(self, files) -> bool:
-        """Hard-link the last build's files for this write; False if any is missing.
+    def _link_previous(self, previous) -> bool:
+        """Hard-link the last build's files for this write; False if any is not the very file
+        the manifest describes (missing, replaced, or from another build).
 
         Runs for every unchanged page (10,000 at a time), so it uses plain os calls."""
-        if not self._final or not files:
+        files, stamps = previous[1], previous[2] if len(previous) > 2 else None
+        if not self._final or not files or not stamps or len(stamps) != len(files):
             return False
         sources = [os.path.join(self._final, f) for f in files]
-        if not all(os.path.isfile(s) for s in sources):
+        if not all(file_stamp(s) == list(stamp) for s, stamp in zip(sources, stamps)):
             return False
         for relative, source in zip(files, sources):
             target = os.path.join(self.output_path, relative)
@@ -281,24 +290,31 @@ def manifest_path(settings) -> Path:
     return Path(settings["CACHE_PATH"]) / MANIFEST
 
 
+def file_stamp(path: str) -> list | None:
+    """What identifies one file of one build: inode, size, modification time."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return [info.st_ino, info.st_size, info.st_mtime_ns]
+
+
 def load_manifest(settings, final) -> dict:
     """The previous build's writes, if they describe the same output folder."""
-    path = manifest_path(settings)
-    if not final or not path.is_file():
+    if not final:
         return {}
-    try:
-        recorded = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    recorded = records.load(manifest_path(settings))
+    if not isinstance(recorded, dict) or recorded.get("output") != str(final):
         return {}
-    return recorded.get("entries", {}) if recorded.get("output") == str(final) else {}
+    entries = recorded.get("entries")
+    return entries if isinstance(entries, dict) else {}
 
 
-def save_manifest(settings, final, entries) -> None:
-    path = manifest_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"output": str(final), "entries": entries}), encoding="utf-8")
-    tmp.replace(path)
+def save_manifest(settings, final, staging, entries) -> None:
+    """Save the writes with the stamps of their files in staging (kept by the swap's rename)."""
+    stamped = {name: [key, files, [file_stamp(os.path.join(staging, f)) for f in files]]
+               for name, (key, files) in entries.items()}
+    records.save(manifest_path(settings), {"output": str(final), "entries": stamped})
 
 
 def get_writer(pelican_object):
