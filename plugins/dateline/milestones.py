@@ -108,7 +108,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?:principal|lead)\s+consultants?\b)"
         r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report)\b")
      , False),
-    ("other", ("decision", "construction", "fid"), re.compile(
+    ("other", ("decision", "construction", " fid"), re.compile(
         r"(?i)\b(?:construction|investment|development)\s+decision\b|(?-i:\bFID\b)"
         r"|\bdecision\s+to\s+(?:proceed|build|construct|develop|start\s+construction)\b"
         r"|\bapprov\w*\s+(?:\w+\s+){0,3}?(?:mov\w+\s+forward|proceed\w*)\s+with\s+(?:the\s+)?construction\b"
@@ -118,8 +118,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:construction|work|installation)"
         r"|\b(?:reached|at)\s+\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion)"
         r"|\bcompletion\s+(?:stands\s+at|of)\s+\d{1,3}\s?%"), False),
-    ("commissioning", ("commission", "tested", "functional", "operational", "ore ", "start-up",
-                       "startup", "start up", "energi", "first power", "grid"), re.compile(
+    ("commissioning", ("commission", "tested", "functional", "operational", " ore ", "ore was",
+                       "ore is", "ore has", "introduction of", "start-up", "startup", "start up",
+                       "energiz", "energis", "first power", "grid"), re.compile(
         r"(?i)(?<!weeks of )(?<!months of )(?<!days of )\bcommission(?:ed|ing)\b"
         r"|\binstalled,?\s+(?:and\s+)?tested\b"
         r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b"
@@ -130,7 +131,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|\bgrid\s+connection\b"), False),
     ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden",
                     "commercial operation", "nameplate", "design throughput", "design capacity",
-                    "mining"), re.compile(
+                    "mining at", "mining on", "mining operations", "mining has", "mining started",
+                    "mining commenced", "mining began", "mining resumed", "of mining", "of open",
+                    "of underground"), re.compile(
         r"(?i)\b(?:commercial\s+production|production\s+(?:commenced|began|started|restarted|resumed"
         r"|is\s+expected|will\s+(?:begin|commence|start))|(?:commence|start|begin|began|achieve|restart"
         r"|resume|declare)\w*\s+(?:of\s+)?(?:commercial\s+|initial\s+|first\s+|full[- ]scale\s+)?production"
@@ -150,7 +153,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("acquisition", ("acqui", "purchase"), re.compile(
         r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
     ("permit", ("permit", "licen", "approv", "clearance", "designation", "cleared", "issued",
-                "granted", "authori", "certificat", "decision statement"), re.compile(
+                "granted", "authoriz", "authoris", "certificat", "decision statement"), re.compile(
         r"(?i)\b(?:(?:work|exploration|drilling|mining|environmental|government|ministerial|regulatory)\s+"
         r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor|min|construct)"
         r"|(?:environmental|compliance|operating|work)\s+(?:[\w-]+\s+)?certificates?"
@@ -198,6 +201,11 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
         r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision)\b"), True),
 ]
+
+# Every kind's cheap substrings: the gate most sentences stop at.
+_TRIGGER_WORDS = tuple(sorted({word for _, words, _, _ in _KINDS for word in words}))
+_SPEECH_WORDS = ("said", "says", "stated", "comment", "added", "noted", "remarked", "explained",
+                 "believes")
 
 # Auxiliaries and reporting verbs: enough to tell a reported event from a plan.
 _PAST = re.compile(
@@ -350,7 +358,7 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
     for number, paragraph in enumerate(paragraphs):
         context_project = None
         for sentence, quoted in _sentences_with_quotes(paragraph):
-            quoted = quoted or speaker or bool(_REPORTED_SPEECH.search(sentence))
+            quoted = quoted or speaker
             named = _project_in(sentence, projects)
             for milestone in _sentence_milestones(sentence, release_date, quoted):
                 project = named
@@ -451,10 +459,11 @@ def _not_news(sentence: str) -> bool:
 
 def _sentence_milestones(sentence: str, release: datetime.date | None, quoted: bool) -> list[dict]:
     lowered = sentence.lower()
-    if not any(word in lowered for _, words, _, _ in _KINDS for word in words):
+    if not any(word in lowered for word in _TRIGGER_WORDS):
         return []  # most sentences: no trigger word at all
     if _not_news(sentence):
         return []
+    quoted = quoted or _reported_speech(sentence)
     study = _KINDS[0][2].search(sentence)
     if _NOT_MILESTONE.search(sentence) and not study:
         return []
@@ -467,6 +476,11 @@ def _sentence_milestones(sentence: str, release: datetime.date | None, quoted: b
                 milestone["review"].append("one of several events in the sentence")
             found.append(milestone)
     return found
+
+
+def _reported_speech(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(verb in lowered for verb in _SPEECH_WORDS) and bool(_REPORTED_SPEECH.search(sentence))
 
 
 def _same_event(one: dict, other: dict) -> bool:
