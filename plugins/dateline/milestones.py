@@ -20,11 +20,19 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
   date. Otherwise `achieved`, which needs a date or a reporting verb.
 - One milestone per trigger clause: a sentence is cut at ";", ", and", " while ",
   ", which"; a piece with no trigger of its own stays with the clause before it.
-- Kinds, most specific first: a firm engaged for a study (other), progress
+- One event once: `milestone_duplicates` merges the headline, a bullet, the lead and
+  a quote that state the same event, keeping the dated body sentence.
+- Kinds, most specific first: a firm engaged for a study (other), a construction or
+  investment decision (other), progress
   (percent complete), commissioning (also "installed, tested and fully
   functional"), production, bulk sample (other), acquisition, permit (also a
   regulator's approval or clearance), financing, listing, agreement, drilling,
   completion, other (studies, estimates, construction, first patient, launch).
+  Real-release vocabulary: ore introduced or fed to the mill, mill start-up,
+  energized, first power and grid connection (commissioning); first concentrate
+  shipments, maiden cargoes, commercial operation, a share of nameplate reached
+  (production); work authorizations, environmental certificates, decision
+  statements (permit); contractors and fleets mobilized (other).
 - Dates: `milestone_dates`; the event date is the nearest usable date after the
   trigger in its clause, else the nearest before it. Not usable: dates of earlier
   news releases, period labels ("Q3 2013 results", "for the quarter ended").
