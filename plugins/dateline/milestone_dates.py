@@ -14,6 +14,11 @@
   release for a planned event and last on or before it for an achieved one, and
   is marked `inferred_year`. With no release date these phrases, and "today",
   cannot be read and are left out.
+- A weekday alone ("on Monday", "last Tuesday") is the nearest such day to the
+  release: on or before it for an achieved event, after it for a planned one;
+  marked `relative`, like "today". Wire releases anchor the day this way.
+- "early", "mid-" and "late" a year stay `year`: "late 2025" is not a half (it
+  may mean October or December), and "mid-2026" straddles both halves.
 - Fiscal periods are ignored (a fiscal year is not a calendar year).
 """
 
@@ -147,18 +152,21 @@ _DATE_PATTERNS: list[tuple[re.Pattern, str]] = [
      _HALF),
     (re.compile(r"(?i)\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early[- ]|mid[- ]"
                 r"|late[- ]|year[- ]end\s+|calendar\s+)(?P<year>(?:19|20)\d{2})\b"), "year"),
-    (re.compile(r"(?i)\b(?:in|by|during|since|until|before|after|throughout)\s+"
+    (re.compile(r"(?i)\b(?:in|by|during|since|until|before|after|throughout|for)\s+"
                 r"(?P<body>(?P<year>(?:19|20)\d{2}))\b(?![,.]?\d)"), "year"),
     (re.compile(rf"\b{_WEEKDAY}{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)"),
      "day-noyear"),
     (re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}\b(?!,?\s*\d)"),
      "day-noyear"),
     (re.compile(rf"\b{_M}\b(?!\s*\d)"), "month-noyear"),
+    (re.compile(r"(?i)\b(?:on|last|this\s+past|this|next|coming)\s+(?P<weekday>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_M})"), "weekday"),
     (re.compile(r"(?i)\btoday(?:['’]s date)?\b"), "today"),
     (re.compile(r"(?i)\byesterday\b"), "yesterday"),
 ]
 
-_MAYBE_DATE = re.compile(r"\d|(?i:today|yesterday|quarter)|" + _M)
+_MAYBE_DATE = re.compile(r"\d|(?i:today|yesterday|quarter|day\b)|" + _M)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _PART_BEFORE = re.compile(rf"(?i:{_PART_OF_MONTH})$")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|by|during|until|before|after)\s+$")
 
@@ -199,6 +207,8 @@ def _build(match: re.Match, kind: str, release: datetime.date | None, planned: b
            span) -> DateMention | None:
     start, end = span
     groups = match.groupdict()
+    if kind == "weekday":
+        return _weekday(groups["weekday"], release, planned, start, end)
     if kind in ("today", "yesterday"):
         if release is None:
             return None
@@ -221,6 +231,19 @@ def _build(match: re.Match, kind: str, release: datetime.date | None, planned: b
     if kind == "year":
         return DateMention(start, end, _year(groups["year"]), None, None, "year")
     return _build_without_year(groups, kind, release, planned, start, end)
+
+
+def _weekday(name: str, release: datetime.date | None, planned: bool,
+             start: int, end: int) -> DateMention | None:
+    """The nearest such weekday: after the release for plans, on or before it otherwise."""
+    if release is None:
+        return None
+    shift = (_WEEKDAYS.index(name.lower()[:3]) - release.weekday()) % 7
+    if planned:
+        day = release + datetime.timedelta(days=shift or 7)
+    else:
+        day = release - datetime.timedelta(days=(7 - shift) % 7)
+    return DateMention(start, end, day.year, day.month, day.day, "day", relative=True)
 
 
 def _build_without_year(groups, kind, release, planned, start, end) -> DateMention | None:

@@ -20,11 +20,19 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
   date. Otherwise `achieved`, which needs a date or a reporting verb.
 - One milestone per trigger clause: a sentence is cut at ";", ", and", " while ",
   ", which"; a piece with no trigger of its own stays with the clause before it.
-- Kinds, most specific first: a firm engaged for a study (other), progress
+- One event once: `milestone_duplicates` merges the headline, a bullet, the lead and
+  a quote that state the same event, keeping the dated body sentence.
+- Kinds, most specific first: a firm engaged for a study (other), a construction or
+  investment decision (other), progress
   (percent complete), commissioning (also "installed, tested and fully
   functional"), production, bulk sample (other), acquisition, permit (also a
   regulator's approval or clearance), financing, listing, agreement, drilling,
   completion, other (studies, estimates, construction, first patient, launch).
+  Real-release vocabulary: ore introduced or fed to the mill, mill start-up,
+  energized, first power and grid connection (commissioning); first concentrate
+  shipments, maiden cargoes, commercial operation, a share of nameplate reached
+  (production); work authorizations, environmental certificates, decision
+  statements (permit); contractors and fleets mobilized (other).
 - Dates: `milestone_dates`; the event date is the nearest usable date after the
   trigger in its clause, else the nearest before it. Not usable: dates of earlier
   news releases, period labels ("Q3 2013 results", "for the quarter ended").
@@ -43,6 +51,7 @@ import logging
 import re
 
 from .milestone_dates import DateMention, find_dates
+from .milestone_duplicates import merge_duplicates
 from .milestone_events import event_text
 from .sentences import split_sentences
 
@@ -97,7 +106,7 @@ def _usable(text: str, mention: DateMention) -> bool:
 
 _REGULATOR = (
     r"(?:Minist(?:er|ry)|Department|Government|Authority|Agency|Administration|FDA|EPA|EMA"
-    r"|regulator|Bureau|Commission|Council|Secretariat)"
+    r"|regulator|Bureau|Commission|Council|Secretariat|Health\s+Canada|TGA|MHRA|PMDA|NMPA)"
 )
 # (kind, cheap substrings, pattern, weak cue?); the substrings gate the regex (speed).
 _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
@@ -107,19 +116,43 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?:principal|lead)\s+consultants?\b)"
         r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report)\b")
      , False),
+    ("other", ("decision", "construction", " fid"), re.compile(
+        r"(?i)\b(?:construction|investment|development)\s+decision\b|(?-i:\bFID\b)"
+        r"|\bdecision\s+to\s+(?:proceed|build|construct|develop|start\s+construction)\b"
+        r"|\bapprov\w*\s+(?:\w+\s+){0,3}?(?:mov\w+\s+forward|proceed\w*)\s+with\s+(?:the\s+)?construction\b"
+        r"|\bapprov\w*\s+(?:the\s+)?construction\s+of\b"), False),
     ("progress", ("%", "percent"), re.compile(
         r"(?i)\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion|done)\b"
         r"|\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:construction|work|installation)"
         r"|\b(?:reached|at)\s+\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion)"
         r"|\bcompletion\s+(?:stands\s+at|of)\s+\d{1,3}\s?%"), False),
-    ("commissioning", ("commission", "tested", "functional", "operational"), re.compile(
-        r"(?i)\bcommission(?:ed|ing)\b|\binstalled,?\s+(?:and\s+)?tested\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b")
-     , False),
-    ("production", ("production", "first ", "poured", "pour", "restart", "resum"), re.compile(
+    ("commissioning", ("commission", "tested", "functional", "operational", " ore ", "ore was",
+                       "ore is", "ore has", "introduction of", "start-up", "startup", "start up",
+                       "energiz", "energis", "first power", "grid"), re.compile(
+        r"(?i)(?<!weeks of )(?<!months of )(?<!days of )\bcommission(?:ed|ing)\b"
+        r"|\binstalled,?\s+(?:and\s+)?tested\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b"
+        r"|\bore\b[^.;]{0,40}?\b(?:introduced|fed|delivered)\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}"
+        r"(?:mill|plant|circuit|crusher|concentrator)\b|\bintroduction\s+of\s+(?:first\s+)?ore\b"
+        r"|\b(?:mill|plant|concentrator)\s+start[- ]?up\b|\bstart[- ]?up\s+of\s+the\s+(?:mill|plant)\b"
+        r"|\benergi[sz](?:ed|ation)\b|\bfirst\s+power\b|\bconnected\s+to\s+the\s+(?:[\w-]+\s+){0,2}grid\b"
+        r"|\bgrid\s+connection\b"), False),
+    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden",
+                    "commercial operation", "nameplate", "design throughput", "design capacity",
+                    "mining at", "mining on", "mining operations", "mining has", "mining started",
+                    "mining commenced", "mining began", "mining resumed", "of mining", "of open",
+                    "of underground"), re.compile(
         r"(?i)\b(?:commercial\s+production|production\s+(?:commenced|began|started|restarted|resumed"
         r"|is\s+expected|will\s+(?:begin|commence|start))|(?:commence|start|begin|began|achieve|restart"
-        r"|resume|declare)\w*\s+(?:of\s+)?(?:commercial\s+|initial\s+|first\s+)?production"
+        r"|resume|declare)\w*\s+(?:of\s+)?(?:commercial\s+|initial\s+|first\s+|full[- ]scale\s+)?production"
+        r"|first\s+(?:[\w-]+\s+){0,2}(?:concentrates?|shipments?|cargo)|maiden\s+(?:[\w-]+\s+){0,2}(?:cargo|shipment)"
+        r"|commercial\s+operations?|(?:reach\w*|achiev\w*|attain\w*|hit|operated\s+at|ran\s+at)\s+"
+        r"\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+of\s+(?:its\s+|the\s+)?(?:nameplate|design)"
+        r"|(?:reach\w*|achiev\w*|attain\w*|ramp\w*(?:[- ]up)?\s+to|target\w*)\s+(?:full\s+|its\s+|the\s+)?"
+        r"(?:nameplate|design)\s+(?:capacity|throughput|rates?)"
+        r"|(?-i:mining(?:\s+operations)?\s+(?:at\s+[^.;]{1,40}?\s+)?(?:has\s+)?(?:started|commenced|began|resumed)"
+        r"|^Mining\s+(?:operations\s+)?(?:at|on)\s+[^.;]{1,40}?\s+(?:started|commenced|began|resumed))"
+        r"|(?:start|commencement)\s+of\s+(?:open[- ]pit\s+|underground\s+)?mining"
         r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré|dore)"
         r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
         r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
@@ -127,8 +160,13 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
     ("acquisition", ("acqui", "purchase"), re.compile(
         r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
-    ("permit", ("permit", "licen", "approv", "clearance", "designation"), re.compile(
-        r"(?i)\b(?:(?:mining|environmental|construction|water|operating|exploration|drilling|building"
+    ("permit", ("permit", "licen", "approv", "clearance", "designation", "cleared", "issued",
+                "granted", "authoriz", "authoris", "certificat", "decision statement"), re.compile(
+        r"(?i)\b(?:(?:work|exploration|drilling|mining|environmental|government|ministerial|regulatory)\s+"
+        r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor|min|construct)"
+        r"|(?:environmental|compliance|operating|work)\s+(?:[\w-]+\s+)?certificates?"
+        r"|certificates?\s+of\s+(?:authori[sz]ation|compliance|approval)|decision\s+statement|record\s+of\s+decision"
+        r"|(?:mining|environmental|construction|water|operating|exploration|drilling|building"
         r"|exploitation|export)\s+(?:permits?|licen[cs]es?|approvals?)|permits?|permitted"
         r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
         r"|(?:orphan\s+drug|fast\s+track|breakthrough\s+therapy)\s+designation"
@@ -153,8 +191,13 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
         r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract)\b"), False),
     ("drilling", ("drill", "borehole", "spud"), re.compile(
-        r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?)|boreholes?|spud(?:ded)?)\b"
+        r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?|\s+contractors?|\s+crews?)"
+        r"|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
+    ("other", ("mobili",), re.compile(
+        r"(?i)\b(?:contractors?|fleet|crews?|equipment|workforce)\b[^.;]{0,60}?\bmobili[sz]\w*"
+        r"|\bmobili[sz]\w*\s+(?:of\s+)?(?:the\s+)?(?:mining\s+)?(?:contractor|fleet|plant|equipment|crews?)"),
+     False),
     ("completion", ("complet", "finished"), re.compile(
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
     ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
@@ -167,6 +210,11 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision)\b"), True),
 ]
 
+# Every kind's cheap substrings: the gate most sentences stop at.
+_TRIGGER_WORDS = tuple(sorted({word for _, words, _, _ in _KINDS for word in words}))
+_SPEECH_WORDS = ("said", "says", "stated", "comment", "added", "noted", "remarked", "explained",
+                 "believes")
+
 # Auxiliaries and reporting verbs: enough to tell a reported event from a plan.
 _PAST = re.compile(
     r"(?i)\b(?:has|have|had|was|were)\b|\b(?:completed|commenced|closed|signed|received|commissioned"
@@ -175,7 +223,9 @@ _PAST = re.compile(
     r"|concluded|restarted|resumed|released|filed|granted|installed|finalized|finalised|declared"
     r"|spud|spudded|dosed|undertook|broke|retained|engaged|appointed|mobili[sz]ed|took\s+place"
     r"|underway|under\s+way)\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:complete|operational|functional)\b|\b\d{1,3}\s?%\s+complete"
+    r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed)\b"
+    r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:substantially\s+|essentially\s+|practically\s+|mechanically\s+"
+    r"|largely\s+)?(?:complete|operational|functional)\b|\b\d{1,3}\s?%\s+complete"
     r"|\b(?:announce[sd]?|report(?:s|ed)?|confirm(?:s|ed)?)\s+(?:the\s+)?(?:completion|commencement"
     r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
 )
@@ -217,7 +267,9 @@ _PROMOTION = re.compile(
 _BIOGRAPHY = re.compile(
     r"(?i)\b(?:has\s+(?:written|authored|published)|authored|papers\b|years\s+of\s+(?:industry\s+)?"
     r"experience|(?:was\s+)?previously\s+(?:served|was|held|worked)|holds\s+an?\s+(?:\w+\s+)?degree"
-    r"|graduated|(?:his|her)\s+career|brings\s+(?:more\s+than|over)|served\s+as)\b"
+    r"|graduated|(?:his|her)\s+career|brings\s+(?:more\s+than|over)|served\s+as|employs"
+    r"|was\s+responsible\s+for|before\s+that|(?:has\s+)?(?:completed|worked\s+on|delivered|built)\s+"
+    r"(?:more\s+than\s+\d+\s+|over\s+\d+\s+|several\s+|many\s+|numerous\s+)?projects\s+for)\b"
     r"|^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+\w+\s+(?:was|is|has|holds|brings|joined)\b"
 )
 _NEGATED = re.compile(
@@ -261,6 +313,26 @@ _QUOTE_VERB = re.compile(
     r"(?i)\b(?:said|says|commented|comments|stated|states|added|adds|noted|notes|remarked|explained"
     r"|continued)\b"
 )
+# Cautionary language inside the body: it lists plans to warn about them, not to announce them.
+_FORWARD_LOOKING = re.compile(
+    r"(?i)\bforward[- ]looking\b|\bsuch\s+statements\b|\bwithout\s+limitation\b"
+    r"|\bactual\s+(?:results|events)\s+(?:may|could)\b"
+)
+# "Managing Director Kim Aldous said the first shipment was ...": a person's words, reported.
+_REPORTED_SPEECH = re.compile(
+    r"(?:\b(?:CEO|CFO|COO|Chief\s+\w+\s+Officer|President|Chair(?:man|woman|person)?|Managing\s+Director"
+    r"|Executive\s+Director|General\s+Manager|Mayor|Minister)|\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+"
+    r"|\b(?:[Hh]e|[Ss]he))\b[^.;“\"]{0,40}?\b(?:said|says|stated|commented|added|noted|remarked|explained"
+    r"|believes)\b(?!\s*[:,]?\s*[“\"])"
+)
+# "Jane Doe, CEO, commented:" closing a paragraph: the next paragraph is her quotation.
+_SPEAKER_LINE = re.compile(
+    r"(?i)\b(?:said|says|stated|states|commented|comments|added|adds|noted|remarked|explained)\s*:\s*$"
+)
+# "the permit granted in 2016", "the 2023 program": an earlier year's events, recalled.
+_PROGRAM_YEAR = re.compile(
+    r"(?i)\b(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+)?(?:program(?:me)?|campaign|season)\b"
+)
 _HEADLINE_EVENT = re.compile(
     r"(?i)\b(?:declares?|declared|achieves?|achieved|receives?|received|granted|approv\w+|commences?"
     r"|commenced|begins?|began|starts?|started|completes?|completed|complete|closes?|closed|signs?"
@@ -269,6 +341,8 @@ _HEADLINE_EVENT = re.compile(
     r"|acquires?|acquired)\b"
 )
 
+# A date phrase ends this piece of a clause ("construction in 2015").
+_DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19|20)\d{2}\s*[.,]?$")
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+")
 _PROJECT_WORDS = ("Project", "Mine", "Property", "Deposit", "Mill", "Plant", "Prospect",
                   "Concession", "Claims", "Refinery")
@@ -287,9 +361,12 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
     projects = _project_names(paragraphs + ([title] if title else []))
     milestones: list[dict] = []
     lead_events = 0
+    lead = _lead_index(paragraphs, title)
+    speaker = False  # the paragraph before ended "X commented:"
     for number, paragraph in enumerate(paragraphs):
         context_project = None
         for sentence, quoted in _sentences_with_quotes(paragraph):
+            quoted = quoted or speaker
             named = _project_in(sentence, projects)
             for milestone in _sentence_milestones(sentence, release_date, quoted):
                 project = named
@@ -297,13 +374,25 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
                     project = context_project
                 milestone["project"] = project
                 milestones.append(_ordered(milestone))
-                lead_events += number == 0 and milestone["status"] == "achieved"
+                lead_events += number == lead and milestone["status"] == "achieved"
             context_project = named or context_project
+        speaker = bool(_SPEAKER_LINE.search(paragraph))
     if title and not lead_events:
         headline = _headline_milestone(title, release_date, projects)
         if headline:
             milestones.insert(0, headline)
-    return milestones
+    return merge_duplicates(milestones)
+
+
+def _lead_index(paragraphs: list[str], title: str | None) -> int:
+    """The lead paragraph: the first one, unless it only repeats the headline."""
+    if title and paragraphs and _plain(paragraphs[0]) == _plain(title):
+        return 1
+    return 0
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
 
 
 def _ordered(milestone: dict) -> dict:
@@ -372,16 +461,17 @@ def _not_news(sentence: str) -> bool:
     return bool(
         _BOILERPLATE.search(sentence) or _PROMOTION.search(sentence)
         or _BIOGRAPHY.search(sentence) or _HISTORY.search(sentence)
-        or _FIELDWORK.search(sentence)
+        or _FIELDWORK.search(sentence) or _FORWARD_LOOKING.search(sentence)
     )
 
 
 def _sentence_milestones(sentence: str, release: datetime.date | None, quoted: bool) -> list[dict]:
     lowered = sentence.lower()
-    if not any(word in lowered for _, words, _, _ in _KINDS for word in words):
+    if not any(word in lowered for word in _TRIGGER_WORDS):
         return []  # most sentences: no trigger word at all
     if _not_news(sentence):
         return []
+    quoted = quoted or _reported_speech(sentence)
     study = _KINDS[0][2].search(sentence)
     if _NOT_MILESTONE.search(sentence) and not study:
         return []
@@ -396,6 +486,11 @@ def _sentence_milestones(sentence: str, release: datetime.date | None, quoted: b
     return found
 
 
+def _reported_speech(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(verb in lowered for verb in _SPEECH_WORDS) and bool(_REPORTED_SPEECH.search(sentence))
+
+
 def _same_event(one: dict, other: dict) -> bool:
     return all(one[key] == other[key] for key in ("kind", "status", "date"))
 
@@ -404,7 +499,7 @@ def _clauses(sentence: str) -> list[str]:
     """Trigger clauses; a piece without a trigger of its own stays with the one before."""
     pieces = _CLAUSE_SPLIT.split(sentence)
     if len(pieces) == 1:
-        return pieces
+        return _paired(pieces)
     separators = _CLAUSE_SPLIT.findall(sentence)
     clauses = [pieces[0]]
     for separator, piece in zip(separators, pieces[1:]):
@@ -412,7 +507,19 @@ def _clauses(sentence: str) -> list[str]:
             clauses[-1] += separator + piece
         else:
             clauses.append(piece)
-    return clauses
+    return _paired(clauses)
+
+
+def _paired(clauses: list[str]) -> list[str]:
+    """ "start construction in 2015 and commissioning in 2016": two events, each with its date."""
+    paired: list[str] = []
+    for clause in clauses:
+        halves = clause.split(" and ", 1) if " and " in clause else []
+        if len(halves) == 2 and all(_DATED.search(half) and _trigger(half) for half in halves):
+            paired.extend(halves)
+        else:
+            paired.append(clause)
+    return paired
 
 
 def _trigger(clause: str, start: int = 0) -> tuple[str, re.Match, bool] | None:
@@ -454,7 +561,7 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     status = _status(clause, mention, release, cue)
     if status is None or (status == "achieved" and _RESULTS.search(clause)):
         return None
-    if status == "achieved" and _long_ago(mention, release):
+    if status == "achieved" and (_long_ago(mention, release) or _earlier_year(clause, mention, release)):
         return None  # "In 2011, the Company drilled 45 holes": background, not this release's news
     return {
         "date": mention.value if mention else None,
@@ -465,6 +572,20 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
         "sentence": sentence,
         "review": _review(mention, weak, quoted, bool(conditional) and status == "planned"),
     }
+
+
+def _earlier_year(clause: str, mention: DateMention | None, release) -> bool:
+    """An event dated only by an earlier year, or told of an earlier year's program: recalled.
+
+    This release's own news is dated more closely than "in 2016"; "the 2023 program
+    consisted of 17 holes" in a 2024 release is last season's work.
+    """
+    if release is None:
+        return False
+    if mention is not None and mention.precision == "year" and mention.year < release.year:
+        return True
+    program = _PROGRAM_YEAR.search(clause)
+    return bool(program) and int(program.group("year")) < release.year
 
 
 def _long_ago(mention: DateMention | None, release: datetime.date | None) -> bool:
@@ -511,6 +632,16 @@ def _event_date(clause: str, trigger: re.Match, release, *, planned: bool):
 # --- the headline ---------------------------------------------------------------
 
 
+def _headline_date(title: str, release: datetime.date | None):
+    """The date a headline states ("Effective July 1"), None for none, False for a later one."""
+    mentions = [m for m in find_dates(title, release, planned=False) if _usable(title, m)]
+    if not mentions:
+        return None
+    if release is not None and mentions[0].after(release):
+        return False
+    return mentions[0]
+
+
 def _headline_milestone(title: str, release: datetime.date | None,
                         projects: list[str]) -> dict | None:
     """The event a headline states, when the lead states none: dated the release day, for review."""
@@ -527,14 +658,20 @@ def _headline_milestone(title: str, release: datetime.date | None,
     if trigger is None:
         return None
     kind, match, weak = trigger
+    stated = _headline_date(title, release)
+    if stated is False:
+        return None  # a date after the release: the headline announces a plan
     review = ["from the headline only"]
-    if release is not None:
+    if stated is None and release is not None:
         review.append("date is the release date")
+    if stated is not None and stated.inferred_year:
+        review.append("year inferred from the release date")
     if weak:
         review.append("kind from a weak cue")
+    date = stated.value if stated else (release.isoformat() if release else None)
     return _ordered({
-        "date": release.isoformat() if release else None,
-        "precision": "day" if release else None,
+        "date": date,
+        "precision": stated.precision if stated else ("day" if release else None),
         "event": event_text(title, match, kind, None),
         "kind": kind,
         "status": "achieved",

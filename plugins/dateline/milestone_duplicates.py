@@ -1,0 +1,84 @@
+"""One event, one milestone: a headline, a highlight bullet and a body sentence often repeat it.
+
+A release states its news several times: in the headline, in a "Highlights" bullet,
+in the lead and again in a quote. The timeline must show it once. Two milestones are
+the same event when kind and status agree, their dates agree (or one has none, or
+one is the headline's stand-in release date), their projects agree, and their event
+words overlap. The one kept is the best source: a body sentence over a quotation
+over the headline, then a stated date over none, a more precise date, and the
+earlier sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PRECISION_RANK = {"day": 4, "month": 3, "quarter": 2, "half": 2, "year": 1, None: 0}
+_STOP = {
+    "the", "a", "an", "of", "at", "on", "in", "to", "for", "and", "its", "their", "our", "has",
+    "have", "had", "was", "were", "is", "are", "be", "been", "with", "from", "by", "that",
+    "company", "corporation", "project", "mine", "property",
+}
+# Words count as the same when their first letters agree ("pour", "poured", "pouring").
+_STEM = 4
+_HEADLINE = "from the headline only"
+_QUOTE = "from a quotation"
+
+
+def merge_duplicates(milestones: list[dict]) -> list[dict]:
+    """The milestones with each repeated event kept once, in reading order of the first mention."""
+    kept: list[dict] = []
+    for milestone in milestones:
+        twin = next((index for index, other in enumerate(kept) if _same_event(milestone, other)),
+                    None)
+        if twin is None:
+            kept.append(milestone)
+        elif _better(milestone, kept[twin]):
+            kept[twin] = milestone
+    return kept
+
+
+def _same_event(one: dict, other: dict) -> bool:
+    if one["kind"] != other["kind"] or one["status"] != other["status"]:
+        return False
+    if one.get("project") and other.get("project") and one["project"] != other["project"]:
+        return False
+    dates = _dates_agree(one, other)
+    if dates is None:
+        return False
+    overlap = _overlap(_words(one), _words(other))
+    return overlap >= (0.34 if dates == "equal" else 0.5)
+
+
+def _dates_agree(one: dict, other: dict) -> str | None:
+    """'equal' for one stated date, 'open' when one side has none (or only the release day)."""
+    first, second = _stated_date(one), _stated_date(other)
+    if first and second:
+        return "equal" if first == second else None
+    return "open"
+
+
+def _stated_date(milestone: dict) -> str | None:
+    if _HEADLINE in milestone["review"] and "date is the release date" in milestone["review"]:
+        return None
+    return milestone["date"]
+
+
+def _words(milestone: dict) -> set[str]:
+    text = f"{milestone['event']} {milestone.get('project') or ''}".lower()
+    return {word[:_STEM] for word in re.findall(r"[a-z0-9][\w'-]*", text) if word not in _STOP}
+
+
+def _overlap(one: set[str], other: set[str]) -> float:
+    if not one or not other:
+        return 0.0
+    return len(one & other) / min(len(one), len(other))
+
+
+def _better(candidate: dict, current: dict) -> bool:
+    return _rank(candidate) > _rank(current)
+
+
+def _rank(milestone: dict) -> tuple:
+    source = 0 if _HEADLINE in milestone["review"] else 1 if _QUOTE in milestone["review"] else 2
+    return (source, _stated_date(milestone) is not None, _PRECISION_RANK[milestone["precision"]])
