@@ -18,7 +18,9 @@ PATH = "content"
 ARTICLE_PATHS = ["releases"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["downloads"]
-IGNORE_FILES = [".#*", "issuer.yaml"]
+# Editor lock files and the files desktops drop into folders are not releases; anything else
+# under releases/ that is not a .md release is reported (validate.foreign_format_problems).
+IGNORE_FILES = [".#*", "issuer.yaml", ".DS_Store", "Thumbs.db", "desktop.ini", "*~"]
 # A release's date comes from its front matter (validated); Pelican would otherwise parse the
 # date at the start of every file name again on every build.
 FILENAME_METADATA = ""

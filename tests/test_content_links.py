@@ -67,6 +67,8 @@ def test_every_file_under_releases_is_a_release_or_an_error(tiny_site, tmp_path)
     (folder / "2024-07-02-shouting.MD").write_text("---\ntitle: x\n---\n")
     (folder / "README").write_text("what this folder is\n")
     (folder / ".#2024-07-03-editing.md").write_text("an editor's lock file (IGNORE_FILES)\n")
+    for dropped_by_a_desktop in (".DS_Store", "Thumbs.db", "desktop.ini"):  # IGNORE_FILES too
+        (folder / dropped_by_a_desktop).write_bytes(b"\x00\x01")
     with pytest.raises(DatelineError) as failure:
         build_site(tiny_site, tmp_path / "output")
     found = sorted((p.path.rsplit("/", 1)[-1], p.line, p.field) for p in failure.value.problems)
