@@ -21,7 +21,7 @@ ROLES: list[tuple[str, str]] = [
         "president and chief executive officer",
         r"president\s+(?:and|&)\s+(?:chief\s+executive\s+officer|ceo)\b",
     ),
-    ("chief executive officer", r"chief\s+executive\s+officer|\bceo\b"),
+    ("chief executive officer", r"chief\s+executive(?:\s+officer)?\b|\bceo\b"),
     ("chief financial officer", r"chief\s+financial\s+officer|\bcfo\b|finance\s+director"),
     ("chief operating officer", r"chief\s+operating\s+officer|\bcoo\b"),
     ("managing director", r"managing\s+director"),
@@ -143,9 +143,15 @@ _SINGLE = re.compile(
 )
 
 
+_CHIEF_OFFICER = re.compile(r"\bchief\s+(?!executive|financial|operating)([a-z]+)\s+officer\b")
+
+
 def role_of(text: str) -> str | None:
-    """The first canonical role the text names."""
+    """The first canonical role the text names ("chief medical officer" as written)."""
     lowered = text.lower()
+    chief = _CHIEF_OFFICER.search(lowered)
+    if chief:
+        return f"chief {chief.group(1)} officer"
     for role, pattern in _ROLE_PATTERNS:
         if pattern.search(lowered):
             return role
@@ -167,6 +173,8 @@ def person_names(text: str, known: list[str] | None = None) -> list[str]:
     """Names of people in the text, titles dropped, "Mr. X" resolved against known names."""
     names: list[str] = []
     for match in _PERSON.finditer(text):
+        if re.search(r"\b(?:of|for)\s+$", text[: match.start()]):
+            continue  # "Director of Clinical Affairs": a department, not a person
         tokens = match.group("name").split()
         run: list[str] = []
         for token in tokens + ["|"]:
