@@ -22,7 +22,7 @@ ROLES: list[tuple[str, str]] = [
         r"president\s+(?:and|&)\s+(?:chief\s+executive\s+officer|ceo)\b",
     ),
     ("chief executive officer", r"chief\s+executive(?:\s+officer)?\b|\bceo\b"),
-    ("chief financial officer", r"chief\s+financial\s+officer|\bcfo\b|finance\s+director"),
+    ("chief financial officer", r"chief\s+financial\s+officer|\bcfo\b|\bfd\b|finance\s+director"),
     ("chief operating officer", r"chief\s+operating\s+officer|\bcoo\b"),
     ("managing director", r"managing\s+director"),
     ("vice president", r"vice[- ]president|\bvp\b"),

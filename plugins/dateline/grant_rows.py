@@ -85,8 +85,16 @@ def row_grant(template: dict, header: tuple[str, ...], row: tuple[str, ...], pas
         or (parties.role_near(passage, grant["recipient"]) if grant["recipient"] else None)
         or parties.role_of(header[name_at])
     )
+    if not (grant["role"] or _names_someone(grant["recipient"])):
+        return None  # "Drill programme: 5,000 metres" is not a person's row
     _row_price(grant, header, row, dollar)
     return grant
+
+
+def _names_someone(cell: str | None) -> bool:
+    return bool(cell) and bool(
+        parties.person_names(cell) or re.search(rf"\b{parties.ORG_WORDS}", cell)
+    )
 
 
 def _row_number(header: tuple[str, ...], row: tuple[str, ...]) -> int | None:

@@ -190,7 +190,9 @@ class _FrameReader:
         self.section: list[dict] = []
         self.table: dict | None = None
         self.last_row: tuple | None = None
+        self.heading = heading or ""
         self.grant_heading = bool(heading and _GRANT_HEADING.search(heading))
+        self.negative_lead = False  # the last sentence about securities was not news
 
     def read_block(self, block: Block) -> None:
         if block.table:
@@ -214,7 +216,9 @@ class _FrameReader:
         if not (self.by_security or self.grant_heading or _GRANT_VERB.search(sentence)):
             return  # no grant wording and no open frame to fill: nothing to read
         if _NEGATIVE.search(_REPLACED.sub(" ", sentence) if _GRANT_VERB.search(sentence) else sentence):
+            self.negative_lead = True  # a table after "have surrendered ... as set out below:"
             return
+        self.negative_lead = False
         if self._open_table(sentence) or self._event(sentence):
             return
         if _SAME_TERMS.search(sentence):
@@ -352,7 +356,13 @@ class _FrameReader:
         """A table after a numbered grant sentence (or a PDMR form) lists that grant's rows."""
         if header == rows.FORM_HEADER:
             return _table(_new_grant(gm.Mention(0, 0, "option", 0), None, None, ""), "", None)
-        if not self.latest or not rows.is_grant_table(header):
+        if self.negative_lead or not rows.is_grant_table(header):
+            return None
+        if not self.latest and self.grant_heading:  # "Grant of performance share awards" + table
+            noun = re.search(rf"(?i)\b(?P<noun>{gm.NOUN})\b", self.heading)
+            security = (gm.noun_kind(noun.group("noun")) if noun else None) or "option"
+            return _table(_new_grant(gm.Mention(0, 0, security, 0), None, None, ""), "", None)
+        if not self.latest:
             return None
         source = self.latest[0]
         aggregate = source if len(self.latest) == 1 else None

@@ -74,6 +74,8 @@ def fixed_width_rows(lines: list[str]) -> Rows | None:
         return None
     if any(is_number(cell) for cell in rows[0]):
         return None  # a header names its columns
+    if any(len(cell) > 40 or cell.endswith(".") for row in rows for cell in row):
+        return None  # prose with double spaces after its full stops
     if not any(is_number(cell) for row in rows[1:] for cell in row):
         return None
     return rows
@@ -111,10 +113,15 @@ _LIST_LINE = re.compile(
 )
 
 
+_LIST_REST = re.compile(
+    r"(?i)^\s*(?:[\w-]+\s+){0,2}?(?:shares|options|units|rsus|dsus|psus|awards|rights)?\W*$"
+)
+
+
 def list_rows(lines: list[str]) -> Rows | None:
     """ "- Jane Roe, Director: 250,000 shares", one line per person."""
     matches = [_LIST_LINE.match(line) for line in lines]
-    if not all(matches):
+    if not all(matches) or not all(_LIST_REST.match(m.group("rest")) for m in matches):
         return None
     return [("Name", "Number")] + [(m.group("who").strip(), m.group("number")) for m in matches]
 
