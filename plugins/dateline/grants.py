@@ -43,6 +43,7 @@ from . import grant_mentions as gm
 from . import grant_parties as parties
 from . import grant_rows as rows
 from . import grant_terms as terms
+from . import tables
 from .exchanges import EXCHANGES
 from .sentences import Block, looks_like_heading, split_sentences
 
@@ -190,6 +191,7 @@ class _FrameReader:
         self.section: list[dict] = []
         self.table: dict | None = None
         self.last_row: tuple | None = None
+        self.form_lines: list[str] = []
         self.heading = heading or ""
         self.grant_heading = bool(heading and _GRANT_HEADING.search(heading))
         self.negative_lead = False  # the last sentence about securities was not news
@@ -336,6 +338,8 @@ class _FrameReader:
         return True
 
     def _read_row(self, row: tuple[str, ...]) -> None:
+        if self._form_row(row):
+            return
         if self.table is None:
             self.table = self._table_after_event(row)
             if self.table is None:
@@ -351,6 +355,22 @@ class _FrameReader:
         )
         if grant:
             self._add_row(grant)
+
+    def _form_row(self, row: tuple[str, ...]) -> bool:
+        """A PDMR notification laid out as table rows ("a) | Name | Isla Murdoch"): collected
+        from "Details of the person discharging managerial responsibilities" to the date."""
+        line = " ".join(cell for cell in row if cell).strip()
+        if not self.form_lines and not re.search(r"(?i)managerial\s+responsibilit", line):
+            return False
+        self.form_lines.append(re.sub(r"^\d+\.\s*", "", line))
+        if re.search(r"(?i)\bdate\s+of\s+the\s+transaction\b", line):
+            form = tables.form_rows(self.form_lines)
+            self.form_lines = []
+            self.table = None
+            for form_row in form or []:
+                self._read_row(form_row)
+            self.table = None
+        return True
 
     def _table_after_event(self, header: tuple[str, ...]) -> dict | None:
         """A table after a numbered grant sentence (or a PDMR form) lists that grant's rows."""
