@@ -286,8 +286,10 @@ _AWARD_TAIL = re.compile(
     r"(?i)\s*(?:an?\s+|the\s+)?(?:(?:nil[- ]cost|share|stock|sharesave|saye|conditional)\s+)*"
     r"(?:options?|awards?)\s*$"
 )
-_YEAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$"
-                   r"|\b(?:in|of|since|during|year)\s+$")
+_YEAR = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$"
+    r"|\b(?:in|of|since|during|year)\s+$"
+)
 
 
 def _lead_to_phrase(lead: str) -> str | None:

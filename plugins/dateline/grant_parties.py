@@ -169,12 +169,16 @@ def group_role(phrase: str) -> str | None:
     return roles.pop() if len(roles) == 1 else None
 
 
+_DEPARTMENT = re.compile(
+    r"(?i)\b(?:director|president|head|manager|officer|chief|secretary)\s+(?:of|for)\s+$"
+)
+
+
 def person_names(text: str, known: list[str] | None = None) -> list[str]:
     """Names of people in the text, titles dropped, "Mr. X" resolved against known names."""
     names: list[str] = []
     for match in _PERSON.finditer(text):
-        if re.search(r"(?i)\b(?:director|president|head|manager|officer|chief|secretary)\s+(?:of|for)\s+$",
-                     text[: match.start()]):
+        if _DEPARTMENT.search(text[: match.start()]):
             continue  # "Director of Clinical Affairs": a department, not a person
         tokens = match.group("name").split()
         run: list[str] = []

@@ -121,7 +121,7 @@ def _count(cell: str) -> int | None:
 
 
 def _person(cell: str) -> tuple[str | None, str | None]:
-    """ "Mr Joel Harker" -> Joel Harker; "Oren Castell (CEO)" and "Jane Roe, Director" give a role."""
+    """ "Mr Joel Harker" is Joel Harker; "Oren Castell (CEO)", "Jane Roe, Director" give a role."""
     text = _TITLE.sub("", cell.strip())
     role = None
     bracket = re.search(r"\s*\(([^)]*)\)\s*$", text)

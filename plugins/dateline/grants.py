@@ -217,7 +217,7 @@ class _FrameReader:
             return
         if not (self.by_security or self.grant_heading or _GRANT_VERB.search(sentence)):
             return  # no grant wording and no open frame to fill: nothing to read
-        if _NEGATIVE.search(_REPLACED.sub(" ", sentence) if _GRANT_VERB.search(sentence) else sentence):
+        if _NEGATIVE.search(_unreplaced(sentence)):
             self.negative_lead = True  # a table after "have surrendered ... as set out below:"
             return
         self.negative_lead = False
@@ -485,6 +485,11 @@ def _new_grant(mention: gm.Mention, recipient, role, sentence: str) -> dict:
         _span=(mention.start, mention.end),
     )
     return grant
+
+
+def _unreplaced(sentence: str) -> str:
+    """A grant sentence without the options it replaces, so their cancellation is not its own."""
+    return _REPLACED.sub(" ", sentence) if _GRANT_VERB.search(sentence) else sentence
 
 
 def _table(template: dict, passage: str, aggregate: dict | None) -> dict:

@@ -105,7 +105,9 @@ def cell_per_line_rows(lines: list[str]) -> Rows | None:
 
 def _not_a_cell(line: str) -> bool:
     text = line.strip()
-    return len(text) > _CELL_LINE_MAX or bool(re.search(r"[.;:!?]$", text)) and not is_number(text)
+    if len(text) > _CELL_LINE_MAX:
+        return True
+    return bool(re.search(r"[.;:!?]$", text)) and not is_number(text)
 
 
 _LIST_LINE = re.compile(
@@ -128,20 +130,25 @@ def list_rows(lines: list[str]) -> Rows | None:
 
 # --- the PDMR notification form ------------------------------------------------------------
 
+def _field(label: str) -> re.Pattern:
+    """A form line: an optional item mark ("a)", "4."), the label, an optional colon, the value."""
+    return re.compile(rf"(?i)^(?:[a-z0-9]{{1,2}}[.)]\s*)?{label}\s*:?\s*(?P<value>.*)$")
+
+
 _FORM_FIELDS = (
-    ("name", re.compile(r"(?i)^(?:[a-z0-9]{1,2}[.)]\s*)?name\s*:?\s*(?P<value>.*)$")),
-    ("position", re.compile(r"(?i)^(?:[a-z0-9]{1,2}[.)]\s*)?position(?:\s*/\s*status)?\s*:?\s*(?P<value>.*)$")),
-    ("instrument", re.compile(r"(?i)^(?:[a-z0-9]{1,2}[.)]\s*)?description\s+of\s+the\s+financial\s+instrument.*?:\s*(?P<value>.*)$")),
-    ("nature", re.compile(r"(?i)^(?:[a-z0-9]{1,2}[.)]\s*)?nature\s+of\s+the\s+transaction\s*:?\s*(?P<value>.*)$")),
-    ("price_volume", re.compile(r"(?i)^(?:[a-z0-9]{1,2}[.)]\s*)?price\(s\)\s+and\s+volume\(s\)\s*:?\s*(?P<value>.*)$")),
-    ("date", re.compile(r"(?i)^(?:[a-z0-9]{1,2}[.)]\s*)?date\s+of\s+the\s+transaction\s*:?\s*(?P<value>.*)$")),
+    ("name", _field(r"name")),
+    ("position", _field(r"position(?:\s*/\s*status)?")),
+    ("instrument", _field(r"description\s+of\s+the\s+financial\s+instrument[^:]*?")),
+    ("nature", _field(r"nature\s+of\s+the\s+transaction")),
+    ("price_volume", _field(r"price\(s\)\s+and\s+volume\(s\)")),
+    ("date", _field(r"date\s+of\s+the\s+transaction")),
 )
 _FORM_LABEL = re.compile(r"(?i)^(?:[a-z0-9]{1,2}[.)]|\d+\.)\s")
 FORM_HEADER = ("name", "position", "instrument", "nature", "price", "volume", "date")
 
 
 def form_rows(lines: list[str]) -> Rows | None:
-    """A PDMR notification read as one row: name, position, instrument, nature, price, volume, date."""
+    """A PDMR notification as one row: name, position, instrument, nature, price, volume, date."""
     if not any(re.search(r"(?i)managerial\s+responsibilit", line) for line in lines[:3]):
         if not any(_FORM_FIELDS[4][1].match(line.strip()) for line in lines):
             return None
@@ -149,7 +156,9 @@ def form_rows(lines: list[str]) -> Rows | None:
     current = None
     for line in lines:
         text = line.strip()
-        field = next(((key, m) for key, pattern in _FORM_FIELDS if (m := pattern.match(text))), None)
+        field = next(
+            ((key, m) for key, pattern in _FORM_FIELDS if (m := pattern.match(text))), None
+        )
         if field:
             current = field[0]
             found[current] = field[1].group("value").strip()
@@ -166,7 +175,8 @@ def form_rows(lines: list[str]) -> Rows | None:
 
 
 _PRICE_TOKEN = re.compile(
-    r"(?i)\bnil\b|£\s?\d+(?:\.\d+)?|\$\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:p|pence)\b|\b\d+\.\d+\b"
+    r"(?i)\bnil\b|£\s?\d+(?:\.\d+)?|\$\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:p|pence)\b"
+    r"|\b\d+\.\d+\b"
 )
 _VOLUME_TOKEN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
 
