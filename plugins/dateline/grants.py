@@ -6,9 +6,15 @@ A grant is read as a FRAME over its passage, not as one sentence
 - An EVENT opens a frame: a sentence with a grant verb (granted, awarded,
   issued, allotted, allocated, received, "the grant of") and a number of
   securities, or, under a grant heading ("Grant of Stock Options", "Option
-  Grant"), any past-tense sentence naming a number of securities. A sentence
-  announcing a grant "to the following directors:" opens a frame whose grants
-  come from the table rows after it.
+  Grant"), any past-tense sentence naming a number of securities. A grant
+  sentence with no number ("granted options to the following directors:")
+  opens a frame whose grants come from the table rows (or numbered sentences)
+  after it; a table after a numbered sentence lists that grant's people, and
+  rows adding up to its aggregate replace it. Each row shares the passage's
+  terms (`grant_rows` reads the row, `tables` the plain-text layouts).
+- "On the same terms" / "on identical terms" takes the section's earlier
+  grant's terms; replacement options are grants even though the sentence names
+  the options they replace as cancelled or surrendered.
 - Later sentences of the same section fill the frame's empty slots (price,
   term, expiry, vesting, conditions, grant date): "The options are exercisable
   at $0.31 and expire on ..." fills the latest option grants; "The RSUs vest ..."
@@ -30,7 +36,8 @@ A grant is read as a FRAME over its passage, not as one sentence
 - Each grant carries `review`: why a person should check it (REVIEW_* below).
 
 Mentions and recipients are read by `grant_mentions` (names and roles by
-`grant_parties`), the terms by `grant_terms`.
+`grant_parties`), the terms by `grant_terms`, table rows by `grant_rows`. With
+no release date, dates the text does not state stay null.
 """
 
 from __future__ import annotations
