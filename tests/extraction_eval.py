@@ -101,7 +101,9 @@ def extracted_grants(case: dict) -> list[dict]:
     reader = extract_html if case["format"] == "html" else extract_text
     found = reader(
         case["body"],
-        release_date=datetime.date.fromisoformat(case["release_date"]),
+        release_date=(
+            datetime.date.fromisoformat(case["release_date"]) if case["release_date"] else None
+        ),
         exchanges=case["exchanges"],
     )
     return found["grants"]

@@ -29,35 +29,12 @@ def extract(paragraphs: list[str], *, release_date: datetime.date | None, exchan
     count; those that need the release date to be read ("today", "in August")
     stay null.
     """
-    if release_date is None:
-        grants = _undated_grants(paragraphs, exchanges, blocks)
-    else:
-        grants = extract_grants(
-            paragraphs, release_date=release_date, exchanges=exchanges, blocks=blocks
-        )
+    grants = extract_grants(
+        paragraphs, release_date=release_date, exchanges=exchanges, blocks=blocks
+    )
     milestones = extract_milestones(paragraphs, release_date=release_date, title=title)
     logger.debug("extraction: %s grants, %s milestones", len(grants), len(milestones))
     return {"grants": grants, "milestones": milestones}
-
-
-# A day no release can have: whatever grants computes from it is recognisably invented.
-_NO_DAY = datetime.date(1900, 1, 1)
-
-
-def _undated_grants(paragraphs: list[str], exchanges: list[str],
-                    blocks: list[Block] | None) -> list[dict]:
-    """Grants of a release whose date is unknown: dates computed from the missing day are null.
-
-    `grants` needs a day to anchor "today" and to turn a term into an expiry; it is
-    given a day in 1900, and any grant or expiry date that comes back before 1950
-    was computed from it, not stated, so it is set to null.
-    """
-    grants = extract_grants(paragraphs, release_date=_NO_DAY, exchanges=exchanges, blocks=blocks)
-    for grant in grants:
-        for key in ("grant_date", "expiry_date"):
-            if (grant.get(key) or "9999") < "1950":
-                grant[key] = None
-    return grants
 
 
 def extract_html(html: str, *, release_date: datetime.date | None, exchanges: list[str],

@@ -31,7 +31,8 @@ SECURITIES: list[tuple[str, str]] = [
         "psu",
         (
             r"performance(?:[- ]based)?\s+(?:restricted\s+)?(?:share\s+|stock\s+)?"
-            r"(?:units?|rights?)|PSUs?"
+            r"(?:units?|rights?)|PSUs?|(?:conditional|performance)\s+share\s+awards?"
+            r"|conditional\s+awards?"
         ),
     ),
     ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?"),
@@ -58,7 +59,7 @@ NOUN = "|".join(f"(?:{pattern})" for _, pattern in SECURITIES)
 _OPTION = r"(?:(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+)?options?)"
 _PREFIX = (
     r"(?:new\s+|additional\s+|unlisted\s+|unquoted\s+|listed\s+|zero\s+exercise\s+price\s+"
-    r"|nil[- ]cost\s+|inducement\s+)?"
+    r"|nil[- ]cost\s+|inducement\s+|replacement\s+|conditional\s+)?"
 )
 
 
@@ -71,6 +72,7 @@ class Mention:
     security: str
     number: int
     between: str | None = None
+    recipient_before: bool = False  # "to A in respect of N shares": the person comes first
 
 
 _MENTIONS: list[tuple[re.Pattern, str | None]] = [
@@ -97,6 +99,15 @@ _MENTIONS: list[tuple[re.Pattern, str | None]] = [
     ),
     (re.compile(rf"(?i)\b{_OPTION}\s+over\s+{_LEAD}{QUANTITY}\s+{_SHARES}\b"), "option"),
     (re.compile(rf"(?i)\b{_OPTION}\s+totall?ing\s+{QUANTITY}\b"), "option"),
+    (
+        re.compile(
+            rf"(?i)\b(?P<noun>{NOUN})\s+(?:awards?\s+)?(?:covering|for)\s+{_LEAD}{QUANTITY}\s+"
+            rf"{_SHARES}\b"
+        ),
+        None,
+    ),
+    (re.compile(rf"(?i)\bin\s+respect\s+of\s+{_LEAD}{QUANTITY}\s+{_SHARES}\b"), "award"),
+    (re.compile(rf"(?i)\bover\s+{_LEAD}{QUANTITY}\s+{_SHARES}\b"), "award"),
     (re.compile(rf"(?i){_LEAD}\b{QUANTITY}\s+{_PREFIX}(?P<noun>{NOUN})\b"), None),
 ]
 _RESPECTIVELY = re.compile(
@@ -116,18 +127,46 @@ _COMPENSATION_WARRANT = re.compile(
 # --- mentions -----------------------------------------------------------------------------
 
 
-def mentions(sentence: str) -> list[Mention]:
+_AWARD_KIND = re.compile(
+    r"(?i)\b(?:conditional|performance)\s+(?:share\s+)?awards?\b|\bshare\s+awards?\b"
+    r"|\bLTIP\s+awards?\b|\b(?:restricted|performance)\s+shares?\b"
+)
+
+
+def _is_year(sentence: str, match: re.Match, number_text: str) -> bool:
+    """ "on 11 March 2024 performance share awards": 2024 is the date's year, not a count."""
+    if not re.fullmatch(r"(?:19|20)\d{2}", number_text):
+        return False
+    at = sentence.find(number_text, match.start())
+    return bool(_YEAR.search(sentence[max(0, at - 16) : at]))
+
+
+def award_kind(sentence: str, default: str | None) -> str:
+    """What "an award over / in respect of N shares" is: conditional awards are PSUs."""
+    if _AWARD_KIND.search(sentence):
+        return "psu"
+    if re.search(r"(?i)\boptions?\b", sentence):
+        return "option"
+    return default or "psu"
+
+
+def mentions(sentence: str, default_award: str | None = None) -> list[Mention]:
     """The numbers of securities the sentence names, left to right, overlaps removed."""
     found: list[Mention] = []
     for pattern, kind in _MENTIONS:
         for match in pattern.finditer(sentence):
             security = kind or noun_kind(match.group("noun"))
+            if security == "award":
+                security = award_kind(sentence, default_award)
             if security is None:
                 continue
             number_text = next(g for g in match.groups() if g and re.match(r"\d", g))
+            if _is_year(sentence, match, number_text):
+                continue
             between = match.groupdict().get("between")
+            before = kind == "award"
             found.append(
-                Mention(match.start(), match.end(), security, number(number_text), between)
+                Mention(match.start(), match.end(), security, number(number_text), between, before)
             )
     for match in _RESPECTIVELY.finditer(sentence):
         security = noun_kind(match.group("noun"))
@@ -224,8 +263,11 @@ _SUBJECT_START = re.compile(r"(?i)^.*\b(?:that|announces|announced|reports|today
 def recipients(sentence: str, mention: Mention, start: int, end: int, known: list[str]):
     """(recipient, role) pairs for one mention; several for "each of A and B"."""
     each = bool(re.match(r"(?i)\s+to\s+each\s+of\b", sentence[mention.end : end]))
-    phrase = mention.between or _phrase_after(sentence[mention.end : end])
     lead = sentence[start : mention.start]
+    phrase = mention.between or (_lead_to_phrase(lead) if mention.recipient_before else None)
+    if phrase is None and mention.recipient_before:
+        phrase = _subject_phrase(_AWARD_TAIL.sub("", lead))
+    phrase = phrase or _phrase_after(sentence[mention.end : end])
     if phrase is None:
         phrase = _subject_phrase(lead) or _indirect_object(lead)
     if phrase is None and start == 0:
@@ -238,6 +280,25 @@ def recipients(sentence: str, mention: Mention, start: int, end: int, known: lis
     if not phrase:
         return [(None, None)]
     return parties.read_phrase(phrase.strip(" ,"), sentence, known, each=each)
+
+
+_AWARD_TAIL = re.compile(
+    r"(?i)\s*(?:an?\s+|the\s+)?(?:(?:nil[- ]cost|share|stock|sharesave|saye|conditional)\s+)*"
+    r"(?:options?|awards?)\s*$"
+)
+_YEAR = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$"
+    r"|\b(?:in|of|since|during|year)\s+$"
+)
+
+
+def _lead_to_phrase(lead: str) -> str | None:
+    """ "... were made to Mr A, Chief Executive, " (before "in respect of N shares"): the person."""
+    tos = [m for m in re.finditer(r"(?i)\bto\s+(?!purchase|acquire|the\s+terms)", lead)]
+    if not tos:
+        return None
+    phrase = lead[tos[-1].end() :].strip(" ,;")
+    return phrase if phrase and len(phrase) <= 120 else None
 
 
 def _phrase_after(text: str) -> str | None:
@@ -266,6 +327,10 @@ def _indirect_object(lead: str) -> str | None:
     verb = _LEAD_VERB.search(lead)
     if verb and parties.person_names(verb.group("rest")):
         return verb.group("rest")
+    single = re.match(r"(?i)(an?\s+(?:new\s+)?[^,]{3,60}?)\s+an?\s+(?:\w+\s+){0,2}$",
+                      verb.group("rest")) if verb else None
+    if single and parties.role_of(single.group(1)):
+        return single.group(1)  # "granted a new Vice President of Engineering an option"
     return None
 
 

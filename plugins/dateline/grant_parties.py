@@ -21,8 +21,8 @@ ROLES: list[tuple[str, str]] = [
         "president and chief executive officer",
         r"president\s+(?:and|&)\s+(?:chief\s+executive\s+officer|ceo)\b",
     ),
-    ("chief executive officer", r"chief\s+executive\s+officer|\bceo\b"),
-    ("chief financial officer", r"chief\s+financial\s+officer|\bcfo\b|finance\s+director"),
+    ("chief executive officer", r"chief\s+executive(?:\s+officer)?\b|\bceo\b"),
+    ("chief financial officer", r"chief\s+financial\s+officer|\bcfo\b|\bfd\b|finance\s+director"),
     ("chief operating officer", r"chief\s+operating\s+officer|\bcoo\b"),
     ("managing director", r"managing\s+director"),
     ("vice president", r"vice[- ]president|\bvp\b"),
@@ -143,9 +143,15 @@ _SINGLE = re.compile(
 )
 
 
+_CHIEF_OFFICER = re.compile(r"\bchief\s+(?!executive|financial|operating)([a-z]+)\s+officer\b")
+
+
 def role_of(text: str) -> str | None:
-    """The first canonical role the text names."""
+    """The first canonical role the text names ("chief medical officer" as written)."""
     lowered = text.lower()
+    chief = _CHIEF_OFFICER.search(lowered)
+    if chief:
+        return f"chief {chief.group(1)} officer"
     for role, pattern in _ROLE_PATTERNS:
         if pattern.search(lowered):
             return role
@@ -163,10 +169,17 @@ def group_role(phrase: str) -> str | None:
     return roles.pop() if len(roles) == 1 else None
 
 
+_DEPARTMENT = re.compile(
+    r"(?i)\b(?:director|president|head|manager|officer|chief|secretary)\s+(?:of|for)\s+$"
+)
+
+
 def person_names(text: str, known: list[str] | None = None) -> list[str]:
     """Names of people in the text, titles dropped, "Mr. X" resolved against known names."""
     names: list[str] = []
     for match in _PERSON.finditer(text):
+        if _DEPARTMENT.search(text[: match.start()]):
+            continue  # "Director of Clinical Affairs": a department, not a person
         tokens = match.group("name").split()
         run: list[str] = []
         for token in tokens + ["|"]:

@@ -83,7 +83,9 @@ _PRICE = re.compile(
     r"|(?P<minor>\d+(?:\.\d+)?)\s?(?P<minor_unit>cents?|pence|p)\b(?!\s+each)"
     r"|(?<=price of )(?P<bare>\.\d+|\d+\.\d+)\b)"
 )
-_NIL_PRICE = re.compile(r"(?i)\b(?:nil|zero)[- ](?:exercise\s+)?(?:price|cost)\b|\bnil[- ]cost\b")
+_NIL_PRICE = re.compile(
+    r"(?i)\b(?:nil|zero)[- ](?:exercise\s+)?(?:price|cost)\b|\bnil[- ]cost\b|\bnil[- ]priced\b"
+)
 
 
 def prices(text: str, dollar: str | None) -> list[tuple]:
@@ -129,7 +131,8 @@ _ANNIVERSARY_TERM = re.compile(
 _FROM_VESTING = re.compile(r"(?i)^\s*(?:from|after|following)\s+(?:the\s+date\s+of\s+)?vesting")
 _EXPIRY = re.compile(
     r"(?i)\b(?:expiry\s+date\s+(?:of|is)|expir\w*|until|ending|lapse\w*|on\s+or\s+before"
-    r"|(?:at\s+any\s+(?:time|point)\s+)?prior\s+to|terminat\w*)\s+(?:on\s+)?"
+    r"|(?:at\s+any\s+(?:time|point)\s+)?prior\s+to|terminat\w*|up\s+to(?:\s+and\s+including)?)"
+    r"\s+(?:on\s+)?"
 )
 _WINDOW = re.compile(r"(?i)\bbetween\s+")
 
@@ -163,7 +166,7 @@ def _whole(years: float):
     return int(years) if float(years).is_integer() else round(years, 4)
 
 
-def expiries(text: str, release: datetime.date) -> list[str]:
+def expiries(text: str, release: datetime.date | None) -> list[str]:
     """Expiry dates the text states, in order."""
     values = []
     for match in _EXPIRY.finditer(text):
@@ -178,7 +181,7 @@ def expiries(text: str, release: datetime.date) -> list[str]:
     return [value for _, value in sorted(values)]
 
 
-def _day_at(text: str, release: datetime.date) -> str | None:
+def _day_at(text: str, release: datetime.date | None) -> str | None:
     dates = find_dates(text, release)
     if dates and dates[0].start == 0 and dates[0].precision == "day" and not dates[0].inferred_year:
         return dates[0].value
@@ -202,7 +205,7 @@ _TODAY = re.compile(
 )
 
 
-def grant_date(text: str, release: datetime.date) -> str | None:
+def grant_date(text: str, release: datetime.date | None) -> str | None:
     """The grant date an event sentence states ("on May 1, 2025", "effective ...", "today")."""
     for mention in find_dates(text, release):
         if mention.precision != "day" or mention.inferred_year:
@@ -210,7 +213,7 @@ def grant_date(text: str, release: datetime.date) -> str | None:
         before = text[: mention.start]
         if _GRANT_DATE.search(before[-40:]) and not _NOT_GRANT_DATE.search(before[-30:]):
             return mention.value
-    if _TODAY.search(text):
+    if _TODAY.search(text) and release is not None:
         return release.isoformat()
     return None
 
@@ -271,7 +274,7 @@ _ANNIVERSARY = re.compile(
 _EVERY = re.compile(
     rf"(?i)(?:(?P<pct>\d+(?:\.\d+)?)\s?%|one[- ](?P<frac>quarter|third|half)|1/(?P<den>[2-6])"
     rf"|(?P<k>{N})\s+equal"
-    rf"\s+instal?lments)[^.;]{{0,40}}?\bevery\s+(?P<n>{N})[- ]months?"
+    rf"\s+(?:instal?lments|tranches|portions))[^.;]{{0,40}}?\bevery\s+(?P<n>{N})[- ]months?"
 )
 _FRACTIONS = {"quarter": 4, "third": 3, "half": 2}
 
@@ -358,6 +361,9 @@ def _offsets(text: str, grant_day: datetime.date | None) -> list[int]:
     return months
 
 
+_BALANCE = re.compile(r"(?i)\b(?:balance|remaining|remainder|thereafter|following)\b")
+
+
 def _period_offsets(text: str, months: list[int]) -> list[int]:
     """Offsets from "over N months", "N equal annual instalments", "25% every six months"."""
     found = []
@@ -368,8 +374,9 @@ def _period_offsets(text: str, months: list[int]) -> list[int]:
     )
     for match in _OVER.finditer(text):
         value = count(match.group("n"))
+        after = start if _BALANCE.search(text[: match.end()]) else 0  # "the balance over N"
         found.append(
-            start + int(value * (12 if match.group("unit").lower().startswith("y") else 1))
+            after + int(value * (12 if match.group("unit").lower().startswith("y") else 1))
         )
     for match in _EVERY.finditer(text):
         parts = (

@@ -6,9 +6,15 @@ A grant is read as a FRAME over its passage, not as one sentence
 - An EVENT opens a frame: a sentence with a grant verb (granted, awarded,
   issued, allotted, allocated, received, "the grant of") and a number of
   securities, or, under a grant heading ("Grant of Stock Options", "Option
-  Grant"), any past-tense sentence naming a number of securities. A sentence
-  announcing a grant "to the following directors:" opens a frame whose grants
-  come from the table rows after it.
+  Grant"), any past-tense sentence naming a number of securities. A grant
+  sentence with no number ("granted options to the following directors:")
+  opens a frame whose grants come from the table rows (or numbered sentences)
+  after it; a table after a numbered sentence lists that grant's people, and
+  rows adding up to its aggregate replace it. Each row shares the passage's
+  terms (`grant_rows` reads the row, `tables` the plain-text layouts).
+- "On the same terms" / "on identical terms" takes the section's earlier
+  grant's terms; replacement options are grants even though the sentence names
+  the options they replace as cancelled or surrendered.
 - Later sentences of the same section fill the frame's empty slots (price,
   term, expiry, vesting, conditions, grant date): "The options are exercisable
   at $0.31 and expire on ..." fills the latest option grants; "The RSUs vest ..."
@@ -30,7 +36,8 @@ A grant is read as a FRAME over its passage, not as one sentence
 - Each grant carries `review`: why a person should check it (REVIEW_* below).
 
 Mentions and recipients are read by `grant_mentions` (names and roles by
-`grant_parties`), the terms by `grant_terms`.
+`grant_parties`), the terms by `grant_terms`, table rows by `grant_rows`. With
+no release date, dates the text does not state stay null.
 """
 
 from __future__ import annotations
@@ -41,7 +48,9 @@ import re
 
 from . import grant_mentions as gm
 from . import grant_parties as parties
+from . import grant_rows as rows
 from . import grant_terms as terms
+from . import tables
 from .exchanges import EXCHANGES
 from .sentences import Block, looks_like_heading, split_sentences
 
@@ -87,7 +96,10 @@ _NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
     r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|held"
     r"|holding|(?:were|was|been|being)\s+exercised"
-    r"|exercised\s+for|(?:from|upon|on)\s+the\s+exercise\s+of"
+    r"|exercised\s+for|(?:from|upon|on)\s+(?:the\s+)?exercise\s+of"
+    r"|exercis(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:options|warrants|awards)"
+    r"|(?:in|on)\s+issue|interested\s+in"
+    r"|(?:listed|set\s+out|referred\s+to|described|detailed|shown)\s+above"
     r"|repric\w*|amend\w*|earn[- ]in|earn\s+(?:an?\s+|up\s+to\s+)?\d|\d+\s*%\s+interest"
     r"|interest\s+in\s+the|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)"
     r"|no\s+(?:stock\s+|deferred\s+share\s+units?|restricted\s+share\s+units?|\w+\s+)?"
@@ -110,8 +122,20 @@ _SECURITY_WORDS = (
     "award",
 )
 _PRONOUN = re.compile(
-    r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?))\b"
+    r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?)"
+    r"|both(?:\s+(?:of\s+)?(?:the(?:se)?\s+)?(?:awards?|grants?))?)\b"
 )
+# The options a grant replaces are named with cancelled/surrendered words; the grant is still
+# news ("granted 600,000 new options to replace the cancelled options").
+_REPLACED = re.compile(
+    r"(?i)\b(?:to\s+replace|in\s+(?:the\s+)?place\s+of|replacing|as\s+replacements?\s+for)"
+    r"(?:\s+[\w-]+){0,5}?\s+(?:options?|awards?|units?)\b|\bin\s+their\s+place\b"
+)
+# A second grant "on the same terms" takes the first one's price, term, expiry and vesting.
+_SAME_TERMS = re.compile(
+    r"(?i)\b(?:same|identical)\s+terms\b|\bon\s+the\s+same\s+basis\b"
+)
+_SAME_DATE = re.compile(r"(?i)\bon\s+the\s+same\s+(?:date|day)\b")
 _REFERENCE = re.compile(
     rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{gm.NOUN})\b"
     rf"|\b(?P<noun2>{gm.NOUN})\s+(?:granted|awarded|issued)\b|^(?P<noun3>{gm.NOUN})\b"
@@ -143,7 +167,7 @@ _SLOTS = (
 def extract_grants(
     paragraphs: list[str],
     *,
-    release_date: datetime.date,
+    release_date: datetime.date | None,
     exchanges: list[str],
     blocks: list[Block] | None = None,
 ) -> list[dict]:
@@ -161,7 +185,7 @@ def extract_grants(
 class _FrameReader:
     """Walk the blocks of a body, keeping the open frame so later sentences fill it."""
 
-    def __init__(self, release_date: datetime.date, exchanges: list[str]):
+    def __init__(self, release_date: datetime.date | None, exchanges: list[str]):
         self.release_date = release_date
         self.dollar = _dollar_currency(exchanges)
         self.grants: list[dict] = []
@@ -171,11 +195,17 @@ class _FrameReader:
     def _close_section(self, heading: str | None) -> None:
         self.by_security: dict[str, list[dict]] = {}
         self.latest: list[dict] = []
+        self.section: list[dict] = []
         self.table: dict | None = None
         self.last_row: tuple | None = None
+        self.form_lines: list[str] = []
+        self.heading = heading or ""
         self.grant_heading = bool(heading and _GRANT_HEADING.search(heading))
+        self.negative_lead = False  # the last sentence about securities was not news
 
     def read_block(self, block: Block) -> None:
+        if block.table:
+            return  # a table's own text; its rows follow as blocks
         if block.heading or (block.row is None and looks_like_heading(block.text)):
             self._close_section(block.text)
         elif block.row is not None:
@@ -194,10 +224,14 @@ class _FrameReader:
             return
         if not (self.by_security or self.grant_heading or _GRANT_VERB.search(sentence)):
             return  # no grant wording and no open frame to fill: nothing to read
-        if _NEGATIVE.search(sentence):
+        if _NEGATIVE.search(_unreplaced(sentence)):
+            self.negative_lead = True  # a table after "have surrendered ... as set out below:"
             return
+        self.negative_lead = False
         if self._open_table(sentence) or self._event(sentence):
             return
+        if _SAME_TERMS.search(sentence):
+            self._inherit(self.latest, _SLOTS)
         for clause, targets in self._clauses(sentence):
             self._fill(targets, clause)
 
@@ -211,14 +245,35 @@ class _FrameReader:
             or _RECAP.search(sentence)
         ):
             return False
-        mentions = [m for m in gm.mentions(sentence) if gm.is_award(sentence, m)]
+        pending = self.table["template"] if self.table and self.table["header"] is None else None
+        default = pending["security"] if pending else None
+        mentions = [m for m in gm.mentions(sentence, default) if gm.is_award(sentence, m)]
         if not mentions or self._restates(sentence, mentions):
             return False
         self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         grants = self._grants_of(sentence, mentions)
         _distribute(grants, sentence, mentions, self.release_date, self.dollar)
+        if pending:  # "awards were made ... in the form of nil-cost options. An Award ... over N"
+            for grant in grants:
+                _apply(grant, {key: pending[key] for key in _SLOTS})
+            self.table = None
+        if _SAME_TERMS.search(sentence):
+            self._inherit(grants, _SLOTS)
+        elif _SAME_DATE.search(sentence):
+            self._inherit(grants, ("grant_date",))
         self._remember(grants)
         return True
+
+    def _inherit(self, grants: list[dict], slots) -> None:
+        """Fill the grants' empty slots from the section's earlier grant of the same security."""
+        for grant in grants:
+            source = next(
+                (g for g in reversed(self.section)
+                 if g["security"] == grant["security"] and g not in grants and g is not grant),
+                None,
+            )
+            if source:
+                _apply(grant, {key: source[key] for key in slots})
 
     def _is_grant_wording(self, sentence: str) -> bool:
         return bool(
@@ -253,7 +308,9 @@ class _FrameReader:
         return grants
 
     def _remember(self, grants: list[dict]) -> None:
+        self._drop_aggregate(grants)
         self.grants.extend(grants)
+        self.section.extend(grants)
         self.latest = grants
         for security in {g["security"] for g in grants}:
             self.by_security[security] = [g for g in grants if g["security"] == security]
@@ -261,36 +318,118 @@ class _FrameReader:
     # --- tables -----------------------------------------------------------------------
 
     def _open_table(self, sentence: str) -> bool:
-        """A grant announced "to the following directors:" takes its numbers from a table."""
-        if not (_GRANT_VERB.search(sentence) and _TABLE_OPENER.search(sentence)):
+        """A grant sentence with no number ("granted options to the following directors:",
+        "announces the grant of share options to senior staff") takes its numbers from the
+        table (or the numbered sentences) after it; until then later sentences fill its
+        terms, which every row shares."""
+        if not _GRANT_VERB.search(sentence) or _FUTURE.search(sentence) or gm.mentions(sentence):
             return False
-        if _FUTURE.search(sentence) or gm.mentions(sentence):
-            return False
+        if _REFERENCE.match(sentence) or _PRONOUN.match(sentence):
+            return False  # "The options granted to ... vest": a sentence about an open frame
         noun = re.search(rf"(?i)\b(?P<noun>{gm.NOUN})\b", sentence)
         if not noun:
             return False
-        template = _new_grant(
-            gm.Mention(0, 0, gm.noun_kind(noun.group("noun")) or "option", 0), None, None, sentence
-        )
-        _apply(template, _attributes(sentence, self.release_date, self.dollar))
-        self.table = {"template": template, "header": None}
-        self.by_security[template["security"]] = []
-        self.latest = []
+        security = gm.noun_kind(noun.group("noun")) or "option"
+        attributes = _attributes(sentence, self.release_date, self.dollar)
+        pending = self.table["template"] if self.table and self.table["header"] is None else None
+        if pending and pending["security"] == security:
+            _apply(pending, attributes)  # "Details of the options granted are set out below:"
+            return True
+        if self.by_security.get(security) and not _TABLE_OPENER.search(sentence):
+            return False
+        template = _new_grant(gm.Mention(0, 0, security, 0), None, None, sentence)
+        _apply(template, attributes)
+        self.table = _table(template, sentence, aggregate=None)
+        self.by_security[security] = [template]  # later sentences fill the shared terms
+        self.latest = [template]
         return True
 
     def _read_row(self, row: tuple[str, ...]) -> None:
-        if self.table is None:
+        if self._form_row(row):
             return
+        if self.table is None:
+            self.table = self._table_after_event(row)
+            if self.table is None:
+                return
         if self.table["header"] is None:
-            self.table["header"] = [cell.lower() for cell in row]
-            if any("held" in cell or "holding" in cell for cell in self.table["header"]):
+            self.table["header"] = row
+            if not rows.is_grant_table(row):
                 self.table = None
             return
-        grant = _row_grant(self.table, row, self.names)
+        grant = rows.row_grant(
+            self.table["template"], self.table["header"], row, self.table["passage"],
+            self.names, self.dollar,
+        )
         if grant:
-            self.grants.append(grant)
-            self.by_security.setdefault(grant["security"], []).append(grant)
-            self.latest = self.by_security[grant["security"]]
+            self._add_row(grant)
+
+    def _form_row(self, row: tuple[str, ...]) -> bool:
+        """A PDMR notification laid out as table rows ("a) | Name | Isla Murdoch"): collected
+        from "Details of the person discharging managerial responsibilities" to the date."""
+        line = " ".join(cell for cell in row if cell).strip()
+        if not self.form_lines and not re.search(r"(?i)managerial\s+responsibilit", line):
+            return False
+        self.form_lines.append(re.sub(r"^\d+\.\s*", "", line))
+        if re.search(r"(?i)\bdate\s+of\s+the\s+transaction\b", line):
+            form = tables.form_rows(self.form_lines)
+            self.form_lines = []
+            self.table = None
+            for form_row in form or []:
+                self._read_row(form_row)
+            self.table = None
+        return True
+
+    def _table_after_event(self, header: tuple[str, ...]) -> dict | None:
+        """A table after a numbered grant sentence (or a PDMR form) lists that grant's rows."""
+        if header == rows.FORM_HEADER:
+            return _table(_new_grant(gm.Mention(0, 0, "option", 0), None, None, ""), "", None)
+        if self.negative_lead or not rows.is_grant_table(header):
+            return None
+        if not self.latest and self.grant_heading:  # "Grant of performance share awards" + table
+            noun = re.search(rf"(?i)\b(?P<noun>{gm.NOUN})\b", self.heading)
+            security = (gm.noun_kind(noun.group("noun")) if noun else None) or "option"
+            return _table(_new_grant(gm.Mention(0, 0, security, 0), None, None, ""), "", None)
+        if not self.latest:
+            return None
+        source = self.latest[0]
+        aggregate = source if len(self.latest) == 1 else None
+        return _table(dict(source, review=[]), source["sentence"], aggregate)
+
+    def _add_row(self, grant: dict) -> None:
+        """A row's grant joins the frame; rows adding up to the aggregate replace it."""
+        day = grant.pop("_form_date", None)
+        if day:
+            grant["grant_date"] = terms.grant_date("on " + day, self.release_date)
+        if not self.table["rows"]:
+            self.by_security[grant["security"]] = []
+        self.table["rows"].append(grant)
+        self.grants.append(grant)
+        self.section.append(grant)
+        self.by_security.setdefault(grant["security"], []).append(grant)
+        self.latest = self.by_security[grant["security"]]
+        aggregate = self.table["aggregate"]
+        if aggregate and sum(g["number"] for g in self.table["rows"]) == aggregate["number"]:
+            self._forget(aggregate)
+
+    def _drop_aggregate(self, grants: list[dict]) -> None:
+        """ "granted, in aggregate, 240,000 options ... 120,000 Options to each of A and B"."""
+        if len(grants) < 2 or len({g["security"] for g in grants}) != 1:
+            return
+        total = sum(g["number"] for g in grants)
+        for earlier in self.section:
+            if (
+                earlier["security"] == grants[0]["security"]
+                and earlier["number"] == total
+                and _AGGREGATE.search(earlier["sentence"])
+            ):
+                self._forget(earlier)
+                for grant in grants:
+                    _apply(grant, {key: earlier[key] for key in _SLOTS})
+                return
+
+    def _forget(self, grant: dict) -> None:
+        self.grants = [g for g in self.grants if g is not grant]
+        self.section = [g for g in self.section if g is not grant]
 
     # --- filling --------------------------------------------------------------------
 
@@ -355,33 +494,18 @@ def _new_grant(mention: gm.Mention, recipient, role, sentence: str) -> dict:
     return grant
 
 
-def _row_grant(table: dict, row: tuple[str, ...], known: list[str]) -> dict | None:
-    """One grant from a table row: the name column, the position column, the number column."""
-    header = table["header"]
-    number_at = next(
-        (
-            i
-            for i, h in enumerate(header)
-            if re.search(r"grant|number|awards?|options", h)
-            and i < len(row)
-            and re.fullmatch(r"[\d,]+", row[i].strip())
-        ),
-        None,
-    )
-    if number_at is None:
-        return None
-    role_at = next((i for i, h in enumerate(header) if re.search(r"position|role|title", h)), None)
-    name_at = next((i for i, h in enumerate(header) if i not in (number_at, role_at)), None)
-    grant = dict(table["template"])
-    grant["number"] = gm.number(row[number_at])
-    grant["recipient"] = row[name_at].strip() if name_at is not None else None
-    grant["role"] = (
-        parties.role_of(row[role_at])
-        if role_at is not None
-        else parties.role_of(header[name_at] if name_at is not None else "")
-    )
-    grant["review"] = [REVIEW_TABLE]
-    return grant
+def _unreplaced(sentence: str) -> str:
+    """A grant sentence without the options it replaces, so their cancellation is not its own."""
+    return _REPLACED.sub(" ", sentence) if _GRANT_VERB.search(sentence) else sentence
+
+
+def _table(template: dict, passage: str, aggregate: dict | None) -> dict:
+    """An open table frame: the shared terms, the passage, the aggregate the rows may replace."""
+    return {"template": template, "header": None, "passage": passage, "aggregate": aggregate,
+            "rows": []}
+
+
+_AGGREGATE = re.compile(r"(?i)\b(?:aggregate|total|in\s+all|collectively)\b")
 
 
 # --- attributes ---------------------------------------------------------------------------

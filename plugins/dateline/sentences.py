@@ -32,6 +32,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from . import tables
+
 logger = logging.getLogger(__name__)
 
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt"}
@@ -373,6 +375,7 @@ class Block:
     text: str
     heading: bool = False
     row: tuple[str, ...] | None = None
+    table: bool = False  # the paragraph is a table's own text; its rows follow as blocks
 
 
 class _RowCollector(_BlockCollector):
@@ -407,41 +410,77 @@ def body_blocks(html: str) -> list[Block]:
     collector.feed(html or "")
     collector.close()
     blocks = [
-        (text, heading, collector.rows.get(i)) for i, (text, heading) in enumerate(collector.blocks)
+        (text, heading, collector.rows.get(i), False)
+        for i, (text, heading) in enumerate(collector.blocks)
     ]
     return _select_blocks(blocks)
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Body blocks of a raw text or Markdown release; a pipe table gives one block per row."""
+    """Body blocks of a raw text or Markdown release; a table gives one block per row.
+
+    `tables.text_rows` reads the raw lines of each paragraph (pipe, fixed-width,
+    one cell per line, list lines, a PDMR form); a one-cell-per-line table whose
+    rows are separated by blank lines spans several paragraphs and is read whole.
+    """
+    chunks = [chunk for chunk in _chunks(text or "")]
+    paragraphs = list(_text_blocks(text or ""))
+    tabled = _table_chunks(chunks, paragraphs)
     blocks = []
-    for paragraph, heading in _text_blocks(text or ""):
-        rows = None if heading else _pipe_rows(paragraph)
-        blocks.append((paragraph, heading, None))
-        if rows:
-            blocks.extend(("", False, row) for row in rows)
+    for index, (paragraph, heading) in enumerate(paragraphs):
+        rows = tabled.get(index)
+        blocks.append((paragraph, heading, None, rows is not None))
+        blocks.extend(("", False, row, False) for row in rows or [])
     return _select_blocks(blocks)
 
 
-def _pipe_rows(paragraph: str) -> list[tuple[str, ...]] | None:
-    """The rows of a Markdown pipe table collapsed onto one line, header first."""
-    if not paragraph.startswith("|") or not re.search(r"\|\s*:?-{3,}", paragraph):
-        return None
-    cells = [cell.strip() for cell in paragraph.strip().strip("|").split("|")]
-    separator = [i for i, cell in enumerate(cells) if re.fullmatch(r":?-{3,}:?", cell)]
-    header = [cell for cell in cells[: separator[0]] if cell]
-    rest = [cell for cell in cells[separator[-1] + 1:] if cell]
-    width = len(header)
-    if not width or len(rest) % width:
-        return None
-    return [tuple(header)] + [tuple(rest[i:i + width]) for i in range(0, len(rest), width)]
+def _chunks(text: str):
+    """The raw paragraphs `_text_blocks` reads, in the same order."""
+    for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        if _collapse(chunk):
+            yield chunk
+
+
+def _table_chunks(chunks: list[str], paragraphs) -> dict[int, list]:
+    """{paragraph index: its table rows} ([] for the later paragraphs of a spread table)."""
+    found: dict[int, list] = {}
+    index = 0
+    while index < len(chunks):
+        if paragraphs[index][1]:
+            index += 1
+            continue
+        rows = tables.text_rows(chunks[index].splitlines())
+        end = index + 1
+        if rows is None:
+            end = _cell_run_end(chunks, index)
+            lines = [line for chunk in chunks[index:end] for line in chunk.splitlines()]
+            rows = tables.cell_per_line_rows([line for line in lines if line.strip()])
+        if rows:
+            found[index] = rows
+            found.update({later: [] for later in range(index + 1, end)})
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def _cell_run_end(chunks: list[str], start: int) -> int:
+    """The end of a run of paragraphs made only of short, unpunctuated lines."""
+    end = start
+    while end < len(chunks) and all(
+        len(line.strip()) <= 60 and not re.search(r"[.;:!?]$", line.strip())
+        for line in chunks[end].splitlines()
+        if line.strip()
+    ):
+        end += 1
+    return end if end - start >= 2 else start + 1
 
 
 def _select_blocks(blocks) -> list[Block]:
     """`_select_body`'s choices, keeping headings and rows (an empty text is a parsed row)."""
     body: list[Block] = []
     started = False
-    for text, heading, row in blocks:
+    for text, heading, row, table in blocks:
         if not text:
             if started:
                 body.append(Block("", False, row))
@@ -460,5 +499,5 @@ def _select_blocks(blocks) -> list[Block]:
             if not text:
                 continue
             started = True
-        body.append(Block(text, False, row))
+        body.append(Block(text, False, row, table))
     return body
