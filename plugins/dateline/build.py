@@ -21,6 +21,7 @@ from pelican.settings import read_settings
 
 from dateline import site, timing
 from dateline.errors import DatelineError
+from dateline.frontmatter import relative_path
 from dateline.publishing import build_time
 from dateline.uptodate import input_digest, is_up_to_date, record_build
 
@@ -53,7 +54,9 @@ def command_overrides(args) -> dict:
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
-    return read_settings(settings_file, override=dict(overrides or {}))
+    settings = read_settings(settings_file, override=dict(overrides or {}))
+    settings.setdefault("DATELINE_SETTINGS_FILE", relative_path(settings_file))  # for messages
+    return settings
 
 
 def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from . import bounded_yaml
 from .errors import DatelineError, Problem, expected
 from .exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
 from .htmltext import html_to_text
@@ -104,28 +105,33 @@ class Issuer:
 
 def load_issuer(path) -> Issuer:
     """Read and validate issuer.yaml; raise DatelineError listing every problem."""
+    from .frontmatter import decode
+
     path = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as error:
         raise DatelineError(Problem(path, 1, "issuer", f"cannot read file: {error.strerror}"))
+    text = decode(path, raw)
+    if isinstance(text, Problem):  # reported with every other problem of the profile
+        return parse_issuer(raw.decode("utf-8-sig", errors="replace"), path, [text])
     return parse_issuer(text, path)
 
 
-def parse_issuer(text: str, path: str = "issuer.yaml") -> Issuer:
-    """Parse issuer.yaml text with safe_load semantics, keeping node lines for messages."""
-    loader = yaml.SafeLoader(text)
+def parse_issuer(text: str, path: str = "issuer.yaml", problems=()) -> Issuer:
+    """Parse issuer.yaml text with safe_load semantics (aliases refused: see bounded_yaml),
+    keeping node lines for messages; `problems` already found are reported with the rest."""
     try:
-        node = loader.get_single_node()
-        mapping = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        raise DatelineError(_syntax_problem(path, error)) from None
-    finally:
-        loader.dispose()
+        node, mapping = bounded_yaml.load(text, _IssuerLoader)
+    except (yaml.YAMLError, ValueError) as error:
+        raise DatelineError([*problems, _syntax_problem(path, error)]) from None
     lines, duplicates = _node_lines(node, path) if node is not None else ({}, [])
     validator = _Validator(path, lines)
-    validator.problems.extend(duplicates)
+    validator.problems.extend([*problems, *duplicates])
     return validator.issuer(mapping)
+
+
+_IssuerLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _syntax_problem(path: str, error: yaml.YAMLError) -> Problem:

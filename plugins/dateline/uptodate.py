@@ -30,7 +30,7 @@ def _tree_stamp(root: Path) -> list:
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            info = os.stat(path)
+            info = os.stat(path) if os.path.exists(path) else os.lstat(path)  # a dangling link: validation names it
             stamp.append((os.path.relpath(path, root), info.st_size, info.st_mtime_ns))
     return stamp
 
