@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import yaml
 
+from dateline.errors import field_name
+
 _CLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -33,7 +35,7 @@ class AliasRefused(yaml.YAMLError):
     def __init__(self, mark, name: str):
         super().__init__(name)
         self.problem_mark = mark
-        self.problem = (f"expected each value written out, found the alias *{name} "
+        self.problem = (f"expected each value written out, found the alias *{field_name(name)} "
                         "(aliases are not read: write the value again)")
 
 

@@ -57,6 +57,18 @@ def preview(value) -> str:
     return text if len(text) <= PREVIEW_LENGTH else text[: PREVIEW_LENGTH - 3] + "..."
 
 
+def field_name(name) -> str:
+    """A field as a message names it: a key someone typed may be a 5,000-character line."""
+    text = str(name) if isinstance(name, (str, int)) and not isinstance(name, bool) else preview(name)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def clipped(text: str, length: int = 200) -> str:
+    """A parser's own message (PyYAML's may quote the input), cut to a line's length."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 3] + "..."
+
+
 class DatelineError(Exception):
     """A user mistake (not a bug): printed without a traceback, exit status 1."""
 

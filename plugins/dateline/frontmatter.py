@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from dateline import bounded_yaml, moments
-from dateline.errors import Problem, expected
+from dateline.errors import Problem, clipped, expected, field_name
 from dateline.exchanges import Ticker, known_codes, normalise_exchange, parse_ticker
 from dateline.sanitize import CONTROL_CHARACTERS
 
@@ -323,7 +323,7 @@ def _load_yaml(matter: FrontMatter, yaml_text: str):
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 2) if mark else 1
         reason = getattr(error, "problem", None) or str(error)
-        matter.problems.append(Problem(matter.path, line, "front matter", f"invalid YAML: {reason}"))
+        matter.problems.append(Problem(matter.path, line, "front matter", f"invalid YAML: {clipped(reason)}"))
         return None, None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         matter.problems.append(expected(matter.path, 2, "front matter", "a mapping of field: value", data))
@@ -338,13 +338,13 @@ def _check_fields(matter: FrontMatter, node, data: dict, ctx: CheckContext) -> N
     for key_node, value_node in node.value:
         name, line = key_node.value, key_node.start_mark.line + 2
         if name in seen:
-            matter.problems.append(Problem(matter.path, line, str(name), "appears twice"))
+            matter.problems.append(Problem(matter.path, line, field_name(name), "appears twice"))
             continue
         seen.add(name)
         matter.lines[name] = line
         checker = table.get(name)
         if checker is None:
-            matter.problems.append(expected(matter.path, line, str(name), _known(table), name))
+            matter.problems.append(expected(matter.path, line, field_name(name), _known(table), name))
             continue
         _apply(matter, name, checker, data.get(name), value_node, ctx)
     draft = matter.kind == "release" and data.get("status") == "draft"

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from . import bounded_yaml
-from .errors import DatelineError, Problem, expected
+from .errors import DatelineError, Problem, clipped, expected, field_name
 from .exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
 from .htmltext import html_to_text
 from .markup import render
@@ -141,14 +141,15 @@ def _syntax_problem(path: str, error: yaml.YAMLError) -> Problem:
     context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
     if context and start is not None and mark is not None and start.line != mark.line:
         reason += f" ({context} on line {start.line + 1})"
-    return Problem(path, mark.line + 1 if mark else 1, "yaml", f"invalid YAML: {reason}")
+    return Problem(path, mark.line + 1 if mark else 1, "yaml", f"invalid YAML: {clipped(reason)}")
 
 
 def _field(keys: tuple) -> str:
     """('legends', 'tsxv', 'exchanges', 1) -> 'legends.tsxv.exchanges[1]'."""
     text = ""
     for key in keys:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+        name = field_name(key)
+        text += f"[{name}]" if isinstance(key, int) and not isinstance(key, bool) else (f".{name}" if text else name)
     return text or "issuer"
 
 
