@@ -296,15 +296,16 @@ def control_character_problems(path: str, text: str) -> list[Problem]:
     found = CONTROL_CHARACTERS.search(text)
     if found is None:
         return []
-    line = text.count("\n", 0, found.start()) + 1
     parts = split(text)
-    where = "body" if parts is None or line >= parts[2] else "front matter"
-    more = len(CONTROL_CHARACTERS.findall(text)) - 1
+    body_line = parts[2] if parts else 1
+    lines = [text.count("\n", 0, match.start()) + 1 for match in CONTROL_CHARACTERS.finditer(text)]
+    where = "body" if lines[0] >= body_line else "front matter"
+    whole = where if (lines[-1] >= body_line) == (where == "body") else "file"
     what = "text without control characters (a space or a line break instead)"
-    problem = expected(path, line, where, what, found.group())
-    if more:
+    problem = expected(path, lines[0], where, what, found.group())
+    if len(lines) > 1:
         problem = Problem(problem.path, problem.line, problem.field,
-                          f"{problem.message} and {more} more in the file")
+                          f"{problem.message} and {len(lines) - 1} more in the {whole}")
     return [problem]
 
 
