@@ -155,6 +155,16 @@ def test_a_bad_byte_in_issuer_yaml_is_reported_with_every_other_problem(tiny_sit
     assert any(p.startswith(f"{at(path)}:5: tikcer: expected a known field") for p in found)
 
 
+def test_a_nul_in_issuer_yaml_is_reported_with_every_other_problem(tiny_site, tmp_path):
+    issuer = tiny_site / "issuer.yaml"
+    write(issuer, issuer.read_text().replace("Priya", "Pr\x00iya").replace("placement: top", "placement: up"))
+    found = problems_of(tiny_site, tmp_path)
+    assert found == [
+        f"{at(issuer)}:23: legends.us-newswire.placement: expected top or bottom, found 'up'",
+        f"{at(issuer)}:27: yaml: expected text without control characters (a space or a line break "
+        "instead), found '\\x00'"]
+
+
 def test_bad_bytes_in_releases_are_reported_with_the_files_other_problems(tiny_site, tmp_path):
     nul = release(tiny_site, "2024-05-01-nul.md", body="Pasted\x00text.")
     write(nul, nul.read_text().replace("[operations]", "[Operations]"))

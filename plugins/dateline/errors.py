@@ -59,7 +59,8 @@ def preview(value) -> str:
 
 def field_name(name) -> str:
     """A field as a message names it: a key someone typed may be a 5,000-character line."""
-    text = str(name) if isinstance(name, (str, int)) and not isinstance(name, bool) else preview(name)
+    plain = isinstance(name, (str, int)) and not isinstance(name, bool)
+    text = str(name) if plain else preview(name)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -277,7 +277,8 @@ def parse(path: str, text: str, kind: str, zone: dt.tzinfo) -> FrontMatter:
         # the first line is described, not quoted: the file may be anything a link points to
         found = "an empty file" if not text.strip() else "no '---' line at the top"
         matter.problems.append(Problem(
-            path, 1, "front matter", f"expected a YAML block between '---' lines at the top, found {found}"))
+            path, 1, "front matter",
+            f"expected a YAML block between '---' lines at the top, found {found}"))
         return matter
     yaml_text, matter.body, matter.body_line = parts
     node, data = _load_yaml(matter, yaml_text)
@@ -289,7 +290,7 @@ def parse(path: str, text: str, kind: str, zone: dt.tzinfo) -> FrontMatter:
     return matter
 
 
-def control_character_problems(path: str, text: str) -> list[Problem]:
+def control_character_problems(path: str, text: str, field_label: str = "") -> list[Problem]:
     """A control character would reach pages and feeds (where XML refuses it); Word's manual
     line break (U+000B) is one, a NUL another. The first is reported at its line, in the
     front matter or the body, alongside every other problem of the file."""
@@ -301,6 +302,8 @@ def control_character_problems(path: str, text: str) -> list[Problem]:
     lines = [text.count("\n", 0, match.start()) + 1 for match in CONTROL_CHARACTERS.finditer(text)]
     where = "body" if lines[0] >= body_line else "front matter"
     whole = where if (lines[-1] >= body_line) == (where == "body") else "file"
+    if field_label:  # a file that is YAML only, such as issuer.yaml
+        where, whole = field_label, "file"
     what = "text without control characters (a space or a line break instead)"
     problem = expected(path, lines[0], where, what, found.group())
     if len(lines) > 1:
@@ -324,7 +327,8 @@ def _load_yaml(matter: FrontMatter, yaml_text: str):
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 2) if mark else 1
         reason = getattr(error, "problem", None) or str(error)
-        matter.problems.append(Problem(matter.path, line, "front matter", f"invalid YAML: {clipped(reason)}"))
+        message = f"invalid YAML: {clipped(reason)}"
+        matter.problems.append(Problem(matter.path, line, "front matter", message))
         return None, None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         matter.problems.append(expected(matter.path, 2, "front matter", "a mapping of field: value", data))
@@ -345,7 +349,8 @@ def _check_fields(matter: FrontMatter, node, data: dict, ctx: CheckContext) -> N
         matter.lines[name] = line
         checker = table.get(name)
         if checker is None:
-            matter.problems.append(expected(matter.path, line, field_name(name), _known(table), name))
+            matter.problems.append(
+                expected(matter.path, line, field_name(name), _known(table), name))
             continue
         _apply(matter, name, checker, data.get(name), value_node, ctx)
     draft = matter.kind == "release" and data.get("status") == "draft"

@@ -105,17 +105,19 @@ class Issuer:
 
 def load_issuer(path) -> Issuer:
     """Read and validate issuer.yaml; raise DatelineError listing every problem."""
-    from .frontmatter import decode
+    from .frontmatter import control_character_problems, decode
+    from .sanitize import CONTROL_CHARACTERS
 
     path = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise DatelineError(Problem(path, 1, "issuer", f"cannot read file: {error.strerror}"))
-    text = decode(path, raw)
-    if isinstance(text, Problem):  # reported with every other problem of the profile
-        return parse_issuer(raw.decode("utf-8-sig", errors="replace"), path, [text])
-    return parse_issuer(text, path)
+    text, problems = decode(path, raw), []
+    if isinstance(text, Problem):  # bad bytes are reported with every other problem
+        text, problems = raw.decode("utf-8-sig", errors="replace"), [text]
+    problems += control_character_problems(path, text, "yaml")
+    return parse_issuer(CONTROL_CHARACTERS.sub(" ", text), path, problems)
 
 
 def parse_issuer(text: str, path: str = "issuer.yaml", problems=()) -> Issuer:
@@ -149,7 +151,10 @@ def _field(keys: tuple) -> str:
     text = ""
     for key in keys:
         name = field_name(key)
-        text += f"[{name}]" if isinstance(key, int) and not isinstance(key, bool) else (f".{name}" if text else name)
+        if isinstance(key, int) and not isinstance(key, bool):
+            text += f"[{name}]"
+        else:
+            text += f".{name}" if text else name
     return text or "issuer"
 
 

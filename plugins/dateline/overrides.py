@@ -52,6 +52,7 @@ def _iso_day(value, _name):
     return moments.in_range(value.year)
 
 
+_DAY_IN_RANGE = f"a date YYYY-MM-DD between {moments.MIN_YEAR} and {moments.MAX_YEAR}"
 GRANT_RULES = {
     "security": (lambda v, _n: v in SECURITIES, "one of " + ", ".join(SECURITIES)),
     "recipient": (_text, "a name or group"),
@@ -61,9 +62,9 @@ GRANT_RULES = {
     "currency": (lambda v, _n: isinstance(v, str) and re.match(r"^[A-Z]{3}$", v), "an ISO currency code such as CAD"),
     "currency_stated": (lambda v, _n: isinstance(v, bool), "true or false"),
     "term_years": (_number, "a number of years"),
-    "expiry_date": (_iso_day, f"a date YYYY-MM-DD between {moments.MIN_YEAR} and {moments.MAX_YEAR}"),
+    "expiry_date": (_iso_day, _DAY_IN_RANGE),
     "vesting": (_text, "a vesting description"),
-    "grant_date": (_iso_day, f"a date YYYY-MM-DD between {moments.MIN_YEAR} and {moments.MAX_YEAR}"),
+    "grant_date": (_iso_day, _DAY_IN_RANGE),
     "conditions": (_text, "a description"),
     "sentence": (_text, "the source sentence"),
     "review": (lambda v, _n: isinstance(v, list) and all(isinstance(r, str) for r in v),

@@ -13,7 +13,7 @@ _OUTPUT_SETTINGS_SUFFIXES = ("_SAVE_AS", "_ATOM", "_RSS")
 
 
 def reserved_folders(settings) -> dict[str, str]:
-    """First path segment -> what writes there (a setting such as ARTICLE_SAVE_AS, the registers)."""
+    """First path segment -> what writes there (a setting like ARCHIVES_SAVE_AS, the registers)."""
     reserved = {name: "the registers" for name in REGISTER_FOLDERS}
     for name, value in settings.items():
         if name.endswith(_OUTPUT_SETTINGS_SUFFIXES) and name != "PAGE_SAVE_AS":

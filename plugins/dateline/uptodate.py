@@ -30,7 +30,8 @@ def _tree_stamp(root: Path) -> list:
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            info = os.stat(path) if os.path.exists(path) else os.lstat(path)  # a dangling link: validation names it
+            # a dangling link is stamped as a link: validation names it (validate.broken_link_problem)
+            info = os.stat(path) if os.path.exists(path) else os.lstat(path)
             stamp.append((os.path.relpath(path, root), info.st_size, info.st_mtime_ns))
     return stamp
 

@@ -171,7 +171,8 @@ def issuer_key_problems(matter: FrontMatter, issuer) -> list[Problem]:
 
 def _unknown_key(path, line, name, table, found, *extra) -> Problem:
     choices = ", ".join(list(table) + list(extra)) or "none defined"
-    return Problem(path, line, name, f"expected a key defined in issuer.yaml ({choices}), found {preview(found)}")
+    return Problem(path, line, name,
+                   f"expected a key defined in issuer.yaml ({choices}), found {preview(found)}")
 
 
 def duplicate_url_problems(releases, pages) -> list[Problem]:
