@@ -22,6 +22,7 @@ from dateline import site, timing
 from dateline.buildlock import build_lock
 from dateline.checkpoints import reached
 from dateline.errors import DatelineError
+from dateline.frontmatter import relative_path
 from dateline.publishing import build_time
 from dateline.swap import recover, swap_into_place
 from dateline.uptodate import input_digest, is_up_to_date, record_build
@@ -55,7 +56,9 @@ def command_overrides(args) -> dict:
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
-    return read_settings(settings_file, override=dict(overrides or {}))
+    settings = read_settings(settings_file, override=dict(overrides or {}))
+    settings.setdefault("DATELINE_SETTINGS_FILE", relative_path(settings_file))  # for messages
+    return settings
 
 
 def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> Path:

@@ -6,7 +6,10 @@ problem in every file is collected, printed at once, and the build fails.
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
+
+PREVIEW_LENGTH = 80
 
 
 @dataclass(frozen=True, order=True)
@@ -24,14 +27,47 @@ class Problem:
 
 def expected(path, line, field, what, found) -> Problem:
     """Build the common `expected X, found Y` problem."""
-    return Problem(str(path), int(line), field, f"expected {what}, found {_show(found)}")
+    return Problem(str(path), int(line), field, f"expected {what}, found {preview(found)}")
 
 
-def _show(value) -> str:
+class _Preview(reprlib.Repr):
+    """reprlib looks at a few items of a few levels only, so its cost is bounded by its
+    limits, not by the value: a structure built from YAML aliases or a megabyte string
+    is shown in the same few characters as a short one."""
+
+    def __init__(self):
+        super().__init__()
+        self.maxlevel, self.maxlist, self.maxdict, self.maxtuple, self.maxset = 2, 4, 4, 4, 4
+        self.maxstring, self.maxlong, self.maxother = PREVIEW_LENGTH, 40, 40
+
+    def repr_int(self, value, level):
+        if value.bit_length() > 128:  # repr() of a huge number is slow, then refused
+            return f"a number of about {int(value.bit_length() * 0.30103)} digits"
+        return super().repr_int(value, level)
+
+
+_PREVIEW = _Preview()
+
+
+def preview(value) -> str:
+    """A short, bounded repr of a found value for a message; never the whole of a large one."""
     if value is None or value == "":
         return "nothing"
-    text = repr(value) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    text = _PREVIEW.repr(value)
+    return text if len(text) <= PREVIEW_LENGTH else text[: PREVIEW_LENGTH - 3] + "..."
+
+
+def field_name(name) -> str:
+    """A field as a message names it: a key someone typed may be a 5,000-character line."""
+    plain = isinstance(name, (str, int)) and not isinstance(name, bool)
+    text = str(name) if plain else preview(name)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def clipped(text: str, length: int = 200) -> str:
+    """A parser's own message (PyYAML's may quote the input), cut to a line's length."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 3] + "..."
 
 
 class DatelineError(Exception):

@@ -16,11 +16,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 
-from dateline.errors import Problem, expected
+from dateline import bounded_yaml, moments
+from dateline.errors import Problem, clipped, expected, field_name
 from dateline.exchanges import Ticker, known_codes, normalise_exchange, parse_ticker
 from dateline.sanitize import CONTROL_CHARACTERS
 
@@ -30,16 +31,6 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML (libyaml when present: ten times faster) that leaves timestamps as text.
-
-    `check_datetime` parses timestamps itself, so a bad one gets a clear message.
-    """
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 class Invalid(Exception):
@@ -99,7 +90,19 @@ def check_slug(value, _ctx):
 
 
 def check_datetime(value, ctx):
-    """ISO date or datetime; a naive value is in the site TIMEZONE."""
+    """ISO date or datetime between 1900 and 2200; a naive value is in the site TIMEZONE and
+    must name a time that happened there exactly once."""
+    moment, time_stated = _read_datetime(value, ctx)
+    if not moments.in_range(moment.year):
+        raise Invalid(moments.YEARS, value)
+    if time_stated and moment.tzinfo is ctx.zone:
+        problem = moments.local_time_problem(moment, ctx.zone)
+        if problem is not None:
+            raise Invalid(problem[0], value, hint=problem[1])
+    return moment, time_stated
+
+
+def _read_datetime(value, ctx):
     if isinstance(value, dt.datetime):
         moment = value
     elif isinstance(value, dt.date):
@@ -249,11 +252,8 @@ class CheckContext:
 
 
 def site_zone(settings) -> dt.tzinfo:
-    name = settings.get("TIMEZONE") or "UTC"
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.timezone.utc
+    """The site TIMEZONE (validation refuses an unknown name: see `moments.zone_problem`)."""
+    return moments.zone_or_utc(settings.get("TIMEZONE") or "UTC")
 
 
 def split(text: str):
@@ -270,36 +270,45 @@ def split(text: str):
 def parse(path: str, text: str, kind: str, zone: dt.tzinfo) -> FrontMatter:
     """Parse and validate one file's front matter, collecting every problem."""
     matter = FrontMatter(path=path, kind=kind)
+    matter.problems.extend(control_character_problems(path, text))
+    text = CONTROL_CHARACTERS.sub(" ", text)  # reported above; the rest is still checked
     parts = split(text)
     if parts is None:
-        matter.problems.append(
-            expected(path, 1, "front matter", "a YAML block between '---' lines at the top", text[:30])
-        )
+        # the first line is described, not quoted: the file may be anything a link points to
+        found = "an empty file" if not text.strip() else "no '---' line at the top"
+        matter.problems.append(Problem(
+            path, 1, "front matter",
+            f"expected a YAML block between '---' lines at the top, found {found}"))
         return matter
     yaml_text, matter.body, matter.body_line = parts
     node, data = _load_yaml(matter, yaml_text)
     if node is None:
         return matter
     _check_fields(matter, node, data, CheckContext(zone=zone, path=path))
-    matter.problems.extend(control_character_problems(matter))
     if "slug" not in matter.lines:
         matter.problems.extend(file_slug_problems(matter))
     return matter
 
 
-def control_character_problems(matter: FrontMatter) -> list[Problem]:
-    """A control character in the body would reach pages and feeds (where XML refuses it);
-    Word's manual line break (U+000B) is one. The first is reported at its line."""
-    found = CONTROL_CHARACTERS.search(matter.body)
+def control_character_problems(path: str, text: str, field_label: str = "") -> list[Problem]:
+    """A control character would reach pages and feeds (where XML refuses it); Word's manual
+    line break (U+000B) is one, a NUL another. The first is reported at its line, in the
+    front matter or the body, alongside every other problem of the file."""
+    found = CONTROL_CHARACTERS.search(text)
     if found is None:
         return []
-    line = matter.body_line + matter.body.count("\n", 0, found.start())
-    more = len(CONTROL_CHARACTERS.findall(matter.body)) - 1
+    parts = split(text)
+    body_line = parts[2] if parts else 1
+    lines = [text.count("\n", 0, match.start()) + 1 for match in CONTROL_CHARACTERS.finditer(text)]
+    where = "body" if lines[0] >= body_line else "front matter"
+    whole = where if (lines[-1] >= body_line) == (where == "body") else "file"
+    if field_label:  # a file that is YAML only, such as issuer.yaml
+        where, whole = field_label, "file"
     what = "text without control characters (a space or a line break instead)"
-    problem = expected(matter.path, line, "body", what, found.group())
-    if more:
+    problem = expected(path, lines[0], where, what, found.group())
+    if len(lines) > 1:
         problem = Problem(problem.path, problem.line, problem.field,
-                          f"{problem.message} and {more} more in the body")
+                          f"{problem.message} and {len(lines) - 1} more in the {whole}")
     return [problem]
 
 
@@ -313,17 +322,13 @@ def file_slug_problems(matter: FrontMatter) -> list[Problem]:
 
 def _load_yaml(matter: FrontMatter, yaml_text: str):
     try:
-        loader = _Loader(yaml_text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = bounded_yaml.load(yaml_text)
     except (yaml.YAMLError, ValueError) as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 2) if mark else 1
         reason = getattr(error, "problem", None) or str(error)
-        matter.problems.append(Problem(matter.path, line, "front matter", f"invalid YAML: {reason}"))
+        message = f"invalid YAML: {clipped(reason)}"
+        matter.problems.append(Problem(matter.path, line, "front matter", message))
         return None, None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         matter.problems.append(expected(matter.path, 2, "front matter", "a mapping of field: value", data))
@@ -338,13 +343,14 @@ def _check_fields(matter: FrontMatter, node, data: dict, ctx: CheckContext) -> N
     for key_node, value_node in node.value:
         name, line = key_node.value, key_node.start_mark.line + 2
         if name in seen:
-            matter.problems.append(Problem(matter.path, line, str(name), "appears twice"))
+            matter.problems.append(Problem(matter.path, line, field_name(name), "appears twice"))
             continue
         seen.add(name)
         matter.lines[name] = line
         checker = table.get(name)
         if checker is None:
-            matter.problems.append(expected(matter.path, line, str(name), _known(table), name))
+            matter.problems.append(
+                expected(matter.path, line, field_name(name), _known(table), name))
             continue
         _apply(matter, name, checker, data.get(name), value_node, ctx)
     draft = matter.kind == "release" and data.get("status") == "draft"
@@ -419,10 +425,14 @@ def _parse_cached(path: str, mtime_ns: int, size: int, kind: str, zone_name: str
 
 def _parse_bytes(path: str, raw: bytes, kind: str, zone_name: str) -> FrontMatter:
     text = decode(path, raw)
-    if isinstance(text, Problem):
-        return FrontMatter(path=path, kind=kind, problems=[text])
+    bad_bytes = None
+    if isinstance(text, Problem):  # reported with the file's other problems, not instead
+        bad_bytes, text = text, raw.decode("utf-8-sig", errors="replace")
     zone = ZoneInfo(zone_name) if zone_name != "UTC" else dt.timezone.utc
-    return parse(path, text, kind, zone)
+    matter = parse(path, text, kind, zone)
+    if bad_bytes is not None:
+        matter.problems.insert(0, bad_bytes)
+    return matter
 
 
 def forget_parsed() -> None:
@@ -437,10 +447,8 @@ def parse_file(path, kind: str, settings, store=None) -> FrontMatter:
     path = str(path)
     stat = os.stat(path)
     zone_name = settings.get("TIMEZONE") or "UTC"
-    try:
-        ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone_name = "UTC"
+    if moments.zone_problem(zone_name):
+        zone_name = "UTC"  # validation reports the setting; the files are still all checked
     return _parse_cached(path, stat.st_mtime_ns, stat.st_size, kind, zone_name, store)
 
 

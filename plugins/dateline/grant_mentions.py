@@ -214,11 +214,19 @@ def noun_kind(noun: str | None) -> str | None:
     return None
 
 
+# No issuer has a trillion securities: a longer run of digits is a typo or an attack, and
+# is read as this much so arithmetic on it stays finite (the review flags it).
+LARGEST_COUNT = 10**12
+
+
 def number(text: str) -> int:
+    """A share count in digits ("100,000", "1.5 million"), at most LARGEST_COUNT."""
     text = text.replace(",", "").strip()
     if text.endswith("million"):
-        return round(float(text.split()[0]) * 1_000_000)
-    return int(float(text))
+        value = float(text.split()[0]) * 1_000_000
+    else:
+        value = float(text)
+    return round(min(value, LARGEST_COUNT))
 
 
 def is_award(sentence: str, mention: Mention) -> bool:

@@ -137,10 +137,15 @@ _EXPIRY = re.compile(
 _WINDOW = re.compile(r"(?i)\bbetween\s+")
 
 
+# Terms and vesting periods are read up to this many years or months: "8000 years" stays a
+# number (the expiry is left for review), "10^400 months" does not become infinity.
+LARGEST_PERIOD = 10**6
+
+
 def count(text: str) -> float:
-    """A number written in digits or words ("five (5)" is five)."""
+    """A number written in digits or words ("five (5)" is five), at most LARGEST_PERIOD."""
     lowered = re.sub(r"\s*\(\d+\)$", "", text.lower())
-    return NUMBER_WORDS[lowered] if lowered in NUMBER_WORDS else float(lowered)
+    return NUMBER_WORDS[lowered] if lowered in NUMBER_WORDS else min(float(lowered), LARGEST_PERIOD)
 
 
 def terms(text: str) -> list[float]:
@@ -379,6 +384,8 @@ def _period_offsets(text: str, months: list[int]) -> list[int]:
             after + int(value * (12 if match.group("unit").lower().startswith("y") else 1))
         )
     for match in _EVERY.finditer(text):
+        if match.group("pct") and not float(match.group("pct")):
+            continue  # "0% every six months" vests nothing
         parts = (
             100 / float(match.group("pct"))
             if match.group("pct")

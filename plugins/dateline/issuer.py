@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DatelineError, Problem, expected
+from . import bounded_yaml
+from .errors import DatelineError, Problem, clipped, expected, field_name
 from .exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
 from .htmltext import html_to_text
 from .markup import render
@@ -104,28 +105,35 @@ class Issuer:
 
 def load_issuer(path) -> Issuer:
     """Read and validate issuer.yaml; raise DatelineError listing every problem."""
+    from .frontmatter import control_character_problems, decode
+    from .sanitize import CONTROL_CHARACTERS
+
     path = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as error:
         raise DatelineError(Problem(path, 1, "issuer", f"cannot read file: {error.strerror}"))
-    return parse_issuer(text, path)
+    text, problems = decode(path, raw), []
+    if isinstance(text, Problem):  # bad bytes are reported with every other problem
+        text, problems = raw.decode("utf-8-sig", errors="replace"), [text]
+    problems += control_character_problems(path, text, "yaml")
+    return parse_issuer(CONTROL_CHARACTERS.sub(" ", text), path, problems)
 
 
-def parse_issuer(text: str, path: str = "issuer.yaml") -> Issuer:
-    """Parse issuer.yaml text with safe_load semantics, keeping node lines for messages."""
-    loader = yaml.SafeLoader(text)
+def parse_issuer(text: str, path: str = "issuer.yaml", problems=()) -> Issuer:
+    """Parse issuer.yaml text with safe_load semantics (aliases refused: see bounded_yaml),
+    keeping node lines for messages; `problems` already found are reported with the rest."""
     try:
-        node = loader.get_single_node()
-        mapping = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        raise DatelineError(_syntax_problem(path, error)) from None
-    finally:
-        loader.dispose()
+        node, mapping = bounded_yaml.load(text, _IssuerLoader)
+    except (yaml.YAMLError, ValueError) as error:
+        raise DatelineError([*problems, _syntax_problem(path, error)]) from None
     lines, duplicates = _node_lines(node, path) if node is not None else ({}, [])
     validator = _Validator(path, lines)
-    validator.problems.extend(duplicates)
+    validator.problems.extend([*problems, *duplicates])
     return validator.issuer(mapping)
+
+
+_IssuerLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _syntax_problem(path: str, error: yaml.YAMLError) -> Problem:
@@ -135,14 +143,18 @@ def _syntax_problem(path: str, error: yaml.YAMLError) -> Problem:
     context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
     if context and start is not None and mark is not None and start.line != mark.line:
         reason += f" ({context} on line {start.line + 1})"
-    return Problem(path, mark.line + 1 if mark else 1, "yaml", f"invalid YAML: {reason}")
+    return Problem(path, mark.line + 1 if mark else 1, "yaml", f"invalid YAML: {clipped(reason)}")
 
 
 def _field(keys: tuple) -> str:
     """('legends', 'tsxv', 'exchanges', 1) -> 'legends.tsxv.exchanges[1]'."""
     text = ""
     for key in keys:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+        name = field_name(key)
+        if isinstance(key, int) and not isinstance(key, bool):
+            text += f"[{name}]"
+        else:
+            text += f".{name}" if text else name
     return text or "issuer"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateline import moments
 from dateline.frontmatter import Invalid
 
 SECURITIES = ("option", "rsu", "dsu", "psu", "sar", "warrant", "shares")
@@ -43,15 +44,15 @@ def _whole(value, _name):
 
 
 def _iso_day(value, _name):
-    if isinstance(value, dt.date):
-        return True
-    try:
-        dt.date.fromisoformat(value)
-        return True
-    except (TypeError, ValueError):
-        return False
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return False
+    return moments.in_range(value.year)
 
 
+_DAY_IN_RANGE = f"a date YYYY-MM-DD between {moments.MIN_YEAR} and {moments.MAX_YEAR}"
 GRANT_RULES = {
     "security": (lambda v, _n: v in SECURITIES, "one of " + ", ".join(SECURITIES)),
     "recipient": (_text, "a name or group"),
@@ -61,9 +62,9 @@ GRANT_RULES = {
     "currency": (lambda v, _n: isinstance(v, str) and re.match(r"^[A-Z]{3}$", v), "an ISO currency code such as CAD"),
     "currency_stated": (lambda v, _n: isinstance(v, bool), "true or false"),
     "term_years": (_number, "a number of years"),
-    "expiry_date": (_iso_day, "a date YYYY-MM-DD"),
+    "expiry_date": (_iso_day, _DAY_IN_RANGE),
     "vesting": (_text, "a vesting description"),
-    "grant_date": (_iso_day, "a date YYYY-MM-DD"),
+    "grant_date": (_iso_day, _DAY_IN_RANGE),
     "conditions": (_text, "a description"),
     "sentence": (_text, "the source sentence"),
     "review": (lambda v, _n: isinstance(v, list) and all(isinstance(r, str) for r in v),
@@ -122,7 +123,22 @@ def _normalise_milestone_date(milestone: dict, index: int) -> None:
     if precision is None or not re.match(PRECISIONS[precision], date):
         raise Invalid(f"a date matching its precision ({precision or PRECISION_NAMES})", date,
                       line_offset=0, subfield=f"{index}.date")
+    if not _on_calendar(date, precision):
+        raise Invalid(f"a {precision} on the calendar between {moments.MIN_YEAR} and "
+                      f"{moments.MAX_YEAR}", date, subfield=f"{index}.date")
     milestone["precision"] = precision
+
+
+def _on_calendar(date: str, precision: str) -> bool:
+    """2024-02-30 and 2024-13 have the right shape and name no day or month."""
+    if not moments.in_range(int(date[:4])):
+        return False
+    if precision == "day":
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            return False
+    return precision != "month" or 1 <= int(date[5:7]) <= 12
 
 
 def _check_items(value, keys, rules, required):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dateline.errors import DatelineError, Problem
@@ -47,3 +48,14 @@ def require_autoescape(settings) -> None:
         raise DatelineError(Problem(
             "pelicanconf.py", 1, "JINJA_ENVIRONMENT",
             f"expected autoescape: True (the theme escapes through it), found {found!r}"))
+
+
+def setting_line(settings, name: str) -> tuple[str, int]:
+    """(settings file, line) where `name = ...` is assigned, for messages; line 1 if not found."""
+    path = settings.get("DATELINE_SETTINGS_FILE") or "pelicanconf.py"
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return str(path), 1
+    found = re.search(rf"^{re.escape(name)}\s*=", text, re.MULTILINE)
+    return str(path), text.count("\n", 0, found.start()) + 1 if found else 1

@@ -12,10 +12,11 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline import moments, site_paths
 from dateline.contentwalk import walk
-from dateline.errors import DatelineError, Problem
+from dateline.errors import DatelineError, Problem, expected, preview
 from dateline.frontmatter import FrontMatter, kind_of, parse_file, relative_path
-from dateline.settings import issuer_path
+from dateline.settings import issuer_path, setting_line
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,33 @@ def symlink_problems(settings) -> list[Problem]:
     return [p for base, _ in content_folders(settings) for p in walk(base, root).problems]
 
 
+def timezone_problems(settings) -> list[Problem]:
+    """A misspelt TIMEZONE would read every naive release time, and so every embargo, as UTC."""
+    name = settings.get("TIMEZONE") or "UTC"
+    what = moments.zone_problem(name)
+    if what is None:
+        return []
+    path, line = setting_line(settings, "TIMEZONE")
+    return [expected(path, line, "TIMEZONE", what, name)]
+
+
+def reserved_slug_problems(settings, pages) -> list[Problem]:
+    """A page whose folder the site writes itself (releases/, tags/, grants/, ...) is refused
+    before Pelican would stop half-way, overwriting one with the other."""
+    reserved = site_paths.reserved_folders(settings)
+    problems = []
+    for matter in pages:
+        folder = site_paths.page_folder(settings, matter.slug)
+        if matter.is_draft or folder not in reserved:
+            continue
+        line = matter.line_of("slug") if "slug" in matter.fields else 1
+        problems.append(Problem(
+            relative_path(matter.path), line, "slug",
+            f"expected a page slug the site does not use itself, found {matter.slug!r} "
+            f"({folder}/ is written by {reserved[folder]}); set another slug: field"))
+    return problems
+
+
 def foreign_format_problems(settings) -> list[Problem]:
     """Content in another format is refused, not read unchecked or skipped without a word.
 
@@ -83,6 +111,7 @@ def validate_site(settings, store=None) -> SiteCheck:
     """Parse and check every content file and the issuer profile; never raises for content."""
     check = SiteCheck()
     root = Path(settings["PATH"])
+    check.problems.extend(timezone_problems(settings))
     check.problems.extend(symlink_problems(settings))
     check.problems.extend(foreign_format_problems(settings))
     for path in content_files(settings):
@@ -94,6 +123,7 @@ def validate_site(settings, store=None) -> SiteCheck:
         for matter in check.releases:
             check.problems.extend(issuer_key_problems(matter, check.issuer))
     check.problems.extend(duplicate_url_problems(check.releases, check.pages))
+    check.problems.extend(reserved_slug_problems(settings, check.pages))
     return check
 
 
@@ -139,7 +169,8 @@ def issuer_key_problems(matter: FrontMatter, issuer) -> list[Problem]:
 
 def _unknown_key(path, line, name, table, found, *extra) -> Problem:
     choices = ", ".join(list(table) + list(extra)) or "none defined"
-    return Problem(path, line, name, f"expected a key defined in issuer.yaml ({choices}), found {found!r}")
+    return Problem(path, line, name,
+                   f"expected a key defined in issuer.yaml ({choices}), found {preview(found)}")
 
 
 def duplicate_url_problems(releases, pages) -> list[Problem]:

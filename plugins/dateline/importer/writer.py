@@ -56,7 +56,9 @@ def _yaml_value(value) -> str:
 def _quote(text: str) -> str:
     """A double-quoted scalar; JSON escaping is valid YAML and keeps non-ASCII readable."""
     quoted = json.dumps(text, ensure_ascii=False)
-    return re.sub(r"[\u0085\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    # what YAML does not take as printable (DEL, C1 controls, lone surrogates, U+FFFE/F), escaped
+    return re.sub(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]",
+                  lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _one_line(text: str) -> str:

@@ -132,7 +132,9 @@ def segment_postings(leaf, fieldname):
     35 µs. Matchers are made and filtered for deleted documents as `SegmentReader.postings`
     makes them; tests compare the export with and without this path.
     """
-    table = leaf._terms
+    table = getattr(leaf, "_terms", None)
+    if table is None:  # an EmptyReader: no release published yet, so no postings
+        return
     fieldformat = leaf.schema[fieldname].format
     deleted = leaf.deleted_docs_set
     for (name, tbytes), terminfo in table.items_from(fieldname, b""):
