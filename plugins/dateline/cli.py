@@ -30,7 +30,7 @@ def parse_arguments(argv=None) -> argparse.Namespace:
         ("extract", "dateline.extract_command", "print the grants and milestones found in releases"),
         ("import", "dateline.importer", "turn .txt/.html releases into Markdown + YAML"),
         ("search", "dateline.search.cli", "query the Whoosh index from the terminal"),
-        ("generate", "dateline.corpus", "write a deterministic corpus of fictional releases"),
+        ("generate", "dateline_corpus.generator", "write a deterministic corpus of fictional releases"),
         ("serve", "dateline.devserver", "rebuild on every change and serve output/"),
     ):
         sub = commands.add_parser(name, help=text)
