@@ -6,10 +6,13 @@ start, a cache key that an unrelated edit does not invalidate, one field list pe
 
 from __future__ import annotations
 
+import ast
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 HEAVY = ("whoosh", "dateline.importer", "dateline_corpus", "dateline.search")
 
@@ -46,3 +49,86 @@ def test_a_subcommand_imports_its_own_module_only():
     """)
     assert "dateline_corpus.generator" in loaded
     assert "whoosh" not in loaded and "dateline.importer" not in loaded
+
+
+# --- the code a cache key hashes ---------------------------------------------------------------
+
+PLUGIN = Path(__file__).resolve().parent.parent / "plugins"
+
+
+def module_file(name: str) -> Path | None:
+    path = PLUGIN / name.replace(".", "/")
+    for candidate in (path.with_suffix(".py"), path / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def imported_by(name: str) -> set[str]:
+    """The Dateline modules `name` imports anywhere in its source, function-level imports too."""
+    package = name if module_file(name).name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(module_file(name).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            found |= {base} | {f"{base}.{alias.name}" for alias in node.names}
+    # the package itself is register(), not code a page is made of
+    return {m for m in found if m.startswith("dateline.") and module_file(m) is not None}
+
+
+def import_closure(roots) -> set[str]:
+    seen, todo = set(), list(roots)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += imported_by(name)
+    return seen
+
+
+def test_every_module_on_the_release_and_page_path_is_classified():
+    """A module the read, prepare or write path imports either shapes output (its code is in
+    the cache keys) or is named as machinery: a new module cannot slip past the keys."""
+    from dateline import cache
+
+    path = import_closure(f"dateline.{name}" for name in cache.OUTPUT_PATH_ROOTS)
+    unclassified = path - set(cache.OUTPUT_MODULES) - set(cache.MACHINERY_MODULES)
+    assert unclassified == set()
+    assert set(cache.OUTPUT_MODULES) & set(cache.MACHINERY_MODULES) == set()
+    assert [m for m in (*cache.OUTPUT_MODULES, *cache.MACHINERY_MODULES) if module_file(m) is None] == []
+
+
+def test_editing_tooling_keeps_release_and_page_keys(tmp_path, monkeypatch):
+    """The dev server, the importer, the CLI: not a byte of a page depends on them."""
+    from dateline import cache
+
+    assert not {"dateline.devserver", "dateline.cli", "dateline.importer.batch"} & set(cache.OUTPUT_MODULES)
+    before = cache.code_version()
+    copy = tmp_path / "plugins"
+    shutil.copytree(PLUGIN / "dateline", copy / "dateline")
+    (copy / "dateline" / "devserver.py").write_text("# edited\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "PLUGIN_DIR", copy / "dateline")
+    cache.code_version.cache_clear()
+    try:
+        assert cache.code_version() == before
+        (copy / "dateline" / "grants.py").write_text("# edited\n", encoding="utf-8")
+        cache.code_version.cache_clear()
+        assert cache.code_version() != before
+    finally:
+        cache.code_version.cache_clear()
+
+
+def test_the_search_process_loads_no_pelican():
+    """The indexer runs in a fresh interpreter beside the page writer; what it imports is its
+    memory. It needs the releases' text and Whoosh, not Pelican's writer."""
+    loaded = modules_after("""
+        import dateline.search_process, dateline.search.follow, dateline.search.index, dateline.search.export
+        import dateline.manifest
+    """)
+    assert "whoosh" in loaded
+    assert sorted(m for m in loaded if m == "pelican" or m.startswith("pelican.")) == []
