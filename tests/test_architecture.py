@@ -132,3 +132,28 @@ def test_the_search_process_loads_no_pelican():
     """)
     assert "whoosh" in loaded
     assert sorted(m for m in loaded if m == "pelican" or m.startswith("pelican.")) == []
+
+
+# --- one field list per fact -------------------------------------------------------------------
+
+
+def test_extraction_overrides_and_registers_agree_on_the_grant_fields():
+    from dateline import fact_fields, grants, overrides, registers
+
+    assert grants.GRANT_KEYS == fact_fields.GRANT_KEYS
+    assert overrides.GRANT_KEYS == fact_fields.GRANT_KEYS
+    assert registers.GRANT_COLUMNS[3:] == tuple(k for k in grants.GRANT_KEYS if k != "review")
+
+
+def test_extraction_overrides_and_registers_agree_on_the_milestone_fields():
+    from dateline import fact_fields, milestones, overrides, registers
+
+    assert milestones.KEYS == fact_fields.MILESTONE_KEYS == overrides.MILESTONE_KEYS
+    assert registers.MILESTONE_COLUMNS[3:] == tuple(k for k in milestones.KEYS if k != "review")
+
+
+def test_extraction_finds_only_kinds_and_securities_the_schema_allows():
+    from dateline import fact_fields, grant_mentions, milestones
+
+    assert {kind for kind, *_ in milestones._KINDS} <= set(fact_fields.KINDS)
+    assert {security for security, _ in grant_mentions.SECURITIES} <= set(fact_fields.SECURITIES)

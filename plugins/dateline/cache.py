@@ -39,7 +39,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "grants", "grant_mentions", "grant_parties", "grant_rows", "grant_terms",
     "milestones", "milestone_dates", "milestone_duplicates", "milestone_events",
     "structured", "leadline", "importer.detect", "publishing", "urls", "taxonomy", "errors",
-    "writer", "pagekeys", "feeds", "registers",
+    "writer", "pagekeys", "feeds", "registers", "fact_fields",
 ))
 
 # On the same path, but not what a cached release or page is made of: machinery that decides
