@@ -47,7 +47,7 @@ def measure(kind: str, settings_file: Path, overrides: dict) -> dict:
 
 def corpus(count: int) -> Path:
     """The deterministic corpus of `count` releases (kept between runs; only changes are rewritten)."""
-    from dateline.corpus import generate
+    from dateline_corpus.generator import generate
 
     content = WORK / f"n{count}" / "content"
     started = time.perf_counter()

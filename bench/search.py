@@ -1,7 +1,7 @@
 """Search benchmark: Dateline's index and client against Pagefind, on the same built site.
 
 `python -m bench.search` (`make bench-search`) generates corpora of 1k and 10k releases
-(`BENCH_QUICK=1`: 1k only) with `dateline.corpus`, builds each site once with Dateline, then:
+(`BENCH_QUICK=1`: 1k only) with `dateline_corpus`, builds each site once with Dateline, then:
 - times Dateline's index build + export on a fresh index folder and Pagefind's indexing of
   the same release pages;
 - in headless Chromium, on a local static server that counts bytes, runs a cold one-word
@@ -83,7 +83,7 @@ ENGINES = {"dateline": DATELINE_QUERY, "pagefind": PAGEFIND_QUERY}
 
 def build_corpus_site(count: int, work: Path, reuse: bool) -> tuple[Path, list, float]:
     """Generate and build a site of count releases once; return (output, documents, seconds)."""
-    from dateline.corpus import generate
+    from dateline_corpus.generator import generate
 
     base = work / str(count)
     output = base / "output"

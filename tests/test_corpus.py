@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline import corpus
-from dateline.corpus_words import TAGS
+from dateline_corpus import generator as corpus
+from dateline_corpus.words import TAGS
 from dateline.exchanges import EXCHANGES, normalise_exchange, parse_ticker
 
 COUNT = 300

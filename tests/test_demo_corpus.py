@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline import corpus
+from dateline_corpus import generator as corpus
 
 COUNT = 90
 SEED = 1
@@ -120,7 +120,7 @@ def test_grant_terms_as_written(readback):
 
 
 def test_grant_vesting_as_written(readback):
-    """Vesting in the grant contract's words (corpus_words.VESTING records them)."""
+    """Vesting in the grant contract's words (dateline_corpus.words.VESTING records them)."""
     wrong = [(slug, meant["vesting"], got["vesting"]) for slug, meant, got in _grant_pairs(readback)
              if got["vesting"] != meant["vesting"]]
     assert wrong == []

@@ -331,7 +331,7 @@ def test_an_upgraded_renderer_never_serves_html_the_old_one_cached(tmp_path, mon
 def test_sanitiser_drops_nothing_from_real_and_generated_releases():
     """Bodies nobody wrote for this test, the real sample release and 150 generated ones, keep
     every element (a missing element in the allow-list once dropped every list)."""
-    from dateline import corpus
+    from dateline_corpus import generator as corpus
     from dateline.frontmatter import split
 
     plain = markdown.Markdown(extensions=["extra"], output_format="html5")

@@ -27,7 +27,7 @@ def test_fused_analyzer_equals_whoosh_chain_with_every_option():
 
 
 def test_fused_analyzer_on_generated_releases():
-    from dateline.corpus import iter_releases
+    from dateline_corpus.generator import iter_releases
 
     fused, chain = EnglishAnalyzer(), whoosh_chain()
     for release in iter_releases(40, seed=3):

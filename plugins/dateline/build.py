@@ -170,7 +170,7 @@ def _same_bytes(a: Path, b: Path) -> bool:
 
 def _save_writes(settings, final: Path, staging: Path) -> None:
     """Record what each write produced, for the next build to reuse."""
-    from dateline.writer import save_manifest
+    from dateline.manifest import save_manifest
 
     writer = site._current.writer if site._current is not None else None
     if writer is not None:

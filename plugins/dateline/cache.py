@@ -26,9 +26,56 @@ logger = logging.getLogger(__name__)
 PLUGIN_DIR = Path(__file__).resolve().parent
 
 
+# Where the read, prepare and write path starts: every Dateline module these import (at any
+# depth, function-level imports too) is below, in one list or the other; a test keeps it so.
+OUTPUT_PATH_ROOTS = ("reader", "markup", "releases", "writer", "registers", "feeds", "taxonomy", "urls",
+                     "publishing", "pipeline")
+
+# The code a prepared release or a written page is made by: its digest is in every release's
+# and page's key, so an edit here re-prepares and re-renders, and an edit elsewhere does not.
+OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
+    "reader", "markup", "sanitize", "frontmatter", "overrides", "exchanges", "issuer", "settings",
+    "releases", "disclaimers", "htmltext", "extraction", "sentences", "tables",
+    "grants", "grant_mentions", "grant_parties", "grant_rows", "grant_terms",
+    "milestones", "milestone_dates", "milestone_duplicates", "milestone_events",
+    "structured", "leadline", "importer.detect", "publishing", "urls", "taxonomy", "errors",
+    "writer", "pagekeys", "feeds", "registers", "fact_fields",
+))
+
+# On the same path, but not what a cached release or page is made of: machinery that decides
+# when, where and whether work runs, and steps whose output has its own key (the search
+# export: `package_version`) or none (robots.txt is written afresh every build).
+MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
+    "pipeline", "ahead", "forking", "progress", "timing", "checkpoints", "site", "cache",
+    "records", "seals", "manifest", "validate", "contentwalk",
+    "search_hook", "search_process", "search.export", "search.follow", "search.index",
+    "search.postings", "search.schema", "search.writer", "discovery",
+))
+
+
+def _module_path(name: str) -> Path:
+    relative = Path(*name.split(".")[1:])
+    module = PLUGIN_DIR / relative.with_suffix(".py")
+    return module if module.is_file() else PLUGIN_DIR / relative / "__init__.py"
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Digest of the plugin's source: changing the code invalidates every entry."""
+    """Digest of the code that shapes releases and pages (`OUTPUT_MODULES`): the release
+    cache, the front-matter cache, page keys and Pelican's reader caches are stale exactly
+    when it changes. (An edit to the dev server, the importer or the CLI keeps them all.)"""
+    digest = hashlib.sha256()
+    for name in OUTPUT_MODULES:
+        path = _module_path(name)
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(none)")
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def package_version() -> str:
+    """Digest of the whole plugin's source, for what any edit may change: the up-to-date
+    check (the search export and robots.txt are output too) and the search export state."""
     digest = hashlib.sha256()
     for path in sorted(PLUGIN_DIR.rglob("*.py")):
         digest.update(path.name.encode())

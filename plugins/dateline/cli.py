@@ -11,6 +11,18 @@ from dateline.errors import DatelineError
 logger = logging.getLogger(__name__)
 
 
+# The subcommands whose modules are heavy (Whoosh, the importer, the corpus generator):
+# name -> (module with add_arguments() and run(), help). A module is imported only when its
+# command is the one being run, so `dateline --help` and `dateline build` stay cheap.
+SUBCOMMANDS = {
+    "extract": ("dateline.extract_command", "print the grants and milestones found in releases"),
+    "import": ("dateline.importer", "turn .txt/.html releases into Markdown + YAML"),
+    "search": ("dateline.search.cli", "query the Whoosh index from the terminal"),
+    "generate": ("dateline_corpus.generator", "write a deterministic corpus of fictional releases"),
+    "serve": ("dateline.devserver", "rebuild on every change and serve output/"),
+}
+
+
 def parse_arguments(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dateline", description=__doc__)
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
@@ -26,17 +38,20 @@ def parse_arguments(argv=None) -> argparse.Namespace:
     _site_options(check)
     check.add_argument("--no-report", action="store_true", help="validate only")
 
-    for name, module, text in (
-        ("extract", "dateline.extract_command", "print the grants and milestones found in releases"),
-        ("import", "dateline.importer", "turn .txt/.html releases into Markdown + YAML"),
-        ("search", "dateline.search.cli", "query the Whoosh index from the terminal"),
-        ("generate", "dateline.corpus", "write a deterministic corpus of fictional releases"),
-        ("serve", "dateline.devserver", "rebuild on every change and serve output/"),
-    ):
+    chosen = _chosen_command(argv)
+    for name, (module, text) in SUBCOMMANDS.items():
         sub = commands.add_parser(name, help=text)
         sub.set_defaults(module=module)
-        __import__(module, fromlist=["add_arguments"]).add_arguments(sub)
+        if name == chosen:  # only the command being run pays for its module's imports
+            __import__(module, fromlist=["add_arguments"]).add_arguments(sub)
     return parser.parse_args(argv)
+
+
+def _chosen_command(argv) -> str | None:
+    """The subcommand named on the command line: the first word that is not an option
+    (the global options take no values)."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    return next((word for word in words if not word.startswith("-")), None)
 
 
 def _site_options(parser) -> None:

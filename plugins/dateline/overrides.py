@@ -12,23 +12,9 @@ import re
 from dateline import moments
 from dateline.frontmatter import Invalid
 
-SECURITIES = ("option", "rsu", "dsu", "psu", "sar", "warrant", "shares")
-KINDS = (
-    "commissioning", "production", "acquisition", "permit", "drilling",
-    "financing", "listing", "agreement", "completion", "progress", "other",
+from dateline.fact_fields import (  # noqa: F401 - the names this module always offered
+    GRANT_KEYS, KINDS, MILESTONE_KEYS, PRECISION_NAMES, PRECISIONS, SECURITIES,
 )
-PRECISIONS = {
-    "day": r"^\d{4}-\d{2}-\d{2}$", "month": r"^\d{4}-\d{2}$", "quarter": r"^\d{4}-Q[1-4]$",
-    "half": r"^\d{4}-H[12]$", "year": r"^\d{4}$",
-}
-PRECISION_NAMES = "day, month, quarter, half or year"
-
-GRANT_KEYS = (
-    "security", "recipient", "role", "number", "exercise_price", "currency",
-    "currency_stated", "term_years", "expiry_date", "vesting", "grant_date",
-    "conditions", "sentence", "review",
-)
-MILESTONE_KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence", "review")
 
 
 def _text(value, _name):

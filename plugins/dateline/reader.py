@@ -11,7 +11,7 @@ from pelican.urlwrappers import Tag
 
 from dateline.errors import DatelineError
 from dateline.frontmatter import kind_of, parse_file
-from dateline import markup, progress, releases, site
+from dateline import markup, progress, site
 from dateline.timing import phase
 
 logger = logging.getLogger(__name__)
@@ -41,8 +41,10 @@ class ReleaseReader(BaseReader):
                 raise DatelineError(matter.problems)
             progress.advance("read")
             html, metadata = self.render(matter.body), self.metadata(matter)
-        if kind == "release":
-            releases.prepare_ahead(source_path, html, metadata, self.settings)
+        if kind == "release":  # the pipeline decides what follows a read (it prepares ahead)
+            from dateline import pipeline
+
+            pipeline.release_rendered(source_path, html, metadata, self.settings)
         return html, metadata
 
     def render(self, body: str) -> str:

@@ -20,15 +20,7 @@ from dateline.urls import url_of
 
 logger = logging.getLogger(__name__)
 
-GRANT_COLUMNS = (
-    "release_date", "release_title", "release_url", "security", "recipient", "role", "number",
-    "exercise_price", "currency", "currency_stated", "term_years", "expiry_date", "vesting",
-    "grant_date", "conditions", "sentence",
-)
-MILESTONE_COLUMNS = (
-    "release_date", "release_title", "release_url", "date", "precision", "event", "kind",
-    "status", "project", "sentence",
-)
+from dateline.fact_fields import GRANT_COLUMNS, MILESTONE_COLUMNS  # noqa: E402,F401
 
 
 def _release_fields(article) -> dict:

@@ -24,6 +24,7 @@ from dateline.checkpoints import reached
 from dateline.site import current
 from dateline.settings import dateline_settings, search_index_path
 from dateline.timing import add, phase
+from dateline.search_process import index_and_export, run_search_process  # noqa: F401
 from dateline.urls import url_of
 
 logger = logging.getLogger(__name__)
@@ -49,39 +50,6 @@ def search_documents(articles):
         )
 
 
-def index_and_export(index_dir: Path, documents: list, export_dir: Path, live_dir: Path | None = None,
-                     index_cores: int | None = None, export_cores: int | None = None) -> None:
-    """Bring the Whoosh index up to date, then the export: reused, followed or written whole
-    (search/follow.py)."""
-    from dateline.search.follow import update_export
-    from dateline.search.index import update_index
-
-    indexed = update_index(index_dir, documents, index_cores)
-    timings = {"search index": indexed.seconds}
-    live_search = live_dir / "search" if live_dir is not None else None
-    exported = update_export(index_dir, export_dir, live_search, documents, export_cores)
-    if exported["how"] != "reused":
-        timings["search export"] = exported["seconds"]
-    Path(index_dir).with_name("search-timing.json").write_text(json.dumps(timings), encoding="utf-8")
-
-
-def _child(index_dir, documents_file, export_dir, live_dir, log_level) -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    logging.getLogger("dateline").setLevel(log_level)
-    try:
-        documents = pickle.loads(documents_file.read_bytes())
-        documents_file.unlink()
-        # Pelican keeps one core busy writing pages: the index and the export get the others.
-        # (Measured at 10k on two cores: a two-process export slowed an edit's rebuild by a
-        # third, as its workers took CPU from the page writer.)
-        spare = max(1, (os.cpu_count() or 1) - 1)
-        index_and_export(index_dir, documents, export_dir, live_dir, index_cores=spare, export_cores=spare)
-        reached("search-exported")
-    except BaseException:
-        logger.exception("search: indexing failed")
-        sys.exit(1)
-
-
 def start_search(generator) -> None:
     """article_generator_finalized: fork the indexer with the prepared releases."""
     settings = generator.settings
@@ -97,7 +65,7 @@ def start_search(generator) -> None:
     # A fresh interpreter ("spawn"), not a fork: a fork would carry every page the main
     # process holds, doubling the build's memory; the releases' text is all the index needs.
     process = multiprocessing.get_context("spawn").Process(
-        target=_child, name="dateline-search",
+        target=run_search_process, name="dateline-search",
         args=(search_index_path(settings), documents_file, export_dir, _live_output(settings),
               logging.getLogger("dateline").getEffectiveLevel()),
     )

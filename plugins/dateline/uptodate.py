@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from dateline import contentwalk, records
-from dateline.cache import code_version, digest
+from dateline.cache import code_version, digest, package_version
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +43,11 @@ def _tree_stamp(root: Path) -> list:
 
 
 def input_digest(settings, settings_file: str) -> str:
-    from dateline.writer import settings_digest
+    from dateline.pagekeys import settings_digest
 
     versions = [metadata.version(name) for name in ("pelican", "Markdown", "nh3", "Jinja2", "Whoosh-Reloaded")]
     return digest(
-        code_version(), versions, settings_digest(settings), Path(settings_file).read_bytes(),
+        code_version(), package_version(), versions, settings_digest(settings), Path(settings_file).read_bytes(),
         json.dumps(_tree_stamp(Path(settings["PATH"]))), json.dumps(_tree_stamp(Path(settings["THEME"]))),
     )
 

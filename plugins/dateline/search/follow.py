@@ -45,7 +45,7 @@ from pathlib import Path
 
 from whoosh.util.numeric import length_to_byte
 
-from dateline.cache import code_version, digest
+from dateline.cache import code_version, digest, package_version
 from dateline.search.export import (
     clear_previous,
     content_name,
@@ -110,7 +110,7 @@ def load_state(path: Path) -> ExportState | None:
 def state_version() -> str:
     """The state's format, the plugin's code and the index schema: a change to any of them
     (a new analyzer, say, which changes every term) means the export is written whole."""
-    return digest(STATE_VERSION, code_version(), SCHEMA_VERSION)
+    return digest(STATE_VERSION, code_version(), package_version(), SCHEMA_VERSION)
 
 
 def save_state(path: Path, state: ExportState) -> None:
@@ -180,7 +180,7 @@ def write_export(ix, reader, live, stamp, previous, documents, out_dir: Path, li
 
 def link_all(live_search: Path, out_dir: Path) -> None:
     """Hard-link the live export's files into out_dir."""
-    from dateline.writer import link_or_copy
+    from dateline.manifest import link_or_copy
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for source in live_search.iterdir():
@@ -487,7 +487,7 @@ class Patch:
 
 def keep_shard(row, live_search: Path, out_dir: Path, written: list) -> None:
     """Hard-link a live shard and its positions file, once their bytes match their names."""
-    from dateline.writer import link_or_copy
+    from dateline.manifest import link_or_copy
 
     for name in row[2:]:
         if name:
@@ -519,7 +519,7 @@ class Reuse:
         self.names = {entry.name: entry.stat().st_size for entry in os.scandir(live_search) if entry.is_file()}
 
     def write(self, out_dir: Path, prefix: str, obj, written: list) -> str:
-        from dateline.writer import link_or_copy
+        from dateline.manifest import link_or_copy
 
         blob = dump(obj)
         name = content_name(prefix, blob)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from dateline import corpus_words as words
+from dateline_corpus import words
 from dateline.exchanges import Ticker
 
 logger = logging.getLogger(__name__)
