@@ -39,7 +39,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "grants", "grant_mentions", "grant_parties", "grant_rows", "grant_terms",
     "milestones", "milestone_dates", "milestone_duplicates", "milestone_events",
     "structured", "leadline", "importer.detect", "publishing", "urls", "taxonomy", "errors",
-    "writer", "pagekeys", "feeds", "registers", "fact_fields",
+    "writer", "pagekeys", "feeds", "registers", "fact_fields", "bounded_yaml", "moments",
 ))
 
 # On the same path, but not what a cached release or page is made of: machinery that decides
@@ -47,7 +47,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
 # export: `package_version`) or none (robots.txt is written afresh every build).
 MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
     "pipeline", "ahead", "forking", "progress", "timing", "checkpoints", "site", "cache",
-    "records", "seals", "manifest", "validate", "contentwalk",
+    "records", "seals", "manifest", "validate", "contentwalk", "site_paths",
     "search_hook", "search_process", "search.export", "search.follow", "search.index",
     "search.postings", "search.schema", "search.writer", "discovery",
 ))
