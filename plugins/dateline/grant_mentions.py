@@ -141,12 +141,21 @@ def _is_year(sentence: str, match: re.Match, number_text: str) -> bool:
     return bool(_YEAR.search(sentence[max(0, at - 16) : at]))
 
 
+# A plan's name says nothing of the award: options granted under a "Performance Share Plan"
+# or an LTIP are options.
+_PLAN_NAME = re.compile(
+    r"(?:[A-Z][\w&'’-]*\s+){0,6}(?:Plan|Scheme)\b|\b(?:LTIP|PSP|CSOP|EMI|SAYE)\b(?!\s+awards?)"
+)
+
+
 def award_kind(sentence: str, default: str | None) -> str:
-    """What "an award over / in respect of N shares" is: conditional awards are PSUs."""
-    if _AWARD_KIND.search(sentence):
-        return "psu"
-    if re.search(r"(?i)\boptions?\b", sentence):
+    """What "an award over / in respect of N shares" is: options whatever plan or condition
+    they come under; PSUs only when named as conditional or performance share awards."""
+    text = _PLAN_NAME.sub(" ", sentence)
+    if re.search(r"(?i)\boptions?\b", text):
         return "option"
+    if _AWARD_KIND.search(text):
+        return "psu"
     return default or "psu"
 
 

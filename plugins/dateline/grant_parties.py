@@ -32,9 +32,9 @@ ROLES: list[tuple[str, str]] = [
     ("director", r"\bdirectors?\b|member\s+of\s+the\s+board|board\s+members?"),
     ("officer", r"\bofficers?\b"),
     ("employee", r"\bemployees?\b"),
+    ("investor relations consultant", r"investor\s+relations"),
     ("consultant", r"\bconsultants?\b"),
     ("advisor", r"\badvis[oe]rs?\b|advisory\s+board"),
-    ("investor relations consultant", r"investor\s+relations"),
     ("agent", r"\bagents?\b|\bunderwriters?\b|\bbrokers?\b"),
     ("finder", r"\bfinders?\b"),
 ]

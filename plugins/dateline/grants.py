@@ -87,6 +87,12 @@ _GRANT_HEADING = re.compile(
     r"(?i)\b(?:grant|award|issue|allocation)s?\b.{0,40}\b(?:options?|units?|rsus?|dsus?|psus?"
     r"|warrants?|rights|awards?)\b|\b(?:option|share\s+unit|rsu|dsu)\s+grants?\b|^stock\s+options$"
 )
+# "Issue of Shares on Exercise of Options", "Cancellation of Performance Rights": what follows is
+# a change to existing securities and the balances left, never a grant.
+_NOT_GRANT_HEADING = re.compile(
+    r"(?i)\b(?:exercis\w*|cancel\w*|laps\w*|cessation|conversion|converted|expir\w*|forfeit\w*"
+    r"|surrender\w*|holdings?|interests?)\b"
+)
 _FUTURE = re.compile(
     r"(?i)\b(?:will|may|would|shall|intends?\s+to|proposes?\s+to|plans?\s+to|expects?\s+to"
     r"|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+(?:be\s+|that\s+\w+\s+be\s+)?"
@@ -94,7 +100,7 @@ _FUTURE = re.compile(
 )
 _NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
-    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|held"
+    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|(?<!meeting\s)held"
     r"|holding|(?:were|was|been|being)\s+exercised"
     r"|exercised\s+for|(?:from|upon|on)\s+(?:the\s+)?exercise\s+of"
     r"|exercis(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:options|warrants|awards)"
@@ -124,6 +130,11 @@ _SECURITY_WORDS = (
 _PRONOUN = re.compile(
     r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?)"
     r"|both(?:\s+(?:of\s+)?(?:the(?:se)?\s+)?(?:awards?|grants?))?)\b"
+)
+# A closing sentence about every grant of the passage fills them all.
+_ALL_GRANTS = re.compile(
+    r"(?i)^(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above\s+|foregoing\s+)?(?:grants|awards)\b"
+    r"|^(?:the\s+)?(?:above|foregoing)\s+grants\b"
 )
 # The options a grant replaces are named with cancelled/surrendered words; the grant is still
 # news ("granted 600,000 new options to replace the cancelled options").
@@ -200,7 +211,9 @@ class _FrameReader:
         self.last_row: tuple | None = None
         self.form_lines: list[str] = []
         self.heading = heading or ""
-        self.grant_heading = bool(heading and _GRANT_HEADING.search(heading))
+        self.grant_heading = bool(
+            heading and _GRANT_HEADING.search(heading) and not _NOT_GRANT_HEADING.search(heading)
+        )
         self.negative_lead = False  # the last sentence about securities was not news
 
     def read_block(self, block: Block) -> None:
@@ -220,6 +233,9 @@ class _FrameReader:
 
     def _read_sentence(self, sentence: str) -> None:
         lowered = sentence.lower()
+        if _ALL_GRANTS.match(sentence) and self.section:
+            self._fill(self.section, sentence)  # "All grants are subject to ... approval."
+            return
         if not _PRONOUN.match(sentence) and not any(word in lowered for word in _SECURITY_WORDS):
             return
         if not (self.by_security or self.grant_heading or _GRANT_VERB.search(sentence)):
