@@ -286,9 +286,25 @@ def recipients(sentence: str, mention: Mention, start: int, end: int, known: lis
             lead,
         )
         phrase = _phrase_after(" to " + to.group(1)) if to else None
+    phrase = phrase or _named_party(sentence[mention.end : end]) or _named_party(lead, last=True)
     if not phrase:
         return [(None, None)]
     return parties.read_phrase(phrase.strip(" ,"), sentence, known, each=each)
+
+
+def _named_party(text: str, last: bool = False) -> str | None:
+    """A named person or company after a late "to" ("exercisable at $0.12 until ... to Orca
+    Capital Ltd.", "made awards under its plan to Rowan Ashdown, Chief Executive, in the form
+    of ..."): only a name, so "to the Company" or "to vest" never becomes a recipient."""
+    tos = list(re.finditer(r"\bto\s+(?=(?:Mr|Ms|Mrs|Dr)\.?\s|[A-Z])(?!The\b|Nasdaq|TSX)", text))
+    for to in reversed(tos) if last else tos:
+        rest = text[to.end() :]
+        end = _PHRASE_END.search(rest)
+        phrase = (rest[: end.start()] if end else rest).strip(" ,")
+        role = re.match(r",\s*(?:its\s+|the\s+|our\s+)?([^,]{3,60})", rest[len(phrase) :])
+        if parties.person_names(phrase) or parties.ORG_RE.search(phrase):
+            return f"{phrase}, {role.group(1)}" if role and parties.role_of(role.group(1)) else phrase
+    return None
 
 
 _AWARD_TAIL = re.compile(

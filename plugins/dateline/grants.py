@@ -131,6 +131,7 @@ _PRONOUN = re.compile(
     r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?)"
     r"|both(?:\s+(?:of\s+)?(?:the(?:se)?\s+)?(?:awards?|grants?))?)\b"
 )
+_FRESH_GRANT = re.compile(r"(?i)\b(?:also\s+|further\s+|has\s+|have\s+)?(?:granted|awarded|issued)\s+$")
 # A closing sentence about every grant of the passage fills them all.
 _ALL_GRANTS = re.compile(
     r"(?i)^(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above\s+|foregoing\s+)?(?:grants|awards)\b"
@@ -303,6 +304,8 @@ class _FrameReader:
         }
         if all((m.security, m.number) in known for m in mentions):
             return True
+        if _FRESH_GRANT.search(sentence[: mentions[0].start]) and not _REFERENCE.match(sentence):
+            return False  # "It also granted 100,000 options ..., vesting ...": a new grant
         return bool(re.search(r"(?i)\bvest", sentence)) and all(
             m.security in self.by_security and not re.match(r"(?i)\s+to\s+[A-Z]", sentence[m.end :])
             for m in mentions
