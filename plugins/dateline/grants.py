@@ -46,6 +46,7 @@ import datetime
 import logging
 import re
 
+from . import asx_forms as forms
 from . import grant_mentions as gm
 from . import grant_parties as parties
 from . import grant_rows as rows
@@ -191,6 +192,7 @@ def extract_grants(
     reader = _FrameReader(release_date, exchanges)
     for block in blocks if blocks is not None else [Block(p) for p in paragraphs]:
         reader.read_block(block)
+    reader.end_form()
     return [_finish(grant) for grant in reader.grants]
 
 
@@ -202,6 +204,7 @@ class _FrameReader:
         self.dollar = _dollar_currency(exchanges)
         self.grants: list[dict] = []
         self.names: list[str] = []
+        self.form: list[str] | None = None  # the paragraphs of an ASX Appendix 3G/3B form
         self._close_section(heading=None)
 
     def _close_section(self, heading: str | None) -> None:
@@ -218,6 +221,9 @@ class _FrameReader:
         self.negative_lead = False  # the last sentence about securities was not news
 
     def read_block(self, block: Block) -> None:
+        if self.form is not None or (block.row is None and forms.is_form_start(block.text)):
+            if self._read_form_block(block):
+                return
         if block.table:
             return  # a table's own text; its rows follow as blocks
         if block.heading or (block.row is None and looks_like_heading(block.text)):
@@ -333,6 +339,47 @@ class _FrameReader:
         self.latest = grants
         for security in {g["security"] for g in grants}:
             self.by_security[security] = [g for g in grants if g["security"] == security]
+
+    # --- ASX issue forms --------------------------------------------------------------
+
+    def _read_form_block(self, block: Block) -> bool:
+        """Collect a form's paragraphs (its questions laid out like a table too); a holder
+        table (Name of KMP | Number of +securities) ends the form and is read as rows."""
+        if self.form is None:
+            self._close_section(block.text)
+            self.form, self.form_table = [], None
+        if block.row is None:
+            self.form.append(block.text)  # a form's questions are never read as sentences
+            self.form_table = None
+            return True
+        if self.form_table is None:
+            self.form_table = rows.is_grant_table(block.row)
+        if not self.form_table:
+            return True
+        self.end_form()
+        return False
+
+    def end_form(self) -> None:
+        """The grant an Appendix 3G/3B form states; it completes a grant the prose gave."""
+        if self.form is None:
+            return
+        text, self.form = forms.form_answers(self.form), None
+        found = forms.form_grant(text, self.release_date, self.dollar)
+        if not found:
+            return
+        same = [
+            g for g in self.grants
+            if (g["security"], g["number"]) == (found["security"], found["number"])
+        ]
+        line = next((t for t in text.splitlines() if "number of" in t.lower()), text[:200])
+        grant = same[0] if same else _new_grant(
+            gm.Mention(0, 0, found["security"], found["number"]), None, None, line
+        )
+        _apply(grant, {key: found.get(key) for key in _SLOTS})
+        if same:
+            self.latest = [grant]
+        else:
+            self._remember([grant])
 
     # --- tables -----------------------------------------------------------------------
 
