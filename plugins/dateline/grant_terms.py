@@ -128,6 +128,9 @@ _ANNIVERSARY_TERM = re.compile(
     r"(?i)\b(?:lapse|expire|expiring|expiry)\w*\s+on\s+the\s+(?P<ord>first|second|third|fourth"
     r"|fifth|tenth)\s+anniversary"
 )
+_MEASURED = re.compile(
+    r"(?i)\b(?:measured|assessed|tested|targets?|conditions?|vest\w*)\b[^.;]{0,30}$"
+)
 _FROM_VESTING = re.compile(r"(?i)^\s*(?:from|after|following)\s+(?:the\s+date\s+of\s+)?vesting")
 _EXPIRY = re.compile(
     r"(?i)\b(?:expiry\s+date\s+(?:of|is)|expir\w*|until|ending|lapse\w*|on\s+or\s+before"
@@ -153,6 +156,8 @@ def terms(text: str) -> list[float]:
             continue  # "vest over 18 months" is vesting, not term
         if _FROM_VESTING.match(text[match.end() :]):
             continue
+        if match.group("n2") and _MEASURED.search(text[: match.start()]):
+            continue  # "targets measured over a three year period" is vesting, not the term
         value = count(match.group("n") or match.group("n2"))
         unit = (match.group("unit") or match.group("unit2")).lower()
         found.append((match.start(), value if unit.startswith("year") else value / 12))
@@ -196,7 +201,7 @@ _GRANT_DATE = re.compile(
     r"|(?:^|[\s,(])on\s+(?:the\s+)?)$"
 )
 _NOT_GRANT_DATE = re.compile(
-    r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending"
+    r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending|held|meeting"
     r"|end)\W*"
     r"(?:\w+\W+){0,2}$"
 )
@@ -246,6 +251,7 @@ _PERFORMANCE = re.compile(
     r"|\bvest\w*\s+(?:only\s+)?(?:when|if|upon"
     r"|on)\s+the\s+company\s+(?:announc|achiev|reach|complet)"
     r"|\bconditional\s+on\s+(?:certain\s+)?performance"
+    r"|\b(?:EPS|earnings\s+per\s+share|EBITDA|revenue)\s+(?:growth\s+)?(?:targets?|conditions?)"
     r"|\bperformance\s+period\b|\b(?:total|relative)\s+shareholder\s+return\b|\bTSR\b"
 )
 _IMMEDIATE = re.compile(
@@ -265,7 +271,8 @@ _OVER = re.compile(
     rf"(?P<n>{N})[- ](?P<unit>months?|years?)(?:\s+period)?\b"
 )
 _MONTHS_AFTER = re.compile(
-    rf"(?i)\b(?:after|(?<!the\s)following|served)\s+(?P<n>{N})\s+months|\b(?P<n2>{N})\s+months\s+"
+    rf"(?i)\b(?:after|(?<!the\s)following|served)\s+(?P<n>{N})\s+months"
+    rf"|\bafter\s+(?P<n4>one|two|three|four|five|\d)\s+years?\b(?!\s+(?:from|after))|\b(?P<n2>{N})\s+months\s+"
     r"(?:after|from|following|of\s+service)"
     rf"|\b(?P<n3>{N})\s+years?\s+(?:after|from)\s+(?:the\s+date\s+of\s+)?grant"
 )
@@ -356,8 +363,8 @@ def _offsets(text: str, grant_day: datetime.date | None) -> list[int]:
     if _IMMEDIATE.search(text):
         months.append(0)
     for match in _MONTHS_AFTER.finditer(text):
-        if match.group("n3"):
-            months.append(int(count(match.group("n3")) * 12))
+        if match.group("n3") or match.group("n4"):
+            months.append(int(count(match.group("n3") or match.group("n4")) * 12))
         else:
             months.append(int(count(match.group("n") or match.group("n2"))))
     for match in _ANNIVERSARY.finditer(text):
