@@ -35,6 +35,11 @@ A grant is read as a FRAME over its passage, not as one sentence
   grants that have none. A price never applies to RSUs, DSUs, PSUs or shares.
 - Each grant carries `review`: why a person should check it (REVIEW_* below).
 
+- An ASX Appendix 3G/3B form is read by its fields (`asx_forms`), never as
+  sentences: its question numbers are not numbers of securities. A heading about
+  exercise, cancellation or lapse is not a grant heading (the balances after it are
+  holdings), and "All grants are subject to ..." fills every grant of the section.
+
 Mentions and recipients are read by `grant_mentions` (names and roles by
 `grant_parties`), the terms by `grant_terms`, table rows by `grant_rows`. With
 no release date, dates the text does not state stay null.
