@@ -28,7 +28,9 @@ from . import grant_terms as terms
 from .milestones import find_dates
 
 _FORM_START = re.compile(r"(?i)^\s*appendix\s+3[gb]\b")
-_QUESTION = re.compile(r"(?i)^\s*(?:part\s+\d+[a-z]?\s*(?:[-–:]\s*)?|\d{1,2}(?:\.\d{1,2})*[a-z]?\s+)")
+_QUESTION = re.compile(
+    r"(?i)^\s*(?:part\s+\d+[a-z]?\s*(?:[-–:]\s*)?|\d{1,2}(?:\.\d{1,2})*[a-z]?\s+)"
+)
 _NUMBER = re.compile(
     r"(?i)\bnumber\s+of\s+\+?securities\s+(?:issued|to\s+be\s+issued)(?:\s+or\s+to\s+be\s+issued)?"
     rf"\s*:?\s*{gm.QUANTITY}\b"

@@ -303,7 +303,9 @@ def _named_party(text: str, last: bool = False) -> str | None:
         phrase = (rest[: end.start()] if end else rest).strip(" ,")
         role = re.match(r",\s*(?:its\s+|the\s+|our\s+)?([^,]{3,60})", rest[len(phrase) :])
         if parties.person_names(phrase) or parties.ORG_RE.search(phrase):
-            return f"{phrase}, {role.group(1)}" if role and parties.role_of(role.group(1)) else phrase
+            if role and parties.role_of(role.group(1)):
+                return f"{phrase}, {role.group(1)}"
+            return phrase
     return None
 
 

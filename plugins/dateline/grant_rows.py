@@ -94,7 +94,8 @@ def row_grant(template: dict, header: tuple[str, ...], row: tuple[str, ...], pas
 
 def _row_term(grant: dict, header, row) -> None:
     """A Life / Term column ("5 years") is the row's own term."""
-    at = next((i for i, h in enumerate(header) if re.fullmatch(r"(?i)\s*(?:life|term)\s*", h)), None)
+    life = re.compile(r"(?i)\s*(?:life|term)\s*")
+    at = next((i for i, h in enumerate(header) if life.fullmatch(h)), None)
     found = terms.terms("for " + row[at]) if at is not None else []
     if found:
         grant["term_years"] = found[0]

@@ -80,7 +80,8 @@ _PRICE = re.compile(
     r"|AUD\$|AU\$|A\$|NZ\$|HK\$|S\$|£|€"
     rf"|\\?\$)\s?(?P<amount>\d+(?:\.\d+)?|\.\d+)(?:\s+(?P<suffix>{_ISO})\b)?"
     rf"|(?P<iso>{_ISO})\s?\$?\s?(?P<iso_amount>\d+(?:\.\d+)?)"
-    r"|(?P<minor>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<minor_unit>cents?|pence|p)\b(?!\s+each)"
+    r"|(?P<minor>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<minor_unit>cents?|pence|p)\b"
+    r"(?!\s+each)"
     r"|(?<=price of )(?P<bare>\.\d+|\d+\.\d+)\b)"
 )
 _NIL_PRICE = re.compile(
@@ -272,7 +273,8 @@ _OVER = re.compile(
 )
 _MONTHS_AFTER = re.compile(
     rf"(?i)\b(?:after|(?<!the\s)following|served)\s+(?P<n>{N})\s+months"
-    rf"|\bafter\s+(?P<n4>one|two|three|four|five|\d)\s+years?\b(?!\s+(?:from|after))|\b(?P<n2>{N})\s+months\s+"
+    rf"|\bafter\s+(?P<n4>one|two|three|four|five|\d)\s+years?\b(?!\s+(?:from|after))"
+    rf"|\b(?P<n2>{N})\s+months\s+"
     r"(?:after|from|following|of\s+service)"
     rf"|\b(?P<n3>{N})\s+years?\s+(?:after|from)\s+(?:the\s+date\s+of\s+)?grant"
 )
@@ -308,7 +310,7 @@ def _vesting_clause(text: str, at: int) -> str:
     """From the start of the clause holding the first vesting word to the next expiry words."""
     start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
     expiry = list(_EXPIRY_WORDS.finditer(text, start, at))
-    if expiry:  # "expire ten years after the date of grant and vest in ...": the term is not vesting
+    if expiry:  # "expire ten years after the date of grant and vest ...": the term, not vesting
         joint = re.search(r"\band\b", text[expiry[-1].end() : at])
         start = expiry[-1].end() + joint.end() if joint else at
     end = _CLAUSE_END.search(text, at)
@@ -335,7 +337,9 @@ def _schedule(text: str, grant_day: datetime.date | None) -> str | None:
     return f"staged over {last} months"
 
 
-_OVER_THREE_YEARS = re.compile(rf"(?i)\bover\s+(?:a\s+period\s+of\s+)?(?:three|3)(?:\s*\(3\))?[- ]years")
+_OVER_THREE_YEARS = re.compile(
+    r"(?i)\bover\s+(?:a\s+period\s+of\s+)?(?:three|3)(?:\s*\(3\))?[- ]years"
+)
 
 
 def _staged(text: str) -> bool:

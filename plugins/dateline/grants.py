@@ -137,7 +137,9 @@ _PRONOUN = re.compile(
     r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?)"
     r"|both(?:\s+(?:of\s+)?(?:the(?:se)?\s+)?(?:awards?|grants?))?)\b"
 )
-_FRESH_GRANT = re.compile(r"(?i)\b(?:also\s+|further\s+|has\s+|have\s+)?(?:granted|awarded|issued)\s+$")
+_FRESH_GRANT = re.compile(
+    r"(?i)\b(?:also\s+|further\s+|has\s+|have\s+)?(?:granted|awarded|issued)\s+$"
+)
 # A closing sentence about every grant of the passage fills them all.
 _ALL_GRANTS = re.compile(
     r"(?i)^(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above\s+|foregoing\s+)?(?:grants|awards)\b"
