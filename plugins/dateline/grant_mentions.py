@@ -141,12 +141,21 @@ def _is_year(sentence: str, match: re.Match, number_text: str) -> bool:
     return bool(_YEAR.search(sentence[max(0, at - 16) : at]))
 
 
+# A plan's name says nothing of the award: options granted under a "Performance Share Plan"
+# or an LTIP are options.
+_PLAN_NAME = re.compile(
+    r"(?:[A-Z][\w&'’-]*\s+){0,6}(?:Plan|Scheme)\b|\b(?:LTIP|PSP|CSOP|EMI|SAYE)\b(?!\s+awards?)"
+)
+
+
 def award_kind(sentence: str, default: str | None) -> str:
-    """What "an award over / in respect of N shares" is: conditional awards are PSUs."""
-    if _AWARD_KIND.search(sentence):
-        return "psu"
-    if re.search(r"(?i)\boptions?\b", sentence):
+    """What "an award over / in respect of N shares" is: options whatever plan or condition
+    they come under; PSUs only when named as conditional or performance share awards."""
+    text = _PLAN_NAME.sub(" ", sentence)
+    if re.search(r"(?i)\boptions?\b", text):
         return "option"
+    if _AWARD_KIND.search(text):
+        return "psu"
     return default or "psu"
 
 
@@ -285,9 +294,27 @@ def recipients(sentence: str, mention: Mention, start: int, end: int, known: lis
             lead,
         )
         phrase = _phrase_after(" to " + to.group(1)) if to else None
+    phrase = phrase or _named_party(sentence[mention.end : end]) or _named_party(lead, last=True)
     if not phrase:
         return [(None, None)]
     return parties.read_phrase(phrase.strip(" ,"), sentence, known, each=each)
+
+
+def _named_party(text: str, last: bool = False) -> str | None:
+    """A named person or company after a late "to" ("exercisable at $0.12 until ... to Orca
+    Capital Ltd.", "made awards under its plan to Rowan Ashdown, Chief Executive, in the form
+    of ..."): only a name, so "to the Company" or "to vest" never becomes a recipient."""
+    tos = list(re.finditer(r"\bto\s+(?=(?:Mr|Ms|Mrs|Dr)\.?\s|[A-Z])(?!The\b|Nasdaq|TSX)", text))
+    for to in reversed(tos) if last else tos:
+        rest = text[to.end() :]
+        end = _PHRASE_END.search(rest)
+        phrase = (rest[: end.start()] if end else rest).strip(" ,")
+        role = re.match(r",\s*(?:its\s+|the\s+|our\s+)?([^,]{3,60})", rest[len(phrase) :])
+        if parties.person_names(phrase) or parties.ORG_RE.search(phrase):
+            if role and parties.role_of(role.group(1)):
+                return f"{phrase}, {role.group(1)}"
+            return phrase
+    return None
 
 
 _AWARD_TAIL = re.compile(

@@ -32,9 +32,9 @@ ROLES: list[tuple[str, str]] = [
     ("director", r"\bdirectors?\b|member\s+of\s+the\s+board|board\s+members?"),
     ("officer", r"\bofficers?\b"),
     ("employee", r"\bemployees?\b"),
+    ("investor relations consultant", r"investor\s+relations"),
     ("consultant", r"\bconsultants?\b"),
     ("advisor", r"\badvis[oe]rs?\b|advisory\s+board"),
-    ("investor relations consultant", r"investor\s+relations"),
     ("agent", r"\bagents?\b|\bunderwriters?\b|\bbrokers?\b"),
     ("finder", r"\bfinders?\b"),
 ]
@@ -133,10 +133,12 @@ _PERSON = re.compile(
     rf"|da|von|di|du|la|le|y)\b))*)"
 )
 _ORG = re.compile(rf"\b((?:[A-Z][\w&’'-]*\s+(?:y\s+|de\s+)?){{1,5}}(?:{ORG_WORDS}\s+)*{ORG_WORDS})")
+ORG_RE = _ORG
 _GROUP_NOUNS = re.compile(
     r"(?i)\b(?:(?:non[- ]executive|non[- ]management|independent|senior|executive)\s+)?"
     r"(?:directors|officers|employees|consultants|advis[oe]rs|management|members|insiders"
-    r"|executives|agents|finders|advis[oe]r|director|officer|contractors|staff|managers)\b"
+    r"|executives|agents|finders|advis[oe]r|director|officer|consultant|employee|contractors|staff"
+    r"|managers)\b"
 )
 _SINGLE = re.compile(
     r"(?i)^(?:a|an|one|its|the)\s+(?:new\s+|newly\s+appointed\s+)?(?P<noun>[\w-]+)"

@@ -34,7 +34,7 @@ _NAME = re.compile(
 _ROLE = re.compile(r"(?i)\b(?:position|role|title|status|capacity)\b")
 _GRANTED = re.compile(
     r"(?i)\b(?:granted|awarded|award|awards|number|no\.?|options|units|rsus|dsus|psus|rights"
-    r"|shares|volume|allocation|allocated|issued)\b"
+    r"|shares|volume|allocation|allocated|issued|quantity)\b"
 )
 _TOTAL = re.compile(r"(?i)^\s*(?:grand\s+)?(?:sub-?)?totals?\b")
 _NOT_GRANTED = re.compile(
@@ -88,7 +88,17 @@ def row_grant(template: dict, header: tuple[str, ...], row: tuple[str, ...], pas
     if not (grant["role"] or _names_someone(grant["recipient"])):
         return None  # "Drill programme: 5,000 metres" is not a person's row
     _row_price(grant, header, row, dollar)
+    _row_term(grant, header, row)
     return grant
+
+
+def _row_term(grant: dict, header, row) -> None:
+    """A Life / Term column ("5 years") is the row's own term."""
+    life = re.compile(r"(?i)\s*(?:life|term)\s*")
+    at = next((i for i, h in enumerate(header) if life.fullmatch(h)), None)
+    found = terms.terms("for " + row[at]) if at is not None else []
+    if found:
+        grant["term_years"] = found[0]
 
 
 def _names_someone(cell: str | None) -> bool:

@@ -80,7 +80,8 @@ _PRICE = re.compile(
     r"|AUD\$|AU\$|A\$|NZ\$|HK\$|S\$|£|€"
     rf"|\\?\$)\s?(?P<amount>\d+(?:\.\d+)?|\.\d+)(?:\s+(?P<suffix>{_ISO})\b)?"
     rf"|(?P<iso>{_ISO})\s?\$?\s?(?P<iso_amount>\d+(?:\.\d+)?)"
-    r"|(?P<minor>\d+(?:\.\d+)?)\s?(?P<minor_unit>cents?|pence|p)\b(?!\s+each)"
+    r"|(?P<minor>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<minor_unit>cents?|pence|p)\b"
+    r"(?!\s+each)"
     r"|(?<=price of )(?P<bare>\.\d+|\d+\.\d+)\b)"
 )
 _NIL_PRICE = re.compile(
@@ -109,7 +110,7 @@ def _price_value(match: re.Match, dollar: str | None) -> tuple:
         return float(match.group("iso_amount")), match.group("iso").upper(), True
     if match.group("bare"):
         return float(match.group("bare")), dollar, False if dollar else None
-    amount = round(float(match.group("minor")) / 100, 6)
+    amount = round(float(match.group("minor").replace(",", "")) / 100, 6)  # "1,140 pence"
     if match.group("minor_unit").lower().startswith("cent"):
         return amount, dollar, False if dollar else None
     return amount, "GBP", True
@@ -127,6 +128,9 @@ _TERM = re.compile(
 _ANNIVERSARY_TERM = re.compile(
     r"(?i)\b(?:lapse|expire|expiring|expiry)\w*\s+on\s+the\s+(?P<ord>first|second|third|fourth"
     r"|fifth|tenth)\s+anniversary"
+)
+_MEASURED = re.compile(
+    r"(?i)\b(?:measured|assessed|tested|targets?|conditions?|vest\w*)\b[^.;]{0,30}$"
 )
 _FROM_VESTING = re.compile(r"(?i)^\s*(?:from|after|following)\s+(?:the\s+date\s+of\s+)?vesting")
 _EXPIRY = re.compile(
@@ -158,6 +162,8 @@ def terms(text: str) -> list[float]:
             continue  # "vest over 18 months" is vesting, not term
         if _FROM_VESTING.match(text[match.end() :]):
             continue
+        if match.group("n2") and _MEASURED.search(text[: match.start()]):
+            continue  # "targets measured over a three year period" is vesting, not the term
         value = count(match.group("n") or match.group("n2"))
         unit = (match.group("unit") or match.group("unit2")).lower()
         found.append((match.start(), value if unit.startswith("year") else value / 12))
@@ -197,10 +203,11 @@ def _day_at(text: str, release: datetime.date | None) -> str | None:
 
 _GRANT_DATE = re.compile(
     r"(?i)(?:\b(?:granted|awarded|issued|effective|dated|as\s+of|grant\s+date\s+(?:of|is)"
-    r"|date\s+of\s+grant\s+(?:of|is|was)|date\s+of\s+grant,)\s+(?:on\s+)?|(?:^|[\s,(])on\s+)$"
+    r"|date\s+of\s+grant\s+(?:of|is|was)|date\s+of\s+grant,)\s+(?:on\s+)?(?:the\s+)?"
+    r"|(?:^|[\s,(])on\s+(?:the\s+)?)$"
 )
 _NOT_GRANT_DATE = re.compile(
-    r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending"
+    r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending|held|meeting"
     r"|end)\W*"
     r"(?:\w+\W+){0,2}$"
 )
@@ -250,6 +257,8 @@ _PERFORMANCE = re.compile(
     r"|\bvest\w*\s+(?:only\s+)?(?:when|if|upon"
     r"|on)\s+the\s+company\s+(?:announc|achiev|reach|complet)"
     r"|\bconditional\s+on\s+(?:certain\s+)?performance"
+    r"|\b(?:EPS|earnings\s+per\s+share|EBITDA|revenue)\s+(?:growth\s+)?(?:targets?|conditions?)"
+    r"|\bperformance\s+period\b|\b(?:total|relative)\s+shareholder\s+return\b|\bTSR\b"
 )
 _IMMEDIATE = re.compile(
     r"(?i)\bvest(?:s|ed|ing)?\s+(?:fully\s+|in\s+full\s+)?immediately|\bimmediately\s+vest"
@@ -268,7 +277,9 @@ _OVER = re.compile(
     rf"(?P<n>{N})[- ](?P<unit>months?|years?)(?:\s+period)?\b"
 )
 _MONTHS_AFTER = re.compile(
-    rf"(?i)\b(?:after|(?<!the\s)following|served)\s+(?P<n>{N})\s+months|\b(?P<n2>{N})\s+months\s+"
+    rf"(?i)\b(?:after|(?<!the\s)following|served)\s+(?P<n>{N})\s+months"
+    rf"|\bafter\s+(?P<n4>one|two|three|four|five|\d)\s+years?\b(?!\s+(?:from|after))"
+    rf"|\b(?P<n2>{N})\s+months\s+"
     r"(?:after|from|following|of\s+service)"
     rf"|\b(?P<n3>{N})\s+years?\s+(?:after|from)\s+(?:the\s+date\s+of\s+)?grant"
 )
@@ -285,6 +296,7 @@ _FRACTIONS = {"quarter": 4, "third": 3, "half": 2}
 
 
 _CONDITIONAL = re.compile(r"(?i)\bconditional\s+on|\bsubject\s+to|\bprovided\s+that|\bonly\s+if")
+_EXPIRY_WORDS = re.compile(r"(?i)\b(?:expir\w*|lapse\w*)\b")
 _CLAUSE_END = re.compile(r"(?i)\s(?:and\s+)?(?:expir\w*|lapse\w*|are\s+exercisable|exercisable)\b")
 
 
@@ -302,6 +314,10 @@ def vestings(text: str, grant_day: datetime.date | None = None) -> list[str]:
 def _vesting_clause(text: str, at: int) -> str:
     """From the start of the clause holding the first vesting word to the next expiry words."""
     start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
+    expiry = list(_EXPIRY_WORDS.finditer(text, start, at))
+    if expiry:  # "expire ten years after the date of grant and vest ...": the term, not vesting
+        joint = re.search(r"\band\b", text[expiry[-1].end() : at])
+        start = expiry[-1].end() + joint.end() if joint else at
     end = _CLAUSE_END.search(text, at)
     return text[start : end.start() if end else len(text)]
 
@@ -311,7 +327,9 @@ def _schedule(text: str, grant_day: datetime.date | None) -> str | None:
     offsets = _offsets(text, grant_day)
     thirds = bool(_THIRDS.search(text)) or _three_equal_numbers(text)
     if thirds and (
-        not offsets or _yearly(offsets) or (_ANNUAL.search(text) and max(offsets) <= 36)
+        not offsets
+        or _yearly(offsets)
+        or ((_ANNUAL.search(text) or _OVER_THREE_YEARS.search(text)) and max(offsets) <= 36)
     ):
         return "thirds"
     if not offsets:
@@ -322,6 +340,11 @@ def _schedule(text: str, grant_day: datetime.date | None) -> str | None:
     if len(offsets) == 1 and not _staged(text):
         return f"after {last} months"
     return f"staged over {last} months"
+
+
+_OVER_THREE_YEARS = re.compile(
+    r"(?i)\bover\s+(?:a\s+period\s+of\s+)?(?:three|3)(?:\s*\(3\))?[- ]years"
+)
 
 
 def _staged(text: str) -> bool:
@@ -349,8 +372,8 @@ def _offsets(text: str, grant_day: datetime.date | None) -> list[int]:
     if _IMMEDIATE.search(text):
         months.append(0)
     for match in _MONTHS_AFTER.finditer(text):
-        if match.group("n3"):
-            months.append(int(count(match.group("n3")) * 12))
+        if match.group("n3") or match.group("n4"):
+            months.append(int(count(match.group("n3") or match.group("n4")) * 12))
         else:
             months.append(int(count(match.group("n") or match.group("n2"))))
     for match in _ANNIVERSARY.finditer(text):

@@ -35,6 +35,11 @@ A grant is read as a FRAME over its passage, not as one sentence
   grants that have none. A price never applies to RSUs, DSUs, PSUs or shares.
 - Each grant carries `review`: why a person should check it (REVIEW_* below).
 
+- An ASX Appendix 3G/3B form is read by its fields (`asx_forms`), never as
+  sentences: its question numbers are not numbers of securities. A heading about
+  exercise, cancellation or lapse is not a grant heading (the balances after it are
+  holdings), and "All grants are subject to ..." fills every grant of the section.
+
 Mentions and recipients are read by `grant_mentions` (names and roles by
 `grant_parties`), the terms by `grant_terms`, table rows by `grant_rows`. With
 no release date, dates the text does not state stay null.
@@ -46,6 +51,7 @@ import datetime
 import logging
 import re
 
+from . import asx_forms as forms
 from . import grant_mentions as gm
 from . import grant_parties as parties
 from . import grant_rows as rows
@@ -87,6 +93,12 @@ _GRANT_HEADING = re.compile(
     r"(?i)\b(?:grant|award|issue|allocation)s?\b.{0,40}\b(?:options?|units?|rsus?|dsus?|psus?"
     r"|warrants?|rights|awards?)\b|\b(?:option|share\s+unit|rsu|dsu)\s+grants?\b|^stock\s+options$"
 )
+# "Issue of Shares on Exercise of Options", "Cancellation of Performance Rights": what follows is
+# a change to existing securities and the balances left, never a grant.
+_NOT_GRANT_HEADING = re.compile(
+    r"(?i)\b(?:exercis\w*|cancel\w*|laps\w*|cessation|conversion|converted|expir\w*|forfeit\w*"
+    r"|surrender\w*|holdings?|interests?)\b"
+)
 _FUTURE = re.compile(
     r"(?i)\b(?:will|may|would|shall|intends?\s+to|proposes?\s+to|plans?\s+to|expects?\s+to"
     r"|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+(?:be\s+|that\s+\w+\s+be\s+)?"
@@ -94,7 +106,7 @@ _FUTURE = re.compile(
 )
 _NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
-    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|held"
+    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|(?<!meeting\s)held"
     r"|holding|(?:were|was|been|being)\s+exercised"
     r"|exercised\s+for|(?:from|upon|on)\s+(?:the\s+)?exercise\s+of"
     r"|exercis(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:options|warrants|awards)"
@@ -124,6 +136,14 @@ _SECURITY_WORDS = (
 _PRONOUN = re.compile(
     r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?)"
     r"|both(?:\s+(?:of\s+)?(?:the(?:se)?\s+)?(?:awards?|grants?))?)\b"
+)
+_FRESH_GRANT = re.compile(
+    r"(?i)\b(?:also\s+|further\s+|has\s+|have\s+)?(?:granted|awarded|issued)\s+$"
+)
+# A closing sentence about every grant of the passage fills them all.
+_ALL_GRANTS = re.compile(
+    r"(?i)^(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above\s+|foregoing\s+)?(?:grants|awards)\b"
+    r"|^(?:the\s+)?(?:above|foregoing)\s+grants\b"
 )
 # The options a grant replaces are named with cancelled/surrendered words; the grant is still
 # news ("granted 600,000 new options to replace the cancelled options").
@@ -179,6 +199,7 @@ def extract_grants(
     reader = _FrameReader(release_date, exchanges)
     for block in blocks if blocks is not None else [Block(p) for p in paragraphs]:
         reader.read_block(block)
+    reader.end_form()
     return [_finish(grant) for grant in reader.grants]
 
 
@@ -190,6 +211,7 @@ class _FrameReader:
         self.dollar = _dollar_currency(exchanges)
         self.grants: list[dict] = []
         self.names: list[str] = []
+        self.form: list[str] | None = None  # the paragraphs of an ASX Appendix 3G/3B form
         self._close_section(heading=None)
 
     def _close_section(self, heading: str | None) -> None:
@@ -200,10 +222,15 @@ class _FrameReader:
         self.last_row: tuple | None = None
         self.form_lines: list[str] = []
         self.heading = heading or ""
-        self.grant_heading = bool(heading and _GRANT_HEADING.search(heading))
+        self.grant_heading = bool(
+            heading and _GRANT_HEADING.search(heading) and not _NOT_GRANT_HEADING.search(heading)
+        )
         self.negative_lead = False  # the last sentence about securities was not news
 
     def read_block(self, block: Block) -> None:
+        if self.form is not None or (block.row is None and forms.is_form_start(block.text)):
+            if self._read_form_block(block):
+                return
         if block.table:
             return  # a table's own text; its rows follow as blocks
         if block.heading or (block.row is None and looks_like_heading(block.text)):
@@ -220,6 +247,9 @@ class _FrameReader:
 
     def _read_sentence(self, sentence: str) -> None:
         lowered = sentence.lower()
+        if _ALL_GRANTS.match(sentence) and self.section:
+            self._fill(self.section, sentence)  # "All grants are subject to ... approval."
+            return
         if not _PRONOUN.match(sentence) and not any(word in lowered for word in _SECURITY_WORDS):
             return
         if not (self.by_security or self.grant_heading or _GRANT_VERB.search(sentence)):
@@ -287,6 +317,8 @@ class _FrameReader:
         }
         if all((m.security, m.number) in known for m in mentions):
             return True
+        if _FRESH_GRANT.search(sentence[: mentions[0].start]) and not _REFERENCE.match(sentence):
+            return False  # "It also granted 100,000 options ..., vesting ...": a new grant
         return bool(re.search(r"(?i)\bvest", sentence)) and all(
             m.security in self.by_security and not re.match(r"(?i)\s+to\s+[A-Z]", sentence[m.end :])
             for m in mentions
@@ -314,6 +346,47 @@ class _FrameReader:
         self.latest = grants
         for security in {g["security"] for g in grants}:
             self.by_security[security] = [g for g in grants if g["security"] == security]
+
+    # --- ASX issue forms --------------------------------------------------------------
+
+    def _read_form_block(self, block: Block) -> bool:
+        """Collect a form's paragraphs (its questions laid out like a table too); a holder
+        table (Name of KMP | Number of +securities) ends the form and is read as rows."""
+        if self.form is None:
+            self._close_section(block.text)
+            self.form, self.form_table = [], None
+        if block.row is None:
+            self.form.append(block.text)  # a form's questions are never read as sentences
+            self.form_table = None
+            return True
+        if self.form_table is None:
+            self.form_table = rows.is_grant_table(block.row)
+        if not self.form_table:
+            return True
+        self.end_form()
+        return False
+
+    def end_form(self) -> None:
+        """The grant an Appendix 3G/3B form states; it completes a grant the prose gave."""
+        if self.form is None:
+            return
+        text, self.form = forms.form_answers(self.form), None
+        found = forms.form_grant(text, self.release_date, self.dollar)
+        if not found:
+            return
+        same = [
+            g for g in self.grants
+            if (g["security"], g["number"]) == (found["security"], found["number"])
+        ]
+        line = next((t for t in text.splitlines() if "number of" in t.lower()), text[:200])
+        grant = same[0] if same else _new_grant(
+            gm.Mention(0, 0, found["security"], found["number"]), None, None, line
+        )
+        _apply(grant, {key: found.get(key) for key in _SLOTS})
+        if same:
+            self.latest = [grant]
+        else:
+            self._remember([grant])
 
     # --- tables -----------------------------------------------------------------------
 
