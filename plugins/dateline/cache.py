@@ -36,7 +36,7 @@ OUTPUT_PATH_ROOTS = ("reader", "markup", "releases", "writer", "registers", "fee
 OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "reader", "markup", "sanitize", "frontmatter", "overrides", "exchanges", "issuer", "settings",
     "releases", "disclaimers", "htmltext", "extraction", "sentences", "tables",
-    "grants", "grant_mentions", "grant_parties", "grant_rows", "grant_terms",
+    "grants", "grant_mentions", "grant_parties", "grant_rows", "grant_terms", "asx_forms",
     "milestones", "milestone_dates", "milestone_duplicates", "milestone_events",
     "structured", "leadline", "importer.detect", "publishing", "urls", "taxonomy", "errors",
     "writer", "pagekeys", "feeds", "registers", "fact_fields", "bounded_yaml", "moments",
