@@ -13,7 +13,8 @@
   "the September quarter") takes the year that puts it next on or after the
   release for a planned event and last on or before it for an achieved one, and
   is marked `inferred_year`. With no release date these phrases, and "today",
-  cannot be read and are left out.
+  cannot be read and are left out. "this morning" is the release day and "this month"
+  its month, both `relative`.
 - A weekday alone ("on Monday", "last Tuesday") is the nearest such day to the
   release: on or before it for an achieved event, after it for a planned one;
   marked `relative`, like "today". Wire releases anchor the day this way.
@@ -161,11 +162,12 @@ _DATE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b{_M}\b(?!\s*\d)"), "month-noyear"),
     (re.compile(r"(?i)\b(?:on|last|this\s+past|this|next|coming)\s+(?P<weekday>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
                 rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_M})"), "weekday"),
-    (re.compile(r"(?i)\btoday(?:['’]s date)?\b"), "today"),
+    (re.compile(r"(?i)\b(?:today(?:['’]s date)?|this\s+(?:morning|afternoon|evening))\b"), "today"),
+    (re.compile(r"(?i)\bthis\s+month\b"), "this-month"),
     (re.compile(r"(?i)\byesterday\b"), "yesterday"),
 ]
 
-_MAYBE_DATE = re.compile(r"\d|(?i:today|yesterday|quarter|day\b)|" + _M)
+_MAYBE_DATE = re.compile(r"\d|(?i:today|yesterday|quarter|day\b|this\s+m|this\s+a|this\s+e)|" + _M)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _PART_BEFORE = re.compile(rf"(?i:{_PART_OF_MONTH})$")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|by|during|until|before|after)\s+$")
@@ -209,6 +211,10 @@ def _build(match: re.Match, kind: str, release: datetime.date | None, planned: b
     groups = match.groupdict()
     if kind == "weekday":
         return _weekday(groups["weekday"], release, planned, start, end)
+    if kind == "this-month":
+        if release is None:
+            return None
+        return DateMention(start, end, release.year, release.month, None, "month", relative=True)
     if kind in ("today", "yesterday"):
         if release is None:
             return None

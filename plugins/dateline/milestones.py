@@ -67,6 +67,7 @@ KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence", "
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:(?:news|press)\s+releases?(?:\s+(?:dated|of|issued|on|from|disseminated))?"
     r"|(?:previously\s+|first\s+)?(?:announced|reported|disclosed)(?:\s+(?:on|in))?"
+    r"|announcements?(?:\s+(?:dated|of|on|made\s+on))?"
     r"|dated)\s*(?:on\s+)?[,(]?\s*$"
 )
 _PERIOD_BEFORE = re.compile(
@@ -84,6 +85,9 @@ _RECAP = re.compile(
 )
 
 
+# "an amended permit that allows mining through late 2027": the permit's term, not an event.
+_TERM_BEFORE = re.compile(r"(?i)\b(?:through|thru|valid\s+(?:until|to))\s+(?:the\s+end\s+of\s+)?$")
+
 _ANNOUNCED_TODAY = re.compile(
     r"(?i)^\s+(?:announced|reported|confirmed|advised|said|provided)\b"
 )
@@ -95,7 +99,7 @@ def _usable(text: str, mention: DateMention) -> bool:
     after = text[mention.end:]
     if mention.relative and (_ANNOUNCED_TODAY.match(after) or _ANNOUNCED_BEFORE.search(before)):
         return False  # "today announced": the day of the release, not of the event
-    if _REFERENCE_BEFORE.search(before[-60:]):
+    if _REFERENCE_BEFORE.search(before[-60:]) or _TERM_BEFORE.search(before[-30:]):
         return False
     if _PERIOD_BEFORE.search(before[-40:]) or _PERIOD_AFTER.match(after):
         return False
@@ -110,11 +114,13 @@ _REGULATOR = (
 )
 # (kind, cheap substrings, pattern, weak cue?); the substrings gate the regex (speed).
 _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
-    ("other", ("appoint", "engag", "retain", "select", "award", "mandat"), re.compile(
-        r"(?i)\b(?:appoint|engag|retain|select|award|mandat)\w*\b.{0,120}?"
+    ("other", ("appoint", "engag", "retain", "select", "award", "mandat", "contracted", "hired"),
+     re.compile(
+        r"(?i)\b(?:appoint|engag|retain|select|award|mandat|contracted|hired)\w*\b.{0,120}?"
         r"\b(?:to\s+(?:lead|prepare|complete|conduct|carry\s+out|undertake|deliver|manage)|as\s+"
         r"(?:principal|lead)\s+consultants?\b)"
-        r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report)\b")
+        r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report"
+        r"|(?:independent\s+|technical\s+)?(?:review|audit)|mine\s+plan(?:ning)?|mine\s+design)\b")
      , False),
     ("other", ("decision", "construction", " fid"), re.compile(
         r"(?i)\b(?:construction|investment|development)\s+decision\b|(?-i:\bFID\b)"
@@ -129,15 +135,17 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("commissioning", ("commission", "tested", "functional", "operational", " ore ", "ore was",
                        "ore is", "ore has", "introduction of", "start-up", "startup", "start up",
                        "energiz", "energis", "first power", "grid"), re.compile(
-        r"(?i)(?<!weeks of )(?<!months of )(?<!days of )\bcommission(?:ed|ing)\b"
+        r"(?i)(?<!weeks of )(?<!months of )(?<!days of )(?<!from the )(?<!out of )\bcommission(?:ed|ing)\b"
         r"|\binstalled,?\s+(?:and\s+)?tested\b"
         r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b"
         r"|\bore\b[^.;]{0,40}?\b(?:introduced|fed|delivered)\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}"
         r"(?:mill|plant|circuit|crusher|concentrator)\b|\bintroduction\s+of\s+(?:first\s+)?ore\b"
+        r"|\bfirst\s+ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit|crusher|concentrator)\b"
         r"|\b(?:mill|plant|concentrator)\s+start[- ]?up\b|\bstart[- ]?up\s+of\s+the\s+(?:mill|plant)\b"
         r"|\benergi[sz](?:ed|ation)\b|\bfirst\s+power\b|\bconnected\s+to\s+the\s+(?:[\w-]+\s+){0,2}grid\b"
         r"|\bgrid\s+connection\b"), False),
-    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden",
+    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden", "produce",
+                    "loaded at", "loaded onto",
                     "commercial operation", "nameplate", "design throughput", "design capacity",
                     "mining at", "mining on", "mining operations", "mining has", "mining started",
                     "mining commenced", "mining began", "mining resumed", "of mining", "of open",
@@ -156,7 +164,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré|dore)"
         r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
         r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
-        r"|ramping\s+up\s+production)\b"), False),
+        r"|ramping\s+up\s+production|(?:expected|anticipated|forecast|scheduled|set)\s+to\s+produce"
+        r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes)\b[^.;]{0,40}?"
+        r"\bloaded\s+(?:at|onto|into)\b)\b"), False),
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
     ("acquisition", ("acqui", "purchase"), re.compile(
         r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
@@ -166,6 +176,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor|min|construct)"
         r"|(?:environmental|compliance|operating|work)\s+(?:[\w-]+\s+)?certificates?"
         r"|certificates?\s+of\s+(?:authori[sz]ation|compliance|approval)|decision\s+statement|record\s+of\s+decision"
+        r"|certificates?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:issued|granted|received)"
         r"|(?:mining|environmental|construction|water|operating|exploration|drilling|building"
         r"|exploitation|export)\s+(?:permits?|licen[cs]es?|approvals?)|permits?|permitted"
         r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
@@ -183,17 +194,24 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units"
         r"|(?:first|second|third|final)\s+tranche|(?-i:IPO))\b"), False),
     ("listing", ("listing", "listed", "trading", "uplist", "graduat"), re.compile(
-        r"(?i)\b(?:listing|listed|(?:commence|begin|start|began|begun)\w*\s+trading|uplist\w*"
-        r"|graduat\w+\s+(?:to|from))\b"), False),
+        r"(?i)\b(?:(?:de)?listing(?!\s+rules?\b)|(?:de)?listed|(?:commence|begin|start|began|begun)\w*\s+trading"
+        r"|uplist\w*|graduat\w+\s+(?:to|from)|trading\s+of\s+(?:the\s+|its\s+)?(?:common\s+)?shares\b"
+        r"[^.;]{0,40}?\b(?:begin|commence|start))\b"), False),
     ("agreement", ("agreement", "letter of intent", "memorandum", "mou", "loi", "joint venture",
                    "term sheet", "offtake", "contract"), re.compile(
         r"(?i)\b(?:agreements?|letter\s+of\s+intent|memorandum\s+of\s+understanding|MOU|LOI"
         r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
-        r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract)\b"), False),
+        r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract"
+        r"|(?:EPCM?|engineering|construction|mining|drilling|supply|services?)\b[^.;]{0,60}?\bcontract"
+        r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
+     False),
     ("drilling", ("drill", "borehole", "spud"), re.compile(
         r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?|\s+contractors?|\s+crews?)"
         r"|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
+    ("other", ("blast",), re.compile(
+        r"(?i)\bblasting\s+(?:has\s+|had\s+)?(?:begun|began|commenced|started)\b"
+        r"|\b(?:first|initial)\s+blast\b|\b(?:start|commencement)\s+of\s+blasting\b"), False),
     ("other", ("mobili",), re.compile(
         r"(?i)\b(?:contractors?|fleet|crews?|equipment|workforce)\b[^.;]{0,60}?\bmobili[sz]\w*"
         r"|\bmobili[sz]\w*\s+(?:of\s+)?(?:the\s+)?(?:mining\s+)?(?:contractor|fleet|plant|equipment|crews?)"),
@@ -230,11 +248,11 @@ _PAST = re.compile(
     r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
 )
 _PLANNED = re.compile(
-    r"(?i)\b(?:expect\w*|anticipat\w*|plan(?:s|ned|ning)?|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
+    r"(?i)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
     r"|schedul\w*|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
     r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
-    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+be\s+(?:completed|commissioned|closed"
+    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed|commissioned|closed"
     r"|finalized))\b"
     r"|(?-i:\bmay\b)"
 )
@@ -343,7 +361,26 @@ _HEADLINE_EVENT = re.compile(
 
 # A date phrase ends this piece of a clause ("construction in 2015").
 _DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19|20)\d{2}\s*[.,]?$")
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+")
+_CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+"
+    r"|,\s+with\s+(?=[^,;]{0,80}?\bto\s+follow\b)"  # "X in July, with Y to follow in Q4"
+)
+# Words before a trigger that make it no event: a status update, a difficulty, a cost, a place.
+_BLOCKED_BEFORE = re.compile(
+    r"(?i)(?:\b(?:updates?|status|delays?|difficult(?:y|ies)|challenges?|problems?)\s+"
+    r"(?:(?:in|on|of|from|with|regarding|obtaining|receiving|securing|the|its|their|for)\s+){1,3}"
+    r"|\bcosts?\s+to\s+)$"
+)
+# "the second well on the licence": a licence as the place, not as an event.
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+the\s+(?:same\s+)?$")
+# A condition that trails its event ("start a bulk sample in Q3, subject to financing").
+_TRAILING_CONDITION = re.compile(
+    r"(?i),\s*(?:and\s+)?(?:subject\s+to|pending|conditional\s+(?:on|upon)|upon\s+receipt\s+of)\b"
+)
+# An application made is not yet an event ("has applied for a certificate").
+_APPLIED = re.compile(r"(?i)\b(?:has\s+|have\s+|had\s+)?applied\s+(?:to|for)\b")
+# "with effect from 1 July": a date the event took effect, achieved even a day ahead.
+_EFFECTIVE_BEFORE = re.compile(r"(?i)\b(?:with\s+effect\s+from|effective(?:\s+from|\s+as\s+of)?)\s+$")
 _PROJECT_WORDS = ("Project", "Mine", "Property", "Deposit", "Mill", "Plant", "Prospect",
                   "Concession", "Claims", "Refinery")
 _OPERATIONAL = {"commissioning", "production", "drilling", "permit", "completion", "progress"}
@@ -528,19 +565,26 @@ def _trigger(clause: str, start: int = 0) -> tuple[str, re.Match, bool] | None:
     for kind, words, pattern, weak in _KINDS:
         if not any(word in lowered for word in words):
             continue
-        match = pattern.search(clause, start)
+        match = next((m for m in pattern.finditer(clause, start) if not _blocked(clause, m, kind)),
+                     None)
         if match:
             return kind, match, weak
     return None
 
 
+def _blocked(clause: str, match: re.Match, kind: str) -> bool:
+    """A trigger word that names no event here: "updates on permits", "cost to complete"."""
+    before = clause[max(0, match.start() - 50): match.start()]
+    return bool(_BLOCKED_BEFORE.search(before)
+                or (kind == "permit" and _PLACE_BEFORE.search(before)))
+
+
 def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
                       quoted: bool) -> dict | None:
-    if _NEGATED.search(clause):
+    if _NEGATED.search(clause) or _APPLIED.search(clause):
         return None
     conditional = _CONDITIONAL.search(clause)
-    # "the permit allows the Company to start drilling": the event is what follows
-    trigger = _trigger(clause, conditional.end()) if conditional else None
+    trigger = _conditional_trigger(clause, conditional) if conditional else None
     trigger = trigger or _trigger(clause)
     if trigger is None:
         return None
@@ -574,6 +618,20 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     }
 
 
+def _conditional_trigger(clause: str, conditional: re.Match):
+    """The event a condition is about: before a trailing condition, after a leading one.
+
+    "start a bulk sample in Q3, subject to financing" is a bulk sample; "the permit
+    allows the Company to start drilling" is drilling.
+    """
+    trailing = _TRAILING_CONDITION.search(clause)
+    if trailing:
+        before = _trigger(clause[: trailing.start()])
+        if before:
+            return before
+    return _trigger(clause, conditional.end())
+
+
 def _earlier_year(clause: str, mention: DateMention | None, release) -> bool:
     """An event dated only by an earlier year, or told of an earlier year's program: recalled.
 
@@ -596,6 +654,9 @@ def _long_ago(mention: DateMention | None, release: datetime.date | None) -> boo
 
 def _status(clause: str, mention: DateMention | None, release, cue: bool) -> str | None:
     future = mention is not None and release is not None and mention.after(release)
+    if future and not cue and _PAST.search(clause) and _EFFECTIVE_BEFORE.search(
+            clause[max(0, mention.start - 30): mention.start]):
+        future = False  # "has moved into commercial production with effect from 1 October"
     if cue or future:
         return "planned" if mention is not None else None
     if mention is None and not _PAST.search(clause):
