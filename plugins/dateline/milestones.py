@@ -53,6 +53,7 @@ import re
 from .milestone_dates import DateMention, find_dates
 from .milestone_duplicates import merge_duplicates
 from .milestone_events import event_text
+from .milestone_paragraphs import WIRE_LEAD, bullet_paragraphs, is_wire_lead
 from .sentences import split_sentences
 
 logger = logging.getLogger(__name__)
@@ -205,8 +206,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|(?:EPCM?|engineering|construction|mining|drilling|supply|services?)\b[^.;]{0,60}?\bcontract"
         r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
      False),
-    ("drilling", ("drill", "borehole", "spud"), re.compile(
+    ("drilling", ("drill", "borehole", "spud", " rig"), re.compile(
         r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?|\s+contractors?|\s+crews?)"
+        r"|(?:second|third|additional|another)\s+(?:diamond\s+|RC\s+)?rigs?"
         r"|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
     ("other", ("blast",), re.compile(
@@ -272,6 +274,16 @@ _NOT_MILESTONE = re.compile(
     r"|earn[- ]in|may\s+earn|earn\s+an?\s+(?:additional\s+)?\d+%|available\s+for\s+option"
     r"|equity\s+incentive|incentive\s+(?:plan|awards?)|runs?\s+(?:for|until)|valid\s+(?:for|until)"
     r"|hold\s+period|use\s+of\s+proceeds|net\s+proceeds)\b"
+    # options issued, cancelled or lapsed (by agreement or not) are the grants extractor's
+    r"|\b(?:[\d,]{3,}\s+(?:[\w-]+\s+){0,2})?options?\b[^.;]{0,50}?\b(?:cancel\w*|lapsed|forfeit\w*"
+    r"|surrender\w*|as\s+an\s+inducement)|\bcancel\w*\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}options?\b"
+    r"|\b(?:issued|granted)\s+[\d,]{3,}\s+(?:[\w-]+\s+){0,2}options?\b"
+)
+# Routine upkeep before a restart: repairs done, crews brought back. The restart is the news.
+_ROUTINE = re.compile(
+    r"(?i)\b(?:repairs?|maintenance|refurbishment)\b[^.;]{0,60}?\b(?:completed|finished|done)\b"
+    r"|\b(?:ahead\s+of|in\s+preparation\s+for|to\s+prepare\s+for|in\s+readiness\s+for)\s+(?:the\s+)?"
+    r"(?:planned\s+)?re-?start\b"
 )
 _BOILERPLATE = re.compile(
     r"(?i)arm['’]?s[- ]length|unrelated\s+and\s+unaffiliated|no\s+present\s+interest"
@@ -400,8 +412,9 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
     lead_events = 0
     lead = _lead_index(paragraphs, title)
     speaker = False  # the paragraph before ended "X commented:"
-    for number, paragraph in enumerate(paragraphs):
+    for number, paragraph in bullet_paragraphs(paragraphs):
         context_project = None
+        wire = is_wire_lead(paragraph)
         for sentence, quoted in _sentences_with_quotes(paragraph):
             quoted = quoted or speaker
             named = _project_in(sentence, projects)
@@ -410,6 +423,8 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
                 if project is None and milestone["kind"] in _OPERATIONAL:
                     project = context_project
                 milestone["project"] = project
+                if wire:
+                    milestone["review"].append(WIRE_LEAD)
                 milestones.append(_ordered(milestone))
                 lead_events += number == lead and milestone["status"] == "achieved"
             context_project = named or context_project
@@ -499,6 +514,7 @@ def _not_news(sentence: str) -> bool:
         _BOILERPLATE.search(sentence) or _PROMOTION.search(sentence)
         or _BIOGRAPHY.search(sentence) or _HISTORY.search(sentence)
         or _FIELDWORK.search(sentence) or _FORWARD_LOOKING.search(sentence)
+        or _ROUTINE.search(sentence)
     )
 
 
