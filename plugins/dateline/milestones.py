@@ -68,7 +68,7 @@ KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence", "
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:(?:news|press)\s+releases?(?:\s+(?:dated|of|issued|on|from|disseminated))?"
     r"|(?:previously\s+|first\s+)?(?:announced|reported|disclosed)(?:\s+(?:on|in))?"
-    r"|announcements?(?:\s+(?:dated|of|on|made\s+on))?"
+    r"|(?:announcements?|(?-i:RNS))(?:\s+(?:dated|of|on|made\s+on|released\s+on))?"
     r"|dated)\s*(?:on\s+)?[,(]?\s*$"
 )
 _PERIOD_BEFORE = re.compile(
@@ -141,11 +141,12 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b"
         r"|\bore\b[^.;]{0,40}?\b(?:introduced|fed|delivered)\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}"
         r"(?:mill|plant|circuit|crusher|concentrator)\b|\bintroduction\s+of\s+(?:first\s+)?ore\b"
+        r"|\bintroduc\w*\s+(?:the\s+)?(?:first\s+)?ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit)\b"
         r"|\bfirst\s+ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit|crusher|concentrator)\b"
         r"|\b(?:mill|plant|concentrator)\s+start[- ]?up\b|\bstart[- ]?up\s+of\s+the\s+(?:mill|plant)\b"
         r"|\benergi[sz](?:ed|ation)\b|\bfirst\s+power\b|\bconnected\s+to\s+the\s+(?:[\w-]+\s+){0,2}grid\b"
         r"|\bgrid\s+connection\b"), False),
-    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden", "produce",
+    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden", "produc",
                     "loaded at", "loaded onto",
                     "commercial operation", "nameplate", "design throughput", "design capacity",
                     "mining at", "mining on", "mining operations", "mining has", "mining started",
@@ -166,6 +167,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
         r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
         r"|ramping\s+up\s+production|(?:expected|anticipated|forecast|scheduled|set)\s+to\s+produce"
+        r"|(?:expects?|anticipates?|forecasts?|plans?|targets?|aims?)\s+(?:to\s+produce|producing)"
+        r"|production\s+(?:at\s+[^.;,]{1,30}?\s+)?(?:is\s+|was\s+)?(?:scheduled|expected|anticipated|planned|due|set|targeted)\s+to\s+"
+        r"(?:re)?(?:start|begin|commence|resume)|production\s+(?:restart|resumption)"
         r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes)\b[^.;]{0,40}?"
         r"\bloaded\s+(?:at|onto|into)\b)\b"), False),
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
@@ -187,6 +191,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         rf"(?-i:{_REGULATOR})"
         r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works|program\s+of\s+work"
         r"|EIA|EIS|mining\s+proposal))"), False),
+    # AIM admission of new shares: the listing, though the shares come from a placing
+    ("listing", ("admission",), re.compile(
+        r"(?i)\badmission\b[^.;]{0,80}?\b(?:to\s+trading|(?-i:to\s+AIM|on\s+AIM|Official\s+List))\b"), False),
     ("financing", ("placement", "placing", "financing", "offering", "bought deal", "facility",
                    "streaming", "tranche", "ipo"), re.compile(
         r"(?i)\b(?:private\s+placements?|placings?|financings?"
@@ -263,6 +270,7 @@ _CONDITIONAL = re.compile(
     r"(?i)\bonce\b|\bupon\s+(?:receipt|payment|completion|approval|closing)|\bsubject\s+to\b"
     r"|\bpending\b|\bawait\w*|\bconditional(?:ly)?\b|\bas\s+soon\s+as\b|\bif\b|\bunless\b"
     r"|\b(?:allows?|enables?|permits?|allowing|enabling)\s+(?:the\s+company|it|us|them|[A-Z]\w+)\s+to\b"
+    r"|\b(?:allows?|allowing)\s+for\b"
     r"|\bbefore\s+(?:[\w-]+\s+){0,5}can\b|\blast\s+steps?\b|\bcan\s+(?:now\s+)?(?:begin|start|commence"
     r"|proceed)\b|\bdeferred\b|\bpostponed\b|\bremains?\s+(?:on\s+schedule|scheduled)\b"
 )
@@ -385,6 +393,7 @@ _BLOCKED_BEFORE = re.compile(
 )
 # "the second well on the licence": a licence as the place, not as an event.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+the\s+(?:same\s+)?$")
+_ENABLING = re.compile(r"(?i)(?:allow|enabl|permit)")
 # A condition that trails its event ("start a bulk sample in Q3, subject to financing").
 _TRAILING_CONDITION = re.compile(
     r"(?i),\s*(?:and\s+)?(?:subject\s+to|pending|conditional\s+(?:on|upon)|upon\s+receipt\s+of)\b"
@@ -601,6 +610,8 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
         return None
     conditional = _CONDITIONAL.search(clause)
     trigger = _conditional_trigger(clause, conditional) if conditional else None
+    if conditional and trigger is None and _received_enabling(clause, conditional):
+        conditional = None  # "has received a permit that allows for mining through 2027": received
     trigger = trigger or _trigger(clause)
     if trigger is None:
         return None
@@ -646,6 +657,11 @@ def _conditional_trigger(clause: str, conditional: re.Match):
         if before:
             return before
     return _trigger(clause, conditional.end())
+
+
+def _received_enabling(clause: str, conditional: re.Match) -> bool:
+    """An achieved permit or approval whose effect is told after it ("that allows for ...")."""
+    return bool(_ENABLING.match(conditional.group(0))) and bool(_PAST.search(clause[: conditional.start()]))
 
 
 def _earlier_year(clause: str, mention: DateMention | None, release) -> bool:
