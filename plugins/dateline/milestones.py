@@ -422,21 +422,22 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
     lead = _lead_index(paragraphs, title)
     speaker = False  # the paragraph before ended "X commented:"
     for number, paragraph in bullet_paragraphs(paragraphs):
-        context_project = None
+        earlier: list[str] = []  # the paragraph's sentences so far, for the project in context
         wire = is_wire_lead(paragraph)
         for sentence, quoted in _sentences_with_quotes(paragraph):
             quoted = quoted or speaker
-            named = _project_in(sentence, projects)
-            for milestone in _sentence_milestones(sentence, release_date, quoted):
+            found = _sentence_milestones(sentence, release_date, quoted)
+            named = _project_in(sentence, projects) if found else None
+            for milestone in found:
                 project = named
                 if project is None and milestone["kind"] in _OPERATIONAL:
-                    project = context_project
+                    project = _context_project(earlier, projects)
                 milestone["project"] = project
                 if wire:
                     milestone["review"].append(WIRE_LEAD)
                 milestones.append(_ordered(milestone))
                 lead_events += number == lead and milestone["status"] == "achieved"
-            context_project = named or context_project
+            earlier.append(sentence)
         speaker = bool(_SPEAKER_LINE.search(paragraph))
     if title and not lead_events:
         headline = _headline_milestone(title, release_date, projects)
@@ -502,6 +503,15 @@ def _clean_project(raw: str) -> str | None:
     while words and words[0].lower() in _NOT_NAME:
         words.pop(0)
     return " ".join(words) or None
+
+
+def _context_project(earlier: list[str], known: list[str]) -> str | None:
+    """The project the paragraph last named before this sentence (read only when needed)."""
+    for sentence in reversed(earlier):
+        name = _project_in(sentence, known)
+        if name:
+            return name
+    return None
 
 
 def _project_in(sentence: str, known: list[str]) -> str | None:
