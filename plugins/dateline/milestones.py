@@ -170,7 +170,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|(?:expects?|anticipates?|forecasts?|plans?|targets?|aims?)\s+(?:to\s+produce|producing)"
         r"|production\s+(?:at\s+[^.;,]{1,30}?\s+)?(?:is\s+|was\s+)?(?:scheduled|expected|anticipated|planned|due|set|targeted)\s+to\s+"
         r"(?:re)?(?:start|begin|commence|resume)|production\s+(?:restart|resumption)"
-        r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes)\b[^.;]{0,40}?"
+        r"|(?:full|full[- ]scale|steady[- ]state)\s+production\s+(?:to\s+follow|is\s+expected|expected)"
+        r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes|vessel)\b[^.;]{0,40}?"
         r"\bloaded\s+(?:at|onto|into)\b)\b"), False),
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
     ("acquisition", ("acqui", "purchase"), re.compile(
@@ -387,9 +388,10 @@ _CLAUSE_SPLIT = re.compile(
 )
 # Words before a trigger that make it no event: a status update, a difficulty, a cost, a place.
 _BLOCKED_BEFORE = re.compile(
-    r"(?i)(?:\b(?:updates?|status|delays?|difficult(?:y|ies)|challenges?|problems?)\s+"
-    r"(?:(?:in|on|of|from|with|regarding|obtaining|receiving|securing|the|its|their|for)\s+){1,3}"
-    r"|\bcosts?\s+to\s+)$"
+    r"(?i)(?:\b(?:updates?|status|delays?|difficult(?:y|ies)|challenges?|problems?)\b[^.;]{0,30}?"
+    r"\b(?:in|on|of|with|regarding|about|concerning|obtaining|receiving|securing)\s+"
+    r"(?:(?:the|its|their|all|required|necessary|remaining|final|outstanding)\s+){0,2}"
+    r"|\bcosts?\s+(?:to|at|of)\s+)$"
 )
 # "the second well on the licence": a licence as the place, not as an event.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+the\s+(?:same\s+)?$")
