@@ -17,11 +17,19 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
 - Status: `planned` for a forward-looking or conditional clause (expects, will,
   scheduled, on track, once, subject to, allows the Company to, before ... can,
   pending, deferred until) or a date after the release; a planned event needs a
-  date. Otherwise `achieved`, which needs a date or a reporting verb.
+  date. Otherwise `achieved`, which needs a date or a reporting verb. A trailing
+  condition (", subject to financing") is about the event before it; a permit
+  received "that allows for ... through 2027" is achieved, "through" its term;
+  "with effect from <date>" with a perfect tense is achieved on that date.
+- Trigger words that name no event where they stand are skipped: "updates on
+  permits", "delays in obtaining permits", "cost to complete", "on the licence".
+  Routine upkeep before a restart, option cancellations and "has applied for"
+  are not events.
 - One milestone per trigger clause: a sentence is cut at ";", ", and", " while ",
   ", which"; a piece with no trigger of its own stays with the clause before it.
-- One event once: `milestone_duplicates` merges the headline, a bullet, the lead and
-  a quote that state the same event, keeping the dated body sentence.
+- One event once: `milestone_duplicates` merges the headline, a bullet, the lead, a
+  news service's lead and a quote that state the same event, keeping the dated body
+  sentence; `milestone_paragraphs` cuts a one-line "HIGHLIGHTS - a - b" into bullets.
 - Kinds, most specific first: a firm engaged for a study (other), a construction or
   investment decision (other), progress
   (percent complete), commissioning (also "installed, tested and fully
