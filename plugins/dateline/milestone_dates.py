@@ -10,10 +10,11 @@
   than the text does.
 - "in 2014", "early 2014", "mid-2015", "by the end of 2014" -> year.
 - A month, day or quarter without a year ("in August", "on Saturday 26 September",
-  "the September quarter") takes the year that puts it next on or after the
+  "the September quarter", "the fourth quarter") takes the year that puts it next on or after the
   release for a planned event and last on or before it for an achieved one, and
   is marked `inferred_year`. With no release date these phrases, and "today",
-  cannot be read and are left out.
+  cannot be read and are left out. "this morning" is the release day and "this month"
+  its month, both `relative`.
 - A weekday alone ("on Monday", "last Tuesday") is the nearest such day to the
   release: on or before it for an achieved event, after it for a planned one;
   marked `relative`, like "today". Wire releases anchor the day this way.
@@ -146,6 +147,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?P<q>[1-4])Q\s*['’]?(?P<year>(?:19|20)?\d{2})\b"), _QUARTER),
     (re.compile(r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+(?:calendar\s+)?quarter\s+"
                 r"(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"), _QUARTER),
+    (re.compile(r"(?i)\bthe\s+(?P<month>first|second|third|fourth)\s+(?:calendar\s+)?quarter\b"
+                r"(?!\s+(?:of\s+)?(?:fiscal\s+|FY|F)?\d)"), "quarter-noyear"),
     (re.compile(r"\b(?P<h>[12])H\s*['’]?(?P<year>(?:19|20)?\d{2})\b"), _HALF),
     (re.compile(r"\bH(?P<h>[12])(?:\s*|[-/’']\s*)(?P<year>(?:19|20)?\d{2})\b"), _HALF),
     (re.compile(r"(?i)\b(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"),
@@ -161,11 +164,12 @@ _DATE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b{_M}\b(?!\s*\d)"), "month-noyear"),
     (re.compile(r"(?i)\b(?:on|last|this\s+past|this|next|coming)\s+(?P<weekday>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
                 rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_M})"), "weekday"),
-    (re.compile(r"(?i)\btoday(?:['’]s date)?\b"), "today"),
+    (re.compile(r"(?i)\b(?:today(?:['’]s date)?|this\s+(?:morning|afternoon|evening))\b"), "today"),
+    (re.compile(r"(?i)\bthis\s+month\b"), "this-month"),
     (re.compile(r"(?i)\byesterday\b"), "yesterday"),
 ]
 
-_MAYBE_DATE = re.compile(r"\d|(?i:today|yesterday|quarter|day\b)|" + _M)
+_MAYBE_DATE = re.compile(r"\d|(?i:today|yesterday|quarter|day\b|this\s+m|this\s+a|this\s+e)|" + _M)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _PART_BEFORE = re.compile(rf"(?i:{_PART_OF_MONTH})$")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|by|during|until|before|after)\s+$")
@@ -209,6 +213,10 @@ def _build(match: re.Match, kind: str, release: datetime.date | None, planned: b
     groups = match.groupdict()
     if kind == "weekday":
         return _weekday(groups["weekday"], release, planned, start, end)
+    if kind == "this-month":
+        if release is None:
+            return None
+        return DateMention(start, end, release.year, release.month, None, "month", relative=True)
     if kind in ("today", "yesterday"):
         if release is None:
             return None
@@ -248,6 +256,8 @@ def _weekday(name: str, release: datetime.date | None, planned: bool,
 
 def _build_without_year(groups, kind, release, planned, start, end) -> DateMention | None:
     """A quarter, day or month named without its year (or with it, for "the June 2018 quarter")."""
+    if kind == "quarter-noyear":
+        return _quarter_without_year(_ORDINAL[groups["month"].lower()], release, planned, start, end)
     month = _month(groups["month"])
     if kind == "quarter-month" and groups.get("year"):
         return DateMention(start, end, int(groups["year"]), None, None, _QUARTER, part=month // 3)
@@ -263,6 +273,15 @@ def _build_without_year(groups, kind, release, planned, start, end) -> DateMenti
             return None
         return DateMention(start, end, year, month, day, "day", inferred_year=True)
     return DateMention(start, end, year, month, None, "month", inferred_year=True)
+
+
+def _quarter_without_year(quarter: int, release, planned: bool, start: int,
+                          end: int) -> DateMention | None:
+    """ "to follow in the fourth quarter": the next such quarter for a plan, the last one otherwise."""
+    if release is None:
+        return None
+    year = _infer_year(quarter * 3, release, planned)
+    return DateMention(start, end, year, None, None, _QUARTER, inferred_year=True, part=quarter)
 
 
 def _infer_year(month: int, release: datetime.date, planned: bool) -> int:

@@ -1,10 +1,11 @@
 """One event, one milestone: a headline, a highlight bullet and a body sentence often repeat it.
 
 A release states its news several times: in the headline, in a "Highlights" bullet,
-in the lead and again in a quote. The timeline must show it once. Two milestones are
+in the lead, in a news service's lead and again in a quote. The timeline must show it once. Two milestones are
 the same event when kind and status agree, their dates agree (or one has none, or
 one is the headline's stand-in release date), their projects agree, and their event
-words overlap. The one kept is the best source: a body sentence over a quotation
+words overlap (a third of the shorter wording when one side is the headline or a news
+service's lead, whose wording carries the company's name). The one kept is the best source: a body sentence over a quotation
 over the headline, then a stated date over none, a more precise date, and the
 earlier sentence.
 """
@@ -23,6 +24,7 @@ _STOP = {
 _STEM = 4
 _HEADLINE = "from the headline only"
 _QUOTE = "from a quotation"
+_WIRE = "from a news-service lead"  # milestone_paragraphs.WIRE_LEAD
 
 
 def merge_duplicates(milestones: list[dict]) -> list[dict]:
@@ -47,7 +49,13 @@ def _same_event(one: dict, other: dict) -> bool:
     if dates is None:
         return False
     overlap = _overlap(_words(one), _words(other))
-    return overlap >= (0.34 if dates == "equal" else 0.5)
+    loose = dates == "equal" or _retold(one) or _retold(other)
+    return overlap >= (0.34 if loose else 0.5)
+
+
+def _retold(milestone: dict) -> bool:
+    """From the headline or a news service's lead: the release's news told again, in short."""
+    return _HEADLINE in milestone["review"] or _WIRE in milestone["review"]
 
 
 def _dates_agree(one: dict, other: dict) -> str | None:
@@ -61,6 +69,8 @@ def _dates_agree(one: dict, other: dict) -> str | None:
 def _stated_date(milestone: dict) -> str | None:
     if _HEADLINE in milestone["review"] and "date is the release date" in milestone["review"]:
         return None
+    if _WIRE in milestone["review"]:
+        return None  # a wire report dates its own telling ("said on Monday")
     return milestone["date"]
 
 
@@ -80,5 +90,5 @@ def _better(candidate: dict, current: dict) -> bool:
 
 
 def _rank(milestone: dict) -> tuple:
-    source = 0 if _HEADLINE in milestone["review"] else 1 if _QUOTE in milestone["review"] else 2
+    source = 0 if _retold(milestone) else 1 if _QUOTE in milestone["review"] else 2
     return (source, _stated_date(milestone) is not None, _PRECISION_RANK[milestone["precision"]])

@@ -12,7 +12,7 @@ from .milestone_dates import DateMention
 
 _LEAD_IN = re.compile(
     r"(?i)^.*?\b(?:(?:is|are)\s+(?:pleased|excited|delighted|proud)\s+to\s+(?:announce|report|confirm)"
-    r"|announce[sd]?|reports?|reported|confirms?|confirmed)\s+(?:that\s+)?"
+    r"|announce[sd]?|reports?|reported|confirms?|confirmed)\s+(?:that\s*,?\s*)?"
 )
 _QUOTE_LEAD = re.compile(r"^.*?\b(?:commented|said|stated|added|noted|remarked),?\s*[“\"]")
 _SUBJECT = re.compile(
@@ -24,7 +24,8 @@ _RESULTS = re.compile(
     r"((?:[\w&-]+\s+){0,3}results)\b"
 )
 _PREPOSITION = re.compile(
-    r"(?i)(?:^|(?:,\s*)?\s)(?:on|in|during|by|at|for|effective|as\s+of|from)(?:\s+or\s+about)?\s*$"
+    r"(?i)(?:^|(?:,\s*)?\s)(?:on|in|during|by|at|for|effective|as\s+of|from|with\s+effect\s+from)"
+    r"(?:\s+or\s+about)?\s*$"
 )
 
 

@@ -17,11 +17,19 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
 - Status: `planned` for a forward-looking or conditional clause (expects, will,
   scheduled, on track, once, subject to, allows the Company to, before ... can,
   pending, deferred until) or a date after the release; a planned event needs a
-  date. Otherwise `achieved`, which needs a date or a reporting verb.
+  date. Otherwise `achieved`, which needs a date or a reporting verb. A trailing
+  condition (", subject to financing") is about the event before it; a permit
+  received "that allows for ... through 2027" is achieved, "through" its term;
+  "with effect from <date>" with a perfect tense is achieved on that date.
+- Trigger words that name no event where they stand are skipped: "updates on
+  permits", "delays in obtaining permits", "cost to complete", "on the licence".
+  Routine upkeep before a restart, option cancellations and "has applied for"
+  are not events.
 - One milestone per trigger clause: a sentence is cut at ";", ", and", " while ",
   ", which"; a piece with no trigger of its own stays with the clause before it.
-- One event once: `milestone_duplicates` merges the headline, a bullet, the lead and
-  a quote that state the same event, keeping the dated body sentence.
+- One event once: `milestone_duplicates` merges the headline, a bullet, the lead, a
+  news service's lead and a quote that state the same event, keeping the dated body
+  sentence; `milestone_paragraphs` cuts a one-line "HIGHLIGHTS - a - b" into bullets.
 - Kinds, most specific first: a firm engaged for a study (other), a construction or
   investment decision (other), progress
   (percent complete), commissioning (also "installed, tested and fully
@@ -53,6 +61,7 @@ import re
 from .milestone_dates import DateMention, find_dates
 from .milestone_duplicates import merge_duplicates
 from .milestone_events import event_text
+from .milestone_paragraphs import WIRE_LEAD, bullet_paragraphs, is_wire_lead
 from .sentences import split_sentences
 
 logger = logging.getLogger(__name__)
@@ -67,6 +76,7 @@ KEYS = ("date", "precision", "event", "kind", "status", "project", "sentence", "
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:(?:news|press)\s+releases?(?:\s+(?:dated|of|issued|on|from|disseminated))?"
     r"|(?:previously\s+|first\s+)?(?:announced|reported|disclosed)(?:\s+(?:on|in))?"
+    r"|(?:announcements?|(?-i:RNS))(?:\s+(?:dated|of|on|made\s+on|released\s+on))?"
     r"|dated)\s*(?:on\s+)?[,(]?\s*$"
 )
 _PERIOD_BEFORE = re.compile(
@@ -84,6 +94,9 @@ _RECAP = re.compile(
 )
 
 
+# "an amended permit that allows mining through late 2027": the permit's term, not an event.
+_TERM_BEFORE = re.compile(r"(?i)\b(?:through|thru|valid\s+(?:until|to))\s+(?:the\s+end\s+of\s+)?$")
+
 _ANNOUNCED_TODAY = re.compile(
     r"(?i)^\s+(?:announced|reported|confirmed|advised|said|provided)\b"
 )
@@ -95,7 +108,7 @@ def _usable(text: str, mention: DateMention) -> bool:
     after = text[mention.end:]
     if mention.relative and (_ANNOUNCED_TODAY.match(after) or _ANNOUNCED_BEFORE.search(before)):
         return False  # "today announced": the day of the release, not of the event
-    if _REFERENCE_BEFORE.search(before[-60:]):
+    if _REFERENCE_BEFORE.search(before[-60:]) or _TERM_BEFORE.search(before[-30:]):
         return False
     if _PERIOD_BEFORE.search(before[-40:]) or _PERIOD_AFTER.match(after):
         return False
@@ -110,11 +123,13 @@ _REGULATOR = (
 )
 # (kind, cheap substrings, pattern, weak cue?); the substrings gate the regex (speed).
 _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
-    ("other", ("appoint", "engag", "retain", "select", "award", "mandat"), re.compile(
-        r"(?i)\b(?:appoint|engag|retain|select|award|mandat)\w*\b.{0,120}?"
+    ("other", ("appoint", "engag", "retain", "select", "award", "mandat", "contracted", "hired"),
+     re.compile(
+        r"(?i)\b(?:appoint|engag|retain|select|award|mandat|contracted|hired)\w*\b.{0,120}?"
         r"\b(?:to\s+(?:lead|prepare|complete|conduct|carry\s+out|undertake|deliver|manage)|as\s+"
         r"(?:principal|lead)\s+consultants?\b)"
-        r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report)\b")
+        r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report"
+        r"|(?:independent\s+|technical\s+)?(?:review|audit)|mine\s+plan(?:ning)?|mine\s+design)\b")
      , False),
     ("other", ("decision", "construction", " fid"), re.compile(
         r"(?i)\b(?:construction|investment|development)\s+decision\b|(?-i:\bFID\b)"
@@ -129,15 +144,18 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("commissioning", ("commission", "tested", "functional", "operational", " ore ", "ore was",
                        "ore is", "ore has", "introduction of", "start-up", "startup", "start up",
                        "energiz", "energis", "first power", "grid"), re.compile(
-        r"(?i)(?<!weeks of )(?<!months of )(?<!days of )\bcommission(?:ed|ing)\b"
+        r"(?i)(?<!weeks of )(?<!months of )(?<!days of )(?<!from the )(?<!out of )\bcommission(?:ed|ing)\b"
         r"|\binstalled,?\s+(?:and\s+)?tested\b"
         r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b"
         r"|\bore\b[^.;]{0,40}?\b(?:introduced|fed|delivered)\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}"
         r"(?:mill|plant|circuit|crusher|concentrator)\b|\bintroduction\s+of\s+(?:first\s+)?ore\b"
+        r"|\bintroduc\w*\s+(?:the\s+)?(?:first\s+)?ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit)\b"
+        r"|\bfirst\s+ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit|crusher|concentrator)\b"
         r"|\b(?:mill|plant|concentrator)\s+start[- ]?up\b|\bstart[- ]?up\s+of\s+the\s+(?:mill|plant)\b"
         r"|\benergi[sz](?:ed|ation)\b|\bfirst\s+power\b|\bconnected\s+to\s+the\s+(?:[\w-]+\s+){0,2}grid\b"
         r"|\bgrid\s+connection\b"), False),
-    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden",
+    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden", "produc",
+                    "loaded at", "loaded onto",
                     "commercial operation", "nameplate", "design throughput", "design capacity",
                     "mining at", "mining on", "mining operations", "mining has", "mining started",
                     "mining commenced", "mining began", "mining resumed", "of mining", "of open",
@@ -156,7 +174,13 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré|dore)"
         r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
         r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
-        r"|ramping\s+up\s+production)\b"), False),
+        r"|ramping\s+up\s+production|(?:expected|anticipated|forecast|scheduled|set)\s+to\s+produce"
+        r"|(?:expects?|anticipates?|forecasts?|plans?|targets?|aims?)\s+(?:to\s+produce|producing)"
+        r"|production\s+(?:at\s+[^.;,]{1,30}?\s+)?(?:is\s+|was\s+)?(?:scheduled|expected|anticipated|planned|due|set|targeted)\s+to\s+"
+        r"(?:re)?(?:start|begin|commence|resume)|production\s+(?:restart|resumption)"
+        r"|(?:full|full[- ]scale|steady[- ]state)\s+production\s+(?:to\s+follow|is\s+expected|expected)"
+        r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes|vessel)\b[^.;]{0,40}?"
+        r"\bloaded\s+(?:at|onto|into)\b)\b"), False),
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
     ("acquisition", ("acqui", "purchase"), re.compile(
         r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
@@ -166,6 +190,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor|min|construct)"
         r"|(?:environmental|compliance|operating|work)\s+(?:[\w-]+\s+)?certificates?"
         r"|certificates?\s+of\s+(?:authori[sz]ation|compliance|approval)|decision\s+statement|record\s+of\s+decision"
+        r"|certificates?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:issued|granted|received)"
         r"|(?:mining|environmental|construction|water|operating|exploration|drilling|building"
         r"|exploitation|export)\s+(?:permits?|licen[cs]es?|approvals?)|permits?|permitted"
         r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
@@ -175,6 +200,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         rf"(?-i:{_REGULATOR})"
         r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works|program\s+of\s+work"
         r"|EIA|EIS|mining\s+proposal))"), False),
+    # AIM admission of new shares: the listing, though the shares come from a placing
+    ("listing", ("admission",), re.compile(
+        r"(?i)\badmission\b[^.;]{0,80}?\b(?:to\s+trading|(?-i:to\s+AIM|on\s+AIM|Official\s+List))\b"), False),
     ("financing", ("placement", "placing", "financing", "offering", "bought deal", "facility",
                    "streaming", "tranche", "ipo"), re.compile(
         r"(?i)\b(?:private\s+placements?|placings?|financings?"
@@ -183,17 +211,25 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units"
         r"|(?:first|second|third|final)\s+tranche|(?-i:IPO))\b"), False),
     ("listing", ("listing", "listed", "trading", "uplist", "graduat"), re.compile(
-        r"(?i)\b(?:listing|listed|(?:commence|begin|start|began|begun)\w*\s+trading|uplist\w*"
-        r"|graduat\w+\s+(?:to|from))\b"), False),
+        r"(?i)\b(?:(?:de)?listing(?!\s+rules?\b)|(?:de)?listed|(?:commence|begin|start|began|begun)\w*\s+trading"
+        r"|uplist\w*|graduat\w+\s+(?:to|from)|trading\s+of\s+(?:the\s+|its\s+)?(?:common\s+)?shares\b"
+        r"[^.;]{0,40}?\b(?:begin|commence|start))\b"), False),
     ("agreement", ("agreement", "letter of intent", "memorandum", "mou", "loi", "joint venture",
                    "term sheet", "offtake", "contract"), re.compile(
         r"(?i)\b(?:agreements?|letter\s+of\s+intent|memorandum\s+of\s+understanding|MOU|LOI"
         r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
-        r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract)\b"), False),
-    ("drilling", ("drill", "borehole", "spud"), re.compile(
+        r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract"
+        r"|(?:EPCM?|engineering|construction|mining|drilling|supply|services?)\b[^.;]{0,60}?\bcontract"
+        r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
+     False),
+    ("drilling", ("drill", "borehole", "spud", " rig"), re.compile(
         r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?|\s+contractors?|\s+crews?)"
+        r"|(?:second|third|additional|another)\s+(?:diamond\s+|RC\s+)?rigs?"
         r"|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
+    ("other", ("blast",), re.compile(
+        r"(?i)\bblasting\s+(?:has\s+|had\s+)?(?:begun|began|commenced|started)\b"
+        r"|\b(?:first|initial)\s+blast\b|\b(?:start|commencement)\s+of\s+blasting\b"), False),
     ("other", ("mobili",), re.compile(
         r"(?i)\b(?:contractors?|fleet|crews?|equipment|workforce)\b[^.;]{0,60}?\bmobili[sz]\w*"
         r"|\bmobili[sz]\w*\s+(?:of\s+)?(?:the\s+)?(?:mining\s+)?(?:contractor|fleet|plant|equipment|crews?)"),
@@ -230,11 +266,11 @@ _PAST = re.compile(
     r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
 )
 _PLANNED = re.compile(
-    r"(?i)\b(?:expect\w*|anticipat\w*|plan(?:s|ned|ning)?|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
+    r"(?i)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
     r"|schedul\w*|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
     r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
-    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+be\s+(?:completed|commissioned|closed"
+    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed|commissioned|closed"
     r"|finalized))\b"
     r"|(?-i:\bmay\b)"
 )
@@ -243,6 +279,7 @@ _CONDITIONAL = re.compile(
     r"(?i)\bonce\b|\bupon\s+(?:receipt|payment|completion|approval|closing)|\bsubject\s+to\b"
     r"|\bpending\b|\bawait\w*|\bconditional(?:ly)?\b|\bas\s+soon\s+as\b|\bif\b|\bunless\b"
     r"|\b(?:allows?|enables?|permits?|allowing|enabling)\s+(?:the\s+company|it|us|them|[A-Z]\w+)\s+to\b"
+    r"|\b(?:allows?|allowing)\s+for\b"
     r"|\bbefore\s+(?:[\w-]+\s+){0,5}can\b|\blast\s+steps?\b|\bcan\s+(?:now\s+)?(?:begin|start|commence"
     r"|proceed)\b|\bdeferred\b|\bpostponed\b|\bremains?\s+(?:on\s+schedule|scheduled)\b"
 )
@@ -254,6 +291,16 @@ _NOT_MILESTONE = re.compile(
     r"|earn[- ]in|may\s+earn|earn\s+an?\s+(?:additional\s+)?\d+%|available\s+for\s+option"
     r"|equity\s+incentive|incentive\s+(?:plan|awards?)|runs?\s+(?:for|until)|valid\s+(?:for|until)"
     r"|hold\s+period|use\s+of\s+proceeds|net\s+proceeds)\b"
+    # options issued, cancelled or lapsed (by agreement or not) are the grants extractor's
+    r"|\b(?:[\d,]{3,}\s+(?:[\w-]+\s+){0,2})?options?\b[^.;]{0,50}?\b(?:cancel\w*|lapsed|forfeit\w*"
+    r"|surrender\w*|as\s+an\s+inducement)|\bcancel\w*\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}options?\b"
+    r"|\b(?:issued|granted)\s+[\d,]{3,}\s+(?:[\w-]+\s+){0,2}options?\b"
+)
+# Routine upkeep before a restart: repairs done, crews brought back. The restart is the news.
+_ROUTINE = re.compile(
+    r"(?i)\b(?:repairs?|maintenance|refurbishment)\b[^.;]{0,60}?\b(?:completed|finished|done)\b"
+    r"|\b(?:ahead\s+of|in\s+preparation\s+for|to\s+prepare\s+for|in\s+readiness\s+for)\s+(?:the\s+)?"
+    r"(?:planned\s+)?re-?start\b"
 )
 _BOILERPLATE = re.compile(
     r"(?i)arm['’]?s[- ]length|unrelated\s+and\s+unaffiliated|no\s+present\s+interest"
@@ -343,7 +390,28 @@ _HEADLINE_EVENT = re.compile(
 
 # A date phrase ends this piece of a clause ("construction in 2015").
 _DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19|20)\d{2}\s*[.,]?$")
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+")
+_CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+"
+    r"|,\s+with\s+(?=[^,;]{0,80}?\bto\s+follow\b)"  # "X in July, with Y to follow in Q4"
+)
+# Words before a trigger that make it no event: a status update, a difficulty, a cost, a place.
+_BLOCKED_BEFORE = re.compile(
+    r"(?i)(?:\b(?:updates?|status|delays?|difficult(?:y|ies)|challenges?|problems?)\b[^.;]{0,30}?"
+    r"\b(?:in|on|of|with|regarding|about|concerning|obtaining|receiving|securing)\s+"
+    r"(?:(?:the|its|their|all|required|necessary|remaining|final|outstanding)\s+){0,2}"
+    r"|\bcosts?\s+(?:to|at|of)\s+)$"
+)
+# "the second well on the licence": a licence as the place, not as an event.
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+the\s+(?:same\s+)?$")
+_ENABLING = re.compile(r"(?i)(?:allow|enabl|permit)")
+# A condition that trails its event ("start a bulk sample in Q3, subject to financing").
+_TRAILING_CONDITION = re.compile(
+    r"(?i),\s*(?:and\s+)?(?:subject\s+to|pending|conditional\s+(?:on|upon)|upon\s+receipt\s+of)\b"
+)
+# An application made is not yet an event ("has applied for a certificate").
+_APPLIED = re.compile(r"(?i)\b(?:has\s+|have\s+|had\s+)?applied\s+(?:to|for)\b")
+# "with effect from 1 July": a date the event took effect, achieved even a day ahead.
+_EFFECTIVE_BEFORE = re.compile(r"(?i)\b(?:with\s+effect\s+from|effective(?:\s+from|\s+as\s+of)?)\s+$")
 _PROJECT_WORDS = ("Project", "Mine", "Property", "Deposit", "Mill", "Plant", "Prospect",
                   "Concession", "Claims", "Refinery")
 _OPERATIONAL = {"commissioning", "production", "drilling", "permit", "completion", "progress"}
@@ -363,19 +431,23 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
     lead_events = 0
     lead = _lead_index(paragraphs, title)
     speaker = False  # the paragraph before ended "X commented:"
-    for number, paragraph in enumerate(paragraphs):
-        context_project = None
+    for number, paragraph in bullet_paragraphs(paragraphs):
+        earlier: list[str] = []  # the paragraph's sentences so far, for the project in context
+        wire = is_wire_lead(paragraph)
         for sentence, quoted in _sentences_with_quotes(paragraph):
             quoted = quoted or speaker
-            named = _project_in(sentence, projects)
-            for milestone in _sentence_milestones(sentence, release_date, quoted):
+            found = _sentence_milestones(sentence, release_date, quoted)
+            named = _project_in(sentence, projects) if found else None
+            for milestone in found:
                 project = named
                 if project is None and milestone["kind"] in _OPERATIONAL:
-                    project = context_project
+                    project = _context_project(earlier, projects)
                 milestone["project"] = project
+                if wire:
+                    milestone["review"].append(WIRE_LEAD)
                 milestones.append(_ordered(milestone))
                 lead_events += number == lead and milestone["status"] == "achieved"
-            context_project = named or context_project
+            earlier.append(sentence)
         speaker = bool(_SPEAKER_LINE.search(paragraph))
     if title and not lead_events:
         headline = _headline_milestone(title, release_date, projects)
@@ -443,6 +515,15 @@ def _clean_project(raw: str) -> str | None:
     return " ".join(words) or None
 
 
+def _context_project(earlier: list[str], known: list[str]) -> str | None:
+    """The project the paragraph last named before this sentence (read only when needed)."""
+    for sentence in reversed(earlier):
+        name = _project_in(sentence, known)
+        if name:
+            return name
+    return None
+
+
 def _project_in(sentence: str, known: list[str]) -> str | None:
     match = _PROJECT.search(sentence) if any(w in sentence for w in _PROJECT_WORDS) else None
     if match and _clean_project(match.group(1)):
@@ -462,6 +543,7 @@ def _not_news(sentence: str) -> bool:
         _BOILERPLATE.search(sentence) or _PROMOTION.search(sentence)
         or _BIOGRAPHY.search(sentence) or _HISTORY.search(sentence)
         or _FIELDWORK.search(sentence) or _FORWARD_LOOKING.search(sentence)
+        or _ROUTINE.search(sentence)
     )
 
 
@@ -528,19 +610,28 @@ def _trigger(clause: str, start: int = 0) -> tuple[str, re.Match, bool] | None:
     for kind, words, pattern, weak in _KINDS:
         if not any(word in lowered for word in words):
             continue
-        match = pattern.search(clause, start)
+        match = next((m for m in pattern.finditer(clause, start) if not _blocked(clause, m, kind)),
+                     None)
         if match:
             return kind, match, weak
     return None
 
 
+def _blocked(clause: str, match: re.Match, kind: str) -> bool:
+    """A trigger word that names no event here: "updates on permits", "cost to complete"."""
+    before = clause[max(0, match.start() - 50): match.start()]
+    return bool(_BLOCKED_BEFORE.search(before)
+                or (kind == "permit" and _PLACE_BEFORE.search(before)))
+
+
 def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
                       quoted: bool) -> dict | None:
-    if _NEGATED.search(clause):
+    if _NEGATED.search(clause) or _APPLIED.search(clause):
         return None
     conditional = _CONDITIONAL.search(clause)
-    # "the permit allows the Company to start drilling": the event is what follows
-    trigger = _trigger(clause, conditional.end()) if conditional else None
+    trigger = _conditional_trigger(clause, conditional) if conditional else None
+    if conditional and trigger is None and _received_enabling(clause, conditional):
+        conditional = None  # "has received a permit that allows for mining through 2027": received
     trigger = trigger or _trigger(clause)
     if trigger is None:
         return None
@@ -574,6 +665,25 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     }
 
 
+def _conditional_trigger(clause: str, conditional: re.Match):
+    """The event a condition is about: before a trailing condition, after a leading one.
+
+    "start a bulk sample in Q3, subject to financing" is a bulk sample; "the permit
+    allows the Company to start drilling" is drilling.
+    """
+    trailing = _TRAILING_CONDITION.search(clause)
+    if trailing:
+        before = _trigger(clause[: trailing.start()])
+        if before:
+            return before
+    return _trigger(clause, conditional.end())
+
+
+def _received_enabling(clause: str, conditional: re.Match) -> bool:
+    """An achieved permit or approval whose effect is told after it ("that allows for ...")."""
+    return bool(_ENABLING.match(conditional.group(0))) and bool(_PAST.search(clause[: conditional.start()]))
+
+
 def _earlier_year(clause: str, mention: DateMention | None, release) -> bool:
     """An event dated only by an earlier year, or told of an earlier year's program: recalled.
 
@@ -596,6 +706,9 @@ def _long_ago(mention: DateMention | None, release: datetime.date | None) -> boo
 
 def _status(clause: str, mention: DateMention | None, release, cue: bool) -> str | None:
     future = mention is not None and release is not None and mention.after(release)
+    if future and not cue and _PAST.search(clause) and _EFFECTIVE_BEFORE.search(
+            clause[max(0, mention.start - 30): mention.start]):
+        future = False  # "has moved into commercial production with effect from 1 October"
     if cue or future:
         return "planned" if mention is not None else None
     if mention is None and not _PAST.search(clause):

@@ -48,8 +48,8 @@ _DATE = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MO
 
 # "May 29, 2013 – ", "TORONTO, ONTARIO--(Marketwired - May 29, 2013) - ",
 # "VANCOUVER, BC / ACCESSWIRE / May 29, 2013 / ", "TORONTO, May 29, 2013 /CNW/ - "
-_DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Za-z .,'’()/-]{{0,100}}?(?:[-–—/(,]\s*|\s))?{_DATE}"
+_DATELINE = re.compile(  # not an ASX "HIGHLIGHTS - <bullet dated 4 March 2024> - ..." line
+    rf"^(?!(?i:(?:key\s+)?highlights?)\b)(?:[A-Z][A-Za-z .,'’()/-]{{0,100}}?(?:[-–—/(,]\s*|\s))?{_DATE}"
     r"\s*\)?\s*(?:/\s*[A-Z][A-Za-z ]{1,20}/|\((?:[A-Z][A-Za-z ]{1,30})\))?\s*(?:--|[-–—/:])\s*"
 )
 
