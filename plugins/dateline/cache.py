@@ -38,6 +38,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "releases", "disclaimers", "htmltext", "extraction", "sentences", "tables",
     "grants", "grant_mentions", "grant_parties", "grant_rows", "grant_terms", "asx_forms",
     "milestones", "milestone_dates", "milestone_duplicates", "milestone_events",
+    "milestone_paragraphs",
     "structured", "leadline", "importer.detect", "publishing", "urls", "taxonomy", "errors",
     "writer", "pagekeys", "feeds", "registers", "fact_fields", "bounded_yaml", "moments",
 ))
