@@ -417,7 +417,9 @@ class _FrameReader:
             return True
         if self.by_security.get(security) and not _TABLE_OPENER.search(sentence):
             return False
-        template = _new_grant(gm.Mention(0, 0, security, 0), None, None, sentence)
+        shared = gm.Mention(noun.start(), noun.end(), security, 0)
+        recipient, role = gm.recipients(sentence, shared, 0, len(sentence), self.names)[0]
+        template = _new_grant(gm.Mention(0, 0, security, 0), recipient, role, sentence)
         _apply(template, attributes)
         self.table = _table(template, sentence, aggregate=None)
         self.by_security[security] = [template]  # later sentences fill the shared terms
@@ -433,7 +435,8 @@ class _FrameReader:
                 return
         if self.table["header"] is None:
             self.table["header"] = row
-            if not rows.is_grant_table(row):
+            template = self.table["template"]
+            if not rows.is_grant_table(row, bool(template["recipient"] or template["role"])):
                 self.table = None
             return
         grant = rows.row_grant(
