@@ -57,8 +57,9 @@ SECURITIES: list[tuple[str, str]] = [
 ]
 NOUN = "|".join(f"(?:{pattern})" for _, pattern in SECURITIES)
 _OPTION = r"(?:(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+)?options?)"
+# A hyphenated modifier ("equity-settled", "time-based") may stand before the prefix.
 _PREFIX = (
-    r"(?:new\s+|additional\s+|unlisted\s+|unquoted\s+|listed\s+|zero\s+exercise\s+price\s+"
+    r"(?:[a-z]+-(?:settled|based|vesting|qualified)\s+)?(?:new\s+|additional\s+|unlisted\s+|unquoted\s+|listed\s+|zero\s+exercise\s+price\s+"
     r"|nil[- ]cost\s+|inducement\s+|replacement\s+|conditional\s+)?"
 )
 
@@ -108,6 +109,9 @@ _MENTIONS: list[tuple[re.Pattern, str | None]] = [
     ),
     (re.compile(rf"(?i)\bin\s+respect\s+of\s+{_LEAD}{QUANTITY}\s+{_SHARES}\b"), "award"),
     (re.compile(rf"(?i)\bover\s+{_LEAD}{QUANTITY}\s+{_SHARES}\b"), "award"),
+    # "options ... entitling them to subscribe for a total of N shares" (HKEX)
+    (re.compile(rf"(?i)\bsubscribe\s+for\s+(?:up\s+to\s+)?{_LEAD}{QUANTITY}\s+{_SHARES}\b"),
+     "award"),
     (re.compile(rf"(?i){_LEAD}\b{QUANTITY}\s+{_PREFIX}(?P<noun>{NOUN})\b"), None),
 ]
 _RESPECTIVELY = re.compile(
@@ -185,8 +189,14 @@ def mentions(sentence: str, default_award: str | None = None) -> list[Mention]:
             Mention(match.start() + i, match.end(), security, number(n))
             for i, n in enumerate(numbers)
         ]
-    found = _without_overlaps(found)
+    found = _without_overlaps(_without_echoes(found))
     return _bare_mentions(sentence, found)
+
+
+def _without_echoes(found: list[Mention]) -> list[Mention]:
+    """ "N share options ... to subscribe for up to N shares": the shares restate the options."""
+    named = {m.number for m in found if not m.recipient_before}
+    return [m for m in found if not (m.recipient_before and m.number in named)]
 
 
 def _without_overlaps(found: list[Mention]) -> list[Mention]:

@@ -136,8 +136,8 @@ _ORG = re.compile(rf"\b((?:[A-Z][\w&’'-]*\s+(?:y\s+|de\s+)?){{1,5}}(?:{ORG_WOR
 ORG_RE = _ORG
 _GROUP_NOUNS = re.compile(
     r"(?i)\b(?:(?:non[- ]executive|non[- ]management|independent|senior|executive)\s+)?"
-    r"(?:directors|officers|employees|consultants|advis[oe]rs|management|members|insiders"
-    r"|executives|agents|finders|advis[oe]r|director|officer|consultant|employee|contractors|staff"
+    r"(?:board\s+members|directors|officers|employees|consultants|advis[oe]rs|management|members"
+    r"|insiders|grantees|participants|executives|agents|finders|advis[oe]r|director|officer|consultant|employee|contractors|staff"
     r"|managers)\b"
 )
 _SINGLE = re.compile(

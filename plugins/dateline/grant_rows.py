@@ -45,13 +45,17 @@ _PRICE = re.compile(r"(?i)\b(?:exercise|option|strike)?\s*price\b")
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+")
 
 
-def is_grant_table(header: tuple[str, ...]) -> bool:
-    """A header with a person column and a number column, and not a table of holdings."""
+def is_grant_table(header: tuple[str, ...], shared_recipient: bool = False) -> bool:
+    """A header with a person column and a number column, and not a table of holdings.
+
+    With `shared_recipient` (the passage named who received the grants, "granted the
+    following options to officers and consultants:") a number column alone will do.
+    """
     text = " ".join(header)
     if re.search(r"(?i)\b(?:surrender\w*|cancel\w*|laps\w*|exercised|forfeit\w*)\b", text):
         return False
     if not any(_NAME.search(cell) for cell in header):
-        return False
+        return shared_recipient and any(_is_number_column(cell) for cell in header)
     granted = [i for i, cell in enumerate(header) if _is_number_column(cell)]
     if not granted and any(re.search(r"(?i)\bheld\b|holding", cell) for cell in header):
         return False
@@ -74,7 +78,9 @@ def row_grant(template: dict, header: tuple[str, ...], row: tuple[str, ...], pas
     count = _row_number(header, row)
     if not count:
         return None
-    name_at = next((i for i, h in enumerate(header) if _NAME.search(h)), 0)
+    name_at = next((i for i, h in enumerate(header) if _NAME.search(h)), None)
+    if name_at is None:
+        return _shared_row_grant(template, header, row, count, dollar)
     role_at = next((i for i, h in enumerate(header) if _ROLE.search(h) and i != name_at), None)
     grant = dict(template, review=list(template["review"]) + ["number read from a table"])
     grant["number"] = count
@@ -92,11 +98,25 @@ def row_grant(template: dict, header: tuple[str, ...], row: tuple[str, ...], pas
     return grant
 
 
+def _shared_row_grant(template: dict, header, row, count: int, dollar) -> dict | None:
+    """A row of a table with no person column: the passage's recipient, the row's terms."""
+    if not (template["recipient"] or template["role"]):
+        return None
+    grant = dict(template, review=list(template["review"]) + ["number read from a table"])
+    grant["number"] = count
+    _row_price(grant, header, row, dollar)
+    _row_term(grant, header, row)
+    return grant
+
+
 def _row_term(grant: dict, header, row) -> None:
     """A Life / Term column ("5 years") is the row's own term."""
-    life = re.compile(r"(?i)\s*(?:life|term)\s*")
+    life = re.compile(r"(?i)\s*(?:life|term)\s*(?:\((?:in\s+)?years\))?\s*")
     at = next((i for i, h in enumerate(header) if life.fullmatch(h)), None)
-    found = terms.terms("for " + row[at]) if at is not None else []
+    cell = row[at] if at is not None else ""
+    if re.fullmatch(r"\s*\d{1,2}\s*", cell) and re.search(r"(?i)years", header[at]):
+        cell += " years"  # "Life (Years)" | "5"
+    found = terms.terms("for " + cell) if cell else []
     if found:
         grant["term_years"] = found[0]
 
@@ -147,7 +167,10 @@ def _row_price(grant: dict, header, row, dollar) -> None:
     at = next((i for i, h in enumerate(header) if _PRICE.search(h)), None)
     if at is None or grant["security"] not in ("option", "warrant", "sar"):
         return
-    found = cell_price(row[at], dollar)
+    cell = row[at]
+    if "$" in header[at] and re.fullmatch(r"\s*\d*\.\d+\s*", cell):
+        cell = "$" + cell.strip()  # "Exercise Price $" | "0.47"
+    found = cell_price(cell, dollar)
     if found:
         grant["exercise_price"], grant["currency"], grant["currency_stated"] = found
 

@@ -226,11 +226,13 @@ class _FrameReader:
             heading and _GRANT_HEADING.search(heading) and not _NOT_GRANT_HEADING.search(heading)
         )
         self.negative_lead = False  # the last sentence about securities was not news
+        self.negative_list = False  # it ended in a colon: the next paragraph is its list
 
     def read_block(self, block: Block) -> None:
         if self.form is not None or (block.row is None and forms.is_form_start(block.text)):
             if self._read_form_block(block):
                 return
+        listed, self.negative_list = self.negative_list, False
         if block.table:
             return  # a table's own text; its rows follow as blocks
         if block.heading or (block.row is None and looks_like_heading(block.text)):
@@ -242,6 +244,8 @@ class _FrameReader:
         elif not block.text.startswith("|"):  # a pipe table's own text comes before its rows
             if self.table and self.table["header"] is not None:
                 self.table = None  # the rows ended
+            if listed:
+                return  # the list after "... remain outstanding:" is not news
             for sentence in split_sentences(block.text):
                 self._read_sentence(sentence)
 
@@ -251,12 +255,15 @@ class _FrameReader:
             self._fill(self.section, sentence)  # "All grants are subject to ... approval."
             return
         if not _PRONOUN.match(sentence) and not any(word in lowered for word in _SECURITY_WORDS):
+            if "securities" in lowered and _NEGATIVE.search(sentence):
+                self.negative_list = sentence.rstrip().endswith(":")  # "... remain outstanding:"
+            return
+        if _NEGATIVE.search(_unreplaced(sentence)):
+            self.negative_lead = True  # a table after "have surrendered ... as set out below:"
+            self.negative_list = sentence.rstrip().endswith(":")  # "... remain outstanding:"
             return
         if not (self.by_security or self.grant_heading or _GRANT_VERB.search(sentence)):
             return  # no grant wording and no open frame to fill: nothing to read
-        if _NEGATIVE.search(_unreplaced(sentence)):
-            self.negative_lead = True  # a table after "have surrendered ... as set out below:"
-            return
         self.negative_lead = False
         if self._open_table(sentence) or self._event(sentence):
             return
@@ -410,7 +417,9 @@ class _FrameReader:
             return True
         if self.by_security.get(security) and not _TABLE_OPENER.search(sentence):
             return False
-        template = _new_grant(gm.Mention(0, 0, security, 0), None, None, sentence)
+        shared = gm.Mention(noun.start(), noun.end(), security, 0)
+        recipient, role = gm.recipients(sentence, shared, 0, len(sentence), self.names)[0]
+        template = _new_grant(gm.Mention(0, 0, security, 0), recipient, role, sentence)
         _apply(template, attributes)
         self.table = _table(template, sentence, aggregate=None)
         self.by_security[security] = [template]  # later sentences fill the shared terms
@@ -426,7 +435,8 @@ class _FrameReader:
                 return
         if self.table["header"] is None:
             self.table["header"] = row
-            if not rows.is_grant_table(row):
+            template = self.table["template"]
+            if not rows.is_grant_table(row, bool(template["recipient"] or template["role"])):
                 self.table = None
             return
         grant = rows.row_grant(
@@ -567,9 +577,19 @@ def _new_grant(mention: gm.Mention, recipient, role, sentence: str) -> dict:
     return grant
 
 
+# A plan's name ("Amended and Restated Stock Option Plan") says nothing of the grant's role.
+_AMENDED_PLAN = re.compile(
+    r"(?i)\b(?:amended\s+and\s+restated|amended|restated)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:plan|scheme|rules)\b"
+)
+
+
 def _unreplaced(sentence: str) -> str:
-    """A grant sentence without the options it replaces, so their cancellation is not its own."""
-    return _REPLACED.sub(" ", sentence) if _GRANT_VERB.search(sentence) else sentence
+    """A grant sentence without the options it replaces (their cancellation is not its own) and
+    without its plan's amended name."""
+    if not _GRANT_VERB.search(sentence):
+        return sentence
+    return _AMENDED_PLAN.sub(" plan", _REPLACED.sub(" ", sentence))
 
 
 def _table(template: dict, passage: str, aggregate: dict | None) -> dict:
