@@ -6,19 +6,22 @@ import logging
 import math
 import time
 from array import array
+from itertools import chain
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dateline.search.correct import lexicon
+from dateline.search.fold import fold_map
 from dateline.search.index import open_index, read_stamp
-from dateline.search.postings import collect_terms, live_documents, numbering
+from dateline.search.postings import collect_terms, export_numbers, live_documents, numbering
 from dateline.search.schema import (
     BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, SCHEMA_VERSION, TEXT_FIELDS,
 )
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # A term shard closes once its postings pass this many bytes (one huge term may exceed it).
 SHARD_BYTES = 12_000
 # Bytes one shard adds to the manifest's shard list (two terms, two hashed names).
@@ -32,7 +35,7 @@ DOC_RECORD_BYTES = 300
 DOC_NAME_BYTES = 10
 RESULTS_SHOWN = 10
 HASH_CHARS = 12
-GENERATED = ("shard-", "pos-", "docs-", "facets-", "manifest.json")
+GENERATED = ("shard-", "pos-", "docs-", "facets-", "fold-", "lex-", "manifest.json")
 
 
 @dataclass(frozen=True)
@@ -218,17 +221,39 @@ def export_all(ix, reader, live, stamp, out_dir, cores=None) -> tuple[ExportStat
     written = []
     terms = collect_terms(ix, reader, numbering(live), cores)
     shards, cap = write_shards(out_dir, terms, written)
-    manifest = write_rest(out_dir, [stored["display"] for _, stored in live], stamp, shards, written)
+    numbers = {term: numbers_of(postings) for term, (postings, _) in terms.items()}
+    manifest = write_rest(out_dir, live, stamp, shards, numbers, written)
     stats = finish_stats(manifest, len(terms), written, started)
-    return stats, {"terms": terms, "shards": shards, "cap": cap}
+    return stats, {"numbers": numbers, "shards": shards, "cap": cap}
 
 
-def write_rest(out_dir, records, stamp, shards, written, write=None) -> dict:
-    """Write the document chunks, the facets and the manifest around written shards."""
+def numbers_of(postings: dict) -> array:
+    """The export numbers holding a term in any field, sorted."""
+    lists = [export_numbers(flat) for flat in postings.values()]
+    if len(lists) == 1:
+        return lists[0]
+    return array("i", sorted(set(chain.from_iterable(lists))))
+
+
+def write_lexicon(out_dir, live, numbers, written, write) -> dict:
+    """Write the typo-correction lexicon (search/correct.py), one file per first letter."""
+    files = lexicon(numbers, (stored.get("surfaces") or {} for _, stored in live))
+    return {letter: write(out_dir, "lex-", rows, written) for letter, rows in files.items()}
+
+
+def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> dict:
+    """Write the document chunks, facets, fold table, lexicon and manifest around the shards.
+
+    live: [(docnum, stored fields)] in export order; numbers: {term: export numbers}.
+    """
+    write = write or write_file
+    records = [stored["display"] for _, stored in live]
     doc_size = doc_chunk_size(len(records))
     doc_files = write_doc_chunks(out_dir, records, written, doc_size, write)
     totals, columns = facet_data(records)
-    facets_file = write_file(out_dir, "facets-", columns, written)
+    facets_file = write(out_dir, "facets-", columns, written)
+    fold_file = write(out_dir, "fold-", {chr(code): text for code, text in fold_map().items()}, written)
+    lexicon_files = write_lexicon(out_dir, live, numbers, written, write)
     manifest = {
         "format": FORMAT_VERSION,
         "schema": SCHEMA_VERSION,
@@ -244,6 +269,8 @@ def write_rest(out_dir, records, stamp, shards, written, write=None) -> dict:
         "shards": shards,
         "docs": {"size": doc_size, "files": doc_files},
         "facets": {"file": facets_file, "totals": totals},
+        "fold": fold_file,
+        "lexicon": lexicon_files,
     }
     blob = dump(manifest)
     (Path(out_dir) / "manifest.json").write_bytes(blob)

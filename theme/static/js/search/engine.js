@@ -2,8 +2,10 @@
 // manifest, the shards holding the query's terms and, when asked, facets and documents.
 import { avgFieldLength, bm25, BYTE_TO_LENGTH, idf } from "./scoring.js";
 import { isEmpty, parseQuery } from "./query.js";
+import { foldTableLoaded, isAscii, setFoldTable } from "./fold.js";
+import { correctWords } from "./correct.js";
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const FACETS = ["ticker", "year", "tag"];
 
 /** Compare strings by code point, the order of Python's sorted() and Whoosh's lexicon. */
@@ -230,15 +232,35 @@ export class SearchEngine {
     return found;
   }
 
-  async prefixGroup(manifest, prefix) {
-    const expansions = await this.expandPrefix(manifest, prefix);
+  /** The word being typed: its stem or any of its expansions, per field in that order. */
+  async prefixGroup(manifest, parsed) {
+    const [expansions] = await Promise.all([
+      this.expandPrefix(manifest, parsed.prefix), this.termEntry(manifest, parsed.prefixStem)]);
     const maps = [];
     for (const field of manifest.field_order) {
-      for (const term of expansions[field]) {
-        maps.push(this.termScores(manifest, field, await this.postings(manifest, field, term)));
+      const terms = [parsed.prefixStem, ...expansions[field].filter((t) => t !== parsed.prefixStem)];
+      for (const term of terms) {
+        const p = await this.postings(manifest, field, term);
+        if (p) maps.push(this.termScores(manifest, field, p));
       }
     }
-    return maps.length ? SearchEngine.union(maps) : null;
+    return SearchEngine.union(maps);
+  }
+
+  /** True when some field holds term. */
+  async holds(manifest, term) {
+    return Object.keys(await this.termEntry(manifest, term)).length > 0;
+  }
+
+  /** The lexicon rows of terms starting with letter (for corrections), or []. */
+  async lexicon(manifest, letter) {
+    const name = manifest.lexicon[letter];
+    return name ? this.load(name) : [];
+  }
+
+  /** Load the fold table before analysing non-ASCII text. */
+  async ensureFold(manifest, text) {
+    if (!isAscii(text) && !foldTableLoaded()) setFoldTable(await this.load(manifest.fold));
   }
 
   /** Facet columns per document (loaded on demand: filters, counts, date sort). */
@@ -303,14 +325,13 @@ export class SearchEngine {
   /** Ranked doc numbers and scores for a parsed query. */
   async rank(manifest, parsed) {
     if (isEmpty(parsed)) return new Map();
+    // fetch every shard the query needs at once, not one after another
+    const terms = [...parsed.words, ...parsed.phrases.flat(), parsed.prefixStem].filter(Boolean);
+    await Promise.all(terms.map((t) => this.termEntry(manifest, t)));
     const groups = [];
     for (const term of parsed.words) groups.push(await this.wordGroup(manifest, term));
     for (const terms of parsed.phrases) groups.push(await this.phraseGroup(manifest, terms));
-    if (parsed.prefix) {
-      const group = await this.prefixGroup(manifest, parsed.prefix);
-      if (!group) return new Map();
-      groups.push(group);
-    }
+    if (parsed.prefix) groups.push(await this.prefixGroup(manifest, parsed));
     const smallest = groups.reduce((a, b) => (b.size < a.size ? b : a));
     const out = new Map();
     for (const doc of smallest.keys()) {
@@ -325,11 +346,13 @@ export class SearchEngine {
   /**
    * Search: returns {hits: [{id, score, data()}], total, counts?, parsed}.
    * options: prefix (typing mode), filters {ticker, year, tag}, sort ("relevance"|"date"),
-   * counts (also count facet values over the matches).
+   * counts (also count facet values over the matches), correct (false: no typo correction).
    */
   async search(text, options = {}) {
     const manifest = await this.manifest();
+    await this.ensureFold(manifest, text);
     const parsed = parseQuery(text, { prefix: options.prefix, prefixMin: manifest.prefix_min });
+    if (options.correct !== false) await correctWords(this, manifest, parsed);
     const matched = await this.rank(manifest, parsed);
     const filters = options.filters || {};
     const scores = await this.applyFilters(manifest, matched, filters);
@@ -354,28 +377,12 @@ export class SearchEngine {
     const [title, url, date, tickers, tags, summary, snippet] = chunk[id % size];
     return { id, title, url, date, tickers, tags, summary, snippet };
   }
-
-  /** Suggest index terms close to a word that matched nothing ("did you mean"). */
-  async suggest(term, maxDistance = 2) {
-    const manifest = await this.manifest();
-    let i = this.shardIndex(manifest, term);
-    if (i < 0) i = Math.max(0, manifest.shards.findIndex((s) => compareTerms(s[0], term) > 0) - 1);
-    const shard = await this.load(manifest.shards[i][2]);
-    let best = null;
-    for (const candidate of Object.keys(shard)) {
-      const d = editDistance(term, candidate, maxDistance);
-      if (d > maxDistance || d === 0) continue;
-      const df = Object.values(shard[candidate]).reduce((n, flat) => n + flat.length / 3, 0);
-      const key = [d, -df, candidate];
-      if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1]
-        || (key[1] === best[1] && compareTerms(key[2], best[2]) < 0)))) best = key;
-    }
-    return best ? best[2] : null;
-  }
 }
 
-/** Levenshtein distance, stopping early past limit. */
+/** Levenshtein distance of code points, stopping early past limit. */
 export function editDistance(a, b, limit = Infinity) {
+  a = Array.from(a);
+  b = Array.from(b);
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
