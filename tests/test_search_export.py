@@ -3,12 +3,14 @@
 import json
 import os
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 from search_support import expected_results, make_releases, parity_queries
+from test_search_behaviour import ACCENTED
 
-from dateline.search import cli
+from dateline.search import cli, fold
 from dateline.search.export import export_index
 from dateline.search.index import open_index, update_index
 from dateline.search.schema import TOKEN_PATTERN, stop_words
@@ -104,6 +106,25 @@ def english_words():
     return words[::3]  # a deterministic ~78k-word sample keeps the test fast
 
 
+def accented_words():
+    """Accented words from Debian's French and Spanish word lists (wfrench, wspanish)."""
+    words = []
+    for name in ("french", "spanish"):
+        path = Path("/usr/share/dict") / name
+        if not path.is_file():
+            pytest.fail("%s missing: run `bash tests/ensure_tools.sh`" % path)
+        words += [w for w in path.read_text("utf-8").split() if not w.isascii()]
+    return sorted(set(words))
+
+
+def test_accented_dictionary_words_fold_to_ascii():
+    words = accented_words()
+    assert len(words) > 10_000
+    latin = [w for w in words if all(unicodedata.name(c, "").startswith("LATIN") or c.isascii() for c in w)]
+    left = [w for w in latin if not fold.fold(w).isascii()]
+    assert left == [], left[:20]
+
+
 def test_js_stemmer_and_analyzer_equal_whoosh(corpus, tmp_path):
     from whoosh.lang.porter2 import stem
 
@@ -117,6 +138,11 @@ def test_js_stemmer_and_analyzer_equal_whoosh(corpus, tmp_path):
     (tmp_path / "stems.json").write_text(json.dumps({"stems": stems, "stop_words": stop_words()}))
     texts = [r.title + " " + r.body[:400] for r in corpus[:200]]
     texts += ["U.S. 1.07 Almonty's über-Zürich CAFÉ naïve  _x_ a.b.c. 3,000,000 e-mail"]
+    texts += [word for word in sorted(words) if not word.isascii()]  # the list's accented words
+    texts += ["x%sy 1,%s000 “%s”" % (char, char, char) for char in fold.build_table()]
+    texts += list(ACCENTED)
+    accented = accented_words()
+    texts += [" ".join(accented[i:i + 50]) for i in range(0, len(accented), 50)]
     analysis = [[t, analyze(t)] for t in texts]
     (tmp_path / "analysis.json").write_text(json.dumps(analysis))
     assert len(stems) >= 50_000

@@ -13,7 +13,10 @@ export const foldTableLoaded = () => table !== null;
 
 export const isAscii = (text) => !/[^\x00-\x7f]/.test(text);
 
-const fallback = (char) => char.normalize("NFKD").replace(/\p{M}/gu, "");
+// Before the table loads: quotes as fold.EXTRA has them, else the browser's own NFKD.
+const QUOTES = { "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+  "\u2018": "'", "\u2019": "'" };
+const fallback = (char) => QUOTES[char] ?? char.normalize("NFKD").replace(/\p{M}/gu, "");
 
 /** True when the comma at i of text sits between a digit and exactly three digits. */
 function thousands(text, i) {
