@@ -86,7 +86,8 @@ def test_ties_rank_by_export_number_after_an_edit(tmp_path):
     export_index(tmp_path / "ix", tmp_path / "out")
     ix = open_index(tmp_path / "ix")[0]
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
-    size, files = manifest["docs"]["size"], manifest["docs"]["files"]
+    size, dirs = manifest["docs"]["size"], manifest["docs"]["dirs"]
+    files = [f"docs-{h}.json" for d in dirs for h in json.loads((tmp_path / "out" / d).read_text())]
     rows = [row for name in files for row in json.loads((tmp_path / "out" / name).read_text())]
     hits = search(ix, "tungsten")
     assert all(rows[h.doc][1] == h.record["url"] for h in hits) and size

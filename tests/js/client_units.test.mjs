@@ -44,8 +44,8 @@ test("typing shows every release Enter shows (tiny index)", async () => {
   const shard = { mine: { body: [0, 1, 5, 1, 1, 5] }, minor: { body: [2, 1, 5] } };
   const manifest = { format: 2, doc_count: 3, bm25: { B: 0.75, K1: 1.2 }, prefix_limit: 32, prefix_min: 2,
     fields: { body: { total: 15, boost: 1, phrase: true } }, field_order: ["body"],
-    shards: [["mine", "minor", "s.json", ""]], lexicon: {}, fold: "f.json" };
-  const files = { "manifest.json": manifest, "s.json": shard };
+    terms: [["mine", "minor", "g.json"]], lexicon: {}, fold: "f.json" };
+  const files = { "manifest.json": manifest, "g.json": [["mine", "minor", "s.json", ""]], "s.json": shard };
   const engine = new SearchEngine(async (name) => files[name]);
   const enter = await engine.search("mining");
   const typing = await engine.search("mining", { prefix: true });
@@ -66,6 +66,13 @@ test("postings decode from deltas; terms compare by code point", () => {
   assert.deepEqual([...p.lengths], [12, 0]);
   assert.ok(compareTerms("\u{10000}", "\uffff") > 0);
   assert.equal(editDistance("drill", "dril"), 1);
+});
+
+test("a stop-word-only query fetches nothing", async () => {
+  const calls = [];
+  const engine = new SearchEngine(async (name) => { calls.push(name); return { format: 2 }; });
+  const result = await engine.search("the of and");
+  assert.deepEqual([result.total, calls], [0, []]);
 });
 
 test("one fetch per file, shared by concurrent searches", async () => {

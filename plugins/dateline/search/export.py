@@ -35,7 +35,9 @@ DOC_RECORD_BYTES = 300
 DOC_NAME_BYTES = 10
 RESULTS_SHOWN = 10
 HASH_CHARS = 12
-GENERATED = ("shard-", "pos-", "docs-", "facets-", "fold-", "lex-", "manifest.json")
+GENERATED = ("shard-", "pos-", "docs-", "dir-", "terms-", "facets-", "fold-", "lex-", "manifest.json")
+# Document chunk names per directory file: a page of results reads a few directories.
+DIR_CHUNKS = 256
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,21 @@ def write_doc_chunks(out_dir, records, written, size, write=None):
     return names
 
 
+def term_groups(out_dir, shards, written, write) -> list:
+    """Write the shard rows in groups (the manifest's second level); return the top level:
+    [[first term, last term, group file], ...]. About sqrt(shards) groups of sqrt(shards)
+    rows each, so neither the manifest nor a group grows fast with the corpus."""
+    size = max(1, math.ceil(math.sqrt(len(shards))))
+    groups = [shards[i:i + size] for i in range(0, len(shards), size)]
+    return [[rows[0][0], rows[-1][1], write(out_dir, "terms-", rows, written)] for rows in groups]
+
+
+def doc_directories(out_dir, names, written, write) -> list:
+    """Write the document chunks' hashes in directory files of DIR_CHUNKS; return their names."""
+    hashes = [name[len("docs-"):-len(".json")] for name in names]
+    return [write(out_dir, "dir-", hashes[i:i + DIR_CHUNKS], written) for i in range(0, len(hashes), DIR_CHUNKS)]
+
+
 def facet_data(records):
     """Return (totals for the manifest, per-release facet columns for the facets file)."""
     values = {
@@ -223,7 +240,7 @@ def export_all(ix, reader, live, stamp, out_dir, cores=None) -> tuple[ExportStat
     shards, cap = write_shards(out_dir, terms, written)
     numbers = {term: numbers_of(postings) for term, (postings, _) in terms.items()}
     manifest = write_rest(out_dir, live, stamp, shards, numbers, written)
-    stats = finish_stats(manifest, len(terms), written, started)
+    stats = finish_stats(manifest, len(terms), len(shards), written, started)
     return stats, {"numbers": numbers, "shards": shards, "cap": cap}
 
 
@@ -251,7 +268,7 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
     doc_size = doc_chunk_size(len(records))
     doc_files = write_doc_chunks(out_dir, records, written, doc_size, write)
     totals, columns = facet_data(records)
-    facets_file = write(out_dir, "facets-", columns, written)
+    facets_file = write(out_dir, "facets-", dict(columns, totals=totals), written)
     fold_file = write(out_dir, "fold-", {chr(code): text for code, text in fold_map().items()}, written)
     lexicon_files = write_lexicon(out_dir, live, numbers, written, write)
     manifest = {
@@ -266,9 +283,9 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
         "field_order": list(TEXT_FIELDS),
         "prefix_limit": PREFIX_LIMIT,
         "prefix_min": PREFIX_MIN,
-        "shards": shards,
-        "docs": {"size": doc_size, "files": doc_files},
-        "facets": {"file": facets_file, "totals": totals},
+        "terms": term_groups(out_dir, shards, written, write),
+        "docs": {"size": doc_size, "per_dir": DIR_CHUNKS, "dirs": doc_directories(out_dir, doc_files, written, write)},
+        "facets": facets_file,
         "fold": fold_file,
         "lexicon": lexicon_files,
     }
@@ -278,10 +295,10 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
     return manifest
 
 
-def finish_stats(manifest, terms, written, started, how="exported") -> ExportStats:
+def finish_stats(manifest, terms, shards, written, started, how="exported") -> ExportStats:
     seconds = time.perf_counter() - started
-    stats = ExportStats(manifest["doc_count"], terms, len(manifest["shards"]), len(manifest["docs"]["files"]),
-                        len(written), sum(written), written[-1], seconds)
+    chunks = -(-manifest["doc_count"] // manifest["docs"]["size"])
+    stats = ExportStats(manifest["doc_count"], terms, shards, chunks, len(written), sum(written), written[-1], seconds)
     logger.info("search: %s %d releases, %d terms, %d shards, %d bytes in %.2fs",
                 how, stats.documents, stats.terms, stats.shards, stats.total_bytes, seconds)
     return stats

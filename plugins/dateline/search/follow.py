@@ -219,7 +219,7 @@ def follow(schema, live, stamp, previous: ExportState, documents, out_dir: Path,
     reuse = Reuse(live_search)
     manifest = write_rest(out_dir, live, stamp, shards, numbers, written, reuse.write)
     state = ExportState("", "", ids, hashes, numbers, shards, previous.cap)
-    stats = finish_stats(manifest, len(numbers), written, started,
+    stats = finish_stats(manifest, len(numbers), len(shards), written, started,
                          how=f"followed {count} changed releases ({len(affected)} terms):")
     return stats, state
 

@@ -6,6 +6,7 @@ import { foldTableLoaded, isAscii, setFoldTable } from "./fold.js";
 import { correctWords } from "./correct.js";
 
 export const FORMAT_VERSION = 2;
+const PREFIX_MIN = 2; // the manifest's prefix_min, before the manifest is loaded
 const FACETS = ["ticker", "year", "tag"];
 
 /** Compare strings by code point, the order of Python's sorted() and Whoosh's lexicon. */
@@ -21,6 +22,19 @@ export function compareTerms(a, b) {
     const d = x.value.codePointAt(0) - y.value.codePointAt(0);
     if (d) return d;
   }
+}
+
+/** Index of the [first, last, ...] row whose term range holds term, or -1 (rows sorted). */
+export function rangeIndex(rows, term) {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareTerms(term, rows[mid][0]) < 0) hi = mid - 1;
+    else if (compareTerms(term, rows[mid][1]) > 0) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Decode flat [doc delta, tf, length byte]... postings into parallel arrays. */
@@ -103,25 +117,21 @@ export class SearchEngine {
     return manifest;
   }
 
-  /** Index of the shard whose term range holds term, or -1. */
-  shardIndex(manifest, term) {
-    const shards = manifest.shards;
-    let lo = 0;
-    let hi = shards.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareTerms(term, shards[mid][0]) < 0) hi = mid - 1;
-      else if (compareTerms(term, shards[mid][1]) > 0) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+  /** The row [first, last, shard, positions] of the shard whose range holds term, or null.
+   * The manifest lists groups of shard rows (its second level); one group file is read. */
+  async shardRow(manifest, term) {
+    const g = rangeIndex(manifest.terms, term);
+    if (g < 0) return null;
+    const rows = await this.load(manifest.terms[g][2]);
+    const i = rangeIndex(rows, term);
+    return i < 0 ? null : rows[i];
   }
 
   /** Return {field: flat postings} of a term, or {} when the index lacks it. */
   async termEntry(manifest, term) {
-    const i = this.shardIndex(manifest, term);
-    if (i < 0) return {};
-    const shard = await this.load(manifest.shards[i][2]);
+    const row = await this.shardRow(manifest, term);
+    if (!row) return {};
+    const shard = await this.load(row[2]);
     return Object.hasOwn(shard, term) ? shard[term] : {};
   }
 
@@ -138,7 +148,7 @@ export class SearchEngine {
   /** Positions per posting of a term in a field. */
   async positions(manifest, field, term, postings) {
     if (!postings.positions) {
-      const shard = manifest.shards[this.shardIndex(manifest, term)];
+      const shard = await this.shardRow(manifest, term);
       const file = await this.load(shard[3]);
       postings.positions = decodePositions(file[term][field], postings.tfs);
     }
@@ -212,15 +222,26 @@ export class SearchEngine {
     return SearchEngine.union(maps);
   }
 
+  /** Shard rows that may hold terms starting with prefix, group by group, in term order. */
+  async *prefixRows(manifest, prefix) {
+    const after = (row) => compareTerms(row[0], prefix) > 0 && !row[0].startsWith(prefix);
+    for (const group of manifest.terms) {
+      if (compareTerms(group[1], prefix) < 0) continue;
+      if (after(group)) return;
+      for (const row of await this.load(group[2])) {
+        if (compareTerms(row[1], prefix) < 0) continue;
+        if (after(row)) return;
+        yield row;
+      }
+    }
+  }
+
   /** Expand a prefix to {field: [terms]}, the first prefix_limit terms per field. */
   async expandPrefix(manifest, prefix) {
     const limit = manifest.prefix_limit;
     const found = Object.fromEntries(manifest.field_order.map((f) => [f, []]));
-    let i = manifest.shards.findIndex((s) => compareTerms(s[1], prefix) >= 0);
-    for (; i >= 0 && i < manifest.shards.length; i++) {
-      const [first, , name] = manifest.shards[i];
-      if (compareTerms(first, prefix) > 0 && !first.startsWith(prefix)) break;
-      const shard = await this.load(name);
+    for await (const row of this.prefixRows(manifest, prefix)) {
+      const shard = await this.load(row[2]);
       for (const term of Object.keys(shard).sort(compareTerms)) {
         if (!term.startsWith(prefix)) continue;
         for (const field of manifest.field_order) {
@@ -263,17 +284,17 @@ export class SearchEngine {
     if (!isAscii(text) && !foldTableLoaded()) setFoldTable(await this.load(manifest.fold));
   }
 
-  /** Facet columns per document (loaded on demand: filters, counts, date sort). */
+  /** Facet columns per document and value totals (loaded on demand: filters, counts, date sort). */
   async facetColumns(manifest) {
-    return this.load(manifest.facets.file);
+    return this.load(manifest.facets);
   }
 
   /** Facet value indexes wanted by the active filters: {kind: index} (-1 matches nothing). */
-  static wantedFacets(manifest, filters) {
+  static wantedFacets(columns, filters) {
     const wanted = {};
     for (const kind of FACETS) {
       if (filters[kind]) {
-        wanted[kind] = manifest.facets.totals[kind].findIndex(([v]) => v === String(filters[kind]));
+        wanted[kind] = columns.totals[kind].findIndex(([v]) => v === String(filters[kind]));
       }
     }
     return wanted;
@@ -289,10 +310,10 @@ export class SearchEngine {
 
   /** Return the docs of scores that pass the ticker/year/tag filters. */
   async applyFilters(manifest, scores, filters) {
-    const wanted = SearchEngine.wantedFacets(manifest, filters);
-    const active = Object.keys(wanted);
-    if (!active.length) return scores;
+    if (!FACETS.some((kind) => filters[kind])) return scores;
     const columns = await this.facetColumns(manifest);
+    const wanted = SearchEngine.wantedFacets(columns, filters);
+    const active = Object.keys(wanted);
     const out = new Map();
     for (const [doc, s] of scores) {
       if (SearchEngine.passes(columns, wanted, active, doc)) out.set(doc, s);
@@ -306,11 +327,11 @@ export class SearchEngine {
    */
   async facetCounts(manifest, docs, filters = {}) {
     const columns = await this.facetColumns(manifest);
-    const wanted = SearchEngine.wantedFacets(manifest, filters);
+    const wanted = SearchEngine.wantedFacets(columns, filters);
     const counts = {};
     for (const kind of FACETS) {
       const others = Object.keys(wanted).filter((k) => k !== kind);
-      const values = manifest.facets.totals[kind].map(([v]) => v);
+      const values = columns.totals[kind].map(([v]) => v);
       const tally = new Array(values.length).fill(0);
       for (const doc of docs) {
         if (others.length && !SearchEngine.passes(columns, wanted, others, doc)) continue;
@@ -349,9 +370,12 @@ export class SearchEngine {
    * counts (also count facet values over the matches), correct (false: no typo correction).
    */
   async search(text, options = {}) {
-    const manifest = await this.manifest();
-    await this.ensureFold(manifest, text);
-    const parsed = parseQuery(text, { prefix: options.prefix, prefixMin: manifest.prefix_min });
+    // A query of stop words only needs no file at all (the manifest waits for a real term).
+    let manifest = isAscii(text) ? null : await this.manifest();
+    if (manifest) await this.ensureFold(manifest, text);
+    const parsed = parseQuery(text, { prefix: options.prefix, prefixMin: manifest?.prefix_min ?? PREFIX_MIN });
+    if (isEmpty(parsed)) return { hits: [], total: 0, parsed, counts: options.counts ? {} : undefined };
+    manifest = manifest || await this.manifest();
     if (options.correct !== false) await correctWords(this, manifest, parsed);
     const matched = await this.rank(manifest, parsed);
     const filters = options.filters || {};
@@ -369,11 +393,13 @@ export class SearchEngine {
     return result;
   }
 
-  /** The display record of one release. */
+  /** The display record of one release: its chunk's name from a directory file, then the chunk. */
   async document(id) {
     const manifest = await this.manifest();
-    const { size, files } = manifest.docs;
-    const chunk = await this.load(files[Math.floor(id / size)]);
+    const { size, per_dir: perDir, dirs } = manifest.docs;
+    const number = Math.floor(id / size);
+    const hashes = await this.load(dirs[Math.floor(number / perDir)]);
+    const chunk = await this.load(`docs-${hashes[number % perDir]}.json`);
     const [title, url, date, tickers, tags, summary, snippet] = chunk[id % size];
     return { id, title, url, date, tickers, tags, summary, snippet };
   }
