@@ -1,7 +1,7 @@
 """Bytes and requests of a first (cold) query per query class, for Dateline's browser search.
 
 `python -m bench.search_bytes [N ...]` indexes N releases of the project's corpus
-(`dateline.corpus`; default 1000) and, with `--lean`, a second, lean corpus (short bodies,
+(`dateline.corpus`; default 1000) and, with `--lean` (or only that: `--lean-only`), a second, lean corpus (short bodies,
 few tags, dictionary vocabulary), exports them, joins the client as the build does, and
 runs one cold query per class in Node (tests/js/cold_bytes.mjs) with a fetcher that counts
 requests and gzip bytes, client included. Tests call `measure()` on a 1k export.
@@ -111,10 +111,11 @@ def report(name: str, measured: dict) -> None:
 
 def main(argv=None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    lean = "--lean" in args
+    lean = "--lean" in args or "--lean-only" in args
     sizes = [int(a) for a in args if a.isdigit()] or [1000]
     for count in sizes:
-        shapes = [("corpus", corpus_documents)] + ([("lean", lean_documents)] if lean else [])
+        shapes = [] if "--lean-only" in args else [("corpus", corpus_documents)]
+        shapes += [("lean", lean_documents)] if lean else []
         for shape, make in shapes:
             with tempfile.TemporaryDirectory() as tmp:
                 export_dir, client = export(make(count), Path(tmp))

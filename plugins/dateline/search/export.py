@@ -24,8 +24,8 @@ logger = logging.getLogger(__name__)
 FORMAT_VERSION = 2
 # A term shard closes once its postings pass this many bytes (one huge term may exceed it).
 SHARD_BYTES = 12_000
-# Bytes one shard adds to the manifest's shard list (two terms, two hashed names).
-MANIFEST_ENTRY_BYTES = 100
+# Bytes one shard adds to its group file (two terms, two hashed names).
+GROUP_ROW_BYTES = 75
 # Releases per document chunk (at least; see doc_chunk_size), and hex digits of content
 # hash in file names.
 DOC_CHUNK = 2
@@ -80,13 +80,15 @@ def write_file(out_dir, prefix, obj, written):
 
 
 def shard_cap(sizes):
-    """Bytes per shard: balances one shard's download against the manifest's shard list.
+    """Bytes per shard: balances one shard's download against its group of shard rows.
 
-    A cold query fetches the manifest (about MANIFEST_ENTRY_BYTES per shard) and one shard;
-    total/cap + cap is smallest at cap = sqrt(total * entry), so big corpora get bigger shards.
+    A cold query fetches one group file (sqrt(total / cap) rows of GROUP_ROW_BYTES) and one
+    shard (cap): cap + GROUP_ROW_BYTES * sqrt(total / cap) is smallest at
+    cap = (GROUP_ROW_BYTES / 2 * sqrt(total)) ** (2/3), a few kB even at 10,000 releases, so
+    the SHARD_BYTES floor decides until corpora far larger than that.
     """
     total = sum(sizes.values())
-    return max(SHARD_BYTES, int(math.sqrt(total * MANIFEST_ENTRY_BYTES)))
+    return max(SHARD_BYTES, int((GROUP_ROW_BYTES / 2 * math.sqrt(total)) ** (2 / 3)))
 
 
 def term_pieces(terms) -> tuple[dict, dict]:
