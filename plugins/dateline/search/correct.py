@@ -3,11 +3,12 @@
 The same rule runs in Python (`dateline search`) and in the browser (engine.js), so both
 correct a query alike. Candidates are the index's own terms (any text field, live releases
 only) that are letters only, at least MIN_LENGTH long and start with the word's first
-letter; the nearest by edit distance (at most 1 for words up to 4 letters, else 2) wins,
+SHARED letters (two: a typo is rarely in the first two, and a lexicon file per two letters stays
+small even for a dictionary-sized vocabulary); the nearest by edit distance (at most 1 for words up to 4 letters, else 2) wins,
 then the one in more releases, then the first in code-point order. A stem such as "commiss"
 is shown as a real word: each release stores, per stem, the word its text uses most
 ("commissioning"), and the word most releases use is the term's surface form. The export
-writes the candidates as lexicon files, one per first letter, with document frequency and
+writes the candidates as lexicon files, one per first two letters, with document frequency and
 surface form, so the browser fetches one small file for a misspelt word.
 """
 
@@ -19,6 +20,7 @@ from dateline.search.schema import TEXT_FIELDS, WORD_PATTERN, _ANALYZER
 import re
 
 MIN_LENGTH = 3
+SHARED = 2  # leading characters a correction shares with the word
 _WORDS = re.compile(WORD_PATTERN)
 
 
@@ -90,7 +92,7 @@ def nearest_terms(reader, word: str) -> list:
     """(distance, term) of the candidates within reach of word, nearest first."""
     limit, seen, near = max_distance(word), set(), []
     for fieldname in TEXT_FIELDS:
-        for raw in reader.expand_prefix(fieldname, word[0]):
+        for raw in reader.expand_prefix(fieldname, word[:SHARED]):
             term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             if term in seen or not is_candidate(term):
                 continue
@@ -130,7 +132,7 @@ def correct_words(reader, words: list) -> list:
 
 
 def lexicon(numbers: dict, surfaces) -> dict:
-    """{first letter: [[term, releases holding it, surface], ...] by term} for the export.
+    """{first SHARED letters: [[term, releases holding it, surface], ...] by term} for the export.
 
     numbers: {term: export numbers holding it}; surfaces: each live release's stored
     `surfaces` map.
@@ -143,5 +145,5 @@ def lexicon(numbers: dict, surfaces) -> dict:
     for term in sorted(numbers):
         if is_candidate(term):
             holders = len(numbers[term])
-            files[term[0]].append([term, holders, surface_of(term, holders, chosen.get(term, Counter()))])
+            files[term[:SHARED]].append([term, holders, surface_of(term, holders, chosen.get(term, Counter()))])
     return dict(files)

@@ -26,14 +26,9 @@ FORMAT_VERSION = 2
 SHARD_BYTES = 12_000
 # Bytes one shard adds to its group file (two terms, two hashed names).
 GROUP_ROW_BYTES = 75
-# Releases per document chunk (at least; see doc_chunk_size), and hex digits of content
-# hash in file names.
+# Releases per document chunk (see doc_chunk_size), and hex digits of content hash in file
+# names.
 DOC_CHUNK = 2
-# A shown result costs about this many bytes of its chunk; a chunk name costs the manifest
-# about DOC_NAME_BYTES. Both gzipped.
-DOC_RECORD_BYTES = 300
-DOC_NAME_BYTES = 10
-RESULTS_SHOWN = 10
 HASH_CHARS = 12
 GENERATED = ("shard-", "pos-", "docs-", "dir-", "terms-", "facets-", "fold-", "lex-", "manifest.json")
 # Document chunk names per directory file: a page of results reads a few directories.
@@ -145,14 +140,13 @@ def sort_time(record):
 
 
 def doc_chunk_size(count):
-    """Releases per document file, balancing the records a result page loads with the manifest.
+    """Releases per document file: DOC_CHUNK whatever the corpus.
 
-    Ten scattered results fetch ten chunks (RESULTS_SHOWN * size * DOC_RECORD_BYTES) while the
-    manifest lists count / size names (DOC_NAME_BYTES each): the sum is smallest at
-    size = sqrt(count * DOC_NAME_BYTES / (RESULTS_SHOWN * DOC_RECORD_BYTES)).
+    A shown result costs its chunk plus, at most, one directory file (the manifest lists
+    directories, not chunks), so small chunks are cheapest: ten scattered results load ten
+    chunks of DOC_CHUNK records, not ten chunks of many.
     """
-    best = math.sqrt(count * DOC_NAME_BYTES / (RESULTS_SHOWN * DOC_RECORD_BYTES))
-    return max(DOC_CHUNK, round(best))
+    return DOC_CHUNK
 
 
 def write_doc_chunks(out_dir, records, written, size, write=None):

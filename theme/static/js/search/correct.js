@@ -1,9 +1,10 @@
 // Typo correction, as dateline.search.correct does it: a word the index lacks becomes the
-// nearest lexicon term with its first letter (edit distance 1 up to 4 letters, else 2), then
+// nearest lexicon term with its first two letters (edit distance 1 up to 4 letters, else 2), then
 // the one in more releases, then the first by code point; shown by its surface word.
 import { compareTerms, editDistance } from "./engine.js";
 
 const MIN_LENGTH = 3;
+const SHARED = 2; // leading characters a correction shares with the word
 
 /** Whether a term can be a correction (letters only, at least MIN_LENGTH long). */
 export const isCandidate = (term) => [...term].length >= MIN_LENGTH && /^\p{L}+$/u.test(term);
@@ -37,7 +38,7 @@ export async function correctWords(engine, manifest, parsed) {
   const held = await Promise.all(missing.map((w) => engine.holds(manifest, w)));
   const fixes = new Map();
   for (const word of missing.filter((w, i) => !held[i])) {
-    const row = nearest(await engine.lexicon(manifest, [...word][0]), word);
+    const row = nearest(await engine.lexicon(manifest, [...word].slice(0, SHARED).join("")), word);
     if (!row) continue;
     fixes.set(word, row[0]);
     parsed.corrections.push([word, row[0], row[2]]);

@@ -273,9 +273,9 @@ export class SearchEngine {
     return Object.keys(await this.termEntry(manifest, term)).length > 0;
   }
 
-  /** The lexicon rows of terms starting with letter (for corrections), or []. */
-  async lexicon(manifest, letter) {
-    const name = manifest.lexicon[letter];
+  /** The lexicon rows of terms starting with these letters (for corrections), or []. */
+  async lexicon(manifest, letters) {
+    const name = manifest.lexicon[letters];
     return name ? this.load(name) : [];
   }
 
