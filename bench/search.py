@@ -279,8 +279,7 @@ def measure_classes(browser, server: CountingServer, site: Path) -> dict:
 
 
 def print_classes(count: int, classes: dict) -> None:
-    print(f"
-Cold first query per class, {count:,} releases (gzip bytes, requests, median ms):")
+    print(f"\nCold first query per class, {count:,} releases (gzip bytes, requests, median ms):")
     for network, kinds in classes.items():
         for kind, engines in kinds.items():
             d, p = engines["dateline"], engines["pagefind"]

@@ -12,12 +12,11 @@ writes the candidates as lexicon files, one per first two letters, with document
 surface form, so the browser fetches one small file for a misspelt word.
 """
 
+import re
 from collections import Counter, defaultdict
 
 from dateline.search.fold import fold
-from dateline.search.schema import TEXT_FIELDS, WORD_PATTERN, _ANALYZER
-
-import re
+from dateline.search.schema import _ANALYZER, TEXT_FIELDS, WORD_PATTERN
 
 MIN_LENGTH = 3
 SHARED = 2  # leading characters a correction shares with the word
