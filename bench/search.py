@@ -54,9 +54,9 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-
                  "--disable-sync", "--disable-quic"]
 BENCH_PAGE = b"<!doctype html><meta charset=utf-8><title>search bench</title>"
 
-DATELINE_QUERY = """async ({word, records}) => {
+DATELINE_QUERY = """async ({word, records, client: path}) => {
   const t0 = performance.now();
-  const client = await import("/theme/js/search/index.js");
+  const client = await import(path);
   if (!window.__engine) window.__engine = client.init(new URL("/search/", location.href));
   const result = await client.search(word);
   const docs = await Promise.all(result.hits.slice(0, records).map((h) => h.data()));
@@ -232,8 +232,60 @@ class CountingServer:
 # --- queries in Chromium ---------------------------------------------------------------------
 
 
+# Network shapes for cold queries: loopback, and a slow mobile link through Chrome DevTools.
+NETWORKS = {"loopback": None,
+            "throttled": {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8,
+                          "uploadThroughput": 1_600_000 / 8}}
+# Query classes: the rare word is found in the export (bench.search_bytes.rare_word).
+CLASS_QUERIES = {"common": "drilling", "phrase": '"private placement"', "stop word": "the of and",
+                 "typo": "comissioning"}
+CLIENT = {"path": "/theme/js/search/index.js"}  # set to the built, hashed client per site
+
+
 def run_query(page, engine: str, word: str) -> dict:
-    return page.evaluate(ENGINES[engine], {"word": word, "records": RECORDS})
+    return page.evaluate(ENGINES[engine], {"word": word, "records": RECORDS, "client": CLIENT["path"]})
+
+
+def cold_query(browser, server: CountingServer, engine: str, query: str, network: str) -> dict:
+    """One query in a fresh context (nothing cached), on the given network shape."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.url + "/__bench.html")
+        if NETWORKS[network]:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", NETWORKS[network])
+        server.take()
+        answer = run_query(page, engine, query)
+        return {"ms": answer["ms"], "total": answer["total"], **server.tally(server.take())}
+    finally:
+        context.close()
+
+
+def measure_classes(browser, server: CountingServer, site: Path) -> dict:
+    """{network: {class: {engine: cold query}}}, each the median ms of COLD_RUNS runs."""
+    from bench.search_bytes import rare_word
+
+    queries = dict(CLASS_QUERIES, rare=rare_word(site / "search"))
+    out = {}
+    for network in NETWORKS:
+        for kind, query in queries.items():
+            for engine in ENGINES:
+                runs = [cold_query(browser, server, engine, query, network) for _ in range(COLD_RUNS)]
+                row = dict(runs[0], ms=statistics.median(r["ms"] for r in runs), query=query)
+                out.setdefault(network, {}).setdefault(kind, {})[engine] = row
+    return out
+
+
+def print_classes(count: int, classes: dict) -> None:
+    print(f"\nCold first query per class, {count:,} releases (gzip bytes, requests, median ms):")
+    for network, kinds in classes.items():
+        for kind, engines in kinds.items():
+            d, p = engines["dateline"], engines["pagefind"]
+            print(f"  {network:9} {kind:9} Dateline {d['gzip_bytes']:7,} B {d['requests']:2} req "
+                  f"{d['ms']:7.0f} ms ({d['total']} hits) | Pagefind {p['gzip_bytes']:7,} B "
+                  f"{p['requests']:2} req {p['ms']:7.0f} ms ({p['total']} hits)")
 
 
 def measure_engine(browser, server: CountingServer, engine: str) -> dict:
@@ -290,18 +342,23 @@ def top_overlap(dateline: dict, pagefind: dict) -> dict:
 def measure_browser(site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
+    clients = sorted((site / "theme" / "js").glob("search-*.js"))
+    if clients:  # the one minified, hashed client the build wrote (search/assets.py)
+        CLIENT["path"] = "/" + clients[-1].relative_to(site).as_posix()
     server = CountingServer(site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             try:
                 measured = {name: measure_engine(browser, server, name) for name in ENGINES}
+                classes = measure_classes(browser, server, site)
             finally:
                 browser.close()
     finally:
         server.close()
     measured["overlap"] = top_overlap(measured["dateline"].pop("answers"),
                                       measured["pagefind"].pop("answers"))
+    measured["classes"] = classes
     return measured
 
 
@@ -360,6 +417,7 @@ def print_table(results: list) -> None:
         overlap = result["browser"]["overlap"]
         print(f"  top-{RECORDS} overlap with Pagefind (median over {len(WORDS)} words): "
               f"{overlap['median']:.2f}")
+        print_classes(result["releases"], result["browser"]["classes"])
     print_targets(results[-1])
 
 
@@ -396,6 +454,10 @@ def main(argv=None) -> int:
     sizes = [1000] if quick else [1000, 10000]
     results = [bench_size(count, work, reuse) for count in sizes]
     print_table(results)
+    # the lean corpus (short bodies, dictionary words), bytes and requests per class
+    from bench import search_bytes
+
+    search_bytes.main([str(n) for n in sizes] + ["--lean-only"])
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = RESULTS / f"search-{stamp}.json"

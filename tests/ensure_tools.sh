@@ -7,6 +7,9 @@ set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
+# accented word lists for the search's fold tests (tests/test_search_export.py)
+[ -f /usr/share/dict/french ] || need+=(wfrench)
+[ -f /usr/share/dict/spanish ] || need+=(wspanish)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -42,6 +42,8 @@ def sentence(rng, length):
             words.append(rng.choice(STOPS))
         elif roll < 0.3:
             words.append("%d.%02d" % (rng.randint(0, 9), rng.randint(0, 99)))
+        elif roll < 0.31:
+            words.append("%d,%03d" % (rng.randint(1, 999), rng.choice([0, 500, 250])))
         else:
             words.append(rng.choice(WORDS))
     return " ".join(words).capitalize() + "."
@@ -73,13 +75,49 @@ def make_releases(count, seed=7):
     return [make_release(rng, n, start) for n in range(count)]
 
 
+# Spellings that fold to the corpus's words: accents, decomposed, upper case, full width.
+FOLDED = ["premiere", "Zurich", "cafe", "CAFÉ", "cafe\u0301", "naive", "ZÜRICH", "résume",
+          "facade", "\uff47\uff4f\uff4c\uff44", "uber", "ﬁnancing", "Qu\u00e9bec"]
+
+
+def typo(rng, word):
+    """word with one letter dropped, doubled or swapped."""
+    i = rng.randrange(1, len(word) - 1)
+    return rng.choice([word[:i] + word[i + 1:], word[:i] + word[i] + word[i:],
+                       word[:i] + word[i + 1] + word[i] + word[i + 2:]])
+
+
+def more_queries(rng, kind, words, releases):
+    """The issue-15 kinds: finished words while typing, folding, typos, numbers, curly quotes."""
+    case = {"query": words[0], "prefix": False, "filters": {}, "sort": "relevance"}
+    if kind == 8:
+        case["query"] = rng.choice([words[0] + " " + words[1], words[0] + " of", words[0],
+                                    "board of", words[0] + " the"])
+        case["prefix"] = True
+    elif kind == 9:
+        case["query"] = rng.choice(FOLDED) + rng.choice(["", " " + words[1]])
+        case["prefix"] = rng.random() < 0.3
+    elif kind == 10:
+        long_words = [w for w in words if len(w) >= 5] or ["commissioning"]
+        case["query"] = typo(rng, long_words[0]) + rng.choice(["", " " + words[1]])
+    elif kind == 11:
+        body = rng.choice(releases).body.split()
+        start = rng.randrange(max(1, len(body) - 3))
+        case["query"] = rng.choice(['\u201c%s\u201d', '\u201e%s\u201c', "%s"]) % " ".join(body[start:start + 2])
+    return case
+
+
 def parity_queries(releases, seed=11, count=240):
-    """Return query cases of every kind: words, several words, phrases, prefixes, filters."""
+    """Return query cases of every kind: words, several words, phrases, prefixes, filters,
+    and (issue 15) finished words while typing, folding, typos, numbers, curly quotes."""
     rng = random.Random(seed)
     years = sorted({r.date.year for r in releases})
     cases = []
     for n in range(count):
-        kind = n % 8
+        kind = n % 12
+        if kind >= 8:
+            cases.append(more_queries(rng, kind, [rng.choice(WORDS) for _ in range(3)], releases))
+            continue
         words = [rng.choice(WORDS) for _ in range(3)]
         case = {"query": words[0], "prefix": False, "filters": {}, "sort": "relevance"}
         if kind == 1:
@@ -117,5 +155,6 @@ def expected_results(ix, cases):
         hits = search(ix, case["query"], prefix=case["prefix"], sort=case["sort"],
                       ticker=filters.get("ticker"), year=filters.get("year"),
                       tag=filters.get("tag"))
-        out.append(dict(case, ids=[h.docnum for h in hits], scores=[h.score for h in hits]))
+        out.append(dict(case, ids=[h.doc for h in hits], scores=[h.score for h in hits],
+                        corrections=hits.parsed.corrections))
     return out

@@ -3,12 +3,14 @@
 import json
 import os
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 from search_support import expected_results, make_releases, parity_queries
+from test_search_behaviour import ACCENTED
 
-from dateline.search import cli
+from dateline.search import cli, fold
 from dateline.search.export import export_index
 from dateline.search.index import open_index, update_index
 from dateline.search.schema import TOKEN_PATTERN, stop_words
@@ -43,15 +45,19 @@ def run_node(test_file, **env):
 def test_manifest_describes_the_export(built, corpus):
     root, stats = built
     manifest = json.loads((root / "out" / "manifest.json").read_text())
-    assert manifest["format"] == 1 and manifest["doc_count"] == len(corpus)
+    assert manifest["format"] == 2 and manifest["doc_count"] == len(corpus)
     assert manifest["fields"]["title"]["boost"] == 2.0
     names = {p.name for p in (root / "out").iterdir()}
-    for first, last, shard, pos in manifest["shards"]:
+    shards = [row for group in manifest["terms"] for row in json.loads((root / "out" / group[2]).read_text())]
+    for first, last, shard, pos in shards:
         assert first <= last and shard in names and (not pos or pos in names)
-    assert all(name in names for name in manifest["docs"]["files"])
-    assert sum(c for _, c in manifest["facets"]["totals"]["year"]) == len(corpus)
-    assert stats.manifest_bytes < 20_000
-    sizes = [(root / "out" / s[2]).stat().st_size for s in manifest["shards"]]
+    for directory in manifest["docs"]["dirs"]:
+        assert all(f"docs-{h}.json" in names for h in json.loads((root / "out" / directory).read_text()))
+    facets = json.loads((root / "out" / manifest["facets"]).read_text())
+    assert sum(c for _, c in facets["totals"]["year"]) == len(corpus)
+    # two levels: the manifest lists shard groups and document directories, not files
+    assert stats.manifest_bytes < 3_000
+    sizes = [(root / "out" / s[2]).stat().st_size for s in shards]
     assert stats.shards > 10 and sorted(sizes)[len(sizes) // 2] < 40_000
 
 
@@ -88,8 +94,8 @@ def test_cli_search_prints_json(built, capsys):
 def test_js_ranking_equals_whoosh(built, corpus, tmp_path):
     root, _ = built
     ix, _ = open_index(root / "ix")
-    expected = expected_results(ix, parity_queries(corpus, count=240))
-    assert sum(1 for case in expected if case["ids"]) >= 150
+    expected = expected_results(ix, parity_queries(corpus, count=600))
+    assert sum(1 for case in expected if case["ids"]) >= 400
     (tmp_path / "expected.json").write_text(json.dumps(expected))
     out = run_node("ranking_parity.test.mjs", SEARCH_EXPORT_DIR=str(root / "out"),
                    SEARCH_EXPECTED=str(tmp_path / "expected.json"))
@@ -102,6 +108,25 @@ def english_words():
 
     words = sorted(get_english_words_set(["web2"], lower=True, alpha=False))
     return words[::3]  # a deterministic ~78k-word sample keeps the test fast
+
+
+def accented_words():
+    """Accented words from Debian's French and Spanish word lists (wfrench, wspanish)."""
+    words = []
+    for name in ("french", "spanish"):
+        path = Path("/usr/share/dict") / name
+        if not path.is_file():
+            pytest.fail("%s missing: run `bash tests/ensure_tools.sh`" % path)
+        words += [w for w in path.read_text("utf-8").split() if not w.isascii()]
+    return sorted(set(words))
+
+
+def test_accented_dictionary_words_fold_to_ascii():
+    words = accented_words()
+    assert len(words) > 10_000
+    latin = [w for w in words if all(unicodedata.name(c, "").startswith("LATIN") or c.isascii() for c in w)]
+    left = [w for w in latin if not fold.fold(w).isascii()]
+    assert left == [], left[:20]
 
 
 def test_js_stemmer_and_analyzer_equal_whoosh(corpus, tmp_path):
@@ -117,6 +142,11 @@ def test_js_stemmer_and_analyzer_equal_whoosh(corpus, tmp_path):
     (tmp_path / "stems.json").write_text(json.dumps({"stems": stems, "stop_words": stop_words()}))
     texts = [r.title + " " + r.body[:400] for r in corpus[:200]]
     texts += ["U.S. 1.07 Almonty's über-Zürich CAFÉ naïve  _x_ a.b.c. 3,000,000 e-mail"]
+    texts += [word for word in sorted(words) if not word.isascii()]  # the list's accented words
+    texts += ["x%sy 1,%s000 “%s”" % (char, char, char) for char in fold.build_table()]
+    texts += list(ACCENTED)
+    accented = accented_words()
+    texts += [" ".join(accented[i:i + 50]) for i in range(0, len(accented), 50)]
     analysis = [[t, analyze(t)] for t in texts]
     (tmp_path / "analysis.json").write_text(json.dumps(analysis))
     assert len(stems) >= 50_000

@@ -27,21 +27,29 @@ def publish(out_dir, live_root):
     return live
 
 
+def shard_rows(folder):
+    """The shard rows of an export, read through the manifest's groups."""
+    groups = json.loads((folder / "manifest.json").read_text())["terms"]
+    return [row for group in groups for row in json.loads((folder / group[2]).read_text())]
+
+
 def contents(folder):
     """What an export says, whatever the shard cut: every term's postings and positions,
     the document records, the facets and the rest of the manifest."""
     manifest = json.loads((folder / "manifest.json").read_text())
     terms, positions, docs = {}, {}, []
-    for first, last, shard, pos in manifest.pop("shards"):
+    rows = [row for group in manifest.pop("terms") for row in json.loads((folder / group[2]).read_text())]
+    for first, last, shard, pos in rows:
         held = json.loads((folder / shard).read_text())
         assert held and min(held) == first and max(held) == last
         assert not set(held) & set(terms), "a term is in two shards"
         terms.update(held)
         if pos:
             positions.update(json.loads((folder / pos).read_text()))
-    for name in manifest["docs"]["files"]:
-        docs += json.loads((folder / name).read_text())
-    facets = json.loads((folder / manifest["facets"]["file"]).read_text())
+    for directory in manifest["docs"]["dirs"]:
+        for digest in json.loads((folder / directory).read_text()):
+            docs += json.loads((folder / f"docs-{digest}.json").read_text())
+    facets = json.loads((folder / manifest["facets"]).read_text())
     return {"manifest": manifest, "terms": terms, "positions": positions, "docs": docs, "facets": facets}
 
 
@@ -62,10 +70,10 @@ def assert_untouched_shards_kept(live, out):
     """Every live shard with no changed term in its range keeps its file and name."""
     before, now = contents(live)["terms"], contents(out)["terms"]
     changed = {t for t in set(before) | set(now) if before.get(t) != now.get(t)}
-    rows = json.loads((live / "manifest.json").read_text())["shards"]
+    rows = shard_rows(live)
     firsts = [row[0] for row in rows]
     touched = {max(0, bisect.bisect_right(firsts, t) - 1) for t in changed}
-    kept = {row[2] for row in json.loads((out / "manifest.json").read_text())["shards"]}
+    kept = {row[2] for row in shard_rows(out)}
     assert changed and len(touched) < len(rows)
     for number, row in enumerate(rows):
         assert (row[2] in kept) == (number not in touched), row
@@ -154,7 +162,7 @@ def test_a_damaged_live_shard_is_not_copied(tmp_path, releases):
     _, out = step(tmp_path, releases, live_root)
     live = publish(out, live_root)
     edited = [dataclasses.replace(releases[0], body=releases[0].body + " zorbital"), *releases[1:]]
-    for row in json.loads((live / "manifest.json").read_text())["shards"]:
+    for row in shard_rows(live):
         (live / row[2]).write_text("{}")  # damaged, names unchanged
     how, out = step(tmp_path, edited, live_root)
     assert how == "exported"

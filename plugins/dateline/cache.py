@@ -50,7 +50,8 @@ MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
     "pipeline", "ahead", "forking", "progress", "timing", "checkpoints", "site", "cache",
     "records", "seals", "manifest", "validate", "contentwalk", "site_paths",
     "search_hook", "search_process", "search.export", "search.follow", "search.index",
-    "search.postings", "search.schema", "search.writer", "discovery",
+    "search.postings", "search.schema", "search.writer", "search.fold", "search.correct",
+    "search.assets", "discovery",
 ))
 
 

@@ -50,9 +50,23 @@ def search_documents(articles):
         )
 
 
-def start_search(generator) -> None:
-    """article_generator_finalized: fork the indexer with the prepared releases."""
+def add_search_client(generator) -> None:
+    """Write the search page's client and stylesheet under hashed names (search/assets.py) and
+    give the templates their paths, before any page is written."""
+    from dateline.search.assets import write_client
+
     settings = generator.settings
+    static_dir = settings.get("THEME_STATIC_DIR", "theme")
+    output_theme = Path(generator.output_path) / static_dir
+    context = write_client(Path(settings["THEME"]) / "static", output_theme)
+    generator.context.update({key: path.replace("theme/", static_dir + "/", 1) for key, path in context.items()})
+
+
+def start_search(generator) -> None:
+    """article_generator_finalized: write the search client, then fork the indexer with the
+    prepared releases."""
+    settings = generator.settings
+    add_search_client(generator)
     if not dateline_settings(settings)["search"]:
         return
     # The documents go through a file, not the process's arguments, which the main

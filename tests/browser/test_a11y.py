@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 WIDTHS = {"desktop": 1280, "phone": 375}
-PAGE_KINDS = ["home", "archive", "release", "tag", "page", "404"]
+PAGE_KINDS = ["home", "archive", "release", "tag", "page", "404", "grants", "milestones", "search"]
 BLOCKING = {"serious", "critical"}
 # Top-level folders that are not static pages.
 NOT_PAGES = {"releases", "tags", "search", "grants", "milestones", "feeds", "theme", "drafts"}
@@ -57,6 +57,9 @@ def site_paths(site: Path) -> dict[str, str]:
         "tag": url(tags[0]),
         "page": url(pages[0]),
         "404": "/404.html",
+        "grants": "/grants/",
+        "milestones": "/milestones/",
+        "search": "/search/?q=kestrel",
     }
 
 

@@ -22,15 +22,20 @@ function tieRuns(ids, scores, rel = 1e-12) {
 
 test("ranking parity with Whoosh", { skip: !exportDir && "SEARCH_EXPORT_DIR not set" }, async () => {
   const cases = JSON.parse(readFileSync(expectedPath, "utf8"));
-  assert.ok(cases.length >= 200, `only ${cases.length} cases`);
+  assert.ok(cases.length >= 500, `only ${cases.length} cases`);
   const engine = new SearchEngine(fileFetcher(exportDir));
   let compared = 0;
   let exact = 0;
+  let corrected = 0;
+  let typing = 0;
   for (const c of cases) {
     const result = await engine.search(c.query, { prefix: c.prefix, filters: c.filters, sort: c.sort });
     const ids = result.hits.map((h) => h.id);
     const scores = result.hits.map((h) => h.score);
     const label = JSON.stringify(c.query) + (c.prefix ? " (prefix)" : "") + JSON.stringify(c.filters);
+    assert.deepEqual(result.parsed.corrections, c.corrections, `corrections for ${label}`);
+    if (c.corrections.length) corrected += 1;
+    if (c.prefix) typing += 1;
     assert.equal(ids.length, c.ids.length, `hit count for ${label}`);
     if (c.sort === "date") {
       assert.deepEqual(ids, c.ids, `date order for ${label}`);
@@ -49,5 +54,7 @@ test("ranking parity with Whoosh", { skip: !exportDir && "SEARCH_EXPORT_DIR not 
   assert.equal(compared, cases.length);
   // Near-ties may swap (see above), but nearly every case must rank identically id for id.
   assert.ok(exact >= 0.95 * cases.length, `only ${exact}/${cases.length} identical rankings`);
-  console.log(`parity: ${exact}/${cases.length} rankings identical id for id`);
+  assert.ok(corrected >= 20 && typing >= 100, `${corrected} corrected, ${typing} typing cases`);
+  console.log(`parity: ${exact}/${cases.length} rankings identical id for id`
+    + ` (${typing} typing, ${corrected} corrected)`);
 });

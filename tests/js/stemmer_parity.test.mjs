@@ -7,6 +7,11 @@ import { readFileSync } from "node:fs";
 import { stem } from "../../theme/static/js/search/stemmer.js";
 import { analyze } from "../../theme/static/js/search/analysis.js";
 import { STOP_WORDS } from "../../theme/static/js/search/stopwords.js";
+import { fold, setFoldTable } from "../../theme/static/js/search/fold.js";
+
+// The fold table the export ships (made from Python's Unicode data), never Node's normalize().
+const FOLD_TABLE = new URL("../../plugins/dateline/search/fold-table.json", import.meta.url);
+setFoldTable(JSON.parse(readFileSync(FOLD_TABLE, "utf8")).map);
 
 const stemsPath = process.env.SEARCH_STEMS;
 const analysisPath = process.env.SEARCH_ANALYSIS;
@@ -28,5 +33,7 @@ test("stems equal Whoosh's porter2", { skip: !stemsPath && "SEARCH_STEMS not set
 
 test("analysis equals Whoosh's", { skip: !analysisPath && "SEARCH_ANALYSIS not set" }, () => {
   const cases = JSON.parse(readFileSync(analysisPath, "utf8"));
+  assert.ok(cases.length > 1000, `only ${cases.length} texts`);
   for (const [text, terms] of cases) assert.deepEqual(analyze(text), terms, text);
+  assert.equal(fold("Cuiú Cuiú “Que\u0301bec” 100,000"), 'Cuiu Cuiu "Quebec" 100000');
 });

@@ -6,33 +6,33 @@ import logging
 import math
 import time
 from array import array
+from itertools import chain
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dateline.search.correct import lexicon
+from dateline.search.fold import fold_map
 from dateline.search.index import open_index, read_stamp
-from dateline.search.postings import collect_terms, live_documents, numbering
+from dateline.search.postings import collect_terms, export_numbers, live_documents, numbering
 from dateline.search.schema import (
     BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, SCHEMA_VERSION, TEXT_FIELDS,
 )
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # A term shard closes once its postings pass this many bytes (one huge term may exceed it).
 SHARD_BYTES = 12_000
-# Bytes one shard adds to the manifest's shard list (two terms, two hashed names).
-MANIFEST_ENTRY_BYTES = 100
-# Releases per document chunk (at least; see doc_chunk_size), and hex digits of content
-# hash in file names.
+# Bytes one shard adds to its group file (two terms, two hashed names).
+GROUP_ROW_BYTES = 75
+# Releases per document chunk (see doc_chunk_size), and hex digits of content hash in file
+# names.
 DOC_CHUNK = 2
-# A shown result costs about this many bytes of its chunk; a chunk name costs the manifest
-# about DOC_NAME_BYTES. Both gzipped.
-DOC_RECORD_BYTES = 300
-DOC_NAME_BYTES = 10
-RESULTS_SHOWN = 10
 HASH_CHARS = 12
-GENERATED = ("shard-", "pos-", "docs-", "facets-", "manifest.json")
+GENERATED = ("shard-", "pos-", "docs-", "dir-", "terms-", "facets-", "fold-", "lex-", "manifest.json")
+# Document chunk names per directory file: a page of results reads a few directories.
+DIR_CHUNKS = 256
 
 
 @dataclass(frozen=True)
@@ -75,13 +75,15 @@ def write_file(out_dir, prefix, obj, written):
 
 
 def shard_cap(sizes):
-    """Bytes per shard: balances one shard's download against the manifest's shard list.
+    """Bytes per shard: balances one shard's download against its group of shard rows.
 
-    A cold query fetches the manifest (about MANIFEST_ENTRY_BYTES per shard) and one shard;
-    total/cap + cap is smallest at cap = sqrt(total * entry), so big corpora get bigger shards.
+    A cold query fetches one group file (sqrt(total / cap) rows of GROUP_ROW_BYTES) and one
+    shard (cap): cap + GROUP_ROW_BYTES * sqrt(total / cap) is smallest at
+    cap = (GROUP_ROW_BYTES / 2 * sqrt(total)) ** (2/3), a few kB even at 10,000 releases, so
+    the SHARD_BYTES floor decides until corpora far larger than that.
     """
     total = sum(sizes.values())
-    return max(SHARD_BYTES, int(math.sqrt(total * MANIFEST_ENTRY_BYTES)))
+    return max(SHARD_BYTES, int((GROUP_ROW_BYTES / 2 * math.sqrt(total)) ** (2 / 3)))
 
 
 def term_pieces(terms) -> tuple[dict, dict]:
@@ -138,14 +140,13 @@ def sort_time(record):
 
 
 def doc_chunk_size(count):
-    """Releases per document file, balancing the records a result page loads with the manifest.
+    """Releases per document file: DOC_CHUNK whatever the corpus.
 
-    Ten scattered results fetch ten chunks (RESULTS_SHOWN * size * DOC_RECORD_BYTES) while the
-    manifest lists count / size names (DOC_NAME_BYTES each): the sum is smallest at
-    size = sqrt(count * DOC_NAME_BYTES / (RESULTS_SHOWN * DOC_RECORD_BYTES)).
+    A shown result costs its chunk plus, at most, one directory file (the manifest lists
+    directories, not chunks), so small chunks are cheapest: ten scattered results load ten
+    chunks of DOC_CHUNK records, not ten chunks of many.
     """
-    best = math.sqrt(count * DOC_NAME_BYTES / (RESULTS_SHOWN * DOC_RECORD_BYTES))
-    return max(DOC_CHUNK, round(best))
+    return DOC_CHUNK
 
 
 def write_doc_chunks(out_dir, records, written, size, write=None):
@@ -159,6 +160,21 @@ def write_doc_chunks(out_dir, records, written, size, write=None):
         ]
         names.append(write(out_dir, "docs-", chunk, written))
     return names
+
+
+def term_groups(out_dir, shards, written, write) -> list:
+    """Write the shard rows in groups (the manifest's second level); return the top level:
+    [[first term, last term, group file], ...]. About sqrt(shards) groups of sqrt(shards)
+    rows each, so neither the manifest nor a group grows fast with the corpus."""
+    size = max(1, math.ceil(math.sqrt(len(shards))))
+    groups = [shards[i:i + size] for i in range(0, len(shards), size)]
+    return [[rows[0][0], rows[-1][1], write(out_dir, "terms-", rows, written)] for rows in groups]
+
+
+def doc_directories(out_dir, names, written, write) -> list:
+    """Write the document chunks' hashes in directory files of DIR_CHUNKS; return their names."""
+    hashes = [name[len("docs-"):-len(".json")] for name in names]
+    return [write(out_dir, "dir-", hashes[i:i + DIR_CHUNKS], written) for i in range(0, len(hashes), DIR_CHUNKS)]
 
 
 def facet_data(records):
@@ -218,17 +234,39 @@ def export_all(ix, reader, live, stamp, out_dir, cores=None) -> tuple[ExportStat
     written = []
     terms = collect_terms(ix, reader, numbering(live), cores)
     shards, cap = write_shards(out_dir, terms, written)
-    manifest = write_rest(out_dir, [stored["display"] for _, stored in live], stamp, shards, written)
-    stats = finish_stats(manifest, len(terms), written, started)
-    return stats, {"terms": terms, "shards": shards, "cap": cap}
+    numbers = {term: numbers_of(postings) for term, (postings, _) in terms.items()}
+    manifest = write_rest(out_dir, live, stamp, shards, numbers, written)
+    stats = finish_stats(manifest, len(terms), len(shards), written, started)
+    return stats, {"numbers": numbers, "shards": shards, "cap": cap}
 
 
-def write_rest(out_dir, records, stamp, shards, written, write=None) -> dict:
-    """Write the document chunks, the facets and the manifest around written shards."""
+def numbers_of(postings: dict) -> array:
+    """The export numbers holding a term in any field, sorted."""
+    lists = [export_numbers(flat) for flat in postings.values()]
+    if len(lists) == 1:
+        return lists[0]
+    return array("i", sorted(set(chain.from_iterable(lists))))
+
+
+def write_lexicon(out_dir, live, numbers, written, write) -> dict:
+    """Write the typo-correction lexicon (search/correct.py), one file per first letter."""
+    files = lexicon(numbers, (stored.get("surfaces") or {} for _, stored in live))
+    return {letter: write(out_dir, "lex-", rows, written) for letter, rows in files.items()}
+
+
+def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> dict:
+    """Write the document chunks, facets, fold table, lexicon and manifest around the shards.
+
+    live: [(docnum, stored fields)] in export order; numbers: {term: export numbers}.
+    """
+    write = write or write_file
+    records = [stored["display"] for _, stored in live]
     doc_size = doc_chunk_size(len(records))
     doc_files = write_doc_chunks(out_dir, records, written, doc_size, write)
     totals, columns = facet_data(records)
-    facets_file = write_file(out_dir, "facets-", columns, written)
+    facets_file = write(out_dir, "facets-", dict(columns, totals=totals), written)
+    fold_file = write(out_dir, "fold-", {chr(code): text for code, text in fold_map().items()}, written)
+    lexicon_files = write_lexicon(out_dir, live, numbers, written, write)
     manifest = {
         "format": FORMAT_VERSION,
         "schema": SCHEMA_VERSION,
@@ -241,9 +279,11 @@ def write_rest(out_dir, records, stamp, shards, written, write=None) -> dict:
         "field_order": list(TEXT_FIELDS),
         "prefix_limit": PREFIX_LIMIT,
         "prefix_min": PREFIX_MIN,
-        "shards": shards,
-        "docs": {"size": doc_size, "files": doc_files},
-        "facets": {"file": facets_file, "totals": totals},
+        "terms": term_groups(out_dir, shards, written, write),
+        "docs": {"size": doc_size, "per_dir": DIR_CHUNKS, "dirs": doc_directories(out_dir, doc_files, written, write)},
+        "facets": facets_file,
+        "fold": fold_file,
+        "lexicon": lexicon_files,
     }
     blob = dump(manifest)
     (Path(out_dir) / "manifest.json").write_bytes(blob)
@@ -251,10 +291,10 @@ def write_rest(out_dir, records, stamp, shards, written, write=None) -> dict:
     return manifest
 
 
-def finish_stats(manifest, terms, written, started, how="exported") -> ExportStats:
+def finish_stats(manifest, terms, shards, written, started, how="exported") -> ExportStats:
     seconds = time.perf_counter() - started
-    stats = ExportStats(manifest["doc_count"], terms, len(manifest["shards"]), len(manifest["docs"]["files"]),
-                        len(written), sum(written), written[-1], seconds)
+    chunks = -(-manifest["doc_count"] // manifest["docs"]["size"])
+    stats = ExportStats(manifest["doc_count"], terms, shards, chunks, len(written), sum(written), written[-1], seconds)
     logger.info("search: %s %d releases, %d terms, %d shards, %d bytes in %.2fs",
                 how, stats.documents, stats.terms, stats.shards, stats.total_bytes, seconds)
     return stats

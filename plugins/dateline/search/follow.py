@@ -47,6 +47,7 @@ from whoosh.util.numeric import length_to_byte
 
 from dateline.cache import code_version, digest, package_version
 from dateline.search.export import (
+    numbers_of,
     clear_previous,
     content_name,
     cut,
@@ -190,17 +191,8 @@ def link_all(live_search: Path, out_dir: Path) -> None:
 
 def whole_state(live, written: dict) -> ExportState:
     """The state of a whole export."""
-    numbers = {term: numbers_of(postings) for term, (postings, _) in written["terms"].items()}
     return ExportState("", "", [s["id"] for _, s in live], [s["content_hash"] for _, s in live],
-                       numbers, written["shards"], written["cap"])
-
-
-def numbers_of(postings: dict) -> array:
-    """The export numbers holding a term in any field, sorted."""
-    lists = [export_numbers(flat) for flat in postings.values()]
-    if len(lists) == 1:
-        return lists[0]
-    return array("i", sorted(set(chain.from_iterable(lists))))
+                       written["numbers"], written["shards"], written["cap"])
 
 
 def follow(schema, live, stamp, previous: ExportState, documents, out_dir: Path, live_search: Path):
@@ -225,9 +217,9 @@ def follow(schema, live, stamp, previous: ExportState, documents, out_dir: Path,
     patch = Patch(start, set(edited), renumber, fresh)
     shards = rewrite_shards(previous, affected, patch, live_search, out_dir, written, numbers)
     reuse = Reuse(live_search)
-    manifest = write_rest(out_dir, [stored["display"] for _, stored in live], stamp, shards, written, reuse.write)
+    manifest = write_rest(out_dir, live, stamp, shards, numbers, written, reuse.write)
     state = ExportState("", "", ids, hashes, numbers, shards, previous.cap)
-    stats = finish_stats(manifest, len(numbers), written, started,
+    stats = finish_stats(manifest, len(numbers), len(shards), written, started,
                          how=f"followed {count} changed releases ({len(affected)} terms):")
     return stats, state
 

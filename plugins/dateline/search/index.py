@@ -12,6 +12,7 @@ from typing import Iterable
 
 from whoosh import index as whoosh_index
 
+from dateline.search.correct import surface_words
 from dateline.search.schema import SCHEMA_VERSION, SNIPPET_CHARS, TEXT_FIELDS, build_schema
 from dateline.search.writer import POOL_MB, ReleaseWriter, add_documents
 
@@ -90,6 +91,7 @@ def whoosh_fields(doc, digest):
         "year": str(doc.date.year),
         "date": doc.date.isoformat(),
         "display": display_record(doc),
+        "surfaces": surface_words(doc.title, doc.body),
     }
 
 

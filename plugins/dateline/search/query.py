@@ -3,9 +3,12 @@
 The JS client (theme/static/js/search/engine.js) implements the same rules; tests prove parity.
 - Text in double quotes is a phrase (title or body, consecutive after stop-word removal).
 - Every other word is required; it may match title, body, tags or ticker.
-- In prefix mode (as-you-type) the last unquoted word also matches index terms starting
-  with its lowercased text (the first PREFIX_LIMIT terms per field, in term order).
-- A last word shorter than PREFIX_MIN characters is not expanded.
+- Query text is folded first (search/fold.py): curly quotes make phrases, accents go.
+- In prefix mode (as-you-type) the last unquoted word matches its own stem OR index terms
+  starting with its folded, lowercased text (the first PREFIX_LIMIT terms per field, in term
+  order), so typing never finds fewer releases than Enter. A stop word, or a last word
+  shorter than PREFIX_MIN characters, is not expanded.
+- Ties rank by export number (date, then id), the browser's document number.
 Whoosh may add a document's partial scores in a different order than the JS (its Or builds
 weighted trees and rebalances them as matchers run), so scores agree to ~1e-15 relative and
 ranks agree except between documents whose scores differ by less than that.
@@ -20,7 +23,11 @@ from whoosh import query as wq
 from whoosh.matching import IntersectionMatcher
 from whoosh.scoring import BM25F, BM25FScorer
 
+from dateline.search.correct import correct_words
+from dateline.search.export import sort_time
+from dateline.search.fold import fold
 from dateline.search.index import read_stamp
+from dateline.search.postings import document_numbers
 from dateline.search.schema import (
     BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, TEXT_FIELDS, TOKEN_PATTERN,
     analyze,
@@ -38,6 +45,8 @@ class ParsedQuery:
     words: list = field(default_factory=list)    # stemmed terms, each required
     phrases: list = field(default_factory=list)  # lists of stemmed terms (len >= 2)
     prefix: str = ""                             # lowercased last word while typing
+    prefix_stem: str = ""                        # ... and its stem, which also matches
+    corrections: list = field(default_factory=list)  # [typed stem, index term, surface word]
 
     def is_empty(self):
         """Return True when nothing in the query can match."""
@@ -56,6 +65,7 @@ def split_quotes(text):
 def parse_query(text, prefix=False):
     """Parse a user query into a ParsedQuery (prefix=True while the user is still typing)."""
     parsed = ParsedQuery()
+    text = fold(text)
     chunks = split_quotes(text)
     last_plain = None
     if prefix and chunks and not chunks[-1][0] and not text.endswith((" ", '"')):
@@ -72,7 +82,10 @@ def parse_query(text, prefix=False):
             continue
         if last_plain is not None and index == len(chunks) - 1:
             parsed.words.extend(analyze(chunk[: last_plain.start()]))
-            parsed.prefix = last_plain.group(0).lower()
+            word = last_plain.group(0).lower()
+            stems = analyze(word)  # empty for a stop word: it is never expanded
+            if stems:
+                parsed.prefix, parsed.prefix_stem = word, stems[0]
         else:
             parsed.words.extend(analyze(chunk))
     return parsed
@@ -111,14 +124,19 @@ def prefix_terms(reader, fieldname, prefix):
     return found
 
 
-def _prefix_group(reader, prefix):
-    """Return the query for the word being typed, or None when no term starts with it."""
-    subs = [
+def typing_terms(reader, fieldname, parsed):
+    """The terms the word being typed matches in a field: its stem, then its expansions."""
+    expansions = prefix_terms(reader, fieldname, parsed.prefix)
+    return [parsed.prefix_stem] + [t for t in expansions if t != parsed.prefix_stem]
+
+
+def _prefix_group(reader, parsed):
+    """Return the query for the word being typed: its stem or any of its expansions."""
+    return TreeOr([
         wq.Term(f, term, boost=FIELD_BOOSTS[f])
         for f in TEXT_FIELDS
-        for term in prefix_terms(reader, f, prefix)
-    ]
-    return TreeOr(subs) if subs else None
+        for term in typing_terms(reader, f, parsed)
+    ])
 
 
 def build_query(parsed, reader):
@@ -126,10 +144,7 @@ def build_query(parsed, reader):
     groups = [_term_group(t) for t in parsed.words]
     groups += [_phrase_group(p) for p in parsed.phrases]
     if parsed.prefix:
-        group = _prefix_group(reader, parsed.prefix)
-        if group is None:
-            return None
-        groups.append(group)
+        groups.append(_prefix_group(reader, parsed))
     if not groups:
         return None
     return TreeAnd(groups)
@@ -183,24 +198,59 @@ def weighting(stamp):
 
 @dataclass(frozen=True)
 class Hit:
-    """One ranked release."""
+    """One ranked release; `doc` is its export number, the id the browser uses."""
 
     docnum: int
     score: float
     record: dict
+    doc: int = -1
 
 
-def search(ix, text, ticker=None, year=None, tag=None, prefix=False, sort="relevance"):
-    """Run a query against the index; return hits best first (or newest first for sort=date)."""
+class Results(list):
+    """Ranked hits (a list), with the parsed query and the corrections it used."""
+
+    def __init__(self, hits=(), parsed=None):
+        super().__init__(hits)
+        self.parsed = parsed
+
+
+# {(index folder, generation): {docnum: export number}}: one entry, for repeated searches.
+_NUMBERS: dict = {}
+
+
+def export_numbers(ix, reader) -> dict:
+    """{Whoosh docnum: export number} of the index as it is now (cached per generation)."""
+    key = (ix.storage.folder, ix.latest_generation())
+    if key not in _NUMBERS:
+        _NUMBERS.clear()
+        _NUMBERS[key] = document_numbers(reader)
+    return _NUMBERS[key]
+
+
+def rank(hits, sort):
+    """Best first, ties by export number (date, then id); or newest first for sort=date."""
+    if sort == "date":
+        return sorted(hits, key=lambda h: (-sort_time(h.record), h.doc))
+    return sorted(hits, key=lambda h: (-h.score, h.doc))
+
+
+def search(ix, text, ticker=None, year=None, tag=None, prefix=False, sort="relevance", correct=True):
+    """Run a query against the index; return Results, best first (or newest first for
+    sort=date). A word the index lacks is corrected to a close index term unless correct=False."""
     parsed = parse_query(text, prefix=prefix)
     stamp = read_stamp(ix.storage.folder)
+    results = Results(parsed=parsed)
     with ix.searcher(weighting=weighting(stamp)) as searcher:
-        q = build_query(parsed, searcher.reader())
+        reader = searcher.reader()
+        if correct:
+            parsed.corrections = correct_words(reader, parsed.words)
+            fixed = {typed: term for typed, term, _ in parsed.corrections}
+            parsed.words = [fixed.get(w, w) for w in parsed.words]
+        q = build_query(parsed, reader)
         if q is None:
-            return []
-        results = searcher.search(q, limit=None, filter=filter_query(ticker, year, tag))
-        hits = [Hit(h.docnum, h.score, dict(h.fields()["display"])) for h in results]
-    if sort == "date":
-        hits.sort(key=lambda h: h.docnum)
-        hits.sort(key=lambda h: h.record["date"], reverse=True)
-    return hits
+            return results
+        numbers = export_numbers(ix, reader)
+        found = searcher.search(q, limit=None, filter=filter_query(ticker, year, tag))
+        hits = [Hit(h.docnum, h.score, dict(h.fields()["display"]), numbers[h.docnum]) for h in found]
+    results.extend(rank(hits, sort))
+    return results

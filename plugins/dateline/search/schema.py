@@ -11,10 +11,12 @@ from whoosh.system import _INT_SIZE as _COUNT_BYTES
 from whoosh.system import pack_uint as _pack_count
 from whoosh.util.text import rcompile
 
+from dateline.search.fold import fold
+
 logger = logging.getLogger(__name__)
 
 # Bump when the schema, the analyzer or the field boosts change: it forces a full rebuild.
-SCHEMA_VERSION = "dateline-search-6"
+SCHEMA_VERSION = "dateline-search-7"
 
 # Python's \w is Unicode-aware; the JS tokenizer uses [\p{L}\p{N}_] for it.
 TOKEN_PATTERN = r"\w+(\.?\w+)*"
@@ -43,6 +45,13 @@ def stop_words():
     return sorted(STOP_WORDS)
 
 
+class FoldingTokenizer(RegexTokenizer):
+    """Whoosh's RegexTokenizer over folded text (search/fold.py): "Québec" is "Quebec"."""
+
+    def __call__(self, value, **kwargs):
+        return super().__call__(fold(value), **kwargs)
+
+
 def whoosh_chain():
     """Whoosh's own pipeline, which `EnglishAnalyzer` reproduces token for token.
 
@@ -50,7 +59,7 @@ def whoosh_chain():
     keeps doubled consonants ("running" -> "runn"), so "running" would not find "run".
     """
     return (
-        RegexTokenizer(TOKEN_PATTERN)
+        FoldingTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
         | StopFilter()
         | StemFilter(stemfn=stem, cachesize=-1)
@@ -100,6 +109,7 @@ class EnglishAnalyzer(Tokenizer):
                                       removestops=removestops, start_pos=start_pos,
                                       start_char=start_char, tokenize=False, mode=mode, **kwargs)
             return
+        value = fold(value)
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         stoplist, pos = self.stoplist, None
         for index, match in enumerate(self.expression.finditer(value)):
@@ -143,7 +153,7 @@ class EnglishAnalyzer(Tokenizer):
 
     def _term_positions(self, value) -> dict:
         stoplist, stems, found, pos = self.stoplist, self._stems, {}, None
-        for index, word in enumerate(self._words(value)):
+        for index, word in enumerate(self._words(fold(value))):
             text = word.lower()
             if len(text) < 2 or text in stoplist:
                 continue
@@ -225,6 +235,8 @@ def build_schema():
         display=fields.STORED(),
         # True (unquantised) token counts per text field, for drift-free average lengths.
         lengths=fields.STORED(),
+        # {stem: the word the release uses most for it}, where not the stem (search/correct.py).
+        surfaces=fields.STORED(),
     )
     for name in PHRASE_FIELDS:
         schema[name].format = ReleasePositions(field_boost=schema[name].format.field_boost)

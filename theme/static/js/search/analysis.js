@@ -1,17 +1,20 @@
 // The analyzer pipeline, one function per stage, mirroring dateline.search.schema.build_analyzer:
-// RegexTokenizer(r"\w+(\.?\w+)*") | LowercaseFilter | StopFilter(minsize=2) | StemFilter(porter2).
+// fold | RegexTokenizer(r"\w+(\.?\w+)*") | LowercaseFilter | StopFilter(minsize=2) | StemFilter(porter2).
 import { STOP_WORDS } from "./stopwords.js";
 import { stem } from "./stemmer.js";
+import { foldWithOrigins } from "./fold.js";
 
 // Python's Unicode \w is letters, numbers and the underscore.
 export const TOKEN_PATTERN = "[\\p{L}\\p{N}_]+(?:\\.?[\\p{L}\\p{N}_]+)*";
 const MIN_SIZE = 2;
 
-/** Split text into tokens {text, start, end}; start/end are string offsets for highlighting. */
+/** Fold, then split into tokens {text, start, end}; start/end are offsets in the unfolded text. */
 export function tokenize(text) {
+  const folded = foldWithOrigins(text);
   const tokens = [];
-  for (const match of text.matchAll(new RegExp(TOKEN_PATTERN, "gu"))) {
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  for (const match of folded.text.matchAll(new RegExp(TOKEN_PATTERN, "gu"))) {
+    const end = match.index + match[0].length;
+    tokens.push({ text: match[0], start: folded.origins[match.index], end: folded.origins[end] });
   }
   return tokens;
 }
@@ -19,26 +22,28 @@ export function tokenize(text) {
 /** Lowercase each token. */
 export const lowercase = (tokens) => tokens.map((t) => ({ ...t, text: t.text.toLowerCase() }));
 
+/** True for a word the index never holds: a stop word or a single character. */
+export const isStopWord = (word) => [...word].length < MIN_SIZE || STOP_WORDS.has(word);
+
 /** Drop stop words and one-character tokens; positions count only kept tokens (renumber). */
 export function removeStopWords(tokens) {
-  return tokens
-    .filter((t) => [...t.text].length >= MIN_SIZE && !STOP_WORDS.has(t.text))
-    .map((t, pos) => ({ ...t, pos }));
+  return tokens.filter((t) => !isStopWord(t.text)).map((t, pos) => ({ ...t, pos }));
 }
 
 const stemCache = new Map();
 
-/** Stem each token with Porter2 (cached, as Whoosh caches). */
-export function stemTokens(tokens) {
-  return tokens.map((t) => {
-    let stemmed = stemCache.get(t.text);
-    if (stemmed === undefined) {
-      stemmed = stem(t.text);
-      if (stemCache.size < 50000) stemCache.set(t.text, stemmed);
-    }
-    return { ...t, text: stemmed };
-  });
+/** Porter2 stem of a word (cached, as Whoosh caches). */
+export function stemWord(word) {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stem(word);
+    if (stemCache.size < 50000) stemCache.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+/** Stem each token. */
+export const stemTokens = (tokens) => tokens.map((t) => ({ ...t, text: stemWord(t.text) }));
 
 /** Run the whole pipeline; returns tokens with text (the index term), pos, start, end. */
 export const analyzeTokens = (text) => stemTokens(removeStopWords(lowercase(tokenize(text))));

@@ -2,8 +2,11 @@
 // manifest, the shards holding the query's terms and, when asked, facets and documents.
 import { avgFieldLength, bm25, BYTE_TO_LENGTH, idf } from "./scoring.js";
 import { isEmpty, parseQuery } from "./query.js";
+import { foldTableLoaded, isAscii, setFoldTable } from "./fold.js";
+import { correctWords } from "./correct.js";
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+const PREFIX_MIN = 2; // the manifest's prefix_min, before the manifest is loaded
 const FACETS = ["ticker", "year", "tag"];
 
 /** Compare strings by code point, the order of Python's sorted() and Whoosh's lexicon. */
@@ -19,6 +22,19 @@ export function compareTerms(a, b) {
     const d = x.value.codePointAt(0) - y.value.codePointAt(0);
     if (d) return d;
   }
+}
+
+/** Index of the [first, last, ...] row whose term range holds term, or -1 (rows sorted). */
+export function rangeIndex(rows, term) {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareTerms(term, rows[mid][0]) < 0) hi = mid - 1;
+    else if (compareTerms(term, rows[mid][1]) > 0) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Decode flat [doc delta, tf, length byte]... postings into parallel arrays. */
@@ -101,25 +117,21 @@ export class SearchEngine {
     return manifest;
   }
 
-  /** Index of the shard whose term range holds term, or -1. */
-  shardIndex(manifest, term) {
-    const shards = manifest.shards;
-    let lo = 0;
-    let hi = shards.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareTerms(term, shards[mid][0]) < 0) hi = mid - 1;
-      else if (compareTerms(term, shards[mid][1]) > 0) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+  /** The row [first, last, shard, positions] of the shard whose range holds term, or null.
+   * The manifest lists groups of shard rows (its second level); one group file is read. */
+  async shardRow(manifest, term) {
+    const g = rangeIndex(manifest.terms, term);
+    if (g < 0) return null;
+    const rows = await this.load(manifest.terms[g][2]);
+    const i = rangeIndex(rows, term);
+    return i < 0 ? null : rows[i];
   }
 
   /** Return {field: flat postings} of a term, or {} when the index lacks it. */
   async termEntry(manifest, term) {
-    const i = this.shardIndex(manifest, term);
-    if (i < 0) return {};
-    const shard = await this.load(manifest.shards[i][2]);
+    const row = await this.shardRow(manifest, term);
+    if (!row) return {};
+    const shard = await this.load(row[2]);
     return Object.hasOwn(shard, term) ? shard[term] : {};
   }
 
@@ -136,7 +148,7 @@ export class SearchEngine {
   /** Positions per posting of a term in a field. */
   async positions(manifest, field, term, postings) {
     if (!postings.positions) {
-      const shard = manifest.shards[this.shardIndex(manifest, term)];
+      const shard = await this.shardRow(manifest, term);
       const file = await this.load(shard[3]);
       postings.positions = decodePositions(file[term][field], postings.tfs);
     }
@@ -210,15 +222,26 @@ export class SearchEngine {
     return SearchEngine.union(maps);
   }
 
+  /** Shard rows that may hold terms starting with prefix, group by group, in term order. */
+  async *prefixRows(manifest, prefix) {
+    const after = (row) => compareTerms(row[0], prefix) > 0 && !row[0].startsWith(prefix);
+    for (const group of manifest.terms) {
+      if (compareTerms(group[1], prefix) < 0) continue;
+      if (after(group)) return;
+      for (const row of await this.load(group[2])) {
+        if (compareTerms(row[1], prefix) < 0) continue;
+        if (after(row)) return;
+        yield row;
+      }
+    }
+  }
+
   /** Expand a prefix to {field: [terms]}, the first prefix_limit terms per field. */
   async expandPrefix(manifest, prefix) {
     const limit = manifest.prefix_limit;
     const found = Object.fromEntries(manifest.field_order.map((f) => [f, []]));
-    let i = manifest.shards.findIndex((s) => compareTerms(s[1], prefix) >= 0);
-    for (; i >= 0 && i < manifest.shards.length; i++) {
-      const [first, , name] = manifest.shards[i];
-      if (compareTerms(first, prefix) > 0 && !first.startsWith(prefix)) break;
-      const shard = await this.load(name);
+    for await (const row of this.prefixRows(manifest, prefix)) {
+      const shard = await this.load(row[2]);
       for (const term of Object.keys(shard).sort(compareTerms)) {
         if (!term.startsWith(prefix)) continue;
         for (const field of manifest.field_order) {
@@ -230,28 +253,48 @@ export class SearchEngine {
     return found;
   }
 
-  async prefixGroup(manifest, prefix) {
-    const expansions = await this.expandPrefix(manifest, prefix);
+  /** The word being typed: its stem or any of its expansions, per field in that order. */
+  async prefixGroup(manifest, parsed) {
+    const [expansions] = await Promise.all([
+      this.expandPrefix(manifest, parsed.prefix), this.termEntry(manifest, parsed.prefixStem)]);
     const maps = [];
     for (const field of manifest.field_order) {
-      for (const term of expansions[field]) {
-        maps.push(this.termScores(manifest, field, await this.postings(manifest, field, term)));
+      const terms = [parsed.prefixStem, ...expansions[field].filter((t) => t !== parsed.prefixStem)];
+      for (const term of terms) {
+        const p = await this.postings(manifest, field, term);
+        if (p) maps.push(this.termScores(manifest, field, p));
       }
     }
-    return maps.length ? SearchEngine.union(maps) : null;
+    return SearchEngine.union(maps);
   }
 
-  /** Facet columns per document (loaded on demand: filters, counts, date sort). */
+  /** True when some field holds term. */
+  async holds(manifest, term) {
+    return Object.keys(await this.termEntry(manifest, term)).length > 0;
+  }
+
+  /** The lexicon rows of terms starting with these letters (for corrections), or []. */
+  async lexicon(manifest, letters) {
+    const name = manifest.lexicon[letters];
+    return name ? this.load(name) : [];
+  }
+
+  /** Load the fold table before analysing non-ASCII text. */
+  async ensureFold(manifest, text) {
+    if (!isAscii(text) && !foldTableLoaded()) setFoldTable(await this.load(manifest.fold));
+  }
+
+  /** Facet columns per document and value totals (loaded on demand: filters, counts, date sort). */
   async facetColumns(manifest) {
-    return this.load(manifest.facets.file);
+    return this.load(manifest.facets);
   }
 
   /** Facet value indexes wanted by the active filters: {kind: index} (-1 matches nothing). */
-  static wantedFacets(manifest, filters) {
+  static wantedFacets(columns, filters) {
     const wanted = {};
     for (const kind of FACETS) {
       if (filters[kind]) {
-        wanted[kind] = manifest.facets.totals[kind].findIndex(([v]) => v === String(filters[kind]));
+        wanted[kind] = columns.totals[kind].findIndex(([v]) => v === String(filters[kind]));
       }
     }
     return wanted;
@@ -267,10 +310,10 @@ export class SearchEngine {
 
   /** Return the docs of scores that pass the ticker/year/tag filters. */
   async applyFilters(manifest, scores, filters) {
-    const wanted = SearchEngine.wantedFacets(manifest, filters);
-    const active = Object.keys(wanted);
-    if (!active.length) return scores;
+    if (!FACETS.some((kind) => filters[kind])) return scores;
     const columns = await this.facetColumns(manifest);
+    const wanted = SearchEngine.wantedFacets(columns, filters);
+    const active = Object.keys(wanted);
     const out = new Map();
     for (const [doc, s] of scores) {
       if (SearchEngine.passes(columns, wanted, active, doc)) out.set(doc, s);
@@ -284,11 +327,11 @@ export class SearchEngine {
    */
   async facetCounts(manifest, docs, filters = {}) {
     const columns = await this.facetColumns(manifest);
-    const wanted = SearchEngine.wantedFacets(manifest, filters);
+    const wanted = SearchEngine.wantedFacets(columns, filters);
     const counts = {};
     for (const kind of FACETS) {
       const others = Object.keys(wanted).filter((k) => k !== kind);
-      const values = manifest.facets.totals[kind].map(([v]) => v);
+      const values = columns.totals[kind].map(([v]) => v);
       const tally = new Array(values.length).fill(0);
       for (const doc of docs) {
         if (others.length && !SearchEngine.passes(columns, wanted, others, doc)) continue;
@@ -303,14 +346,13 @@ export class SearchEngine {
   /** Ranked doc numbers and scores for a parsed query. */
   async rank(manifest, parsed) {
     if (isEmpty(parsed)) return new Map();
+    // fetch every shard the query needs at once, not one after another
+    const terms = [...parsed.words, ...parsed.phrases.flat(), parsed.prefixStem].filter(Boolean);
+    await Promise.all(terms.map((t) => this.termEntry(manifest, t)));
     const groups = [];
     for (const term of parsed.words) groups.push(await this.wordGroup(manifest, term));
     for (const terms of parsed.phrases) groups.push(await this.phraseGroup(manifest, terms));
-    if (parsed.prefix) {
-      const group = await this.prefixGroup(manifest, parsed.prefix);
-      if (!group) return new Map();
-      groups.push(group);
-    }
+    if (parsed.prefix) groups.push(await this.prefixGroup(manifest, parsed));
     const smallest = groups.reduce((a, b) => (b.size < a.size ? b : a));
     const out = new Map();
     for (const doc of smallest.keys()) {
@@ -325,11 +367,16 @@ export class SearchEngine {
   /**
    * Search: returns {hits: [{id, score, data()}], total, counts?, parsed}.
    * options: prefix (typing mode), filters {ticker, year, tag}, sort ("relevance"|"date"),
-   * counts (also count facet values over the matches).
+   * counts (also count facet values over the matches), correct (false: no typo correction).
    */
   async search(text, options = {}) {
-    const manifest = await this.manifest();
-    const parsed = parseQuery(text, { prefix: options.prefix, prefixMin: manifest.prefix_min });
+    // A query of stop words only needs no file at all (the manifest waits for a real term).
+    let manifest = isAscii(text) ? null : await this.manifest();
+    if (manifest) await this.ensureFold(manifest, text);
+    const parsed = parseQuery(text, { prefix: options.prefix, prefixMin: manifest?.prefix_min ?? PREFIX_MIN });
+    if (isEmpty(parsed)) return { hits: [], total: 0, parsed, counts: options.counts ? {} : undefined };
+    manifest = manifest || await this.manifest();
+    if (options.correct !== false) await correctWords(this, manifest, parsed);
     const matched = await this.rank(manifest, parsed);
     const filters = options.filters || {};
     const scores = await this.applyFilters(manifest, matched, filters);
@@ -346,36 +393,22 @@ export class SearchEngine {
     return result;
   }
 
-  /** The display record of one release. */
+  /** The display record of one release: its chunk's name from a directory file, then the chunk. */
   async document(id) {
     const manifest = await this.manifest();
-    const { size, files } = manifest.docs;
-    const chunk = await this.load(files[Math.floor(id / size)]);
+    const { size, per_dir: perDir, dirs } = manifest.docs;
+    const number = Math.floor(id / size);
+    const hashes = await this.load(dirs[Math.floor(number / perDir)]);
+    const chunk = await this.load(`docs-${hashes[number % perDir]}.json`);
     const [title, url, date, tickers, tags, summary, snippet] = chunk[id % size];
     return { id, title, url, date, tickers, tags, summary, snippet };
   }
-
-  /** Suggest index terms close to a word that matched nothing ("did you mean"). */
-  async suggest(term, maxDistance = 2) {
-    const manifest = await this.manifest();
-    let i = this.shardIndex(manifest, term);
-    if (i < 0) i = Math.max(0, manifest.shards.findIndex((s) => compareTerms(s[0], term) > 0) - 1);
-    const shard = await this.load(manifest.shards[i][2]);
-    let best = null;
-    for (const candidate of Object.keys(shard)) {
-      const d = editDistance(term, candidate, maxDistance);
-      if (d > maxDistance || d === 0) continue;
-      const df = Object.values(shard[candidate]).reduce((n, flat) => n + flat.length / 3, 0);
-      const key = [d, -df, candidate];
-      if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1]
-        || (key[1] === best[1] && compareTerms(key[2], best[2]) < 0)))) best = key;
-    }
-    return best ? best[2] : null;
-  }
 }
 
-/** Levenshtein distance, stopping early past limit. */
+/** Levenshtein distance of code points, stopping early past limit. */
 export function editDistance(a, b, limit = Infinity) {
+  a = Array.from(a);
+  b = Array.from(b);
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -1,4 +1,5 @@
 // Public API of the search client: init, search, preload. Stale searches resolve to null.
+// A search's parsed query carries the corrections it made ("Showing results for ...").
 import { httpFetcher, SearchEngine } from "./engine.js";
 
 let engine = null;
@@ -25,10 +26,4 @@ export async function preload(text) {
   const manifest = await engine.manifest();
   const word = text.trim().split(/\s+/).at(-1);
   if (word) await engine.expandPrefix(manifest, word.toLowerCase());
-}
-
-/** "Did you mean": the closest index term to a word, or null. */
-export async function suggest(term) {
-  if (!engine) init();
-  return engine.suggest(term);
 }

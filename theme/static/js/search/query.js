@@ -1,6 +1,8 @@
 // Query parsing, mirroring dateline.search.query.parse_query: AND of words, "quoted phrases",
-// and the last unquoted word as a prefix while typing.
+// and the last unquoted word as its stem or a prefix while typing. Text is folded first, so
+// curly quotes make phrases and accents do not matter.
 import { analyze, TOKEN_PATTERN } from "./analysis.js";
+import { fold } from "./fold.js";
 
 /** Split text into [isPhrase, chunk] pairs; an unclosed quote counts as plain text. */
 export function splitQuotes(text) {
@@ -21,9 +23,10 @@ function lastToken(chunk, prefixMin) {
   return last && [...last[0]].length >= prefixMin ? last : null;
 }
 
-/** Parse a user query into {words, phrases, prefix}. */
+/** Parse a user query into {words, phrases, prefix, prefixStem, corrections}. */
 export function parseQuery(text, { prefix = false, prefixMin = 2 } = {}) {
-  const parsed = { words: [], phrases: [], prefix: "" };
+  const parsed = { words: [], phrases: [], prefix: "", prefixStem: "", corrections: [] };
+  text = fold(text);
   const chunks = splitQuotes(text);
   let lastPlain = null;
   if (prefix && chunks.length && !chunks.at(-1)[0] && !text.endsWith(" ") && !text.endsWith('"')) {
@@ -36,7 +39,9 @@ export function parseQuery(text, { prefix = false, prefixMin = 2 } = {}) {
       else parsed.words.push(...terms);
     } else if (lastPlain && index === chunks.length - 1) {
       parsed.words.push(...analyze(chunk.slice(0, lastPlain.index)));
-      parsed.prefix = lastPlain[0].toLowerCase();
+      const word = lastPlain[0].toLowerCase();
+      const stems = analyze(word); // empty for a stop word: it is never expanded
+      if (stems.length) [parsed.prefix, parsed.prefixStem] = [word, stems[0]];
     } else {
       parsed.words.push(...analyze(chunk));
     }

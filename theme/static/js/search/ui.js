@@ -1,14 +1,16 @@
 // The /search/ page: URL state, filters with counts, sorting, snippets as text nodes.
 // Index data only ever reaches the page through textContent and checked attributes.
-import { init, preload, search, suggest } from "./index.js";
+import { init, preload, search } from "./index.js";
+import { analyze, TOKEN_PATTERN } from "./analysis.js";
 import { highlight, queryTerms } from "./snippet.js";
 
 const PAGE = 10;
 const TYPING_DELAY = 120; // ms after the last keystroke before searching
+const ANNOUNCE_DELAY = 1000; // ms of no typing before a screen reader hears the count
 const FACET_LABELS = { ticker: "Ticker", year: "Year", tag: "Tag" };
 const DATE_FORMAT = new Intl.DateTimeFormat("en-US", {
   year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-const root = document.querySelector("[data-search]");
+const root = typeof document === "undefined" ? null : document.querySelector("[data-search]");
 
 /** Create an element with text content only (index data never becomes markup). */
 function el(tag, text, attrs = {}) {
@@ -37,7 +39,8 @@ function displayDate(iso) {
 function readState() {
   const p = new URLSearchParams(location.search);
   return { q: p.get("q") || "", ticker: p.get("ticker") || "", year: p.get("year") || "",
-    tag: p.get("tag") || "", sort: p.get("sort") === "date" ? "date" : "relevance" };
+    tag: p.get("tag") || "", sort: p.get("sort") === "date" ? "date" : "relevance",
+    exact: p.get("exact") === "1" ? "1" : "" };
 }
 
 function stateUrl(state) {
@@ -80,7 +83,9 @@ function renderHit(doc, parsed, siteBase) {
   return item;
 }
 
+/** Rebuild the filters from counts; the filter that had keyboard focus keeps it. */
 function renderFacets(container, counts, state, onChange) {
+  const focused = container.contains(document.activeElement) ? document.activeElement.id : "";
   container.replaceChildren();
   for (const kind of ["ticker", "year", "tag"]) {
     const values = counts[kind] || [];
@@ -100,32 +105,65 @@ function renderFacets(container, counts, state, onChange) {
     container.append(wrap);
   }
   container.hidden = !container.childElementCount;
+  if (focused) document.getElementById(focused)?.focus();
 }
 
-/** The empty state: say so, offer a "did you mean" link and the archive. */
-async function renderEmpty(list, result, state, siteBase) {
-  const missing = result.parsed.prefix || result.parsed.words.at(-1);
-  const better = missing ? await suggest(missing).catch(() => null) : null;
-  const item = el("li", undefined, { class: "search-empty" });
-  item.append(el("p", `No releases match “${state.q}”.`));
-  if (better) {
-    const p = el("p", "Did you mean ");
-    const link = el("a", better, { href: stateUrl({ ...state, q: better }), "data-suggestion": better });
-    p.append(link, "?");
-    item.append(p);
-  }
+/** The empty state: a message beside the (empty) list, with the archive. */
+function renderEmpty(box, state, siteBase) {
+  box.replaceChildren(el("p", `No releases match “${state.q}”.`));
   const archive = el("p", "Try fewer words, clear the filters, or browse the ");
   archive.append(el("a", "release archive", { href: new URL("releases/", siteBase).href }), ".");
-  item.append(archive);
-  list.append(item);
+  box.append(archive);
+  box.hidden = false;
+}
+
+/** The query as corrected: each misspelt word replaced by its surface word. */
+export function correctedText(q, corrections) {
+  const fixed = new Map(corrections.map(([typed, , surface]) => [typed, surface]));
+  return q.replace(new RegExp(TOKEN_PATTERN, "gu"), (word) => fixed.get(analyze(word)[0]) ?? word);
+}
+
+/** "Showing results for commissioning", with a link to the query as typed. */
+function renderCorrection(box, result, state) {
+  const corrections = result.parsed.corrections;
+  box.replaceChildren();
+  box.hidden = !corrections.length;
+  if (!corrections.length) return "";
+  const better = correctedText(state.q, corrections);
+  const shown = el("p", "Showing results for ");
+  shown.append(el("strong", better), ".");
+  const literal = el("p", "Search instead for ");
+  literal.append(el("a", state.q, { href: stateUrl({ ...state, exact: "1" }), "data-literal": "" }), ".");
+  box.append(shown, literal);
   return better;
 }
 
-function statusText(result, state) {
+function statusText(result, state, better = "") {
   const filters = ["ticker", "year", "tag"].filter((k) => state[k]).map((k) => state[k]);
   const scope = filters.length ? ` in ${filters.join(", ")}` : "";
-  return `${result.total} result${result.total === 1 ? "" : "s"} for “${state.q}”${scope}`;
+  return `${result.total} result${result.total === 1 ? "" : "s"} for “${better || state.q}”${scope}`;
 }
+
+// The visible status follows every keystroke; the live region speaks once typing pauses
+// (or at once for Enter, a filter or the sort), so a screen reader is not read each count.
+let announceTimer = 0;
+
+function announce(text, mode) {
+  const region = root.querySelector("[data-search-announce]");
+  clearTimeout(announceTimer);
+  const speak = () => { if (region.textContent !== text) region.textContent = text; };
+  if (mode === "typing") announceTimer = setTimeout(speak, ANNOUNCE_DELAY);
+  else speak();
+}
+
+function setStatus(text, mode) {
+  root.querySelector("[data-search-status]").textContent = text;
+  announce(text, mode);
+}
+
+/** Filters are counted (facets loaded) only once the visitor opens them or one is set. */
+const filtersWanted = (state) =>
+  Boolean(state.ticker || state.year || state.tag) || root.querySelector("[data-search-filter-toggle]")?.getAttribute("aria-expanded") === "true";
 
 let shown = { result: null, count: 0 };
 let renders = 0; // a newer run makes an older one stop before it touches the page
@@ -144,8 +182,9 @@ async function showMore(list, more, siteBase, token) {
 
 async function run(state, mode = "commit") {
   const token = ++renders;
-  const status = root.querySelector("[data-search-status]");
   const list = root.querySelector("[data-search-results]");
+  const empty = root.querySelector("[data-search-empty]");
+  const correction = root.querySelector("[data-search-correction]");
   const facets = root.querySelector("[data-search-facets]");
   const more = root.querySelector("[data-search-more]");
   const siteBase = new URL(root.dataset.siteurl || "/", location.href);
@@ -155,38 +194,43 @@ async function run(state, mode = "commit") {
     facets.replaceChildren();
     facets.hidden = true;
     more.hidden = true;
-    status.textContent = "Type to search the releases.";
+    empty.hidden = true;
+    correction.hidden = true;
+    setStatus("Type to search the releases.", mode);
     return;
   }
   const filters = { ticker: state.ticker, year: state.year, tag: state.tag };
   let result;
   try {
-    const options = { prefix: mode === "typing", filters, sort: state.sort, counts: true };
+    // Typing mode only adds: the word being typed matches its stem or any expansion.
+    const options = { prefix: mode === "typing", filters, sort: state.sort,
+      counts: filtersWanted(state), correct: !state.exact };
     result = await search(state.q, options);
-    // A finished word is a prefix of nothing when its stem is shorter ("drilling" is indexed
-    // as "drill"): when the prefix finds nothing, search the typed words as whole words.
-    if (result && options.prefix && !result.total && result.parsed.prefix) {
-      result = await search(state.q, { ...options, prefix: false });
-    }
   } catch (error) {
     if (token !== renders) return;
     console.error(error);
-    status.textContent = "Search is unavailable right now. Please browse the release archive.";
+    setStatus("Search is unavailable right now. Please browse the release archive.", "commit");
     return;
   }
   if (!result || token !== renders) return; // a newer keystroke owns the page
-  renderFacets(facets, result.counts, state, (kind, value) => run({ ...readState(), [kind]: value }));
+  if (result.counts) {
+    renderFacets(facets, result.counts, state, (kind, value) => run({ ...readState(), [kind]: value }));
+  }
+  const better = renderCorrection(correction, result, state);
   shown = { result, count: 0 };
   list.replaceChildren();
+  empty.hidden = true;
   if (!result.total) {
     more.hidden = true;
-    const better = await renderEmpty(list, result, state, siteBase);
-    if (token !== renders) return;
-    status.textContent = `${statusText(result, state)}.${better ? ` Did you mean “${better}”?` : ""}`;
+    renderEmpty(empty, state, siteBase);
+    setStatus(`${statusText(result, state, better)}.`, mode);
     return;
   }
   await showMore(list, more, siteBase, token);
-  if (token === renders) status.textContent = statusText(result, state);
+  if (token === renders) {
+    const text = statusText(result, state, better);
+    setStatus(better ? `Showing results for “${better}”: ${text}` : text, mode);
+  }
 }
 
 function start() {
@@ -203,23 +247,29 @@ function start() {
   let timer = 0;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run({ ...readState(), q: input.value }, "typing"), TYPING_DELAY);
+    timer = setTimeout(() => run({ ...readState(), q: input.value, exact: "" }, "typing"), TYPING_DELAY);
     preload(input.value).catch(() => {});
   });
   input.addEventListener("change", () => { draft = false; });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    run({ ...readState(), q: input.value, sort: sort.value });
+    run({ ...readState(), q: input.value, sort: sort.value, exact: "" });
   });
   sort.addEventListener("change", () => run({ ...readState(), q: input.value, sort: sort.value }));
-  list.addEventListener("click", (event) => {
-    const link = event.target.closest("a[data-suggestion]");
+  root.querySelector("[data-search-correction]").addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-literal]");
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    input.value = link.dataset.suggestion;
-    run({ ...readState(), q: input.value });
+    run({ ...readState(), q: input.value, exact: "1" });
     input.focus();
+  });
+  const toggle = root.querySelector("[data-search-filter-toggle]");
+  toggle.addEventListener("click", () => {
+    toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
+    const facets = root.querySelector("[data-search-facets]");
+    if (toggle.getAttribute("aria-expanded") === "true") run({ ...readState(), q: input.value }, "replace");
+    else facets.hidden = true;
   });
   more.addEventListener("click", async () => {
     const siteBase = new URL(root.dataset.siteurl || "/", location.href);

@@ -1,0 +1,148 @@
+"""Typo correction: a query word the index lacks becomes the closest index term.
+
+The same rule runs in Python (`dateline search`) and in the browser (engine.js), so both
+correct a query alike. Candidates are the index's own terms (any text field, live releases
+only) that are letters only, at least MIN_LENGTH long and start with the word's first
+SHARED letters (two: a typo is rarely in the first two, and a lexicon file per two letters stays
+small even for a dictionary-sized vocabulary); the nearest by edit distance (at most 1 for words up to 4 letters, else 2) wins,
+then the one in more releases, then the first in code-point order. A stem such as "commiss"
+is shown as a real word: each release stores, per stem, the word its text uses most
+("commissioning"), and the word most releases use is the term's surface form. The export
+writes the candidates as lexicon files, one per first two letters, with document frequency and
+surface form, so the browser fetches one small file for a misspelt word.
+"""
+
+import re
+from collections import Counter, defaultdict
+
+from dateline.search.fold import fold
+from dateline.search.schema import _ANALYZER, TEXT_FIELDS, WORD_PATTERN
+
+MIN_LENGTH = 3
+SHARED = 2  # leading characters a correction shares with the word
+_WORDS = re.compile(WORD_PATTERN)
+
+
+def is_candidate(term: str) -> bool:
+    """Whether a term can be a correction (and so belongs in the lexicon)."""
+    return len(term) >= MIN_LENGTH and term.isalpha()
+
+
+def max_distance(word: str) -> int:
+    return 1 if len(word) <= 4 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of code points, or limit + 1 once it must exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def best_surface(counts: dict) -> str:
+    """The word most releases use; ties: the shorter, then code-point order."""
+    return min(counts, key=lambda word: (-counts[word], len(word), word))
+
+
+def surface_words(*texts) -> dict:
+    """{stem: the word this release uses most for it}, where that word is not the stem itself."""
+    used = defaultdict(Counter)
+    for text in texts:
+        for word in _WORDS.findall(fold(text)):
+            word = word.lower()
+            if len(word) < 2 or word in _ANALYZER.stoplist:
+                continue
+            used[_ANALYZER.stem(word)][word] += 1
+    chosen = {stem: best_surface(words) for stem, words in used.items()}
+    return {stem: word for stem, word in chosen.items() if word != stem}
+
+
+def surface_of(term: str, holders: int, chosen: Counter) -> str:
+    """The surface form of a term held by `holders` releases, `chosen` counting the other
+    words releases chose for it (the rest use the term itself)."""
+    counts = dict(chosen)
+    rest = holders - sum(chosen.values())
+    if rest > 0:
+        counts[term] = counts.get(term, 0) + rest
+    return best_surface(counts) if counts else term
+
+
+# --- the index side (dateline search) ---------------------------------------------------
+
+
+def live_holders(reader, term: str) -> set:
+    """Docnums of the live releases holding term in any text field."""
+    found = set()
+    for fieldname in TEXT_FIELDS:
+        if (fieldname, term) in reader:
+            found.update(reader.postings(fieldname, term).all_ids())
+    return found
+
+
+def nearest_terms(reader, word: str) -> list:
+    """(distance, term) of the candidates within reach of word, nearest first."""
+    limit, seen, near = max_distance(word), set(), []
+    for fieldname in TEXT_FIELDS:
+        for raw in reader.expand_prefix(fieldname, word[:SHARED]):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if term in seen or not is_candidate(term):
+                continue
+            seen.add(term)
+            distance = edit_distance(word, term, limit)
+            if 0 < distance <= limit:
+                near.append((distance, term))
+    return sorted(near)
+
+
+def correction(reader, word: str):
+    """(term, surface) the index offers for a word it lacks, or None."""
+    near = nearest_terms(reader, word)
+    holders = {term: live_holders(reader, term) for _, term in near}
+    ranked = [(distance, -len(holders[term]), term) for distance, term in near if holders[term]]
+    if not ranked:
+        return None
+    term = min(ranked)[2]
+    chosen = Counter(reader.stored_fields(d).get("surfaces", {}).get(term) for d in holders[term])
+    chosen.pop(None, None)
+    return term, surface_of(term, len(holders[term]), chosen)
+
+
+def correct_words(reader, words: list) -> list:
+    """[typed stem, index term, surface] for each distinct word that matches nothing."""
+    out = []
+    for word in dict.fromkeys(words):
+        if not is_candidate(word) or live_holders(reader, word):
+            continue
+        found = correction(reader, word)
+        if found:
+            out.append([word, *found])
+    return out
+
+
+# --- the export side ------------------------------------------------------------------
+
+
+def lexicon(numbers: dict, surfaces) -> dict:
+    """{first SHARED letters: [[term, releases holding it, surface], ...] by term} for the export.
+
+    numbers: {term: export numbers holding it}; surfaces: each live release's stored
+    `surfaces` map.
+    """
+    chosen = defaultdict(Counter)
+    for per_release in surfaces:
+        for stem, word in per_release.items():
+            chosen[stem][word] += 1
+    files = defaultdict(list)
+    for term in sorted(numbers):
+        if is_candidate(term):
+            holders = len(numbers[term])
+            files[term[:SHARED]].append([term, holders, surface_of(term, holders, chosen.get(term, Counter()))])
+    return dict(files)

@@ -1,0 +1,26 @@
+// Cold-query bytes: for each query class, a fresh engine from the joined client runs one
+// search and loads the records of the first page of results, counting every file fetched
+// (client included) and its gzip size. Usage: node cold_bytes.mjs EXPORT_DIR CLIENT QUERIES_JSON
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const [exportDir, clientPath, queriesJson] = process.argv.slice(2);
+const PAGE = 10;
+const gz = (bytes) => gzipSync(bytes, { level: 6 }).length;
+const { SearchEngine } = await import(clientPath);
+const clientBytes = gz(readFileSync(clientPath));
+const out = {};
+for (const [kind, query] of Object.entries(JSON.parse(queriesJson))) {
+  const files = [["client", clientBytes]];
+  const engine = new SearchEngine(async (name) => {
+    const bytes = readFileSync(join(exportDir, name));
+    files.push([name, gz(bytes)]);
+    return JSON.parse(bytes);
+  });
+  const result = await engine.search(query, { prefix: kind === "typing" });
+  await Promise.all(result.hits.slice(0, PAGE).map((h) => h.data()));
+  out[kind] = { query, requests: files.length, total: result.total, files,
+    gzip_bytes: files.reduce((n, [, b]) => n + b, 0) };
+}
+process.stdout.write(JSON.stringify(out));
