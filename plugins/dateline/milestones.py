@@ -266,7 +266,10 @@ _PAST = re.compile(
     r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
 )
 _PLANNED = re.compile(
-    r"(?i)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
+    r"(?i)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to|intend\w*"
+    r"|targeting|targeted|targets?(?=\s+(?:to|for|date|of|is|first|commercial|completion|production"
+    r"|commissioning|start|the\s+(?:start|first|end)))"
+    r"|(?-i:aim(?:s|ing)?)"
     r"|schedul\w*|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
     r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
@@ -642,7 +645,7 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     if kind == "drilling" and _TECHNICAL.search(clause):
         return None  # which hole went where: technical detail, not an event
     weak = weak or match.group(0).lower() in ("listed", "listing")
-    cue = bool(_PLANNED.search(clause) or conditional)
+    cue = _planned_cue(clause, match) or bool(conditional)
     mention = _event_date(clause, match, release, planned=cue)
     recap = _RECAP.search(clause) and not re.search(r"(?i)\bfurther\s+to\b", clause)
     if mention is None and (recap or quoted):
@@ -663,6 +666,33 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
         "sentence": sentence,
         "review": _review(mention, weak, quoted, bool(conditional) and status == "planned"),
     }
+
+
+# A finite past or perfect verb between a cue and the trigger: the cue governs another verb.
+_FINITE_PAST = re.compile(r"(?i)\b(?:has|have|had|was|were)\s+(?:now\s+|also\s+|successfully\s+)?\w+")
+# A fronted phrase ("With the restart of operations,"): the main verb after it sets the status.
+_FRONTED = re.compile(r"(?i)^\s*(?:with|following|after|upon|on|given|despite)\b[^,;]{0,100},")
+# A cue after its trigger governs it only close by, inside the same phrase ("production is expected").
+_CUE_AFTER = 60
+
+
+def _planned_cue(clause: str, trigger: re.Match) -> bool:
+    """Is the trigger's own verb group forward-looking (expects to, will, is scheduled)?
+
+    A cue elsewhere in the clause is about something else: "has achieved the operating
+    targets ... and the mine has moved into commercial production" is achieved, and
+    "was spudded on 5 September, ... with a target depth" is not a plan.
+    """
+    before = [m for m in _PLANNED.finditer(clause, 0, trigger.end())]
+    if before and not _FINITE_PAST.search(clause, before[-1].end(), max(trigger.start(), before[-1].end())):
+        return True
+    fronted = _FRONTED.match(clause)
+    if fronted and trigger.end() <= fronted.end():
+        after = clause[fronted.end():]  # "With the restart of operations, X expects to produce"
+    else:
+        after = clause[trigger.end(): trigger.end() + _CUE_AFTER].split(",")[0]
+    cue = _PLANNED.search(after)
+    return bool(cue) and not _FINITE_PAST.search(after, 0, cue.start())
 
 
 def _conditional_trigger(clause: str, conditional: re.Match):
