@@ -395,6 +395,7 @@ _HEADLINE_EVENT = re.compile(
 _DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19|20)\d{2}\s*[.,]?$")
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+"
+    r"|,\s+(?=(?:following|after)\s+(?:the|its|first)\b)"  # ", following the introduction of ore"
     r"|,\s+with\s+(?=[^,;]{0,80}?\bto\s+follow\b)"  # "X in July, with Y to follow in Q4"
 )
 # Words before a trigger that make it no event: a status update, a difficulty, a cost, a place.
@@ -584,15 +585,29 @@ def _clauses(sentence: str) -> list[str]:
     """Trigger clauses; a piece without a trigger of its own stays with the one before."""
     pieces = _CLAUSE_SPLIT.split(sentence)
     if len(pieces) == 1:
-        return _paired(pieces)
+        return _paired(_fronted(pieces[0]))
     separators = _CLAUSE_SPLIT.findall(sentence)
     clauses = [pieces[0]]
     for separator, piece in zip(separators, pieces[1:]):
         if _trigger(piece) is None:
             clauses[-1] += separator + piece
+        elif len(clauses) == 1 and _trigger(clauses[0]) is None:
+            clauses[0] += separator + piece  # "During 2011, which ..., the mine is expected to"
         else:
             clauses.append(piece)
-    return _paired(clauses)
+    return _paired([part for clause in clauses for part in _fronted(clause)])
+
+
+def _fronted(clause: str) -> list[str]:
+    """ "With first gold production scheduled this month, commissioning will ...": two clauses.
+
+    A fronted phrase that holds an event of its own, before a main clause with another.
+    """
+    fronted = _FRONTED.match(clause)
+    if not fronted or _trigger(fronted.group(0)) is None:
+        return [clause]
+    rest = clause[fronted.end():]
+    return [fronted.group(0), rest] if _trigger(rest) else [clause]
 
 
 def _paired(clauses: list[str]) -> list[str]:
@@ -686,13 +701,18 @@ def _planned_cue(clause: str, trigger: re.Match) -> bool:
     before = [m for m in _PLANNED.finditer(clause, 0, trigger.end())]
     if before and not _FINITE_PAST.search(clause, before[-1].end(), max(trigger.start(), before[-1].end())):
         return True
+    near = clause[trigger.end(): trigger.end() + _CUE_AFTER].split(",")[0]
     fronted = _FRONTED.match(clause)
     if fronted and trigger.end() <= fronted.end():
-        after = clause[fronted.end():]  # "With the restart of operations, X expects to produce"
-    else:
-        after = clause[trigger.end(): trigger.end() + _CUE_AFTER].split(",")[0]
-    cue = _PLANNED.search(after)
-    return bool(cue) and not _FINITE_PAST.search(after, 0, cue.start())
+        # "With the restart of operations, X expects to produce": the main verb decides
+        return _cue_ahead(near) or _cue_ahead(clause[fronted.end():])
+    return _cue_ahead(near)
+
+
+def _cue_ahead(text: str) -> bool:
+    """A planned cue in the text with no finite past verb before it."""
+    cue = _PLANNED.search(text)
+    return bool(cue) and not _FINITE_PAST.search(text, 0, cue.start())
 
 
 def _conditional_trigger(clause: str, conditional: re.Match):
