@@ -228,7 +228,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
     ("other", ("blast",), re.compile(
-        r"(?i)\bblasting\s+(?:has\s+|had\s+)?(?:begun|began|commenced|started)\b"
+        r"(?i)\bblasting\b[^.;]{0,60}?\b(?:has\s+|had\s+)?(?:begun|began|commenced|started)\b"
         r"|\b(?:first|initial)\s+blast\b|\b(?:start|commencement)\s+of\s+blasting\b"), False),
     ("other", ("mobili",), re.compile(
         r"(?i)\b(?:contractors?|fleet|crews?|equipment|workforce)\b[^.;]{0,60}?\bmobili[sz]\w*"
@@ -328,6 +328,7 @@ _NEGATED = re.compile(
     r"|finali[sz]ed|completed|made)\b|\b(?:has|have|had)\s+not\b|\bthere\s+can\s+be\s+no\b"
     r"|\bdiscussions?\b[^.]{0,80}\b(?:ongoing|continu\w+)|\bnegotiations?\b[^.]{0,80}\b(?:ongoing"
     r"|continu\w+|underway)|\btalks\b[^.]{0,60}\bcontinu\w+"
+    r"|\b(?:delays?|difficult(?:y|ies)|setbacks?)\s+(?:in|with)\s+(?:obtaining|receiving|securing|getting)\b"
 )
 _HISTORY = re.compile(
     r"(?i)\bbetween\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}\b|\bfrom\s+(?:19|20)\d{2}\s+(?:to|until"
@@ -345,6 +346,7 @@ _RESULTS = re.compile(
 # Hole-by-hole technical detail of a results release: not a drilling milestone.
 _TECHNICAL = re.compile(
     r"(?i)\bholes?\s+(?:[A-Z]{1,5}[-_]?)?\d[\w-]*|\bazimuth\b|\bdip\s+of\b|\bintersect\w*"
+    r"|\bblast[- ]?holes?\b|\bproduction\s+drill"
     r"|\bintercept\w*|\btrue\s+widths?\b|\bcore\s+lengths?\b|\bg/t\b|\bgrading\b"
     r"|\bdrilled\s+(?:to\s+(?:a\s+)?depth|at\s+an?\s+|from\s+(?:the\s+)?(?:same\s+)?pad)"
 )
@@ -391,6 +393,9 @@ _HEADLINE_EVENT = re.compile(
     r"|acquires?|acquired)\b"
 )
 
+_DATE_WORD = re.compile(
+    r"(?i)\b(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Q[1-4]|quarter|week|month)\b")
 # A date phrase ends this piece of a clause ("construction in 2015").
 _DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19|20)\d{2}\s*[.,]?$")
 _CLAUSE_SPLIT = re.compile(
@@ -403,6 +408,7 @@ _BLOCKED_BEFORE = re.compile(
     r"(?i)(?:\b(?:updates?|status|delays?|difficult(?:y|ies)|challenges?|problems?)\b[^.;]{0,30}?"
     r"\b(?:in|on|of|with|regarding|about|concerning|obtaining|receiving|securing)\s+"
     r"(?:(?:the|its|their|all|required|necessary|remaining|final|outstanding)\s+){0,2}"
+    r"(?:[^.;,]{0,40}?\s)?"
     r"|\bcosts?\s+(?:to|at|of)\s+)$"
 )
 # "the second well on the licence": a licence as the place, not as an event.
@@ -589,6 +595,9 @@ def _clauses(sentence: str) -> list[str]:
     separators = _CLAUSE_SPLIT.findall(sentence)
     clauses = [pieces[0]]
     for separator, piece in zip(separators, pieces[1:]):
+        if separator.strip() == ", and" and _trigger(piece) is None and _PLANNED.search(piece) \
+                and _DATE_WORD.search(piece):
+            continue  # "has begun, and ore is expected in August": the plan's date is not the event's
         if _trigger(piece) is None:
             clauses[-1] += separator + piece
         elif len(clauses) == 1 and _trigger(clauses[0]) is None:
@@ -647,9 +656,13 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     if _NEGATED.search(clause) or _APPLIED.search(clause):
         return None
     conditional = _CONDITIONAL.search(clause)
-    trigger = _conditional_trigger(clause, conditional) if conditional else None
-    if conditional and trigger is None and _received_enabling(clause, conditional):
-        conditional = None  # "has received a permit that allows for mining through 2027": received
+    trigger = None
+    if conditional and _received_enabling(clause, conditional):
+        trigger = _trigger(clause[: conditional.start()])
+        if trigger:  # "has received a permit that allows for drilling through 2027": received
+            conditional = None
+    if conditional:
+        trigger = _conditional_trigger(clause, conditional)
     trigger = trigger or _trigger(clause)
     if trigger is None:
         return None
