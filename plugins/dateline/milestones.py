@@ -119,7 +119,8 @@ def _usable(text: str, mention: DateMention) -> bool:
 
 _REGULATOR = (
     r"(?:Minist(?:er|ry)|Department|Government|Authority|Agency|Administration|FDA|EPA|EMA"
-    r"|regulator|Bureau|Commission|Council|Secretariat|Health\s+Canada|TGA|MHRA|PMDA|NMPA)"
+    r"|regulator|Bureau|Commission|Council|Secretariat|Health\s+Canada|TGA|MHRA|PMDA|NMPA"
+    r"|(?:Ethics|Review)\s+(?:Committee|Board)|HREC|IRB|Notified\s+Body)"
 )
 # (kind, cheap substrings, pattern, weak cue?); the substrings gate the regex (speed).
 _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
@@ -184,7 +185,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
     ("acquisition", ("acqui", "purchase"), re.compile(
         r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
-    ("permit", ("permit", "licen", "approv", "clearance", "designation", "cleared", "issued",
+    ("permit", ("permit", "licen", "approv", "ce mark", "clearance", "designation", "cleared", "issued",
                 "granted", "authoriz", "authoris", "certificat", "decision statement"), re.compile(
         r"(?i)\b(?:(?:work|exploration|drilling|mining|environmental|government|ministerial|regulatory)\s+"
         r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor|min|construct)"
@@ -194,7 +195,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|(?:mining|environmental|construction|water|operating|exploration|drilling|building"
         r"|exploitation|export)\s+(?:permits?|licen[cs]es?|approvals?)|permits?|permitted"
         r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
-        r"|(?:orphan\s+drug|fast\s+track|breakthrough\s+therapy)\s+designation"
+        r"|(?:orphan\s+drug|fast\s+track|breakthrough\s+therapy)\s+designation|CE\s+Mark(?:ing)?\b"
         rf"|(?-i:{_REGULATOR})\b[^.;]{{0,60}}?\b(?:approved|granted|issued|cleared)"
         rf"|(?:approved|issued|granted)\s+(?:and\s+issued\s+)?by\s+the\s+(?:[\w.'’]+\s+){{0,5}}"
         rf"(?-i:{_REGULATOR})"
@@ -238,12 +239,15 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
     ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
                "construction", "first patient", "dosed", "launch", "broke ground",
-               "groundbreaking", "decision"),
+               "groundbreaking", "decision", "recruitment", "enrolment",
+               "enrollment"),
      re.compile(
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
-        r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision)\b"), True),
+        r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision"
+        r"|(?:recruitment|enrol?lment)\s+(?:of\s+[^.;]{0,40}?)?"
+        r"(?:is\s+|are\s+)?(?:expected|scheduled|planned|due)\s+to\s+(?:begin|start|commence))\b"), True),
 ]
 
 # Every kind's cheap substrings: the gate most sentences stop at.
