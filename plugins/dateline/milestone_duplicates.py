@@ -76,7 +76,8 @@ def _stated_date(milestone: dict) -> str | None:
 
 def _words(milestone: dict) -> set[str]:
     text = f"{milestone['event']} {milestone.get('project') or ''}".lower()
-    return {word[:_STEM] for word in re.findall(r"[a-z0-9][\w'-]*", text) if word not in _STOP}
+    # quantities and day numbers say how much or when, not what happened
+    return {word[:_STEM] for word in re.findall(r"[a-z][\w'-]+", text) if word not in _STOP}
 
 
 def _overlap(one: set[str], other: set[str]) -> float:
