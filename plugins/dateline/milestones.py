@@ -159,7 +159,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
                     "loaded at", "loaded onto",
                     "commercial operation", "nameplate", "design throughput", "design capacity",
                     "mining at", "mining on", "mining operations", "mining has", "mining started",
-                    "mining commenced", "mining began", "mining resumed", "of mining", "of open",
+                    "mining commenced", "mining began", "mining resumed", "of mining", "of open", "mining expected",
+                    "mining is", "mining scheduled", "overburden",
                     "of underground"), re.compile(
         r"(?i)\b(?:commercial\s+production|production\s+(?:commenced|began|started|restarted|resumed"
         r"|is\s+expected|will\s+(?:begin|commence|start))|(?:commence|start|begin|began|achieve|restart"
@@ -172,6 +173,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|(?-i:mining(?:\s+operations)?\s+(?:at\s+[^.;]{1,40}?\s+)?(?:has\s+)?(?:started|commenced|began|resumed)"
         r"|^Mining\s+(?:operations\s+)?(?:at|on)\s+[^.;]{1,40}?\s+(?:started|commenced|began|resumed))"
         r"|(?:start|commencement)\s+of\s+(?:open[- ]pit\s+|underground\s+)?mining"
+        r"|(?-i:^(?:Production|Mining|Bulk\s+mining|Ore\s+mining))\b[^.;]{0,80}?\b(?:commenced|began|started|resumed)"
+        r"|(?:ore\s+|bulk\s+)?mining\s+(?:is\s+)?(?:expected|scheduled|planned|due|set)\s+to\s+(?:re)?(?:start|begin|commence)"
+        r"|first\s+overburden|bulk\s+mining\s+(?:commenced|began|started)"
         r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré|dore)"
         r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
         r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
@@ -221,6 +225,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
         r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract"
         r"|(?:EPCM?|engineering|construction|mining|drilling|supply|services?)\b[^.;]{0,60}?\bcontract"
+        r"|\bunder\s+(?:a|the|its)\s+[^.;]{0,50}?\bcontract|contract\s+for\s+(?:[\w,-]+\s+){0,6}services"
         r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
      False),
     ("drilling", ("drill", "borehole", "spud", " rig"), re.compile(
@@ -239,14 +244,15 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
     ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
                "construction", "first patient", "dosed", "launch", "broke ground",
-               "groundbreaking", "decision", "recruitment", "enrolment",
+               "groundbreaking", "decision", "recruitment", "trial", "study", "early works", "enrolment",
                "enrollment"),
      re.compile(
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
         r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision"
-        r"|(?:recruitment|enrol?lment)\s+(?:of\s+[^.;]{0,40}?)?"
+        r"|(?:start|began|begun|commenc|initiat)\w*\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:clinical\s+)?(?:trial|study)"
+        r"|early\s+works|(?:recruitment|enrol?lment)\s+(?:of\s+[^.;]{0,40}?)?"
         r"(?:is\s+|are\s+)?(?:expected|scheduled|planned|due)\s+to\s+(?:begin|start|commence))\b"), True),
 ]
 
@@ -263,7 +269,8 @@ _PAST = re.compile(
     r"|concluded|restarted|resumed|released|filed|granted|installed|finalized|finalised|declared"
     r"|spud|spudded|dosed|undertook|broke|retained|engaged|appointed|mobili[sz]ed|took\s+place"
     r"|underway|under\s+way)\b"
-    r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed)\b"
+    r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed|moved|flowed|exported)\b"
+    r"|\b(?:it|they|we|which)\s+(?!expected|planned|scheduled|intended)\w+ed\b"
     r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:substantially\s+|essentially\s+|practically\s+|mechanically\s+"
     r"|largely\s+)?(?:complete|operational|functional)\b|\b\d{1,3}\s?%\s+complete"
     r"|\b(?:announce[sd]?|report(?:s|ed)?|confirm(?:s|ed)?)\s+(?:the\s+)?(?:completion|commencement"
@@ -274,7 +281,7 @@ _PLANNED = re.compile(
     r"|targeting|targeted|targets?(?=\s+(?:to|for|date|of|is|first|commercial|completion|production"
     r"|commissioning|start|the\s+(?:start|first|end)))"
     r"|(?-i:aim(?:s|ing)?)"
-    r"|schedul\w*|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
+    r"|(?<!\bas\s)(?<!\bon\s)(?<!\bof\s)schedul\w*|on\s+schedule\s+(?:to|for)|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
     r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
     r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed|commissioned|closed"
@@ -405,7 +412,7 @@ _DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:1
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+"
     r"|,\s+(?=(?:following|after)\s+(?:the|its|first)\b)"  # ", following the introduction of ore"
-    r"|,\s+with\s+(?=[^,;]{0,80}?\bto\s+follow\b)"  # "X in July, with Y to follow in Q4"
+    r"|,\s+with\s+(?=[^,;]{0,80}?\b(?:to\s+follow|(?:expected|scheduled|planned|due|set)\s+to)\b)"  # "X in July, with Y to follow in Q4"
 )
 # Words before a trigger that make it no event: a status update, a difficulty, a cost, a place.
 _BLOCKED_BEFORE = re.compile(
@@ -416,7 +423,7 @@ _BLOCKED_BEFORE = re.compile(
     r"|\bcosts?\s+(?:to|at|of)\s+)$"
 )
 # "the second well on the licence": a licence as the place, not as an event.
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+the\s+(?:same\s+)?$")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+(?:the\s+)?(?:same\s+)?$")
 _ENABLING = re.compile(r"(?i)(?:allow|enabl|permit)")
 # A condition that trails its event ("start a bulk sample in Q3, subject to financing").
 _TRAILING_CONDITION = re.compile(
