@@ -450,6 +450,7 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
     projects = _project_names(paragraphs + ([title] if title else []))
     milestones: list[dict] = []
     lead_events = 0
+    lead_told: list[dict] = []  # the lead's undated reports: the body may date them
     lead = _lead_index(paragraphs, title)
     speaker = False  # the paragraph before ended "X commented:"
     for number, paragraph in bullet_paragraphs(paragraphs):
@@ -467,14 +468,17 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
                 if wire:
                     milestone["review"].append(WIRE_LEAD)
                 milestones.append(_ordered(milestone))
-                lead_events += number == lead and milestone["status"] == "achieved"
+                if number == lead and milestone["status"] == "achieved":
+                    lead_events += 1
+                    if milestone["date"] is None:
+                        lead_told.append(milestones[-1])
             earlier.append(sentence)
         speaker = bool(_SPEAKER_LINE.search(paragraph))
     if title and not lead_events:
         headline = _headline_milestone(title, release_date, projects)
         if headline:
             milestones.insert(0, headline)
-    return merge_duplicates(milestones)
+    return merge_duplicates(milestones, lead_told)
 
 
 def _lead_index(paragraphs: list[str], title: str | None) -> int:
