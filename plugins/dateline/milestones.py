@@ -14,10 +14,11 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
   release's own results announcement ("today reported results", "results have been
   received from"). Meetings, elections and appointments of people are not
   milestones; a firm appointed to lead a study is. Grant sentences are `grants`'.
-- Status: `planned` for a forward-looking or conditional clause (expects, will,
-  scheduled, on track, once, subject to, allows the Company to, before ... can,
-  pending, deferred until) or a date after the release; a planned event needs a
-  date. Otherwise `achieved`, which needs a date or a reporting verb. A trailing
+- Status: `planned` when the trigger's own verb group is forward-looking (expects to,
+  will, is scheduled; a cue with a finite past verb between it and the trigger governs
+  something else, and after a fronted "With X," the main verb decides), for a
+  conditional clause (once, subject to, allows the Company to, before ... can, pending,
+  deferred until) or a date after the release; a planned event needs a date. Otherwise `achieved`, which needs a date or a reporting verb. A trailing
   condition (", subject to financing") is about the event before it; a permit
   received "that allows for ... through 2027" is achieved, "through" its term;
   "with effect from <date>" with a perfect tense is achieved on that date.
