@@ -18,17 +18,27 @@ _PRECISION_RANK = {"day": 4, "month": 3, "quarter": 2, "half": 2, "year": 1, Non
 _STOP = {
     "the", "a", "an", "of", "at", "on", "in", "to", "for", "and", "its", "their", "our", "has",
     "have", "had", "was", "were", "is", "are", "be", "been", "with", "from", "by", "that",
-    "company", "corporation", "project", "mine", "property",
+    "company", "corporation", "project", "mine", "property", "well", "wells", "field",
 }
 # Words count as the same when their first letters agree ("pour", "poured", "pouring").
 _STEM = 4
+# The lead and the body tell one event in different words: a quarter of them shared is enough.
+_LEAD_OVERLAP = 0.25
 _HEADLINE = "from the headline only"
 _QUOTE = "from a quotation"
 _WIRE = "from a news-service lead"  # milestone_paragraphs.WIRE_LEAD
 
 
-def merge_duplicates(milestones: list[dict]) -> list[dict]:
-    """The milestones with each repeated event kept once, in reading order of the first mention."""
+def merge_duplicates(milestones: list[dict], lead_told: list[dict] = ()) -> list[dict]:
+    """The milestones with each repeated event kept once, in reading order of the first mention.
+
+    `lead_told` are the lead's undated reports: the lead tells the release's news in short,
+    and the body tells it again with its date in other words ("first gold has been poured"
+    over "The first pour occurred on December 29"). One event per kind and project: such a
+    lead report gives way to the body's dated report of the same kind.
+    """
+    milestones = [m for m in milestones
+                  if not any(m is told for told in lead_told) or not _dated_twin(m, milestones)]
     kept: list[dict] = []
     for milestone in milestones:
         twin = next((index for index, other in enumerate(kept) if _same_event(milestone, other)),
@@ -38,6 +48,17 @@ def merge_duplicates(milestones: list[dict]) -> list[dict]:
         elif _better(milestone, kept[twin]):
             kept[twin] = milestone
     return kept
+
+
+def _dated_twin(told: dict, milestones: list[dict]) -> bool:
+    """A dated achieved report of the same kind and project elsewhere in the release."""
+    return any(
+        other is not told and other["kind"] == told["kind"] and other["status"] == "achieved"
+        and _stated_date(other) and _HEADLINE not in other["review"]
+        and _QUOTE not in other["review"]
+        and (not other.get("project") or not told.get("project") or other["project"] == told["project"])
+        and _overlap(_words(told, False), _words(other, False)) >= _LEAD_OVERLAP
+        for other in milestones)
 
 
 def _same_event(one: dict, other: dict) -> bool:
@@ -74,9 +95,10 @@ def _stated_date(milestone: dict) -> str | None:
     return milestone["date"]
 
 
-def _words(milestone: dict) -> set[str]:
-    text = f"{milestone['event']} {milestone.get('project') or ''}".lower()
-    return {word[:_STEM] for word in re.findall(r"[a-z0-9][\w'-]*", text) if word not in _STOP}
+def _words(milestone: dict, project: bool = True) -> set[str]:
+    text = f"{milestone['event']} {(milestone.get('project') or '') if project else ''}".lower()
+    # quantities and day numbers say how much or when, not what happened
+    return {word[:_STEM] for word in re.findall(r"[a-z][\w'-]+", text) if word not in _STOP}
 
 
 def _overlap(one: set[str], other: set[str]) -> float:

@@ -14,10 +14,11 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
   release's own results announcement ("today reported results", "results have been
   received from"). Meetings, elections and appointments of people are not
   milestones; a firm appointed to lead a study is. Grant sentences are `grants`'.
-- Status: `planned` for a forward-looking or conditional clause (expects, will,
-  scheduled, on track, once, subject to, allows the Company to, before ... can,
-  pending, deferred until) or a date after the release; a planned event needs a
-  date. Otherwise `achieved`, which needs a date or a reporting verb. A trailing
+- Status: `planned` when the trigger's own verb group is forward-looking (expects to,
+  will, is scheduled; a cue with a finite past verb between it and the trigger governs
+  something else, and after a fronted "With X," the main verb decides), for a
+  conditional clause (once, subject to, allows the Company to, before ... can, pending,
+  deferred until) or a date after the release; a planned event needs a date. Otherwise `achieved`, which needs a date or a reporting verb. A trailing
   condition (", subject to financing") is about the event before it; a permit
   received "that allows for ... through 2027" is achieved, "through" its term;
   "with effect from <date>" with a perfect tense is achieved on that date.
@@ -119,7 +120,8 @@ def _usable(text: str, mention: DateMention) -> bool:
 
 _REGULATOR = (
     r"(?:Minist(?:er|ry)|Department|Government|Authority|Agency|Administration|FDA|EPA|EMA"
-    r"|regulator|Bureau|Commission|Council|Secretariat|Health\s+Canada|TGA|MHRA|PMDA|NMPA)"
+    r"|regulator|Bureau|Commission|Council|Secretariat|Health\s+Canada|TGA|MHRA|PMDA|NMPA"
+    r"|(?:Ethics|Review)\s+(?:Committee|Board)|HREC|IRB|Notified\s+Body)"
 )
 # (kind, cheap substrings, pattern, weak cue?); the substrings gate the regex (speed).
 _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
@@ -158,7 +160,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
                     "loaded at", "loaded onto",
                     "commercial operation", "nameplate", "design throughput", "design capacity",
                     "mining at", "mining on", "mining operations", "mining has", "mining started",
-                    "mining commenced", "mining began", "mining resumed", "of mining", "of open",
+                    "mining commenced", "mining began", "mining resumed", "of mining", "of open", "mining expected",
+                    "mining is", "mining scheduled", "overburden",
                     "of underground"), re.compile(
         r"(?i)\b(?:commercial\s+production|production\s+(?:commenced|began|started|restarted|resumed"
         r"|is\s+expected|will\s+(?:begin|commence|start))|(?:commence|start|begin|began|achieve|restart"
@@ -171,6 +174,9 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|(?-i:mining(?:\s+operations)?\s+(?:at\s+[^.;]{1,40}?\s+)?(?:has\s+)?(?:started|commenced|began|resumed)"
         r"|^Mining\s+(?:operations\s+)?(?:at|on)\s+[^.;]{1,40}?\s+(?:started|commenced|began|resumed))"
         r"|(?:start|commencement)\s+of\s+(?:open[- ]pit\s+|underground\s+)?mining"
+        r"|(?-i:^(?:Production|Mining|Bulk\s+mining|Ore\s+mining))\b[^.;]{0,80}?\b(?:commenced|began|started|resumed)"
+        r"|(?:ore\s+|bulk\s+)?mining\s+(?:is\s+)?(?:expected|scheduled|planned|due|set)\s+to\s+(?:re)?(?:start|begin|commence)"
+        r"|first\s+overburden|bulk\s+mining\s+(?:commenced|began|started)"
         r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré|dore)"
         r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
         r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
@@ -184,7 +190,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
     ("acquisition", ("acqui", "purchase"), re.compile(
         r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
-    ("permit", ("permit", "licen", "approv", "clearance", "designation", "cleared", "issued",
+    ("permit", ("permit", "licen", "approv", "ce mark", "clearance", "designation", "cleared", "issued",
                 "granted", "authoriz", "authoris", "certificat", "decision statement"), re.compile(
         r"(?i)\b(?:(?:work|exploration|drilling|mining|environmental|government|ministerial|regulatory)\s+"
         r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor|min|construct)"
@@ -194,7 +200,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|(?:mining|environmental|construction|water|operating|exploration|drilling|building"
         r"|exploitation|export)\s+(?:permits?|licen[cs]es?|approvals?)|permits?|permitted"
         r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
-        r"|(?:orphan\s+drug|fast\s+track|breakthrough\s+therapy)\s+designation"
+        r"|(?:orphan\s+drug|fast\s+track|breakthrough\s+therapy)\s+designation|CE\s+Mark(?:ing)?\b"
         rf"|(?-i:{_REGULATOR})\b[^.;]{{0,60}}?\b(?:approved|granted|issued|cleared)"
         rf"|(?:approved|issued|granted)\s+(?:and\s+issued\s+)?by\s+the\s+(?:[\w.'’]+\s+){{0,5}}"
         rf"(?-i:{_REGULATOR})"
@@ -220,6 +226,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
         r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract"
         r"|(?:EPCM?|engineering|construction|mining|drilling|supply|services?)\b[^.;]{0,60}?\bcontract"
+        r"|\bunder\s+(?:a|the|its)\s+[^.;]{0,50}?\bcontract|contract\s+for\s+(?:[\w,-]+\s+){0,6}services"
         r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
      False),
     ("drilling", ("drill", "borehole", "spud", " rig"), re.compile(
@@ -228,7 +235,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
     ("other", ("blast",), re.compile(
-        r"(?i)\bblasting\s+(?:has\s+|had\s+)?(?:begun|began|commenced|started)\b"
+        r"(?i)\bblasting\b[^.;]{0,60}?\b(?:has\s+|had\s+)?(?:begun|began|commenced|started)\b"
         r"|\b(?:first|initial)\s+blast\b|\b(?:start|commencement)\s+of\s+blasting\b"), False),
     ("other", ("mobili",), re.compile(
         r"(?i)\b(?:contractors?|fleet|crews?|equipment|workforce)\b[^.;]{0,60}?\bmobili[sz]\w*"
@@ -238,12 +245,16 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
     ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
                "construction", "first patient", "dosed", "launch", "broke ground",
-               "groundbreaking", "decision"),
+               "groundbreaking", "decision", "recruitment", "trial", "study", "early works", "enrolment",
+               "enrollment"),
      re.compile(
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
-        r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision)\b"), True),
+        r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision"
+        r"|(?:start|began|begun|commenc|initiat)\w*\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:clinical\s+)?(?:trial|study)"
+        r"|early\s+works|(?:recruitment|enrol?lment)\s+(?:of\s+[^.;]{0,40}?)?"
+        r"(?:is\s+|are\s+)?(?:expected|scheduled|planned|due)\s+to\s+(?:begin|start|commence))\b"), True),
 ]
 
 # Every kind's cheap substrings: the gate most sentences stop at.
@@ -259,15 +270,19 @@ _PAST = re.compile(
     r"|concluded|restarted|resumed|released|filed|granted|installed|finalized|finalised|declared"
     r"|spud|spudded|dosed|undertook|broke|retained|engaged|appointed|mobili[sz]ed|took\s+place"
     r"|underway|under\s+way)\b"
-    r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed)\b"
+    r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed|moved|flowed|exported)\b"
+    r"|\b(?:it|they|we|which)\s+(?!expected|planned|scheduled|intended)\w+ed\b"
     r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:substantially\s+|essentially\s+|practically\s+|mechanically\s+"
     r"|largely\s+)?(?:complete|operational|functional)\b|\b\d{1,3}\s?%\s+complete"
     r"|\b(?:announce[sd]?|report(?:s|ed)?|confirm(?:s|ed)?)\s+(?:the\s+)?(?:completion|commencement"
     r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
 )
 _PLANNED = re.compile(
-    r"(?i)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to|target\w*|intend\w*|(?-i:aim(?:s|ing)?)"
-    r"|schedul\w*|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
+    r"(?i)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to|intend\w*"
+    r"|targeting|targeted|targets?(?=\s+(?:to|for|date|of|is|first|commercial|completion|production"
+    r"|commissioning|start|the\s+(?:start|first|end)))"
+    r"|(?-i:aim(?:s|ing)?)"
+    r"|(?<!\bas\s)(?<!\bon\s)(?<!\bof\s)schedul\w*|on\s+schedule\s+(?:to|for)|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
     r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
     r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed|commissioned|closed"
@@ -325,6 +340,7 @@ _NEGATED = re.compile(
     r"|finali[sz]ed|completed|made)\b|\b(?:has|have|had)\s+not\b|\bthere\s+can\s+be\s+no\b"
     r"|\bdiscussions?\b[^.]{0,80}\b(?:ongoing|continu\w+)|\bnegotiations?\b[^.]{0,80}\b(?:ongoing"
     r"|continu\w+|underway)|\btalks\b[^.]{0,60}\bcontinu\w+"
+    r"|\b(?:delays?|difficult(?:y|ies)|setbacks?)\s+(?:in|with)\s+(?:obtaining|receiving|securing|getting)\b"
 )
 _HISTORY = re.compile(
     r"(?i)\bbetween\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}\b|\bfrom\s+(?:19|20)\d{2}\s+(?:to|until"
@@ -342,6 +358,7 @@ _RESULTS = re.compile(
 # Hole-by-hole technical detail of a results release: not a drilling milestone.
 _TECHNICAL = re.compile(
     r"(?i)\bholes?\s+(?:[A-Z]{1,5}[-_]?)?\d[\w-]*|\bazimuth\b|\bdip\s+of\b|\bintersect\w*"
+    r"|\bblast[- ]?holes?\b|\bproduction\s+drill"
     r"|\bintercept\w*|\btrue\s+widths?\b|\bcore\s+lengths?\b|\bg/t\b|\bgrading\b"
     r"|\bdrilled\s+(?:to\s+(?:a\s+)?depth|at\s+an?\s+|from\s+(?:the\s+)?(?:same\s+)?pad)"
 )
@@ -388,21 +405,26 @@ _HEADLINE_EVENT = re.compile(
     r"|acquires?|acquired)\b"
 )
 
+_DATE_WORD = re.compile(
+    r"(?i)\b(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Q[1-4]|quarter|week|month)\b")
 # A date phrase ends this piece of a clause ("construction in 2015").
 _DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19|20)\d{2}\s*[.,]?$")
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+"
-    r"|,\s+with\s+(?=[^,;]{0,80}?\bto\s+follow\b)"  # "X in July, with Y to follow in Q4"
+    r"|,\s+(?=(?:following|after)\s+(?:the|its|first)\b)"  # ", following the introduction of ore"
+    r"|,\s+with\s+(?=[^,;]{0,80}?\b(?:to\s+follow|(?:expected|scheduled|planned|due|set)\s+to)\b)"  # "X in July, with Y to follow in Q4"
 )
 # Words before a trigger that make it no event: a status update, a difficulty, a cost, a place.
 _BLOCKED_BEFORE = re.compile(
     r"(?i)(?:\b(?:updates?|status|delays?|difficult(?:y|ies)|challenges?|problems?)\b[^.;]{0,30}?"
     r"\b(?:in|on|of|with|regarding|about|concerning|obtaining|receiving|securing)\s+"
     r"(?:(?:the|its|their|all|required|necessary|remaining|final|outstanding)\s+){0,2}"
+    r"(?:[^.;,]{0,40}?\s)?"
     r"|\bcosts?\s+(?:to|at|of)\s+)$"
 )
 # "the second well on the licence": a licence as the place, not as an event.
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+the\s+(?:same\s+)?$")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:on|within|across|under|of)\s+(?:the\s+)?(?:same\s+)?$")
 _ENABLING = re.compile(r"(?i)(?:allow|enabl|permit)")
 # A condition that trails its event ("start a bulk sample in Q3, subject to financing").
 _TRAILING_CONDITION = re.compile(
@@ -429,6 +451,7 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
     projects = _project_names(paragraphs + ([title] if title else []))
     milestones: list[dict] = []
     lead_events = 0
+    lead_told: list[dict] = []  # the lead's undated reports: the body may date them
     lead = _lead_index(paragraphs, title)
     speaker = False  # the paragraph before ended "X commented:"
     for number, paragraph in bullet_paragraphs(paragraphs):
@@ -446,14 +469,17 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
                 if wire:
                     milestone["review"].append(WIRE_LEAD)
                 milestones.append(_ordered(milestone))
-                lead_events += number == lead and milestone["status"] == "achieved"
+                if number == lead and milestone["status"] == "achieved":
+                    lead_events += 1
+                    if milestone["date"] is None:
+                        lead_told.append(milestones[-1])
             earlier.append(sentence)
         speaker = bool(_SPEAKER_LINE.search(paragraph))
     if title and not lead_events:
         headline = _headline_milestone(title, release_date, projects)
         if headline:
             milestones.insert(0, headline)
-    return merge_duplicates(milestones)
+    return merge_duplicates(milestones, lead_told)
 
 
 def _lead_index(paragraphs: list[str], title: str | None) -> int:
@@ -581,15 +607,32 @@ def _clauses(sentence: str) -> list[str]:
     """Trigger clauses; a piece without a trigger of its own stays with the one before."""
     pieces = _CLAUSE_SPLIT.split(sentence)
     if len(pieces) == 1:
-        return _paired(pieces)
+        return _paired(_fronted(pieces[0]))
     separators = _CLAUSE_SPLIT.findall(sentence)
     clauses = [pieces[0]]
     for separator, piece in zip(separators, pieces[1:]):
+        if separator.strip() == ", and" and _trigger(piece) is None and _PLANNED.search(piece) \
+                and _DATE_WORD.search(piece):
+            continue  # "has begun, and ore is expected in August": the plan's date is not the event's
         if _trigger(piece) is None:
             clauses[-1] += separator + piece
+        elif len(clauses) == 1 and _trigger(clauses[0]) is None:
+            clauses[0] += separator + piece  # "During 2011, which ..., the mine is expected to"
         else:
             clauses.append(piece)
-    return _paired(clauses)
+    return _paired([part for clause in clauses for part in _fronted(clause)])
+
+
+def _fronted(clause: str) -> list[str]:
+    """ "With first gold production scheduled this month, commissioning will ...": two clauses.
+
+    A fronted phrase that holds an event of its own, before a main clause with another.
+    """
+    fronted = _FRONTED.match(clause)
+    if not fronted or _trigger(fronted.group(0)) is None:
+        return [clause]
+    rest = clause[fronted.end():]
+    return [fronted.group(0), rest] if _trigger(rest) else [clause]
 
 
 def _paired(clauses: list[str]) -> list[str]:
@@ -629,9 +672,13 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     if _NEGATED.search(clause) or _APPLIED.search(clause):
         return None
     conditional = _CONDITIONAL.search(clause)
-    trigger = _conditional_trigger(clause, conditional) if conditional else None
-    if conditional and trigger is None and _received_enabling(clause, conditional):
-        conditional = None  # "has received a permit that allows for mining through 2027": received
+    trigger = None
+    if conditional and _received_enabling(clause, conditional):
+        trigger = _trigger(clause[: conditional.start()])
+        if trigger:  # "has received a permit that allows for drilling through 2027": received
+            conditional = None
+    if conditional:
+        trigger = _conditional_trigger(clause, conditional)
     trigger = trigger or _trigger(clause)
     if trigger is None:
         return None
@@ -642,7 +689,7 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     if kind == "drilling" and _TECHNICAL.search(clause):
         return None  # which hole went where: technical detail, not an event
     weak = weak or match.group(0).lower() in ("listed", "listing")
-    cue = bool(_PLANNED.search(clause) or conditional)
+    cue = _planned_cue(clause, match) or bool(conditional)
     mention = _event_date(clause, match, release, planned=cue)
     recap = _RECAP.search(clause) and not re.search(r"(?i)\bfurther\s+to\b", clause)
     if mention is None and (recap or quoted):
@@ -663,6 +710,38 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
         "sentence": sentence,
         "review": _review(mention, weak, quoted, bool(conditional) and status == "planned"),
     }
+
+
+# A finite past or perfect verb between a cue and the trigger: the cue governs another verb.
+_FINITE_PAST = re.compile(r"(?i)\b(?:has|have|had|was|were)\s+(?:now\s+|also\s+|successfully\s+)?\w+")
+# A fronted phrase ("With the restart of operations,"): the main verb after it sets the status.
+_FRONTED = re.compile(r"(?i)^\s*(?:with|following|after|upon|on|given|despite)\b[^,;]{0,100},")
+# A cue after its trigger governs it only close by, inside the same phrase ("production is expected").
+_CUE_AFTER = 60
+
+
+def _planned_cue(clause: str, trigger: re.Match) -> bool:
+    """Is the trigger's own verb group forward-looking (expects to, will, is scheduled)?
+
+    A cue elsewhere in the clause is about something else: "has achieved the operating
+    targets ... and the mine has moved into commercial production" is achieved, and
+    "was spudded on 5 September, ... with a target depth" is not a plan.
+    """
+    before = [m for m in _PLANNED.finditer(clause, 0, trigger.end())]
+    if before and not _FINITE_PAST.search(clause, before[-1].end(), max(trigger.start(), before[-1].end())):
+        return True
+    near = clause[trigger.end(): trigger.end() + _CUE_AFTER].split(",")[0]
+    fronted = _FRONTED.match(clause)
+    if fronted and trigger.end() <= fronted.end():
+        # "With the restart of operations, X expects to produce": the main verb decides
+        return _cue_ahead(near) or _cue_ahead(clause[fronted.end():])
+    return _cue_ahead(near)
+
+
+def _cue_ahead(text: str) -> bool:
+    """A planned cue in the text with no finite past verb before it."""
+    cue = _PLANNED.search(text)
+    return bool(cue) and not _FINITE_PAST.search(text, 0, cue.start())
 
 
 def _conditional_trigger(clause: str, conditional: re.Match):
