@@ -284,7 +284,9 @@ _PLANNED = re.compile(
     r"|(?-i:aim(?:s|ing)?)"
     r"|(?<!\bas\s)(?<!\bon\s)(?<!\bof\s)schedul\w*|on\s+schedule\s+(?:to|for)|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
-    r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to"
+    r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to|designed\s+to|intended\s+to"
+    r"|focus(?:ed|ing)\s+on\s+(?:starting|beginning|commencing|completing|advancing|delivering|launching)"
+    r"|possibly|potentially"
     r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed|commissioned|closed"
     r"|finalized))\b"
     r"|(?-i:\bmay\b)"
@@ -716,6 +718,11 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
 _FINITE_PAST = re.compile(r"(?i)\b(?:has|have|had|was|were)\s+(?:now\s+|also\s+|successfully\s+)?\w+")
 # A fronted phrase ("With the restart of operations,"): the main verb after it sets the status.
 _FRONTED = re.compile(r"(?i)^\s*(?:with|following|after|upon|on|given|despite)\b[^,;]{0,100},")
+# A future passive after the trigger is about the trigger's own noun, however far it stands:
+# "the permit for the area has completed its review and is expected to be issued".
+_FUTURE_PASSIVE = re.compile(
+    r"(?i)\b(?:is|are)\s+(?:now\s+|still\s+)?(?:expected|scheduled|anticipated|due|set|planned"
+    r"|targeted|likely)\s+to\s+be\s+\w+(?:ed|en|un|wn)\b|\bwill\s+(?:now\s+)?be\s+\w+(?:ed|en|wn)\b")
 # A cue after its trigger governs it only close by, inside the same phrase ("production is expected").
 _CUE_AFTER = 60
 
@@ -727,6 +734,8 @@ def _planned_cue(clause: str, trigger: re.Match) -> bool:
     targets ... and the mine has moved into commercial production" is achieved, and
     "was spudded on 5 September, ... with a target depth" is not a plan.
     """
+    if _FUTURE_PASSIVE.search(clause, trigger.start()):
+        return True  # "the permit ... has completed its consultation and is expected to be issued"
     before = [m for m in _PLANNED.finditer(clause, 0, trigger.end())]
     if before and not _FINITE_PAST.search(clause, before[-1].end(), max(trigger.start(), before[-1].end())):
         return True
