@@ -22,8 +22,16 @@ from dataclasses import dataclass
 
 from . import grant_parties as parties
 
-QUANTITY = r"(\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s+million|\d+)"
-_LEAD = r"(?:(?:an\s+aggregate|a\s+total)\s+of\s+|up\s+to,?\s+(?:in\s+the\s+aggregate,?\s+)?)?"
+# Digits are grouped by commas ("612,000") or, in some wires, by spaces ("612 000"): a space
+# group is read whole, so "612 000 options" is never a grant of 0 options.
+QUANTITY = (
+    r"((?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d{1,3}(?:,\d{3})+(?!\.\d)"
+    r"|\d+(?:\.\d+)?\s+million|\d+)"
+)
+# "an aggregate of", "a total of", "up to, in the aggregate,", "up to a total of"
+_LEAD = (
+    r"(?:up\s+to,?\s+)?(?:in\s+the\s+aggregate,?\s+)?(?:(?:an\s+aggregate|a\s+total)\s+of\s+)?"
+)
 _SHARES = r"(?:new\s+)?(?:common\s+|ordinary\s+)?shares(?:\s+of\s+common\s+stock)?"
 
 SECURITIES: list[tuple[str, str]] = [
@@ -53,7 +61,12 @@ SECURITIES: list[tuple[str, str]] = [
             r"(?:stock\s+|share\s+(?:purchase\s+)?)?options?"
         ),
     ),
-    ("shares", r"bonus\s+(?:common\s+)?shares"),
+    # Restricted stock is shares granted outright (US "shares of restricted stock").
+    (
+        "shares",
+        r"bonus\s+(?:common\s+)?shares|restricted\s+(?:common\s+)?shares"
+        r"|shares\s+of\s+(?:the\s+company['’]s\s+)?restricted\s+(?:common\s+)?stock",
+    ),
 ]
 NOUN = "|".join(f"(?:{pattern})" for _, pattern in SECURITIES)
 _OPTION = r"(?:(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+)?options?)"
@@ -240,7 +253,7 @@ LARGEST_COUNT = 10**12
 
 def number(text: str) -> int:
     """A share count in digits ("100,000", "1.5 million"), at most LARGEST_COUNT."""
-    text = text.replace(",", "").strip()
+    text = re.sub(r"[,\s\u00a0\u202f](?=\d{3}\b)", "", text).strip()
     if text.endswith("million"):
         value = float(text.split()[0]) * 1_000_000
     else:
