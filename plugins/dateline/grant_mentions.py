@@ -309,7 +309,7 @@ def recipients(sentence: str, mention: Mention, start: int, end: int, known: lis
         phrase = _subject_phrase(_AWARD_TAIL.sub("", lead))
     phrase = phrase or _phrase_after(sentence[mention.end : end])
     if phrase is None:
-        phrase = _subject_phrase(lead) or _indirect_object(lead)
+        phrase = _subject_phrase(lead) or _indirect_object(lead) or _pronoun_object(lead, known)
     if phrase is None and start == 0:
         to = re.search(
             r"(?i)\b(?:grant\w*|award\w*|issu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?"
@@ -389,6 +389,24 @@ def _indirect_object(lead: str) -> str | None:
                       verb.group("rest")) if verb else None
     if single and parties.role_of(single.group(1)):
         return single.group(1)  # "granted a new Vice President of Engineering an option"
+    return None
+
+
+_PRONOUN_OBJECT = re.compile(r"(?i)\b(?:granted|awarded|issued)\s+(?P<pronoun>him|her|them)\s+$")
+
+
+def _pronoun_object(lead: str, known: list[str]) -> str | None:
+    """ "welcomes A and B ... and has granted them N options": the people named before the
+    pronoun; "has granted him N options" after "appointed A as CFO": the last person named.
+    "them" with no name before it stays unknown rather than guessed."""
+    pronoun = _PRONOUN_OBJECT.search(lead)
+    if not pronoun:
+        return None
+    before = parties.person_names(parties.ORG_RE.sub(" ", lead[: pronoun.start()]), known)
+    if before:
+        return parties.join(before) if pronoun.group("pronoun").lower() == "them" else before[-1]
+    if pronoun.group("pronoun").lower() != "them" and known:
+        return known[-1]
     return None
 
 
