@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from . import grant_parties as parties
 
 # Digits are grouped by commas ("612,000") or, in some wires, by spaces ("612 000"): a space
-# group is read whole, so "612 000 options" is never a grant of 0 options.
+# group is read whole, so "612 000 options" is never a grant of 0 options. A count never
+# starts inside another number ("3.1 Options issued ..." in a form is no grant of 1).
 QUANTITY = (
-    r"((?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d{1,3}(?:,\d{3})+(?!\.\d)"
+    r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d{1,3}(?:,\d{3})+(?!\.\d)"
     r"|\d+(?:\.\d+)?\s+million|\d+)"
 )
 # "an aggregate of", "a total of", "up to, in the aggregate,", "up to a total of"
