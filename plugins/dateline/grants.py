@@ -255,7 +255,7 @@ class _FrameReader:
 
     def _read_sentence(self, sentence: str) -> None:
         lowered = sentence.lower()
-        if " as " in lowered or "appoint" in lowered:  # "appointed A as CFO": a later "him"
+        if "appoint" in lowered:  # "has appointed A as CFO ... has granted him N options"
             self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         if _ALL_GRANTS.match(sentence) and self.section:
             self._fill(self.section, sentence)  # "All grants are subject to ... approval."
