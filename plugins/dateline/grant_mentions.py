@@ -22,8 +22,17 @@ from dataclasses import dataclass
 
 from . import grant_parties as parties
 
-QUANTITY = r"(\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s+million|\d+)"
-_LEAD = r"(?:(?:an\s+aggregate|a\s+total)\s+of\s+|up\s+to,?\s+(?:in\s+the\s+aggregate,?\s+)?)?"
+# Digits are grouped by commas ("612,000") or, in some wires, by spaces ("612 000"): a space
+# group is read whole, so "612 000 options" is never a grant of 0 options. A count never
+# starts inside another number ("3.1 Options issued ..." in a form is no grant of 1).
+QUANTITY = (
+    r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d{1,3}(?:,\d{3})+(?!\.\d)"
+    r"|\d+(?:\.\d+)?\s+million|\d+)"
+)
+# "an aggregate of", "a total of", "up to, in the aggregate,", "up to a total of"
+_LEAD = (
+    r"(?:up\s+to,?\s+)?(?:in\s+the\s+aggregate,?\s+)?(?:(?:an\s+aggregate|a\s+total)\s+of\s+)?"
+)
 _SHARES = r"(?:new\s+)?(?:common\s+|ordinary\s+)?shares(?:\s+of\s+common\s+stock)?"
 
 SECURITIES: list[tuple[str, str]] = [
@@ -53,7 +62,12 @@ SECURITIES: list[tuple[str, str]] = [
             r"(?:stock\s+|share\s+(?:purchase\s+)?)?options?"
         ),
     ),
-    ("shares", r"bonus\s+(?:common\s+)?shares"),
+    # Restricted stock is shares granted outright (US "shares of restricted stock").
+    (
+        "shares",
+        r"bonus\s+(?:common\s+)?shares|restricted\s+(?:common\s+)?shares"
+        r"|shares\s+of\s+(?:the\s+company['’]s\s+)?restricted\s+(?:common\s+)?stock",
+    ),
 ]
 NOUN = "|".join(f"(?:{pattern})" for _, pattern in SECURITIES)
 _OPTION = r"(?:(?:incentive\s+|non-qualified\s+|inducement\s+)?(?:stock\s+|share\s+)?options?)"
@@ -240,7 +254,7 @@ LARGEST_COUNT = 10**12
 
 def number(text: str) -> int:
     """A share count in digits ("100,000", "1.5 million"), at most LARGEST_COUNT."""
-    text = text.replace(",", "").strip()
+    text = re.sub(r"[,\s\u00a0\u202f](?=\d{3}\b)", "", text).strip()
     if text.endswith("million"):
         value = float(text.split()[0]) * 1_000_000
     else:
@@ -296,7 +310,7 @@ def recipients(sentence: str, mention: Mention, start: int, end: int, known: lis
         phrase = _subject_phrase(_AWARD_TAIL.sub("", lead))
     phrase = phrase or _phrase_after(sentence[mention.end : end])
     if phrase is None:
-        phrase = _subject_phrase(lead) or _indirect_object(lead)
+        phrase = _subject_phrase(lead) or _indirect_object(lead) or _pronoun_object(lead, known)
     if phrase is None and start == 0:
         to = re.search(
             r"(?i)\b(?:grant\w*|award\w*|issu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?"
@@ -376,6 +390,24 @@ def _indirect_object(lead: str) -> str | None:
                       verb.group("rest")) if verb else None
     if single and parties.role_of(single.group(1)):
         return single.group(1)  # "granted a new Vice President of Engineering an option"
+    return None
+
+
+_PRONOUN_OBJECT = re.compile(r"(?i)\b(?:granted|awarded|issued)\s+(?P<pronoun>him|her|them)\s+$")
+
+
+def _pronoun_object(lead: str, known: list[str]) -> str | None:
+    """ "welcomes A and B ... and has granted them N options": the people named before the
+    pronoun; "has granted him N options" after "appointed A as CFO": the last person named.
+    "them" with no name before it stays unknown rather than guessed."""
+    pronoun = _PRONOUN_OBJECT.search(lead)
+    if not pronoun:
+        return None
+    before = parties.person_names(parties.ORG_RE.sub(" ", lead[: pronoun.start()]), known)
+    if before:
+        return parties.join(before) if pronoun.group("pronoun").lower() == "them" else before[-1]
+    if pronoun.group("pronoun").lower() != "them" and known:
+        return known[-1]
     return None
 
 

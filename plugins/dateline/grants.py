@@ -132,6 +132,7 @@ _SECURITY_WORDS = (
     "appreciation",
     "right",
     "award",
+    "restricted",  # restricted stock: "N shares of restricted common stock"
 )
 _PRONOUN = re.compile(
     r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?)"
@@ -143,8 +144,11 @@ _FRESH_GRANT = re.compile(
 # A closing sentence about every grant of the passage fills them all.
 _ALL_GRANTS = re.compile(
     r"(?i)^(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above\s+|foregoing\s+)?(?:grants|awards)\b"
-    r"|^(?:the\s+)?(?:above|foregoing)\s+grants\b"
+    r"|^(?:the\s+)?(?:above|foregoing)\s+grants\b|^all\s+(?:of\s+the\s+)?(?:stock\s+)?options\b"
 )
+# A grant sentence that introduces a list ("issued 975,000 options ... as follows:"): the items
+# after it are its parts, and replace it once they add up to it.
+_LIST_LEAD = re.compile(r"(?i)(?:\bas\s+follows|\bthe\s+following)\s*:?\s*$|:\s*$")
 # The options a grant replaces are named with cancelled/surrendered words; the grant is still
 # news ("granted 600,000 new options to replace the cancelled options").
 _REPLACED = re.compile(
@@ -251,6 +255,8 @@ class _FrameReader:
 
     def _read_sentence(self, sentence: str) -> None:
         lowered = sentence.lower()
+        if "appoint" in lowered:  # "has appointed A as CFO ... has granted him N options"
+            self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         if _ALL_GRANTS.match(sentence) and self.section:
             self._fill(self.section, sentence)  # "All grants are subject to ... approval."
             return
@@ -348,6 +354,7 @@ class _FrameReader:
 
     def _remember(self, grants: list[dict]) -> None:
         self._drop_aggregate(grants)
+        self._drop_listed_total(grants)
         self.grants.extend(grants)
         self.section.extend(grants)
         self.latest = grants
@@ -493,6 +500,22 @@ class _FrameReader:
         aggregate = self.table["aggregate"]
         if aggregate and sum(g["number"] for g in self.table["rows"]) == aggregate["number"]:
             self._forget(aggregate)
+
+    def _drop_listed_total(self, grants: list[dict]) -> None:
+        """ "issued 975,000 options to directors and officers as follows:" then one item a
+        group: once the items add up to the total, the total is not a grant of its own."""
+        for index, earlier in enumerate(self.section):
+            if not _LIST_LEAD.search(earlier["sentence"]):
+                continue
+            parts = [
+                g for g in self.section[index + 1 :] + grants
+                if g["security"] == earlier["security"]
+            ]
+            if len(parts) > 1 and sum(g["number"] for g in parts) == earlier["number"]:
+                self._forget(earlier)
+                for grant in parts:
+                    _apply(grant, {key: earlier[key] for key in _SLOTS})
+                return
 
     def _drop_aggregate(self, grants: list[dict]) -> None:
         """ "granted, in aggregate, 240,000 options ... 120,000 Options to each of A and B"."""

@@ -91,7 +91,9 @@ _OPENERS = {
     "our", "as", "a", "an", "following", "pursuant", "upon", "there", "such",
     "they", "their", "mr", "ms", "dr", "also", "with", "for", "to", "at", "by", "after",
 }
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$])")
+# A sentence ends before a capital, a digit, or a list item joined into the paragraph
+# ("... immediately. - Options to purchase ...").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+(?:[-•*]\s+)?[\"'“‘(\[]?[A-Z0-9$])")
 
 
 class _BlockCollector(HTMLParser):
