@@ -15,6 +15,7 @@ PUBLISHCONF := $(CURDIR)/publishconf.py
 PORT ?= 8000
 BIND ?= 127.0.0.1
 N ?= 500
+N_EXTRACT ?= 10000
 SEED ?= 1
 
 DEBUG ?= 0
@@ -51,6 +52,7 @@ help:
 	@echo '   make test                 run every test (installs test tools, Chromium if missing)'
 	@echo '   make bench                benchmarks (BENCH_QUICK=1 for a quick look)'
 	@echo '   make bench-search         search benchmark against Pagefind'
+	@echo '   make bench-extraction     CPU per release of grant and milestone extraction (10k)'
 	@echo '   make demo [N=500]         build a site of N generated releases into demo/output'
 	@echo '   make clean                remove output/ and caches'
 	@echo '   make rsync_upload         publish, then upload via rsync+ssh'
@@ -104,6 +106,9 @@ bench: $(BENCH_STAMP)
 	@bash tests/ensure_tools.sh
 	$(BIN)/python -m bench.run
 
+bench-extraction: $(STAMP)
+	$(BIN)/python -m bench.extraction $(N_EXTRACT)
+
 bench-search: $(BENCH_STAMP)
 	@bash tests/ensure_tools.sh
 	$(BIN)/python -m bench.search
@@ -127,4 +132,4 @@ github: publish
 	$(BIN)/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-.PHONY: help venv html clean regenerate serve devserver publish check test bench bench-search demo rsync_upload s3_upload github
+.PHONY: help venv html clean regenerate serve devserver publish check test bench bench-search bench-extraction demo rsync_upload s3_upload github
