@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from .errors import DatelineError, Problem
 from .exchanges import normalise_exchange, parse_ticker
+from .htmltext import normalise, plain_text
 from .issuer import NO_DISCLAIMER, REQUIRED_LEGEND_EXCHANGES, Issuer, Legend
 
 logger = logging.getLogger(__name__)
@@ -71,45 +72,7 @@ class Attachment:
 
 # --- text helpers -----------------------------------------------------------------------------
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_BREAKING_TAG = re.compile(
-    r"<(?:br|hr|/?(?:p|h[1-6]|li|ul|ol|div|tr|td|th|blockquote|pre))\b[^>]*>", re.IGNORECASE
-)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-    }
-)
-
-
-def plain_text(html: str) -> str:
-    """Visible text of an HTML fragment, whitespace collapsed (for matching and search)."""
-    text = _ANY_TAG.sub("", _BREAKING_TAG.sub(" ", _COMMENT.sub("", html)))
-    return " ".join(htmllib.unescape(text).split())
-
-
-def normalise(text: str) -> str:
-    """Fold quotes, dashes, spaces and case so the same wording compares equal."""
-    if not text.isascii():  # translate is slow; most paragraphs are plain ASCII
-        text = text.translate(_FOLD)
-    return " ".join(text.split()).casefold()
+# plain_text and normalise are htmltext's: one reading of HTML for every user (imported above)
 
 
 @lru_cache(maxsize=256)
