@@ -65,10 +65,12 @@ def start(releases: int) -> None:
 
 
 def advance(key: str, amount: int = 1) -> None:
+    """Count (and show) progress in the current build: key is one of LABELS."""
     build_run.current().progress.advance(key, amount)
 
 
 def stop() -> None:
+    """Close the current build's bars (its counts stay)."""
     build_run.current().progress.stop()
 
 

@@ -26,6 +26,7 @@ def phase(name: str):
 
 
 def add(name: str, seconds: float) -> None:
+    """Count seconds spent elsewhere (a worker, the search process) into the current build's phase."""
     build_run.current().seconds[name] += seconds
 
 
@@ -35,4 +36,5 @@ def phase_seconds() -> dict[str, float]:
 
 
 def summary() -> str:
+    """One log line of the current build's phases."""
     return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in sorted(phase_seconds().items()))
