@@ -18,7 +18,8 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from dateline import site, timing
+from dateline import run as build_run
+from dateline import timing
 from dateline.buildlock import build_lock
 from dateline.checkpoints import reached
 from dateline.errors import DatelineError
@@ -87,7 +88,7 @@ def _build_locked(settings, settings_file: str, final: Path) -> Path:
     counter = _ErrorCounter()
     logging.getLogger().addHandler(counter)
     started = time.perf_counter()
-    timing.reset()
+    run = build_run.begin()  # this build's state: nothing carries over from the last one
     _forget_logged_messages()
     try:
         Pelican(settings).run()
@@ -96,20 +97,20 @@ def _build_locked(settings, settings_file: str, final: Path) -> Path:
         with timing.phase("reuse unchanged files"):
             kept = keep_unchanged_files(staging, final)
         reached("before-manifest")
-        _save_writes(settings, final, staging)  # before the swap: it describes staging's files
+        _save_writes(run, settings, final, staging)  # before the swap: it describes staging's files
         reached("before-swap")
         swap_into_place(staging, final)
         reached("after-swap")
         if inputs:
-            record_build(settings, inputs, final, now, site._current.next_embargo if site._current else None)
+            record_build(settings, inputs, final, now, run.site.next_embargo if run.site else None)
         reached("done")
     except BaseException:
-        _stop_search()
+        _stop_search(run)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         logging.getLogger().removeHandler(counter)
-        site.close()
+        run.close()
         _reset_sitemap()
     logger.info("dateline: built %s in %.1f s (%s); %d file(s) unchanged", final,
                 time.perf_counter() - started, timing.summary(), kept)
@@ -168,11 +169,11 @@ def _same_bytes(a: Path, b: Path) -> bool:
                 return True
 
 
-def _save_writes(settings, final: Path, staging: Path) -> None:
+def _save_writes(run, settings, final: Path, staging: Path) -> None:
     """Record what each write produced, for the next build to reuse."""
     from dateline.manifest import save_manifest
 
-    writer = site._current.writer if site._current is not None else None
+    writer = run.site.writer if run.site is not None else None
     if writer is not None:
         save_manifest(settings, final, staging, writer.entries)
         logger.info("dateline: %d page write(s) rendered, %d reused from the last build",
@@ -198,10 +199,9 @@ def _reset_sitemap() -> None:
         module.generator.page_queue = []
 
 
-def _stop_search() -> None:
+def _stop_search(run) -> None:
     """A failed build does not wait for, or publish, a search index still being built."""
-    current = site._current
-    process = current.search_process if current is not None else None
+    process = run.site.search_process if run.site is not None else None
     if process is not None and process.is_alive():
         process.terminate()
         process.join()

@@ -47,7 +47,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
 # when, where and whether work runs, and steps whose output has its own key (the search
 # export: `package_version`) or none (robots.txt is written afresh every build).
 MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
-    "pipeline", "ahead", "forking", "progress", "timing", "checkpoints", "site", "cache",
+    "pipeline", "run", "ahead", "forking", "progress", "timing", "checkpoints", "site", "cache",
     "records", "seals", "manifest", "validate", "contentwalk", "site_paths",
     "search_hook", "search_process", "search.export", "search.follow", "search.index",
     "search.postings", "search.schema", "search.writer", "search.fold", "search.correct",

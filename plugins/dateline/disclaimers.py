@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from .errors import DatelineError, Problem
 from .exchanges import normalise_exchange, parse_ticker
+from .htmltext import normalise, plain_text
 from .issuer import NO_DISCLAIMER, REQUIRED_LEGEND_EXCHANGES, Issuer, Legend
 
 logger = logging.getLogger(__name__)
@@ -71,45 +72,7 @@ class Attachment:
 
 # --- text helpers -----------------------------------------------------------------------------
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_BREAKING_TAG = re.compile(
-    r"<(?:br|hr|/?(?:p|h[1-6]|li|ul|ol|div|tr|td|th|blockquote|pre))\b[^>]*>", re.IGNORECASE
-)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-    }
-)
-
-
-def plain_text(html: str) -> str:
-    """Visible text of an HTML fragment, whitespace collapsed (for matching and search)."""
-    text = _ANY_TAG.sub("", _BREAKING_TAG.sub(" ", _COMMENT.sub("", html)))
-    return " ".join(htmllib.unescape(text).split())
-
-
-def normalise(text: str) -> str:
-    """Fold quotes, dashes, spaces and case so the same wording compares equal."""
-    if not text.isascii():  # translate is slow; most paragraphs are plain ASCII
-        text = text.translate(_FOLD)
-    return " ".join(text.split()).casefold()
+# plain_text and normalise are htmltext's: one reading of HTML for every user (imported above)
 
 
 @lru_cache(maxsize=256)
@@ -417,9 +380,10 @@ def attach(
     roles = _find_disclaimers(blocks, legends)
     roles.update(_match_configured(blocks, issuer, legends.keys() | roles.keys()))
     attachment = Attachment(_body_without(body_html, blocks, legends.keys() | roles.keys()))
-    _place_release_legends(attachment, blocks, legends, issuer, source)
-    _add_required_legends(attachment, issuer, exchanges, legend_keys, source)
-    attachment.disclaimer = _disclaimer(attachment, blocks, roles, issuer, disclaimer_key, source)
+    where = _Where(source, lines or {})
+    _place_release_legends(attachment, blocks, legends, issuer, where)
+    _add_required_legends(attachment, issuer, exchanges, legend_keys, where)
+    attachment.disclaimer = _disclaimer(attachment, blocks, roles, issuer, disclaimer_key, where)
     attachment.archival_notice = archival_notice(release_date, today, issuer.archival_notice_years)
     return attachment
 
@@ -437,7 +401,7 @@ def _body_without(html: str, blocks: list[_Block], removed) -> str:
     return "".join(pieces).strip()
 
 
-def _place_release_legends(attachment, blocks, legends: dict[int, str], issuer, source) -> None:
+def _place_release_legends(attachment, blocks, legends: dict[int, str], issuer, where) -> None:
     """Release legends keep their wording; issuer.yaml decides top or bottom."""
     first_content = next((i for i in range(len(blocks)) if i not in legends), len(blocks))
     seen: dict[str, str] = {}
@@ -450,7 +414,7 @@ def _place_release_legends(attachment, blocks, legends: dict[int, str], issuer, 
             wording = " ".join(blocks[i].norm for i in run)
             if seen.get(key) == wording:
                 _warn(
-                    attachment, source, "the release carries the %s legend twice; shown once", key
+                    attachment, where, "the release carries the %s legend twice; shown once", key
                 )
                 continue
             seen[key] = wording
@@ -480,7 +444,7 @@ def _runs(indexes: list[int]) -> list[list[int]]:
     return runs
 
 
-def _add_required_legends(attachment, issuer: Issuer, exchanges, legend_keys, source) -> None:
+def _add_required_legends(attachment, issuer: Issuer, exchanges, legend_keys, where) -> None:
     """Add the exchange-required and requested legends the release does not carry."""
     added, refused = split_legend_keys(legend_keys)
     required = [legend.key for code in exchanges for legend in issuer.legends_required_by(code)]
@@ -489,7 +453,7 @@ def _add_required_legends(attachment, issuer: Issuer, exchanges, legend_keys, so
     for key in dict.fromkeys(required + added):
         legend: Legend = issuer.legends[key]
         if key in refused:
-            _refused_legend(attachment, source, legend, present, exchanges)
+            _refused_legend(attachment, where, legend, present, exchanges)
             continue
         if key in present:
             continue
@@ -499,7 +463,7 @@ def _add_required_legends(attachment, issuer: Issuer, exchanges, legend_keys, so
         if normalise(legend.text) in body_norm:
             _warn(
                 attachment,
-                source,
+                where,
                 "the %s legend is inside a paragraph of the body; left there and not added again",
                 key,
             )
@@ -509,41 +473,44 @@ def _add_required_legends(attachment, issuer: Issuer, exchanges, legend_keys, so
         if key not in required:
             _warn(
                 attachment,
-                source,
+                where,
                 "legends: -%s has no effect: the legend is not required for this release",
                 key,
+                field="legends",
             )
 
 
-def _refused_legend(attachment, source, legend: Legend, present, exchanges) -> None:
+def _refused_legend(attachment, where, legend: Legend, present, exchanges) -> None:
     """An author turned off a required legend: say so loudly, naming the file."""
     if legend.key in present:
         _warn(
             attachment,
-            source,
+            where,
             "legends: -%s ignored: the release text itself carries the "
             "legend, and published wording is never removed",
             legend.key,
+            field="legends",
         )
         return
     codes = ", ".join(code for code in exchanges if code in legend.exchanges)
     _warn(
         attachment,
-        source,
+        where,
         "REQUIRED LEGEND TURNED OFF: legends: -%s; this release (listed "
         "on %s) will be published WITHOUT the %s legend",
         legend.key,
         codes,
         legend.title,
+        field="legends",
     )
 
 
 def _disclaimer(
-    attachment, blocks, roles: dict[int, str], issuer: Issuer, disclaimer_key, source
+    attachment, blocks, roles: dict[int, str], issuer: Issuer, disclaimer_key, where
 ) -> LegalBlock | None:
     """The release's own disclaimer if it has one, else the configured or default one."""
     if roles:
-        return _release_disclaimer(attachment, blocks, roles, issuer, disclaimer_key, source)
+        return _release_disclaimer(attachment, blocks, roles, issuer, disclaimer_key, where)
     key = issuer.default_disclaimer if disclaimer_key is None else disclaimer_key
     if key in (None, NO_DISCLAIMER):
         return None
@@ -551,7 +518,7 @@ def _disclaimer(
     return LegalBlock(key, chosen.title, chosen.html, ISSUER)
 
 
-def _release_disclaimer(attachment, blocks, roles, issuer, disclaimer_key, source) -> LegalBlock:
+def _release_disclaimer(attachment, blocks, roles, issuer, disclaimer_key, where) -> LegalBlock:
     """Gather the release's disclaimer sections into one block, word for word."""
     indexes = sorted(roles)
     heading = indexes[0] if roles[indexes[0]] == "title" else None
@@ -563,10 +530,11 @@ def _release_disclaimer(attachment, blocks, roles, issuer, disclaimer_key, sourc
     if disclaimer_key not in (None, key):
         _warn(
             attachment,
-            source,
+            where,
             "disclaimer: %s not used: the release carries its own "
             "disclaimer text, which is kept as published",
             disclaimer_key,
+            field="disclaimer",
         )
     if heading is not None:
         title, in_release = blocks[heading].text, True
@@ -581,10 +549,23 @@ def _release_disclaimer(attachment, blocks, roles, issuer, disclaimer_key, sourc
     return LegalBlock(key, title, "\n".join(parts), RELEASE, in_release)
 
 
-def _warn(attachment: Attachment, source: str, message: str, *args) -> None:
-    text = message % args
+@dataclass(frozen=True)
+class _Where:
+    """A release's path and its front-matter lines: where a warning points."""
+
+    source: str
+    lines: dict
+
+    def at(self, field: str | None) -> str:
+        line = self.lines.get(field) if field else None
+        return f"{self.source}:{line}" if line else self.source
+
+
+def _warn(attachment: Attachment, where: _Where, message: str, *args, field: str | None = None) -> None:
+    """Warn as `path:line: message`, the line of the front-matter field it is about (if any)."""
+    text = f"{where.at(field)}: {message % args}"
     attachment.warnings.append(text)
-    logger.warning("disclaimers: %s: %s", source, text)
+    logger.warning("disclaimers: %s", text)
 
 
 # --- archival notice and feeds ----------------------------------------------------------------

@@ -4,6 +4,10 @@ The build's parallel steps (preparing releases, writing index slices, reading po
 every worker large read-only data: the issuer profile, the documents to index, the index's
 document numbers. Forked workers inherit it from the parent's memory instead of receiving a
 pickled copy with each job.
+
+`_shared` is the one piece of module state outside a build's `run.BuildRun`, on purpose: it is
+a hand-off to forked children, set for the length of one `fork_map` call and cleared after it,
+and it serves the search export and index writers too, which also run outside a build.
 """
 
 from __future__ import annotations

@@ -40,8 +40,8 @@ def withhold_articles(generator) -> None:
     embargoed = [a for a in generator.articles if a.date > now]
     from dateline import site
 
-    if site._current is not None:
-        site._current.next_embargo = min((a.date for a in embargoed), default=None)
+    if site.in_progress() is not None:
+        site.in_progress().next_embargo = min((a.date for a in embargoed), default=None)
     if embargoed:
         logger.info("dateline: withholding %d embargoed release(s) until their date", len(embargoed))
     if generator.drafts:

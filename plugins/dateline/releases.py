@@ -149,8 +149,8 @@ def release_job(html, get, settings, source, today) -> dict:
         "lines": get("front_matter_lines", None),
         "date": get("date", None).date(), "today": today, "source": source,
         "title": get("title", None),
-        "summary_words": settings["SUMMARY_MAX_LENGTH"],
-        "summary_suffix": settings["SUMMARY_END_SUFFIX"],
+        "summary_words": settings.get("SUMMARY_MAX_LENGTH"),  # None: no cut (`dateline check`)
+        "summary_suffix": settings.get("SUMMARY_END_SUFFIX"),
     }
 
 
@@ -183,7 +183,7 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
             release_date=job["date"], today=job["today"], source=job["source"], lines=job["lines"],
         )
     with phase("extraction"):
-        facts = _facts(job, legal.body_html)
+        facts = release_facts(job, legal.body_html)
         body, anchors = sentences.anchor_sentences(
             legal.body_html, [f["sentence"] for f in facts["grants"] + facts["milestones"] if f.get("sentence")]
         )
@@ -220,7 +220,7 @@ def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
     article.time_stated = getattr(article, "time_stated", True)
 
 
-def _facts(job: dict, body_html: str) -> dict:
+def release_facts(job: dict, body_html: str) -> dict:
     """Hand-written front-matter facts replace extraction, list by list."""
     found = None
     grants, milestones = job["grants"], job["milestones"]

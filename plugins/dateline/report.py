@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from dateline import markup
-
 from dateline.build import load_settings
 from dateline.errors import DatelineError
 from dateline.frontmatter import relative_path
@@ -37,19 +35,14 @@ def _report_order(matter):
 
 def release_report(matter, issuer, settings, now) -> str:
     """A few lines per release: status, grants, milestones, legal blocks."""
-    from dateline import disclaimers
-
     fields = matter.fields
     day = f"{fields['date']:%Y-%m-%d}" if "date" in fields else "undated"
     head = f"\n{relative_path(matter.path)}  {day}  {', '.join(t.label for t in fields['ticker'])}"
     if matter.is_draft or fields["date"] > now:
         return head + "\n  withheld: " + ("draft" if matter.is_draft else f"embargoed until {fields['date']:%Y-%m-%d %H:%M %Z}")
-    exchanges = [t.exchange for t in fields["ticker"]]
-    html = markup.converter(settings).convert(matter.body)
-    legal = disclaimers.attach(html, issuer=issuer, exchanges=exchanges, disclaimer_key=fields.get("disclaimer"),
-                               legend_keys=fields.get("legends", []), release_date=fields["date"].date(),
-                               today=now.date(), source=relative_path(matter.path))
-    facts = facts_for(fields, legal.body_html, exchanges)
+    prepared = prepare(matter, issuer, settings, now)
+    legal = prepared.legal
+    facts = {"grants": prepared.grants, "milestones": prepared.milestones}
     lines = [head]
     lines += fact_lines("grant", facts["grants"], describe_grant) or ["  grants: none found"]
     lines += fact_lines("milestone", facts["milestones"], describe_milestone) or ["  milestones: none found"]
@@ -61,13 +54,26 @@ def release_report(matter, issuer, settings, now) -> str:
     return "\n".join(lines)
 
 
-def facts_for(fields, body_html, exchanges) -> dict:
-    from dateline import extraction
+def prepare(matter, issuer, settings, now):
+    """The build's own preparation of one release (`releases.prepare_text`, from what the
+    reader would hand it), so check shows what the build will: the same legal text, the same
+    warnings with their lines, and no extraction where both fact lists are written by hand."""
+    from dateline import releases
+    from dateline.reader import ReleaseReader
 
-    found = extraction.extract_html(body_html, release_date=fields["date"].date(), exchanges=exchanges,
-                                    title=fields.get("title"))
-    return {"grants": fields.get("grants", found["grants"]),
-            "milestones": fields.get("milestones", found["milestones"])}
+    reader = ReleaseReader(settings)
+    job = releases.release_job(reader.render(matter.body), reader.metadata(matter).get, settings,
+                               relative_path(matter.path), now.date())
+    return releases.prepare_text({**job, "summary_words": None}, issuer)  # no summary to show
+
+
+def facts_for(fields, body_html, exchanges) -> dict:
+    """`dateline extract`: the facts of an HTML body, front-matter lists first (`releases.release_facts`)."""
+    from dateline import releases
+
+    return releases.release_facts({"grants": fields.get("grants"), "milestones": fields.get("milestones"),
+                                   "date": fields["date"].date(), "exchanges": exchanges,
+                                   "title": fields.get("title")}, body_html)
 
 
 def fact_lines(kind: str, facts: list[dict], describe) -> list[str]:

@@ -1,9 +1,8 @@
-"""State one build shares between signals: the issuer, the cache, the search process.
+"""What one build knows of the site once it is valid: the issuer, the cache, the search process.
 
-It lives here rather than in Pelican's settings: Pelican pickles settings
-with every tag and URL object into its content cache, and a database handle
-or a process can't be pickled. One build runs at a time in a process (the
-dev server builds one after another), so a module-level slot is enough.
+The record is part of the build's state (`run.BuildRun.site`), not Pelican's settings:
+Pelican pickles settings with every tag and URL object into its content cache, and a
+database handle or a process can't be pickled.
 """
 
 from __future__ import annotations
@@ -12,7 +11,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline import ahead, progress, seals
+from dateline import run as build_run
+from dateline import seals
 from dateline.cache import Store, digest, drop_stale_reader_caches, open_store
 from dateline.frontmatter import forget_parsed
 from dateline.settings import issuer_path, require_autoescape
@@ -35,23 +35,28 @@ class Site:
     next_embargo: object = None
 
 
-_current: Site | None = None
+def in_progress() -> Site | None:
+    """The current build's site record, or None before (or without) a valid build."""
+    return build_run.current().site
 
 
 def current() -> Site:
-    if _current is None:
+    site = in_progress()
+    if site is None:
         raise RuntimeError("dateline: no build in progress (is the plugin registered?)")
-    return _current
+    return site
 
 
 def store() -> Store | None:
-    return _current.store if _current is not None else None
+    site = in_progress()
+    return site.store if site is not None else None
 
 
 def start(pelican_object) -> None:
     """initialized signal: validate everything before Pelican reads or writes a file."""
-    global _current
-    close()
+    run = build_run.current()
+    if run.site is not None or run.closed:  # Pelican run without build(), or run again
+        run = build_run.begin()
     require_autoescape(pelican_object.settings)
     drop_stale_reader_caches(pelican_object.settings)
     check_reader_caches(pelican_object.settings)
@@ -64,9 +69,9 @@ def start(pelican_object) -> None:
                 cache.close()
             raise
     logger.info("dateline: %d release(s) and %d page(s) valid", len(check.releases), len(check.pages))
-    progress.start(len(check.releases))
+    run.progress.start(len(check.releases))
     issuer_digest = digest(issuer_path(pelican_object.settings).read_bytes())
-    _current = Site(issuer=check.issuer, issuer_digest=issuer_digest, store=cache)
+    run.site = Site(issuer=check.issuer, issuer_digest=issuer_digest, store=cache)
     reached("validated")
 
 
@@ -95,20 +100,10 @@ def reading_done(generators) -> None:
 
 def finish(pelican_object) -> None:
     """finalized: keep this build's cache entries (only a build that got this far)."""
-    if _current is not None and _current.store is not None:
-        _current.store.commit()
-        logger.info("dateline: cache %d hit(s), %d miss(es)", _current.store.hits, _current.store.misses)
+    cache = store()
+    if cache is not None:
+        cache.commit()
+        logger.info("dateline: cache %d hit(s), %d miss(es)", cache.hits, cache.misses)
         reached("cache-committed")
         settings = pelican_object.settings
         seals.seal(Path(settings["CACHE_PATH"]), "reader-caches", reader_cache_names(settings))
-
-
-def close() -> None:
-    """Forget the build's state (also after a failed build)."""
-    global _current
-    progress.stop()
-    ahead.close()
-    forget_parsed()
-    if _current is not None and _current.store is not None:
-        _current.store.close()
-    _current = None

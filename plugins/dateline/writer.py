@@ -41,14 +41,14 @@ class DatelineWriter(Writer):
         self._static = self._listing = None
         self._files: list[str] | None = None
         self._folders: set[str] = set()  # folders made in the staging folder
-        if site._current is not None:
-            site._current.writer = self
+        if site.in_progress() is not None:
+            site.in_progress().writer = self
 
     # --- keys ------------------------------------------------------------------
 
     def _static_digest(self, context) -> str:
         if self._static is None:
-            current = site._current
+            current = site.in_progress()
             pages = [listing_fingerprint(p) for p in context.get("pages", [])]
             self._static = digest(code_version(), settings_digest(self.settings), theme_digest(self.settings),
                                   current.issuer_digest if current else "", *pages)

@@ -6,44 +6,34 @@ missed escape (a "1." read as a list, a "*" read as emphasis) shows up here.
 
 from __future__ import annotations
 
-import html
 import logging
 import re
-import unicodedata
 
 import markdown
 import yaml
 
+from dateline.htmltext import normalise, plain_text  # noqa: F401 (normalise: verify's users import it here)
 from dateline.importer import detect
 from dateline.importer.text import BULLET, normalise_newlines, unescape
 
 logger = logging.getLogger(__name__)
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"',
-                         "‟": '"', "″": '"', "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
-                         "\u00a0": " "})  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|"
     r"[A-Z](?:\.[A-Z])*|P\.Geo|P\.Eng)\.[\"'”’)]*$"
 )
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|li|ul|ol|h\d|td|th|tr|table|thead|tbody|blockquote|div|br|hr|pre|dd|dt|dl)\b[^>]*>"
-)
 _MARKDOWN_EXTENSIONS = ["extra"]  # what Pelican's default MARKDOWN setting uses for body text
 
 
-def normalise(text: str) -> str:
-    """Compare text, not typography: quotes, dashes, spaces and letter case are folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
 def rendered_text(body_markdown: str) -> str:
-    """The body as a reader sees it: Markdown rendered to HTML, tags removed, entities decoded."""
-    page = markdown.markdown(body_markdown, extensions=_MARKDOWN_EXTENSIONS)
-    page = _BLOCK_TAG.sub(" ", page)
-    return html.unescape(re.sub(r"<[^>]+>", "", page))
+    """The body as a reader sees it: Markdown rendered to HTML, read as the build reads it."""
+    return page_text(markdown.markdown(body_markdown, extensions=_MARKDOWN_EXTENSIONS))
+
+
+def page_text(page_html: str) -> str:
+    """Rendered HTML as text, with the build's own reading (`htmltext`)."""
+    return plain_text(page_html)
 
 
 def missing_sentences(source_text: str, document: str, *, is_html: bool = False) -> list[str]:
