@@ -17,18 +17,20 @@ import pytest
 
 import heldout_eval
 
-# measured on this branch when the set was written (docs/heldout.md), minus 0.02, rounded down
+# Raised as the extractors improved (docs/heldout.md, "Measured"): the values measured on main
+# at the end of session 5, minus 0.02, rounded down. This set is a dev set now: its failure
+# classes were given to the engineers, so it guards against regressions, it proves nothing new.
 FLOORS = {
-    "dates_right": 0.86,
-    "tickers_right": 0.84,
-    "grants_precision": 0.78,
-    "grants_recall": 0.38,
-    "grants_f1": 0.51,
-    "grants_field_accuracy": 0.73,
-    "milestones_precision": 0.57,
-    "milestones_recall": 0.57,
+    "dates_right": 0.96,
+    "tickers_right": 0.85,
+    "grants_precision": 0.98,
+    "grants_recall": 0.70,
+    "grants_f1": 0.82,
+    "grants_field_accuracy": 0.83,
+    "milestones_precision": 0.88,
+    "milestones_recall": 0.90,
 }
-MAX_FALSE_GRANTS = 4
+MAX_FALSE_GRANTS = 0
 MAX_PLANNED_AS_ACHIEVED = 0
 
 
