@@ -13,9 +13,9 @@ import datetime as dt
 import sys
 import time
 
-from dateline import markup
-from dateline.exchanges import parse_ticker
-from dateline.extraction import extract_html
+from dateline.content import markup
+from dateline.content.exchanges import parse_ticker
+from dateline.facts.extraction import extract_html
 from dateline_corpus.generator import iter_releases
 
 

@@ -101,8 +101,8 @@ def build_corpus_site(count: int, work: Path, reuse: bool) -> tuple[Path, list, 
 
 def build_capturing_documents(base: Path) -> tuple[list, float]:
     """Build with Dateline, keeping the SearchDocuments the build indexed."""
-    from dateline.build import build
-    from dateline.search_hook import search_documents
+    from dateline.build.build import build
+    from dateline.search.hook import search_documents
     from pelican import signals
 
     captured: list = []  # the articles generator

@@ -61,14 +61,14 @@ def run_build(folder: Path, fault: str | None = None, timeout: float = 120) -> s
     env.pop("DATELINE_FAULT", None)
     if fault:
         env["DATELINE_FAULT"] = fault
-    return subprocess.run([sys.executable, "-m", "dateline.cli", "build", "-s", "conf.py"], cwd=folder,
+    return subprocess.run([sys.executable, "-m", "dateline.commands.cli", "build", "-s", "conf.py"], cwd=folder,
                           env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def start_build(folder: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
     env.pop("DATELINE_FAULT", None)
-    return subprocess.Popen([sys.executable, "-m", "dateline.cli", "build", "-s", "conf.py"], cwd=folder,
+    return subprocess.Popen([sys.executable, "-m", "dateline.commands.cli", "build", "-s", "conf.py"], cwd=folder,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -43,8 +43,9 @@ sys.path.insert(0, str(TESTS))
 
 import extraction_eval  # noqa: E402
 import milestones_eval  # noqa: E402
-from dateline import extraction, markup  # noqa: E402
-from dateline.extract_command import extraction_settings  # noqa: E402
+from dateline.facts import extraction  # noqa: E402
+from dateline.content import markup
+from dateline.commands.extract_command import extraction_settings  # noqa: E402
 from dateline.importer import add_arguments, run  # noqa: E402
 from dateline.importer.verify import split_document  # noqa: E402
 

@@ -1,6 +1,6 @@
 """The attack vectors and the oracle that judges HTML inert, shared by the hostile tests.
 
-The oracle is written apart from `dateline.sanitize`: it knows nothing of its allow-list and
+The oracle is written apart from `dateline.content.sanitize`: it knows nothing of its allow-list and
 asks only what a browser would run. The vectors follow the classes of OWASP's XSS
 filter-evasion cheat sheet (written afresh here, not copied): scheme case and whitespace,
 entities in every spelling, SVG and MathML namespaces, event handlers on any element,

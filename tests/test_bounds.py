@@ -14,7 +14,7 @@ import pytest
 
 from sitebuild import ROOT, build_site
 from dateline.errors import DatelineError, expected, preview
-from dateline.issuer import parse_issuer
+from dateline.content.issuer import parse_issuer
 
 RELEASE = """---
 title: Northgate Reports Progress
@@ -105,7 +105,7 @@ ABSURD = ("The Company granted 100,000 stock options to a director, exercisable 
 
 def _cli(*args, cwd=ROOT):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "dateline.commands.cli", *args], capture_output=True,
                           text=True, cwd=cwd, env=env)
 
 

@@ -6,7 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from dateline.htmltext import html_to_text
+from dateline.content.text import html_to_text
 
 RELEASE = "releases/2021/northgate-grants-options/index.html"
 

@@ -24,7 +24,7 @@ Northgate Tungsten Corp. granted 100,000 stock options to a director at $0.50 pe
 
 
 def check_output(tiny_site: Path, tmp_path: Path, monkeypatch, capsys) -> str:
-    from dateline.cli import main
+    from dateline.commands.cli import main
 
     (tiny_site / "releases" / "2024" / "2024-07-02-northgate-throughput.md").write_text(RELEASE)
     conf = tmp_path / "conf.py"
@@ -43,7 +43,7 @@ def test_a_check_warning_keeps_its_front_matter_line(tiny_site, tmp_path, monkey
 
 
 def test_check_runs_no_extraction_when_both_fact_lists_are_written(tiny_site, tmp_path, monkeypatch, capsys):
-    from dateline import extraction
+    from dateline.facts import extraction
 
     extracted = []
     real = extraction.extract_html

@@ -13,7 +13,7 @@ import yaml
 
 from dateline_corpus import generator as corpus
 from dateline_corpus.words import TAGS
-from dateline.exchanges import EXCHANGES, normalise_exchange, parse_ticker
+from dateline.content.exchanges import EXCHANGES, normalise_exchange, parse_ticker
 
 COUNT = 300
 REQUIRED = {"title", "date", "ticker", "tags"}

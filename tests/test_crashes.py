@@ -1,7 +1,7 @@
 """A build killed at any moment leaves the old site or the new one, and the next build is right.
 
 Each build here is a real `dateline build` in a subprocess. DATELINE_FAULT
-names a checkpoint (`dateline.checkpoints`) where the build SIGKILLs itself:
+names a checkpoint (`dateline.runtime.checkpoints`) where the build SIGKILLs itself:
 no clean-up handler runs, as when the machine loses power. After every kill,
 output/ must be byte for byte a clean build of the old or of the new content,
 and the next build must be byte for byte a clean build of what it is given.
@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from crashsite import EDIT_MARK, leftovers, make_site, make_versions, run_build, start_build, tree, use_content
-from dateline.checkpoints import CHECKPOINTS
+from dateline.runtime.checkpoints import CHECKPOINTS
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,7 @@ class _Killed(BaseException):
 
 def test_without_renameat2_a_kill_between_the_renames_is_undone_by_the_next_build(tmp_path, monkeypatch):
     """The two-rename fallback parks the old site; recovery puts it back."""
-    from dateline import swap
+    from dateline.pages import swap
 
     final, staging = tmp_path / "output", tmp_path / ".output.staging-1"
     final.mkdir(), staging.mkdir()
@@ -134,7 +134,7 @@ def test_without_renameat2_a_kill_between_the_renames_is_undone_by_the_next_buil
 
 
 def test_renameat2_exchanges_two_folders(tmp_path):
-    from dateline.swap import exchange
+    from dateline.pages.swap import exchange
 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()

@@ -7,8 +7,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from dateline.extraction import extract, extract_html
-from dateline.sentences import anchor_sentences, body_paragraphs, split_sentences, text_paragraphs
+from dateline.facts.extraction import extract, extract_html
+from dateline.facts.sentences import anchor_sentences, body_paragraphs, split_sentences, text_paragraphs
 
 SEED = Path("/work/shared/seeds/000_f4b17a1262014492.txt")
 RELEASE = datetime.date(2013, 5, 29)

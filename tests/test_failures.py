@@ -69,7 +69,7 @@ def test_cli_exit_status_and_no_traceback(tiny_site, tmp_path):
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for command in (["build", "-s", str(conf)], ["check", "-s", str(conf)]):
-        run = subprocess.run([sys.executable, "-m", "dateline.cli", *command], capture_output=True,
+        run = subprocess.run([sys.executable, "-m", "dateline.commands.cli", *command], capture_output=True,
                              text=True, cwd=ROOT, env=env)
         assert run.returncode == 1, run.stderr
         assert "Traceback" not in run.stderr + run.stdout
@@ -98,7 +98,7 @@ def test_unknown_issuer_keys_are_errors(tiny_site, tmp_path):
 
 
 def test_template_error_keeps_last_good_output(tiny_site, tmp_path):
-    from dateline.build import BuildFailed
+    from dateline.build.build import BuildFailed
 
     output = build_site(tiny_site, tmp_path / "output")
     before = snapshot(output)

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from dateline.exchanges import Ticker
-from dateline.frontmatter import parse
+from dateline.content.exchanges import Ticker
+from dateline.content.frontmatter import parse
 
 TORONTO = ZoneInfo("America/Toronto")
 

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.errors import DatelineError, Problem
-from dateline.extraction import extract_text
-from dateline.frontmatter import FrontMatter, parse
+from dateline.facts.extraction import extract_text
+from dateline.content.frontmatter import FrontMatter, parse
 from dateline.importer import parse_release
-from dateline.issuer import parse_issuer
+from dateline.content.issuer import parse_issuer
 
 EXAMPLES = int(os.environ.get("DATELINE_FUZZ_EXAMPLES", "10000"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,

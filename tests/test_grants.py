@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.extraction import extract_html, extract_text
-from dateline.grants import GRANT_KEYS, extract_grants
-from dateline.sentences import body_paragraphs, text_paragraphs
+from dateline.facts.extraction import extract_html, extract_text
+from dateline.facts.grants import GRANT_KEYS, extract_grants
+from dateline.facts.sentences import body_paragraphs, text_paragraphs
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "extraction").glob("*.yaml"))
 

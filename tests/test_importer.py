@@ -16,8 +16,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from dateline.exchanges import Ticker
-from dateline.frontmatter import parse as parse_front_matter
+from dateline.content.exchanges import Ticker
+from dateline.content.frontmatter import parse as parse_front_matter
 from dateline.importer import (
     add_arguments,
     detect_release_date,

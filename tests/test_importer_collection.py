@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dateline.frontmatter import parse as parse_front_matter
+from dateline.content.frontmatter import parse as parse_front_matter
 from dateline.importer import add_arguments, run
 from dateline.importer.sitecheck import PageCheck, missing_on_page
 from dateline.importer.verify import split_document
-from dateline.leadline import dateline_text, with_dateline
+from dateline.facts.leadline import dateline_text, with_dateline
 from sitebuild import ROOT, build_site
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -215,7 +215,7 @@ def test_without_issuer_tickers_a_source_naming_none_is_refused_with_a_clear_pro
 
 
 def test_check_report_lists_an_undated_draft_as_withheld():
-    from dateline.report import _report_order, release_report
+    from dateline.commands.report import _report_order, release_report
 
     undated = '---\ntitle: "T"\nticker: "TSX: ACM"\ntags: [news]\nstatus: draft\n---\nx\n'
     dated = undated.replace("status: draft\n", "date: 2020-01-02\n")

@@ -44,7 +44,7 @@ def test_touched_files_rebuild_but_every_file_is_kept(tiny_site, tmp_path, caplo
     assert any("0 page write(s) rendered" in m for m in messages(caplog))
     sitemap = (output / "sitemap.xml").read_text()
     assert "releases/2021/northgate-grants-options/" in sitemap and "about/" in sitemap
-    from dateline.timing import phase_seconds
+    from dateline.runtime.timing import phase_seconds
 
     assert "search export" not in phase_seconds(), "the unchanged index must reuse the live export"
 
@@ -109,8 +109,8 @@ def test_a_failed_build_does_not_poison_the_next(tiny_site, tmp_path):
 
 
 def test_an_embargo_lifting_makes_the_build_stale(tiny_site, tmp_path):
-    from dateline.build import load_settings
-    from dateline.uptodate import is_up_to_date, record_build
+    from dateline.build.build import load_settings
+    from dateline.build.uptodate import is_up_to_date, record_build
 
     from sitebuild import ROOT, site_settings
 
@@ -128,7 +128,7 @@ def test_an_embargo_lifting_makes_the_build_stale(tiny_site, tmp_path):
 
 def test_parallel_preparation_gives_the_same_site(tiny_site, tmp_path, monkeypatch):
     """Releases are prepared in worker processes on large sites; the pages must not differ."""
-    from dateline import releases
+    from dateline.build import releases
 
     serial = build_site(tiny_site, tmp_path / "serial", tmp_path / "serial-cache")
     monkeypatch.setattr(releases, "PARALLEL_MIN", 1)
@@ -142,7 +142,8 @@ def test_parallel_preparation_gives_the_same_site(tiny_site, tmp_path, monkeypat
 def test_preparing_while_reading_gives_the_same_site(tiny_site, tmp_path, monkeypatch):
     """Large sites hand releases to workers as they are read; the pages must not differ,
     and drafts and embargoed releases are never handed over."""
-    from dateline import ahead, releases
+    from dateline.runtime import ahead
+    from dateline.build import releases
 
     serial = build_site(tiny_site, tmp_path / "serial", tmp_path / "serial-cache")
     handed, taken = [], []
@@ -164,7 +165,7 @@ def test_search_records_use_pelicans_summary(built_site):
     """The summary in search records is computed in worker processes; it must equal Pelican's."""
     import json
 
-    from dateline.htmltext import html_to_text
+    from dateline.content.text import html_to_text
 
     records = []
     for chunk in (built_site / "search").glob("docs-*.json"):
@@ -194,7 +195,7 @@ def test_the_previous_output_is_deleted_and_leftovers_swept(tiny_site, tmp_path)
 def test_build_leaves_no_handover_files_or_parses(tiny_site, tmp_path):
     """The search documents go to the indexer through a file it deletes; the parses shared
     by the validator and the reader are dropped once reading is over."""
-    from dateline import frontmatter
+    from dateline.content import frontmatter
 
     build_site(tiny_site, tmp_path / "output")
     assert (tmp_path / "cache" / "search-index").is_dir()

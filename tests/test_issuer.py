@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from dateline.errors import DatelineError
-from dateline.exchanges import Ticker
-from dateline.issuer import Issuer, load_issuer, parse_issuer
+from dateline.content.exchanges import Ticker
+from dateline.content.issuer import Issuer, load_issuer, parse_issuer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "disclaimers"

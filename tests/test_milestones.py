@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.extraction import extract_html, extract_text
-from dateline.milestones import extract_milestones, find_dates
+from dateline.facts.extraction import extract_html, extract_text
+from dateline.facts.milestones import extract_milestones, find_dates
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "extraction").glob("*.yaml"))
 KEYS = ["date", "precision", "event", "kind", "status", "project", "sentence", "review"]

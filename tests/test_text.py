@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline import disclaimers, htmltext
+from dateline.facts import disclaimers
+
+from dateline.content import text as htmltext
 from dateline.importer import verify
 
 PAGES = [

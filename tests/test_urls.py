@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from dateline import urls
+from dateline.pages import urls
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 

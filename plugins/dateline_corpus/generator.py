@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from dateline_corpus import words
-from dateline.exchanges import Ticker
+from dateline.content.exchanges import Ticker
 
 logger = logging.getLogger(__name__)
 

@@ -297,7 +297,7 @@ def test_search_works_under_a_strict_csp(browser, csp_server):
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    from dateline.build import build
+    from dateline.build.build import build
 
     base = tmp_path_factory.mktemp("hostile")
     shutil.copytree(SITES / "hostile" / "content", base / "content")

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dateline.exchanges import EXCHANGES, Ticker, normalise_exchange
+from dateline.content.exchanges import EXCHANGES, Ticker, normalise_exchange
 
 logger = logging.getLogger(__name__)
 

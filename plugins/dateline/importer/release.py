@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from dateline.errors import Problem, expected
-from dateline.exchanges import Ticker
+from dateline.content.exchanges import Ticker
 from dateline.importer import detect, writer
 from dateline.importer.blocks import Block, Span, spans_text, strip_prefix
 from dateline.importer.html import read_page

@@ -12,7 +12,7 @@ import re
 import markdown
 import yaml
 
-from dateline.htmltext import normalise, plain_text  # noqa: F401 (normalise: verify's users import it here)
+from dateline.content.text import normalise, plain_text  # noqa: F401 (normalise: verify's users import it here)
 from dateline.importer import detect
 from dateline.importer.text import BULLET, normalise_newlines, unescape
 
@@ -32,7 +32,7 @@ def rendered_text(body_markdown: str) -> str:
 
 
 def page_text(page_html: str) -> str:
-    """Rendered HTML as text, with the build's own reading (`htmltext`)."""
+    """Rendered HTML as text, with the build's own reading (`dateline.content.text`)."""
     return plain_text(page_html)
 
 

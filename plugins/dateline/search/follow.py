@@ -45,7 +45,7 @@ from pathlib import Path
 
 from whoosh.util.numeric import length_to_byte
 
-from dateline.cache import code_version, digest, package_version
+from dateline.runtime.cache import code_version, digest, package_version
 from dateline.search.export import (
     numbers_of,
     clear_previous,
@@ -181,7 +181,7 @@ def write_export(ix, reader, live, stamp, previous, documents, out_dir: Path, li
 
 def link_all(live_search: Path, out_dir: Path) -> None:
     """Hard-link the live export's files into out_dir."""
-    from dateline.manifest import link_or_copy
+    from dateline.pages.manifest import link_or_copy
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for source in live_search.iterdir():
@@ -479,7 +479,7 @@ class Patch:
 
 def keep_shard(row, live_search: Path, out_dir: Path, written: list) -> None:
     """Hard-link a live shard and its positions file, once their bytes match their names."""
-    from dateline.manifest import link_or_copy
+    from dateline.pages.manifest import link_or_copy
 
     for name in row[2:]:
         if name:
@@ -511,7 +511,7 @@ class Reuse:
         self.names = {entry.name: entry.stat().st_size for entry in os.scandir(live_search) if entry.is_file()}
 
     def write(self, out_dir: Path, prefix: str, obj, written: list) -> str:
-        from dateline.manifest import link_or_copy
+        from dateline.pages.manifest import link_or_copy
 
         blob = dump(obj)
         name = content_name(prefix, blob)

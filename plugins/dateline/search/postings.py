@@ -24,7 +24,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import length_to_byte
 
-from dateline.forking import fork_map, inherited
+from dateline.runtime.forking import fork_map, inherited
 from dateline.search.schema import PHRASE_FIELDS, TEXT_FIELDS
 
 # Below this many documents one process is quicker than starting workers.

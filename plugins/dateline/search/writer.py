@@ -17,7 +17,7 @@ import os
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from dateline.forking import fork_map, inherited
+from dateline.runtime.forking import fork_map, inherited
 from dateline.search.schema import TEXT_FIELDS, count_terms
 
 # Below this many new releases one process is quicker than starting workers.
