@@ -26,7 +26,8 @@ def rendered(count: int) -> list[tuple[str, dict]]:
 
 
 def _date(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else dt.date.fromisoformat(str(value)[:10])
+    return value.date() if isinstance(value,
+                                      dt.datetime) else dt.date.fromisoformat(str(value)[:10])
 
 
 def _exchanges(tickers) -> list[str]:

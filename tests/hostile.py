@@ -101,7 +101,8 @@ VECTORS = {
                                  '<td background="javascript:alert(1)">x</td></tr></table>',
     "img dynsrc and lowsrc": '<img dynsrc="javascript:alert(1)" lowsrc="javascript:alert(1)">',
     "stylesheet link": '<link rel="stylesheet" href="javascript:alert(1)">',
-    "list-style-image": '<style>li {list-style-image: url("javascript:alert(1)");}</style><ul><li>x',
+    "list-style-image": '<style>li {list-style-image: '
+                        'url("javascript:alert(1)");}</style><ul><li>x',
     "CSS escapes in style": '<div style="background-image:\\0075\\0072\\006C\\0028'
                             "'\\006a\\0061\\0076\\0061\\0073\\0063\\0072\\0069\\0070"
                             "\\0074\\003a\\0061\\006c\\0065\\0072\\0074\\0028\\0031"

@@ -20,7 +20,8 @@ HEAVY = ("whoosh", "dateline.importer", "dateline_corpus", "dateline.search")
 def modules_after(code: str) -> set[str]:
     """The modules a fresh interpreter holds after running `code`."""
     script = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
-    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True)
     return set(json.loads(finished.stdout.splitlines()[-1]))
 
 
@@ -100,14 +101,16 @@ def test_every_module_on_the_release_and_page_path_is_classified():
     unclassified = path - set(cache.OUTPUT_MODULES) - set(cache.MACHINERY_MODULES)
     assert unclassified == set()
     assert set(cache.OUTPUT_MODULES) & set(cache.MACHINERY_MODULES) == set()
-    assert [m for m in (*cache.OUTPUT_MODULES, *cache.MACHINERY_MODULES) if module_file(m) is None] == []
+    assert [m for m in (*cache.OUTPUT_MODULES, *cache.MACHINERY_MODULES)
+            if module_file(m) is None] == []
 
 
 def test_editing_tooling_keeps_release_and_page_keys(tmp_path, monkeypatch):
     """The dev server, the importer, the CLI: not a byte of a page depends on them."""
     from dateline.runtime import cache
 
-    assert not {"dateline.build.devserver", "dateline.commands.cli", "dateline.importer.batch"} & set(cache.OUTPUT_MODULES)
+    assert not {"dateline.build.devserver", "dateline.commands.cli",
+                "dateline.importer.batch"} & set(cache.OUTPUT_MODULES)
     before = cache.code_version()
     copy = tmp_path / "plugins"
     shutil.copytree(PLUGIN / "dateline", copy / "dateline")
@@ -127,7 +130,8 @@ def test_the_search_process_loads_no_pelican():
     """The indexer runs in a fresh interpreter beside the page writer; what it imports is its
     memory. It needs the releases' text and Whoosh, not Pelican's writer."""
     loaded = modules_after("""
-        import dateline.search.process, dateline.search.follow, dateline.search.index, dateline.search.export
+        import dateline.search.process, dateline.search.follow
+        import dateline.search.index, dateline.search.export
         import dateline.pages.manifest
     """)
     assert "whoosh" in loaded
@@ -138,8 +142,8 @@ def test_the_search_process_loads_no_pelican():
 
 
 def test_extraction_overrides_and_registers_agree_on_the_grant_fields():
-    from dateline.facts import fact_fields, grants
     from dateline.content import overrides
+    from dateline.facts import fact_fields, grants
     from dateline.pages import registers
 
     assert grants.GRANT_KEYS == fact_fields.GRANT_KEYS
@@ -148,8 +152,8 @@ def test_extraction_overrides_and_registers_agree_on_the_grant_fields():
 
 
 def test_extraction_overrides_and_registers_agree_on_the_milestone_fields():
-    from dateline.facts import fact_fields, milestones
     from dateline.content import overrides
+    from dateline.facts import fact_fields, milestones
     from dateline.pages import registers
 
     assert milestones.KEYS == fact_fields.MILESTONE_KEYS == overrides.MILESTONE_KEYS

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import markdown
 import pytest
+
+from dateline.content.issuer import Issuer, load_issuer
+from dateline.errors import DatelineError
 from dateline.facts.disclaimers import (
     ISSUER,
     RELEASE,
@@ -18,8 +21,6 @@ from dateline.facts.disclaimers import (
     release_exchanges,
     split_legend_keys,
 )
-from dateline.errors import DatelineError
-from dateline.content.issuer import Issuer, load_issuer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "disclaimers"

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from dateline.content.overrides import check_grant_list
 from dateline.facts.extraction import extract_html, extract_text
 from dateline.facts.grants import (
     REVIEW_CURRENCY,
@@ -16,7 +18,6 @@ from dateline.facts.grants import (
     _add_months,
     extract_grants,
 )
-from dateline.content.overrides import check_grant_list
 from dateline.facts.sentences import body_blocks, body_paragraphs, text_blocks, text_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extraction"

@@ -102,7 +102,8 @@ def test_status(text, status):
 
 def test_quarter_label_of_results_is_not_the_event_date():
     [milestone] = milestones_of("The Company will report its Q2 2013 results in August.")
-    assert (milestone["date"], milestone["precision"], milestone["kind"]) == ("2013-08", "month", "other")
+    assert (milestone["date"], milestone["precision"], milestone["kind"]) == (
+        "2013-08", "month", "other")
 
 
 def test_project_carries_over_only_for_operational_kinds():

@@ -7,12 +7,13 @@ left by a failed build would show up in the next one's pages, logs or benchmark 
 from __future__ import annotations
 
 import pytest
+
 from sitebuild import build_site
 
 
 def test_two_builds_in_one_process_share_no_state(tiny_site, tmp_path, monkeypatch):
-    from dateline.runtime import ahead, run, timing
     from dateline.build import releases
+    from dateline.runtime import ahead, run, timing
 
     monkeypatch.setattr(ahead, "BATCH", 1)  # every release read goes to the prepare workers
     seen = []

@@ -1,4 +1,5 @@
-"""The plain-text table readers (plugins/dateline/facts/tables.py) and grants read from their rows."""
+"""The plain-text table readers (plugins/dateline/facts/tables.py) and grants read from their
+rows."""
 
 import datetime
 

@@ -18,15 +18,15 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from dateline.build.uptodate import input_digest, is_up_to_date, record_build
+from dateline.content.frontmatter import relative_path
+from dateline.content.publishing import build_time
+from dateline.errors import DatelineError
+from dateline.pages.swap import recover, swap_into_place
 from dateline.runtime import run as build_run
 from dateline.runtime import timing
 from dateline.runtime.buildlock import build_lock
 from dateline.runtime.checkpoints import reached
-from dateline.errors import DatelineError
-from dateline.content.frontmatter import relative_path
-from dateline.content.publishing import build_time
-from dateline.pages.swap import recover, swap_into_place
-from dateline.build.uptodate import input_digest, is_up_to_date, record_build
 
 logger = logging.getLogger(__name__)
 

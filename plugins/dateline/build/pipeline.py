@@ -26,16 +26,11 @@ Then `build.py` reuses unchanged files, saves the write manifest and swaps stagi
 
 from __future__ import annotations
 
-from dateline.pages import discovery, registers
-
-from dateline.runtime import progress
-
-from dateline.content import publishing, reader
-
 from dateline.build import releases, site
-
+from dateline.content import publishing, reader
+from dateline.pages import discovery, registers, taxonomy, urls, writer
+from dateline.runtime import progress
 from dateline.search import hook as search_hook
-from dateline.pages import taxonomy, urls, writer
 
 
 def begin(pelican_object) -> None:

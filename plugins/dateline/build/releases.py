@@ -18,17 +18,16 @@ import os
 
 from pelican.utils import truncate_html_words
 
-from dateline.runtime import ahead, progress, timing
-
-from dateline.facts import disclaimers, extraction, leadline, sentences
 from dateline.build import site as build_site
+from dateline.content.frontmatter import site_zone
+from dateline.content.publishing import build_time, publishes
+from dateline.content.text import html_to_text
+from dateline.facts import disclaimers, extraction, leadline, sentences
+from dateline.facts.structured import LazyNewsArticle
+from dateline.runtime import ahead, progress, timing
 from dateline.runtime.cache import code_version, digest
 from dateline.runtime.checkpoints import reached
 from dateline.runtime.forking import fork_map, inherited
-from dateline.content.frontmatter import site_zone
-from dateline.content.text import html_to_text
-from dateline.content.publishing import build_time, publishes
-from dateline.facts.structured import LazyNewsArticle
 from dateline.runtime.timing import phase
 
 logger = logging.getLogger(__name__)
@@ -101,8 +100,10 @@ def prepare_all(articles, site, today) -> dict:
 
 def _dated(result, article, today, site):
     """The result with the archival notice as of this build's date."""
-    notice = disclaimers.archival_notice(article.date.date(), today, site.issuer.archival_notice_years)
-    return dataclasses.replace(result, legal=dataclasses.replace(result.legal, archival_notice=notice))
+    notice = disclaimers.archival_notice(article.date.date(), today,
+                                         site.issuer.archival_notice_years)
+    return dataclasses.replace(result,
+                               legal=dataclasses.replace(result.legal, archival_notice=notice))
 
 
 def _keep(store, key, outcome) -> PreparedRelease:
@@ -131,7 +132,8 @@ def _run_jobs(jobs, issuer):
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2 or len(jobs) < PARALLEL_MIN:
         return [_prepare_job(job, issuer) for job in jobs]
-    return fork_map(_prepare_job, jobs, workers, shared=issuer, chunksize=max(1, len(jobs) // (workers * 8)))
+    return fork_map(_prepare_job, jobs, workers, shared=issuer,
+                    chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 def _job(article, today) -> dict:
@@ -160,7 +162,8 @@ def _prepare_job(job, issuer=None):
     started = timing.phase_seconds()
     prepared = prepare_text(job, issuer or inherited())
     finished = timing.phase_seconds()
-    return prepared, {k: finished.get(k, 0) - started.get(k, 0) for k in ("disclaimers", "extraction")}
+    return prepared, {k: finished.get(k, 0) - started.get(k, 0) for k
+                      in ("disclaimers", "extraction")}
 
 
 def enrich(article, site, settings, prepared) -> None:
@@ -173,7 +176,8 @@ def enrich(article, site, settings, prepared) -> None:
 def release_key(job: dict, site) -> str:
     """Hash of everything `prepare` reads (the build date only sets the archival notice,
     which is worked out afresh for cached results)."""
-    return digest(code_version(), site.issuer_digest, sorted((k, v) for k, v in job.items() if k != "today"))
+    return digest(code_version(), site.issuer_digest,
+                  sorted((k, v) for k, v in job.items() if k != "today"))
 
 
 def prepare_text(job: dict, issuer) -> PreparedRelease:
@@ -187,7 +191,8 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
     with phase("extraction"):
         facts = release_facts(job, legal.body_html)
         body, anchors = sentences.anchor_sentences(
-            legal.body_html, [f["sentence"] for f in facts["grants"] + facts["milestones"] if f.get("sentence")]
+            legal.body_html,
+            [f["sentence"] for f in facts["grants"] + facts["milestones"] if f.get("sentence")],
         )
     for fact in facts["grants"] + facts["milestones"]:
         fact["anchor"] = anchors.get(fact.get("sentence") or "")
@@ -205,16 +210,24 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
 def apply(article, issuer, settings, prepared: PreparedRelease) -> None:
     """Set what the templates, feeds and search read."""
     local_day = article.date.astimezone(site_zone(settings)).date()
-    article._content = leadline.with_dateline(prepared.body_html, getattr(article, "dateline", None),
-                                              local_day, getattr(article, "wire", None))
-    article.legal = dataclasses.replace(prepared.legal, body_html=article._content)  # feeds: same lead
+    article._content = leadline.with_dateline(
+        prepared.body_html,
+        getattr(article, "dateline", None),
+        local_day,
+        getattr(article, "wire", None),
+    )
+    # feeds: same lead
+    article.legal = dataclasses.replace(prepared.legal, body_html=article._content)
     article.grants = prepared.grants
     article.milestones = prepared.milestones
     article.contacts = [issuer.contacts[key] for key in getattr(article, "contact_keys", [])]
     article.plain_body = prepared.plain_body
     automatic = "summary" not in article.metadata and not settings.get("SUMMARY_MAX_PARAGRAPHS")
-    article.summary_text = prepared.summary_text if automatic and prepared.summary_text is not None \
+    article.summary_text = (
+        prepared.summary_text
+        if automatic and prepared.summary_text is not None
         else html_to_text(article.summary)
+    )
     # Pelican cuts its summary anew on every access; page keys compare this cached cut instead
     article._dateline_summary = prepared.summary_html if automatic else None
     article.jsonld = LazyNewsArticle(article, settings, article.plain_body, issuer)
@@ -227,9 +240,12 @@ def release_facts(job: dict, body_html: str) -> dict:
     found = None
     grants, milestones = job["grants"], job["milestones"]
     if grants is None or milestones is None:
-        found = extraction.extract_html(body_html, release_date=job["date"], exchanges=job["exchanges"],
-                                        title=job.get("title"))
+        found = extraction.extract_html(
+            body_html, release_date=job["date"], exchanges=job["exchanges"], title=job.get("title")
+        )
     return {
         "grants": [dict(g) for g in (grants if grants is not None else found["grants"])],
-        "milestones": [dict(m) for m in (milestones if milestones is not None else found["milestones"])],
+        "milestones": [
+            dict(m) for m in (milestones if milestones is not None else found["milestones"])
+        ],
     }

@@ -11,14 +11,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.content.frontmatter import forget_parsed
+from dateline.content.validate import require_valid
 from dateline.runtime import run as build_run
 from dateline.runtime import seals
 from dateline.runtime.cache import Store, digest, drop_stale_reader_caches, open_store
-from dateline.content.frontmatter import forget_parsed
-from dateline.settings import issuer_path, require_autoescape
 from dateline.runtime.checkpoints import reached
 from dateline.runtime.timing import phase
-from dateline.content.validate import require_valid
+from dateline.settings import issuer_path, require_autoescape
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,8 @@ def start(pelican_object) -> None:
             if cache is not None:
                 cache.close()
             raise
-    logger.info("dateline: %d release(s) and %d page(s) valid", len(check.releases), len(check.pages))
+    logger.info("dateline: %d release(s) and %d page(s) valid", len(check.releases),
+                len(check.pages))
     run.progress.start(len(check.releases))
     issuer_digest = digest(issuer_path(pelican_object.settings).read_bytes())
     run.site = Site(issuer=check.issuer, issuer_digest=issuer_digest, store=cache)

@@ -18,7 +18,6 @@ from importlib import metadata
 from pathlib import Path
 
 from dateline.content import contentwalk
-
 from dateline.runtime import records
 from dateline.runtime.cache import code_version, digest, package_version
 
@@ -47,10 +46,16 @@ def _tree_stamp(root: Path) -> list:
 def input_digest(settings, settings_file: str) -> str:
     from dateline.pages.pagekeys import settings_digest
 
-    versions = [metadata.version(name) for name in ("pelican", "Markdown", "nh3", "Jinja2", "Whoosh-Reloaded")]
+    versions = [metadata.version(name) for name
+                in ("pelican", "Markdown", "nh3", "Jinja2", "Whoosh-Reloaded")]
     return digest(
-        code_version(), package_version(), versions, settings_digest(settings), Path(settings_file).read_bytes(),
-        json.dumps(_tree_stamp(Path(settings["PATH"]))), json.dumps(_tree_stamp(Path(settings["THEME"]))),
+        code_version(),
+        package_version(),
+        versions,
+        settings_digest(settings),
+        Path(settings_file).read_bytes(),
+        json.dumps(_tree_stamp(Path(settings["PATH"]))),
+        json.dumps(_tree_stamp(Path(settings["THEME"]))),
     )
 
 
@@ -63,7 +68,8 @@ def _record_path(settings) -> Path:
 
 
 def is_up_to_date(settings, inputs: str, final: Path, now: dt.datetime) -> bool:
-    """True when the last build of the same inputs, today, produced `final` and no embargo has lifted."""
+    """True when the last build of the same inputs, today, produced `final` and no embargo has
+    lifted."""
     record = records.load(_record_path(settings))
     if not isinstance(record, dict):
         return False

@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 # name -> (module with add_arguments() and run(), help). A module is imported only when its
 # command is the one being run, so `dateline --help` and `dateline build` stay cheap.
 SUBCOMMANDS = {
-    "extract": ("dateline.commands.extract_command", "print the grants and milestones found in releases"),
+    "extract": ("dateline.commands.extract_command",
+                "print the grants and milestones found in releases"),
     "import": ("dateline.importer", "turn .txt/.html releases into Markdown + YAML"),
     "search": ("dateline.search.cli", "query the Whoosh index from the terminal"),
     "generate": ("dateline_corpus.generator", "write a deterministic corpus of fictional releases"),
@@ -32,7 +33,8 @@ def parse_arguments(argv=None) -> argparse.Namespace:
     build = commands.add_parser("build", help="build the site into output/ (atomically)")
     _site_options(build)
     build.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
-    build.add_argument("--relative-urls", action="store_true", help="relative links, for local viewing")
+    build.add_argument("--relative-urls", action="store_true",
+                       help="relative links, for local viewing")
 
     check = commands.add_parser("check", help="validate content and print an extraction report")
     _site_options(check)
@@ -95,8 +97,11 @@ def _build(args) -> int:
     except Exception as failure:  # a theme or settings mistake: say what, keep the last good site
         if args.debug:
             raise
-        print(f"build failed: {type(failure).__name__}: {failure}\n"
-              "output/ was left as it was; run with -D (or make DEBUG=1) for a traceback", file=sys.stderr)
+        print(
+            f"build failed: {type(failure).__name__}: {failure}\n"
+            "output/ was left as it was; run with -D (or make DEBUG=1) for a traceback",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -25,8 +25,8 @@ import sys
 from pathlib import Path
 
 from dateline.content import markup
-from dateline.errors import DatelineError, Problem
 from dateline.content.frontmatter import parse_file, relative_path
+from dateline.errors import DatelineError, Problem
 
 logger = logging.getLogger(__name__)
 

@@ -1,14 +1,15 @@
-"""`dateline check`: what the site will show, for review before publishing (`extract_command` prints it as JSON)."""
+"""`dateline check`: what the site will show, for review before publishing (`extract_command` prints
+it as JSON)."""
 
 from __future__ import annotations
 
 import logging
 
 from dateline.build.build import load_settings
-from dateline.errors import DatelineError
 from dateline.content.frontmatter import relative_path
 from dateline.content.publishing import build_time
 from dateline.content.validate import validate_site
+from dateline.errors import DatelineError
 
 logger = logging.getLogger(__name__)
 
@@ -39,17 +40,22 @@ def release_report(matter, issuer, settings, now) -> str:
     day = f"{fields['date']:%Y-%m-%d}" if "date" in fields else "undated"
     head = f"\n{relative_path(matter.path)}  {day}  {', '.join(t.label for t in fields['ticker'])}"
     if matter.is_draft or fields["date"] > now:
-        return head + "\n  withheld: " + ("draft" if matter.is_draft else f"embargoed until {fields['date']:%Y-%m-%d %H:%M %Z}")
+        return head + "\n  withheld: " + ("draft" if matter.is_draft
+                                          else f"embargoed until "
+                                               f"{fields['date']:%Y-%m-%d %H:%M %Z}")
     prepared = prepare(matter, issuer, settings, now)
     legal = prepared.legal
     facts = {"grants": prepared.grants, "milestones": prepared.milestones}
     lines = [head]
     lines += fact_lines("grant", facts["grants"], describe_grant) or ["  grants: none found"]
-    lines += fact_lines("milestone", facts["milestones"], describe_milestone) or ["  milestones: none found"]
+    lines += fact_lines("milestone", facts["milestones"],
+                        describe_milestone) or ["  milestones: none found"]
     for block in legal.top_legends + legal.bottom_legends:
-        lines.append(f"  legend: {block.key} ({'as published' if block.origin == 'release' else 'added from issuer.yaml'})")
+        origin = "as published" if block.origin == "release" else "added from issuer.yaml"
+        lines.append(f"  legend: {block.key} ({origin})")
     if legal.disclaimer:
-        lines.append(f"  disclaimer: {legal.disclaimer.key} ({'as published' if legal.disclaimer.origin == 'release' else 'issuer default'})")
+        origin = "as published" if legal.disclaimer.origin == "release" else "issuer default"
+        lines.append(f"  disclaimer: {legal.disclaimer.key} ({origin})")
     lines += [f"  warning: {w}" for w in legal.warnings]
     return "\n".join(lines)
 
@@ -68,12 +74,20 @@ def prepare(matter, issuer, settings, now):
 
 
 def facts_for(fields, body_html, exchanges) -> dict:
-    """`dateline extract`: the facts of an HTML body, front-matter lists first (`releases.release_facts`)."""
+    """`dateline extract`: the facts of an HTML body, front-matter lists first
+    (`releases.release_facts`)."""
     from dateline.build import releases
 
-    return releases.release_facts({"grants": fields.get("grants"), "milestones": fields.get("milestones"),
-                                   "date": fields["date"].date(), "exchanges": exchanges,
-                                   "title": fields.get("title")}, body_html)
+    return releases.release_facts(
+        {
+            "grants": fields.get("grants"),
+            "milestones": fields.get("milestones"),
+            "date": fields["date"].date(),
+            "exchanges": exchanges,
+            "title": fields.get("title"),
+        },
+        body_html,
+    )
 
 
 def fact_lines(kind: str, facts: list[dict], describe) -> list[str]:
@@ -93,7 +107,8 @@ def describe_grant(grant) -> str:
     if grant.get("role"):
         parts[-1] += f" ({grant['role']})"
     if grant.get("number"):
-        price = f" @ {grant['currency'] or ''} {grant['exercise_price']}" if grant.get("exercise_price") is not None else ""
+        price = f" @ {grant['currency'] or ''} {grant['exercise_price']}" if grant.get(
+            "exercise_price") is not None else ""
         parts.append(f"{grant['number']:,}{price}")
     if grant.get("term_years"):
         parts.append(f"{grant['term_years']:g} years")
@@ -105,4 +120,5 @@ def describe_grant(grant) -> str:
 
 
 def describe_milestone(milestone) -> str:
-    return f"[{milestone['status']}] {milestone.get('date') or 'undated'} {milestone.get('kind') or 'other'}: {milestone['event']}"
+    date, kind = milestone.get("date") or "undated", milestone.get("kind") or "other"
+    return f"[{milestone['status']}] {date} {kind}: {milestone['event']}"

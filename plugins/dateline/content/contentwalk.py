@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.errors import Problem
 from dateline.content.frontmatter import relative_path
+from dateline.errors import Problem
 
 
 @dataclass
@@ -61,8 +61,14 @@ def _follow(link: str, root: str, ancestors: set, found: Walk) -> None:
 
 
 def _refuse(link: str, found: Walk, what: str) -> None:
-    found.problems.append(Problem(relative_path(link), 1, "symlink",
-                                  f"expected a link to a file or folder inside the content folder, {what}"))
+    found.problems.append(
+        Problem(
+            relative_path(link),
+            1,
+            "symlink",
+            f"expected a link to a file or folder inside the content folder, {what}",
+        )
+    )
 
 
 def stamp(path: str) -> tuple:

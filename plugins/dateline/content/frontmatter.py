@@ -21,9 +21,9 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from dateline.content import bounded_yaml, moments
-from dateline.errors import Problem, clipped, expected, field_name
 from dateline.content.exchanges import Ticker, known_codes, normalise_exchange, parse_ticker
 from dateline.content.sanitize import CONTROL_CHARACTERS
+from dateline.errors import Problem, clipped, expected, field_name
 
 logger = logging.getLogger(__name__)
 
@@ -331,7 +331,8 @@ def _load_yaml(matter: FrontMatter, yaml_text: str):
         matter.problems.append(Problem(matter.path, line, "front matter", message))
         return None, None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        matter.problems.append(expected(matter.path, 2, "front matter", "a mapping of field: value", data))
+        matter.problems.append(expected(matter.path, 2, "front matter", "a mapping of field: value",
+                                        data))
         return None, None
     return node, data
 
@@ -369,7 +370,8 @@ def _apply(matter, name, checker, value, value_node, ctx) -> None:
         label = name + (f".{bad.subfield}" if bad.subfield else "")
         problem = expected(matter.path, line, label, bad.what, bad.found)
         if bad.hint:
-            problem = Problem(problem.path, problem.line, problem.field, f"{problem.message}; {bad.hint}")
+            problem = Problem(problem.path, problem.line, problem.field,
+                              f"{problem.message}; {bad.hint}")
         matter.problems.append(problem)
         return
     if name == "date":
@@ -406,7 +408,8 @@ def kind_of(path: Path, content_root: Path) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _parse_cached(path: str, mtime_ns: int, size: int, kind: str, zone_name: str, store=None) -> FrontMatter:
+def _parse_cached(path: str, mtime_ns: int, size: int, kind: str, zone_name: str,
+                  store=None) -> FrontMatter:
     del mtime_ns, size  # cache keys only: a changed file is parsed again
     raw = Path(path).read_bytes()
     key = None
@@ -458,7 +461,8 @@ def decode(path: str, raw: bytes):
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return Problem(path, line, "encoding", f"expected UTF-8 text, found byte 0x{raw[error.start]:02x}")
+        return Problem(path, line, "encoding",
+                       f"expected UTF-8 text, found byte 0x{raw[error.start]:02x}")
 
 
 def is_embargoed(matter: FrontMatter, now: dt.datetime) -> bool:

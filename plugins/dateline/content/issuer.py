@@ -16,10 +16,10 @@ from pathlib import Path
 import yaml
 
 from dateline.content import bounded_yaml
-from dateline.errors import DatelineError, Problem, clipped, expected, field_name
 from dateline.content.exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
-from dateline.content.text import html_to_text
 from dateline.content.markup import render
+from dateline.content.text import html_to_text
+from dateline.errors import DatelineError, Problem, clipped, expected, field_name
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +159,8 @@ def _field(keys: tuple) -> str:
 
 
 def _node_lines(node, path: str) -> tuple[dict[tuple, int], list[Problem]]:
-    """Map each key path, e.g. ('legends', 'tsxv', 'placement'), to its line; find duplicate keys."""
+    """Map each key path, e.g. ('legends', 'tsxv', 'placement'), to its line; find duplicate
+    keys."""
     lines: dict[tuple, int] = {(): node.start_mark.line + 1}
     duplicates: list[Problem] = []
     stack = [((), node)]

@@ -11,9 +11,13 @@ import re
 
 from dateline.content import moments
 from dateline.content.frontmatter import Invalid
-
 from dateline.facts.fact_fields import (  # noqa: F401 - the names this module always offered
-    GRANT_KEYS, KINDS, MILESTONE_KEYS, PRECISION_NAMES, PRECISIONS, SECURITIES,
+    GRANT_KEYS,
+    KINDS,
+    MILESTONE_KEYS,
+    PRECISION_NAMES,
+    PRECISIONS,
+    SECURITIES,
 )
 
 
@@ -45,7 +49,8 @@ GRANT_RULES = {
     "role": (_text, "a role such as director"),
     "number": (_whole, "a whole number of securities"),
     "exercise_price": (_number, "a price such as 1.07"),
-    "currency": (lambda v, _n: isinstance(v, str) and re.match(r"^[A-Z]{3}$", v), "an ISO currency code such as CAD"),
+    "currency": (lambda v, _n: isinstance(v, str) and re.match(r"^[A-Z]{3}$", v),
+                 "an ISO currency code such as CAD"),
     "currency_stated": (lambda v, _n: isinstance(v, bool), "true or false"),
     "term_years": (_number, "a number of years"),
     "expiry_date": (_iso_day, _DAY_IN_RANGE),

@@ -20,7 +20,9 @@ def build_time(settings) -> dt.datetime:
     """The moment this build publishes "as of": the clock, or DATELINE['now'] for previews."""
     configured = dateline_settings(settings).get("now")
     if configured:
-        moment = configured if isinstance(configured, dt.datetime) else dt.datetime.fromisoformat(str(configured))
+        moment = configured if isinstance(configured,
+                                          dt.datetime) else dt.datetime.fromisoformat(
+                                              str(configured))
         return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc)
 
@@ -43,7 +45,8 @@ def withhold_articles(generator) -> None:
     if site.in_progress() is not None:
         site.in_progress().next_embargo = min((a.date for a in embargoed), default=None)
     if embargoed:
-        logger.info("dateline: withholding %d embargoed release(s) until their date", len(embargoed))
+        logger.info("dateline: withholding %d embargoed release(s) until their date",
+                    len(embargoed))
     if generator.drafts:
         logger.info("dateline: withholding %d draft release(s)", len(generator.drafts))
     generator.articles = [a for a in generator.articles if is_public(a, now)]

@@ -9,11 +9,11 @@ from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Tag
 
-from dateline.errors import DatelineError
-from dateline.content.frontmatter import kind_of, parse_file
-from dateline.content import markup
-from dateline.runtime import progress
 from dateline.build import site
+from dateline.content import markup
+from dateline.content.frontmatter import kind_of, parse_file
+from dateline.errors import DatelineError
+from dateline.runtime import progress
 from dateline.runtime.timing import phase
 
 logger = logging.getLogger(__name__)

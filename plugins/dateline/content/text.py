@@ -14,15 +14,40 @@ import html as htmllib
 import re
 import unicodedata
 
-BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "hr", "blockquote", "pre",
-          "table", "thead", "tbody", "ul", "ol", "dl", "dt", "dd"}
+BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "br",
+    "hr",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+}
 CELLS = {"td", "th"}  # a word break, not a paragraph: a table row reads as one line
 
 _ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HIDDEN = re.compile(r"<(script|style)\b" + _ATTRIBUTES + r">.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_BLOCK_TAG = re.compile(r"</?(?:%s)\b%s>" % ("|".join(sorted(BLOCKS, key=len, reverse=True)), _ATTRIBUTES),
-                        re.IGNORECASE)
+_HIDDEN = re.compile(r"<(script|style)\b" + _ATTRIBUTES + r">.*?</\1\s*>",
+                     re.DOTALL | re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"</?(?:%s)\b%s>" % ("|".join(sorted(BLOCKS, key=len, reverse=True)), _ATTRIBUTES),
+    re.IGNORECASE,
+)
 _CELL_TAG = re.compile(r"</?(?:td|th)\b%s>" % _ATTRIBUTES, re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z!?]%s>" % _ATTRIBUTES)
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
@@ -35,7 +60,8 @@ _SPACES = re.compile(r"[ \t\r\f\v\n]+")
 FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-",
     "\u00a0": " ", "\u202f": " ",
 })  # fmt: skip
 
@@ -49,7 +75,8 @@ def _text_with_breaks(html: str) -> str:
 
 def html_to_text(html: str) -> str:
     """Visible text with paragraphs separated by blank lines and spaces collapsed."""
-    paragraphs = (_SPACES.sub(" ", block).strip() for block in _text_with_breaks(html).split("\n\n"))
+    paragraphs = (_SPACES.sub(" ", block).strip() for block
+                  in _text_with_breaks(html).split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from dateline.content import moments, site_paths
 from dateline.content.contentwalk import walk
-from dateline.errors import DatelineError, Problem, expected, preview
 from dateline.content.frontmatter import FrontMatter, kind_of, parse_file, relative_path
+from dateline.errors import DatelineError, Problem, expected, preview
 from dateline.settings import issuer_path, setting_line
 
 logger = logging.getLogger(__name__)
@@ -47,8 +47,12 @@ def walked_files(settings) -> list[tuple[Path, str]]:
     """Every file under the content folders, links followed inside the content (contentwalk),
     except those IGNORE_FILES names (an editor's lock files), which Pelican skips too."""
     root, ignored = Path(settings["PATH"]), settings.get("IGNORE_FILES", [])
-    return [(path, kind) for base, kind in content_folders(settings) for path in walk(base, root).files
-            if not any(fnmatch.fnmatch(path.name, pattern) for pattern in ignored)]
+    return [
+        (path, kind)
+        for base, kind in content_folders(settings)
+        for path in walk(base, root).files
+        if not any(fnmatch.fnmatch(path.name, pattern) for pattern in ignored)
+    ]
 
 
 def content_files(settings) -> list[Path]:
@@ -141,7 +145,12 @@ def _load_issuer(settings, check: SiteCheck):
     path = issuer_path(settings)
     if not path.is_file():
         check.problems.append(
-            Problem(relative_path(path), 1, "issuer", "expected an issuer profile (issuer.yaml), found no file")
+            Problem(
+                relative_path(path),
+                1,
+                "issuer",
+                "expected an issuer profile (issuer.yaml), found no file",
+            )
         )
         return None
     try:
@@ -157,13 +166,16 @@ def issuer_key_problems(matter: FrontMatter, issuer) -> list[Problem]:
     path = relative_path(matter.path)
     key = matter.fields.get("disclaimer")
     if key and key != "none" and key not in issuer.disclaimers:
-        problems.append(_unknown_key(path, matter.line_of("disclaimer"), "disclaimer", issuer.disclaimers, key, "none"))
+        problems.append(_unknown_key(path, matter.line_of("disclaimer"), "disclaimer",
+                                     issuer.disclaimers, key, "none"))
     for key in matter.fields.get("legends", []):
         if key.lstrip("-") not in issuer.legends:
-            problems.append(_unknown_key(path, matter.line_of("legends"), "legends", issuer.legends, key))
+            problems.append(_unknown_key(path, matter.line_of("legends"), "legends", issuer.legends,
+                                         key))
     for key in matter.fields.get("contacts", []):
         if key not in issuer.contacts:
-            problems.append(_unknown_key(path, matter.line_of("contacts"), "contacts", issuer.contacts, key))
+            problems.append(_unknown_key(path, matter.line_of("contacts"), "contacts",
+                                         issuer.contacts, key))
     return problems
 
 

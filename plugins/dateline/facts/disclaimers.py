@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
-from dateline.errors import DatelineError, Problem
 from dateline.content.exchanges import normalise_exchange, parse_ticker
-from dateline.content.text import normalise, plain_text
 from dateline.content.issuer import NO_DISCLAIMER, REQUIRED_LEGEND_EXCHANGES, Issuer, Legend
+from dateline.content.text import normalise, plain_text
+from dateline.errors import DatelineError, Problem
 
 logger = logging.getLogger(__name__)
 
@@ -561,7 +561,8 @@ class _Where:
         return f"{self.source}:{line}" if line else self.source
 
 
-def _warn(attachment: Attachment, where: _Where, message: str, *args, field: str | None = None) -> None:
+def _warn(attachment: Attachment, where: _Where, message: str, *args,
+          field: str | None = None) -> None:
     """Warn as `path:line: message`, the line of the front-matter field it is about (if any)."""
     text = f"{where.at(field)}: {message % args}"
     attachment.warnings.append(text)

@@ -135,9 +135,11 @@ _PERSON = re.compile(
 _ORG = re.compile(rf"\b((?:[A-Z][\w&’'-]*\s+(?:y\s+|de\s+)?){{1,5}}(?:{ORG_WORDS}\s+)*{ORG_WORDS})")
 ORG_RE = _ORG
 _GROUP_NOUNS = re.compile(
-    r"(?i)\b(?:(?:non[- ]executive|non[- ]management|non[- ]employee|independent|senior|executive)\s+)?"
+    r"(?i)\b(?:(?:non[- ]executive|non[- ]management|non[- ]employee|independent|senior"
+    r"|executive)\s+)?"
     r"(?:board\s+members|directors|officers|employees|consultants|advis[oe]rs|management|members"
-    r"|insiders|grantees|participants|executives|agents|finders|advis[oe]r|director|officer|consultant|(?<!non-)(?<!non )employee|contractors|staff"
+    r"|insiders|grantees|participants|executives|agents|finders|advis[oe]r|director|officer"
+    r"|consultant|(?<!non-)(?<!non )employee|contractors|staff"
     r"|managers)\b"
 )
 _SINGLE = re.compile(

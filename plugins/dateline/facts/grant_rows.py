@@ -25,7 +25,7 @@ import re
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_parties as parties
 from dateline.facts import grant_terms as terms
-from dateline.facts.tables import FORM_HEADER, is_number
+from dateline.facts.tables import FORM_HEADER
 
 _NAME = re.compile(
     r"(?i)\b(?:name|director|optionee|recipient|pdmr|participant|holder|grantee|individual"

@@ -267,7 +267,8 @@ _IMMEDIATE = re.compile(
     r"|\b(?:on|upon)\s+(?:the\s+date\s+of\s+)?(?:grant|award|issue)\b|\bimmediately\b"
 )
 _THIRDS = re.compile(r"(?i)one[- ]third|\b1/3\b|33(?:\.3+)?\s?%|\bin\s+thirds\b|\bthree\s+equal\b")
-_ANNUAL = re.compile(r"(?i)\bannual\w*|\banniversar\w+|\b(?:each|every)\s+year\b|\bper\s+year\b|\byearly\b")
+_ANNUAL = re.compile(r"(?i)\bannual\w*|\banniversar\w+|\b(?:each|every)\s+year\b|\bper\s+year\b"
+                     r"|\byearly\b")
 _EQUAL_PARTS = re.compile(
     rf"(?i)\b(?P<k>{N})\s+equal\s+(?P<annual>annual\s+|quarterly\s+|monthly\s+)?"
     r"(?:instal?lments|tranches|portions|parts)"

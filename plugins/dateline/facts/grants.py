@@ -51,13 +51,13 @@ import datetime
 import logging
 import re
 
+from dateline.content.exchanges import EXCHANGES
 from dateline.facts import asx_forms as forms
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_parties as parties
 from dateline.facts import grant_rows as rows
 from dateline.facts import grant_terms as terms
 from dateline.facts import tables
-from dateline.content.exchanges import EXCHANGES
 from dateline.facts.sentences import Block, looks_like_heading, split_sentences
 
 logger = logging.getLogger(__name__)

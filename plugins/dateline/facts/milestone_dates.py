@@ -151,7 +151,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern, str]] = [
                 r"(?!\s+(?:of\s+)?(?:fiscal\s+|FY|F)?\d)"), "quarter-noyear"),
     (re.compile(r"\b(?P<h>[12])H\s*['’]?(?P<year>(?:19|20)?\d{2})\b"), _HALF),
     (re.compile(r"\bH(?P<h>[12])(?:\s*|[-/’']\s*)(?P<year>(?:19|20)?\d{2})\b"), _HALF),
-    (re.compile(r"(?i)\b(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"),
+    (re.compile(r"(?i)\b(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?P<year>(?:19"
+                r"|20)\d{2})\b"),
      _HALF),
     (re.compile(r"(?i)\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early[- ]|mid[- ]"
                 r"|late[- ]|year[- ]end\s+|calendar\s+)(?P<year>(?:19|20)\d{2})\b"), "year"),
@@ -257,7 +258,8 @@ def _weekday(name: str, release: datetime.date | None, planned: bool,
 def _build_without_year(groups, kind, release, planned, start, end) -> DateMention | None:
     """A quarter, day or month named without its year (or with it, for "the June 2018 quarter")."""
     if kind == "quarter-noyear":
-        return _quarter_without_year(_ORDINAL[groups["month"].lower()], release, planned, start, end)
+        return _quarter_without_year(_ORDINAL[groups["month"].lower()], release, planned, start,
+                                     end)
     month = _month(groups["month"])
     if kind == "quarter-month" and groups.get("year"):
         return DateMention(start, end, int(groups["year"]), None, None, _QUARTER, part=month // 3)
@@ -277,7 +279,8 @@ def _build_without_year(groups, kind, release, planned, start, end) -> DateMenti
 
 def _quarter_without_year(quarter: int, release, planned: bool, start: int,
                           end: int) -> DateMention | None:
-    """ "to follow in the fourth quarter": the next such quarter for a plan, the last one otherwise."""
+    """ "to follow in the fourth quarter": the next such quarter for a plan, the last one
+    otherwise."""
     if release is None:
         return None
     year = _infer_year(quarter * 3, release, planned)

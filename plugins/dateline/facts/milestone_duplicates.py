@@ -1,11 +1,13 @@
 """One event, one milestone: a headline, a highlight bullet and a body sentence often repeat it.
 
 A release states its news several times: in the headline, in a "Highlights" bullet,
-in the lead, in a news service's lead and again in a quote. The timeline must show it once. Two milestones are
+in the lead, in a news service's lead and again in a quote. The timeline must show it once. Two
+milestones are
 the same event when kind and status agree, their dates agree (or one has none, or
 one is the headline's stand-in release date), their projects agree, and their event
 words overlap (a third of the shorter wording when one side is the headline or a news
-service's lead, whose wording carries the company's name). The one kept is the best source: a body sentence over a quotation
+service's lead, whose wording carries the company's name). The one kept is the best source: a body
+sentence over a quotation
 over the headline, then a stated date over none, a more precise date, and the
 earlier sentence.
 """
@@ -56,7 +58,8 @@ def _dated_twin(told: dict, milestones: list[dict]) -> bool:
         other is not told and other["kind"] == told["kind"] and other["status"] == "achieved"
         and _stated_date(other) and _HEADLINE not in other["review"]
         and _QUOTE not in other["review"]
-        and (not other.get("project") or not told.get("project") or other["project"] == told["project"])
+        and (not other.get("project") or not told.get("project") or other["project"]
+             == told["project"])
         and _overlap(_words(told, False), _words(other, False)) >= _LEAD_OVERLAP
         for other in milestones)
 

@@ -21,7 +21,8 @@ _BULLET = re.compile(r"(?:^|\s+)[-–—•▪]\s+")
 _WIRE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2},?\s+)?\((?:[A-Z][\w&'.]*\s*){1,4}\)\s*[-–—]\s+"
     r"|^\s*(?:[A-Z][\w&'.]*\s+){0,3}(?:News|Newswire|Wire)\s+[-–—]\s+"
-    r"|^\s*[A-Z]\w*(?:News|Wire|Markets?)\w*\.(?:com|co\.uk|net)\s+[-–—]\s+"  # "StockMarketWire.com - "
+    # "StockMarketWire.com - "
+    r"|^\s*[A-Z]\w*(?:News|Wire|Markets?)\w*\.(?:com|co\.uk|net)\s+[-–—]\s+"
 )
 _SAID = re.compile(r"\b(?:said|says|announced|reported)\b")
 

@@ -18,7 +18,8 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
   will, is scheduled; a cue with a finite past verb between it and the trigger governs
   something else, and after a fronted "With X," the main verb decides), for a
   conditional clause (once, subject to, allows the Company to, before ... can, pending,
-  deferred until) or a date after the release; a planned event needs a date. Otherwise `achieved`, which needs a date or a reporting verb. A trailing
+  deferred until) or a date after the release; a planned event needs a date. Otherwise `achieved`,
+  which needs a date or a reporting verb. A trailing
   condition (", subject to financing") is about the event before it; a permit
   received "that allows for ... through 2027" is achieved, "through" its term;
   "with effect from <date>" with a perfect tense is achieved on that date.
@@ -89,7 +90,8 @@ _PERIOD_AFTER = re.compile(
     r"(?:results|report|financial statements|guidance|budget|outlook|MD&A|earnings)\b"
 )
 _RECAP = re.compile(
-    r"(?i)\bas\s+(?:was\s+)?(?:previously\s+|first\s+|initially\s+)?(?:announced|disclosed|reported)"
+    r"(?i)\bas\s+(?:was\s+)?(?:previously\s+|first\s+|initially\s+)?(?:announced|disclosed"
+    r"|reported)"
     r"|\bsee\s+(?:the\s+|our\s+|its\s+)?(?:company['’]s\s+)?(?:news|press)\s+release"
     r"|\b(?:news|press)\s+releases?\s+(?:dated|of|issued)\b"
 )
@@ -136,7 +138,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("other", ("decision", "construction", " fid"), re.compile(
         r"(?i)\b(?:construction|investment|development)\s+decision\b|(?-i:\bFID\b)"
         r"|\bdecision\s+to\s+(?:proceed|build|construct|develop|start\s+construction)\b"
-        r"|\bapprov\w*\s+(?:\w+\s+){0,3}?(?:mov\w+\s+forward|proceed\w*)\s+with\s+(?:the\s+)?construction\b"
+        r"|\bapprov\w*\s+(?:\w+\s+){0,3}?(?:mov\w+\s+forward"
+        r"|proceed\w*)\s+with\s+(?:the\s+)?construction\b"
         r"|\bapprov\w*\s+(?:the\s+)?construction\s+of\b"), False),
     ("progress", ("%", "percent"), re.compile(
         r"(?i)\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion|done)\b"
@@ -146,57 +149,80 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ("commissioning", ("commission", "tested", "functional", "operational", " ore ", "ore was",
                        "ore is", "ore has", "introduction of", "start-up", "startup", "start up",
                        "energiz", "energis", "first power", "grid"), re.compile(
-        r"(?i)(?<!weeks of )(?<!months of )(?<!days of )(?<!from the )(?<!out of )\bcommission(?:ed|ing)\b"
+        r"(?i)(?<!weeks of )(?<!months of )(?<!days of )(?<!from the )(?<!out of )\bcommission(?:ed"
+        r"|ing)\b"
         r"|\binstalled,?\s+(?:and\s+)?tested\b"
         r"|\b(?:is|are)\s+(?:now\s+)?fully\s+(?:functional|operational)\b"
         r"|\bore\b[^.;]{0,40}?\b(?:introduced|fed|delivered)\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}"
         r"(?:mill|plant|circuit|crusher|concentrator)\b|\bintroduction\s+of\s+(?:first\s+)?ore\b"
         r"|\bintroduc\w*\s+(?:the\s+)?(?:first\s+)?ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit)\b"
-        r"|\bfirst\s+ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit|crusher|concentrator)\b"
-        r"|\b(?:mill|plant|concentrator)\s+start[- ]?up\b|\bstart[- ]?up\s+of\s+the\s+(?:mill|plant)\b"
-        r"|\benergi[sz](?:ed|ation)\b|\bfirst\s+power\b|\bconnected\s+to\s+the\s+(?:[\w-]+\s+){0,2}grid\b"
+        r"|\bfirst\s+ore\s+(?:in)?to\s+the\s+(?:[\w-]+\s+){0,2}(?:mill|plant|circuit|crusher"
+        r"|concentrator)\b"
+        r"|\b(?:mill|plant|concentrator)\s+start[- ]?up\b|\bstart[- ]?up\s+of\s+the\s+(?:mill"
+        r"|plant)\b"
+        r"|\benergi[sz](?:ed|ation)\b|\bfirst\s+power\b"
+        r"|\bconnected\s+to\s+the\s+(?:[\w-]+\s+){0,2}grid\b"
         r"|\bgrid\s+connection\b"), False),
-    ("production", ("production", "first ", "poured", "pour", "restart", "resum", "maiden", "produc",
+    ("production",
+     ("production", "first ", "poured", "pour", "restart", "resum", "maiden", "produc",
                     "loaded at", "loaded onto",
                     "commercial operation", "nameplate", "design throughput", "design capacity",
                     "mining at", "mining on", "mining operations", "mining has", "mining started",
-                    "mining commenced", "mining began", "mining resumed", "of mining", "of open", "mining expected",
+                    "mining commenced", "mining began", "mining resumed", "of mining", "of open",
+                    "mining expected",
                     "mining is", "mining scheduled", "overburden",
                     "of underground"), re.compile(
-        r"(?i)\b(?:commercial\s+production|production\s+(?:commenced|began|started|restarted|resumed"
-        r"|is\s+expected|will\s+(?:begin|commence|start))|(?:commence|start|begin|began|achieve|restart"
-        r"|resume|declare)\w*\s+(?:of\s+)?(?:commercial\s+|initial\s+|first\s+|full[- ]scale\s+)?production"
-        r"|first\s+(?:[\w-]+\s+){0,2}(?:concentrates?|shipments?|cargo)|maiden\s+(?:[\w-]+\s+){0,2}(?:cargo|shipment)"
+        r"(?i)\b(?:commercial\s+production|production\s+(?:commenced|began|started|restarted"
+        r"|resumed"
+        r"|is\s+expected|will\s+(?:begin|commence|start))|(?:commence|start|begin|began|achieve"
+        r"|restart"
+        r"|resume|declare)\w*\s+(?:of\s+)?(?:commercial\s+|initial\s+|first\s+"
+        r"|full[- ]scale\s+)?production"
+        r"|first\s+(?:[\w-]+\s+){0,2}(?:concentrates?|shipments?|cargo)"
+        r"|maiden\s+(?:[\w-]+\s+){0,2}(?:cargo|shipment)"
         r"|commercial\s+operations?|(?:reach\w*|achiev\w*|attain\w*|hit|operated\s+at|ran\s+at)\s+"
         r"\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+of\s+(?:its\s+|the\s+)?(?:nameplate|design)"
-        r"|(?:reach\w*|achiev\w*|attain\w*|ramp\w*(?:[- ]up)?\s+to|target\w*)\s+(?:full\s+|its\s+|the\s+)?"
+        r"|(?:reach\w*|achiev\w*|attain\w*|ramp\w*(?:[- ]up)?\s+to|target\w*)\s+(?:full\s+|its\s+"
+        r"|the\s+)?"
         r"(?:nameplate|design)\s+(?:capacity|throughput|rates?)"
-        r"|(?-i:mining(?:\s+operations)?\s+(?:at\s+[^.;]{1,40}?\s+)?(?:has\s+)?(?:started|commenced|began|resumed)"
-        r"|^Mining\s+(?:operations\s+)?(?:at|on)\s+[^.;]{1,40}?\s+(?:started|commenced|began|resumed))"
+        r"|(?-i:mining(?:\s+operations)?\s+(?:at\s+[^.;]{1,40}?\s+)?(?:has\s+)?(?:started|commenced"
+        r"|began|resumed)"
+        r"|^Mining\s+(?:operations\s+)?(?:at|on)\s+[^.;]{1,40}?\s+(?:started|commenced|began"
+        r"|resumed))"
         r"|(?:start|commencement)\s+of\s+(?:open[- ]pit\s+|underground\s+)?mining"
         r"|(?-i:^(?:Production|Mining|Bulk\s+mining|Ore\s+mining))\b[^.;]{0,80}?\b(?:commenced|began|started|resumed)"
-        r"|(?:ore\s+|bulk\s+)?mining\s+(?:is\s+)?(?:expected|scheduled|planned|due|set)\s+to\s+(?:re)?(?:start|begin|commence)"
+        r"|(?:ore\s+|bulk\s+)?mining\s+(?:is\s+)?(?:expected|scheduled|planned|due"
+        r"|set)\s+to\s+(?:re)?(?:start|begin|commence)"
         r"|first\s+overburden|bulk\s+mining\s+(?:commenced|began|started)"
-        r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré|dore)"
+        r"|first\s+(?:gold|silver|copper|concentrate|pour|production|shipment|oil|gas|ore|doré"
+        r"|dore)"
         r"|gold\s+pour|poured\s+(?:its\s+)?first|restart\s+of\s+(?:production|operations)"
-        r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant|mill)"
+        r"|operations\s+have\s+(?:restarted|resumed)|restarted\s+the\s+(?:process\s+)?(?:plant"
+        r"|mill)"
         r"|ramping\s+up\s+production|(?:expected|anticipated|forecast|scheduled|set)\s+to\s+produce"
         r"|(?:expects?|anticipates?|forecasts?|plans?|targets?|aims?)\s+(?:to\s+produce|producing)"
         r"|production\s+(?:at\s+[^.;,]{1,30}?\s+)?(?:is\s+|was\s+)?(?:scheduled|expected|anticipated|planned|due|set|targeted)\s+to\s+"
         r"(?:re)?(?:start|begin|commence|resume)|production\s+(?:restart|resumption)"
-        r"|(?:full|full[- ]scale|steady[- ]state)\s+production\s+(?:to\s+follow|is\s+expected|expected)"
-        r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes|vessel)\b[^.;]{0,40}?"
+        r"|(?:full|full[- ]scale|steady[- ]state)\s+production\s+(?:to\s+follow|is\s+expected"
+        r"|expected)"
+        r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes"
+        r"|vessel)\b[^.;]{0,40}?"
         r"\bloaded\s+(?:at|onto|into)\b)\b"), False),
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
     ("acquisition", ("acqui", "purchase"), re.compile(
         r"(?i)\b(?:acquired|acquisition|acquire|purchase\s+of|purchased)\b"), False),
-    ("permit", ("permit", "licen", "approv", "ce mark", "clearance", "designation", "cleared", "issued",
+    ("permit",
+     ("permit", "licen", "approv", "ce mark", "clearance", "designation", "cleared", "issued",
                 "granted", "authoriz", "authoris", "certificat", "decision statement"), re.compile(
-        r"(?i)\b(?:(?:work|exploration|drilling|mining|environmental|government|ministerial|regulatory)\s+"
-        r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor|min|construct)"
+        r"(?i)\b(?:(?:work|exploration|drilling|mining|environmental|government|ministerial"
+        r"|regulatory)\s+"
+        r"authori[sz]ations?|authori[sz]ation\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}(?:work|drill|explor"
+        r"|min|construct)"
         r"|(?:environmental|compliance|operating|work)\s+(?:[\w-]+\s+)?certificates?"
-        r"|certificates?\s+of\s+(?:authori[sz]ation|compliance|approval)|decision\s+statement|record\s+of\s+decision"
-        r"|certificates?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:issued|granted|received)"
+        r"|certificates?\s+of\s+(?:authori[sz]ation|compliance|approval)|decision\s+statement"
+        r"|record\s+of\s+decision"
+        r"|certificates?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:issued|granted"
+        r"|received)"
         r"|(?:mining|environmental|construction|water|operating|exploration|drilling|building"
         r"|exploitation|export)\s+(?:permits?|licen[cs]es?|approvals?)|permits?|permitted"
         r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
@@ -204,11 +230,13 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         rf"|(?-i:{_REGULATOR})\b[^.;]{{0,60}}?\b(?:approved|granted|issued|cleared)"
         rf"|(?:approved|issued|granted)\s+(?:and\s+issued\s+)?by\s+the\s+(?:[\w.'’]+\s+){{0,5}}"
         rf"(?-i:{_REGULATOR})"
-        r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works|program\s+of\s+work"
+        r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works"
+        r"|program\s+of\s+work"
         r"|EIA|EIS|mining\s+proposal))"), False),
     # AIM admission of new shares: the listing, though the shares come from a placing
     ("listing", ("admission",), re.compile(
-        r"(?i)\badmission\b[^.;]{0,80}?\b(?:to\s+trading|(?-i:to\s+AIM|on\s+AIM|Official\s+List))\b"), False),
+        r"(?i)\badmission\b[^.;]{0,80}?\b(?:to\s+trading|(?-i:to\s+AIM|on\s+AIM"
+        r"|Official\s+List))\b"), False),
     ("financing", ("placement", "placing", "financing", "offering", "bought deal", "facility",
                    "streaming", "tranche", "ipo"), re.compile(
         r"(?i)\b(?:private\s+placements?|placings?|financings?"
@@ -217,17 +245,22 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|flow[- ]through\s+(?:financing|placement|offering)|offering\s+of\s+units"
         r"|(?:first|second|third|final)\s+tranche|(?-i:IPO))\b"), False),
     ("listing", ("listing", "listed", "trading", "uplist", "graduat"), re.compile(
-        r"(?i)\b(?:(?:de)?listing(?!\s+rules?\b)|(?:de)?listed|(?:commence|begin|start|began|begun)\w*\s+trading"
-        r"|uplist\w*|graduat\w+\s+(?:to|from)|trading\s+of\s+(?:the\s+|its\s+)?(?:common\s+)?shares\b"
+        r"(?i)\b(?:(?:de)?listing(?!\s+rules?\b)|(?:de)?listed|(?:commence|begin|start|began"
+        r"|begun)\w*\s+trading"
+        r"|uplist\w*|graduat\w+\s+(?:to|from)|trading\s+of\s+(?:the\s+"
+        r"|its\s+)?(?:common\s+)?shares\b"
         r"[^.;]{0,40}?\b(?:begin|commence|start))\b"), False),
     ("agreement", ("agreement", "letter of intent", "memorandum", "mou", "loi", "joint venture",
                    "term sheet", "offtake", "contract"), re.compile(
         r"(?i)\b(?:agreements?|letter\s+of\s+intent|memorandum\s+of\s+understanding|MOU|LOI"
         r"|joint\s+venture|term\s+sheet|offtake|(?:binding|definitive)\s+contract"
         r"|contract\s+was\s+signed|signed\s+(?:a|the)\s+contract"
-        r"|(?:EPCM?|engineering|construction|mining|drilling|supply|services?)\b[^.;]{0,60}?\bcontract"
-        r"|\bunder\s+(?:a|the|its)\s+[^.;]{0,50}?\bcontract|contract\s+for\s+(?:[\w,-]+\s+){0,6}services"
-        r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
+        r"|(?:EPCM?|engineering|construction|mining|drilling|supply"
+        r"|services?)\b[^.;]{0,60}?\bcontract"
+        r"|\bunder\s+(?:a|the|its)\s+[^.;]{0,50}?\bcontract"
+        r"|contract\s+for\s+(?:[\w,-]+\s+){0,6}services"
+        r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+"
+        r"|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
      False),
     ("drilling", ("drill", "borehole", "spud", " rig"), re.compile(
         r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?|\s+contractors?|\s+crews?)"
@@ -239,22 +272,26 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|\b(?:first|initial)\s+blast\b|\b(?:start|commencement)\s+of\s+blasting\b"), False),
     ("other", ("mobili",), re.compile(
         r"(?i)\b(?:contractors?|fleet|crews?|equipment|workforce)\b[^.;]{0,60}?\bmobili[sz]\w*"
-        r"|\bmobili[sz]\w*\s+(?:of\s+)?(?:the\s+)?(?:mining\s+)?(?:contractor|fleet|plant|equipment|crews?)"),
+        r"|\bmobili[sz]\w*\s+(?:of\s+)?(?:the\s+)?(?:mining\s+)?(?:contractor|fleet|plant|equipment"
+        r"|crews?)"),
      False),
     ("completion", ("complet", "finished"), re.compile(
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
     ("other", ("results", "feasibility", "estimate", "technical report", "economic assessment",
                "construction", "first patient", "dosed", "launch", "broke ground",
-               "groundbreaking", "decision", "recruitment", "trial", "study", "early works", "enrolment",
+               "groundbreaking", "decision", "recruitment", "trial", "study", "early works",
+               "enrolment",
                "enrollment"),
      re.compile(
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
         r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision"
-        r"|(?:start|began|begun|commenc|initiat)\w*\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:clinical\s+)?(?:trial|study)"
+        r"|(?:start|began|begun|commenc|initiat)\w*\s+(?:its\s+|the\s+"
+        r"|a\s+)?(?:[\w-]+\s+){0,3}(?:clinical\s+)?(?:trial|study)"
         r"|early\s+works|(?:recruitment|enrol?lment)\s+(?:of\s+[^.;]{0,40}?)?"
-        r"(?:is\s+|are\s+)?(?:expected|scheduled|planned|due)\s+to\s+(?:begin|start|commence))\b"), True),
+        r"(?:is\s+|are\s+)?(?:expected|scheduled|planned|due)\s+to\s+(?:begin|start|commence))\b"),
+        True),
 ]
 
 # Every kind's cheap substrings: the gate most sentences stop at.
@@ -264,15 +301,18 @@ _SPEECH_WORDS = ("said", "says", "stated", "comment", "added", "noted", "remarke
 
 # Auxiliaries and reporting verbs: enough to tell a reported event from a plan.
 _PAST = re.compile(
-    r"(?i)\b(?:has|have|had|was|were)\b|\b(?:completed|commenced|closed|signed|received|commissioned"
+    r"(?i)\b(?:has|have|had|was|were)\b|\b(?:completed|commenced|closed|signed|received"
+    r"|commissioned"
     r"|started|achieved|acquired|obtained|executed|entered|drilled|listed|poured|produced|shipped"
     r"|delivered|finished|launched|initiated|began|begun|issued|approved|awarded|secured|reached"
     r"|concluded|restarted|resumed|released|filed|granted|installed|finalized|finalised|declared"
     r"|spud|spudded|dosed|undertook|broke|retained|engaged|appointed|mobili[sz]ed|took\s+place"
     r"|underway|under\s+way)\b"
-    r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed|moved|flowed|exported)\b"
+    r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed|moved|flowed"
+    r"|exported)\b"
     r"|\b(?:it|they|we|which)\s+(?!expected|planned|scheduled|intended)\w+ed\b"
-    r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:substantially\s+|essentially\s+|practically\s+|mechanically\s+"
+    r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:substantially\s+|essentially\s+|practically\s+"
+    r"|mechanically\s+"
     r"|largely\s+)?(?:complete|operational|functional)\b|\b\d{1,3}\s?%\s+complete"
     r"|\b(?:announce[sd]?|report(?:s|ed)?|confirm(?:s|ed)?)\s+(?:the\s+)?(?:completion|commencement"
     r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
@@ -285,9 +325,11 @@ _PLANNED = re.compile(
     r"|(?<!\bas\s)(?<!\bon\s)(?<!\bof\s)schedul\w*|on\s+schedule\s+(?:to|for)|will|shall|would|could|should|forecast\w*|projected|look(?:s|ing)?\s+forward"
     r"|on\s+track|on\s+target|estimated\s+to|set\s+to|upcoming|proposed|goal|objective|budgeted"
     r"|prepar\w+\s+to|poised\s+to|about\s+to|ready\s+to|designed\s+to|intended\s+to"
-    r"|focus(?:ed|ing)\s+on\s+(?:starting|beginning|commencing|completing|advancing|delivering|launching)"
+    r"|focus(?:ed|ing)\s+on\s+(?:starting|beginning|commencing|completing|advancing|delivering"
+    r"|launching)"
     r"|possibly|potentially"
-    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed|commissioned|closed"
+    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed"
+    r"|commissioned|closed"
     r"|finalized))\b"
     r"|(?-i:\bmay\b)"
 )
@@ -295,13 +337,16 @@ _PLANNED = re.compile(
 _CONDITIONAL = re.compile(
     r"(?i)\bonce\b|\bupon\s+(?:receipt|payment|completion|approval|closing)|\bsubject\s+to\b"
     r"|\bpending\b|\bawait\w*|\bconditional(?:ly)?\b|\bas\s+soon\s+as\b|\bif\b|\bunless\b"
-    r"|\b(?:allows?|enables?|permits?|allowing|enabling)\s+(?:the\s+company|it|us|them|[A-Z]\w+)\s+to\b"
+    r"|\b(?:allows?|enables?|permits?|allowing|enabling)\s+(?:the\s+company|it|us|them"
+    r"|[A-Z]\w+)\s+to\b"
     r"|\b(?:allows?|allowing)\s+for\b"
-    r"|\bbefore\s+(?:[\w-]+\s+){0,5}can\b|\blast\s+steps?\b|\bcan\s+(?:now\s+)?(?:begin|start|commence"
+    r"|\bbefore\s+(?:[\w-]+\s+){0,5}can\b|\blast\s+steps?\b|\bcan\s+(?:now\s+)?(?:begin|start"
+    r"|commence"
     r"|proceed)\b|\bdeferred\b|\bpostponed\b|\bremains?\s+(?:on\s+schedule|scheduled)\b"
 )
 _NOT_MILESTONE = re.compile(
-    r"(?i)\b(?:stock\s+options?|options?\s+(?:to\s+purchase|granted|were\s+granted)|incentive\s+options"
+    r"(?i)\b(?:stock\s+options?|options?\s+(?:to\s+purchase|granted|were\s+granted)"
+    r"|incentive\s+options"
     r"|restricted\s+(?:share|stock)\s+units?|deferred\s+share\s+units?|performance\s+share\s+units?"
     r"|RSUs?|DSUs?|PSUs?|exercisable|expir(?:e|es|y|ing)|annual\s+(?:general\s+)?meeting"
     r"|special\s+meeting|elected|appointed|appointment|resign\w*|options?\s+to\s+(?:acquire|earn)"
@@ -316,7 +361,8 @@ _NOT_MILESTONE = re.compile(
 # Routine upkeep before a restart: repairs done, crews brought back. The restart is the news.
 _ROUTINE = re.compile(
     r"(?i)\b(?:repairs?|maintenance|refurbishment)\b[^.;]{0,60}?\b(?:completed|finished|done)\b"
-    r"|\b(?:ahead\s+of|in\s+preparation\s+for|to\s+prepare\s+for|in\s+readiness\s+for)\s+(?:the\s+)?"
+    r"|\b(?:ahead\s+of|in\s+preparation\s+for|to\s+prepare\s+for"
+    r"|in\s+readiness\s+for)\s+(?:the\s+)?"
     r"(?:planned\s+)?re-?start\b"
 )
 _BOILERPLATE = re.compile(
@@ -332,7 +378,8 @@ _BIOGRAPHY = re.compile(
     r"(?i)\b(?:has\s+(?:written|authored|published)|authored|papers\b|years\s+of\s+(?:industry\s+)?"
     r"experience|(?:was\s+)?previously\s+(?:served|was|held|worked)|holds\s+an?\s+(?:\w+\s+)?degree"
     r"|graduated|(?:his|her)\s+career|brings\s+(?:more\s+than|over)|served\s+as|employs"
-    r"|was\s+responsible\s+for|before\s+that|(?:has\s+)?(?:completed|worked\s+on|delivered|built)\s+"
+    r"|was\s+responsible\s+for|before\s+that|(?:has\s+)?(?:completed|worked\s+on|delivered"
+    r"|built)\s+"
     r"(?:more\s+than\s+\d+\s+|over\s+\d+\s+|several\s+|many\s+|numerous\s+)?projects\s+for)\b"
     r"|^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+\w+\s+(?:was|is|has|holds|brings|joined)\b"
 )
@@ -342,20 +389,25 @@ _NEGATED = re.compile(
     r"|finali[sz]ed|completed|made)\b|\b(?:has|have|had)\s+not\b|\bthere\s+can\s+be\s+no\b"
     r"|\bdiscussions?\b[^.]{0,80}\b(?:ongoing|continu\w+)|\bnegotiations?\b[^.]{0,80}\b(?:ongoing"
     r"|continu\w+|underway)|\btalks\b[^.]{0,60}\bcontinu\w+"
-    r"|\b(?:delays?|difficult(?:y|ies)|setbacks?)\s+(?:in|with)\s+(?:obtaining|receiving|securing|getting)\b"
+    r"|\b(?:delays?|difficult(?:y|ies)|setbacks?)\s+(?:in|with)\s+(?:obtaining|receiving|securing"
+    r"|getting)\b"
 )
 _HISTORY = re.compile(
     r"(?i)\bbetween\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}\b|\bfrom\s+(?:19|20)\d{2}\s+(?:to|until"
     r"|through)\s+(?:19|20)\d{2}\b|\bsince\s+(?:19|20)\d{2}\b|\bhistoric(?:al)?\b"
     r"|\bsince\s+(?:acquiring|(?:the|its)\s+(?:acquisition|inception|listing)|inception)\b"
-    r"|\b(?:previous|prior|former)\s+(?:owners?|operators?)\b|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"|\b(?:previous|prior|former)\s+(?:owners?|operators?)\b|\bover\s+the\s+(?:past"
+    r"|last)\s+(?:\w+\s+)?"
     r"(?:years|decades)\b|\bto\s+date\b|\bup\s+to\s+the\s+end\s+of\b|\bby\s+year[- ]end\b"
-    r"|\bdatabase\b|\b(?:estimate|resource|reserve)s?\s+(?:uses|used|is\s+based|was\s+based|includes"
+    r"|\bdatabase\b|\b(?:estimate|resource|reserve)s?\s+(?:uses|used|is\s+based|was\s+based"
+    r"|includes"
     r"|included|incorporates)\b"
 )
 _RESULTS = re.compile(
-    r"(?i)\b(?:report|announc|releas|publish|provid)\w*\s+(?:its\s+|the\s+|our\s+)?(?:[\w&-]+\s+){0,5}"
-    r"results\b|\bresults\s+(?:have\s+been|were)\s+received\b|\bfiled\s+its\s+financial\s+statements"
+    r"(?i)\b(?:report|announc|releas|publish|provid)\w*\s+(?:its\s+|the\s+"
+    r"|our\s+)?(?:[\w&-]+\s+){0,5}"
+    r"results\b|\bresults\s+(?:have\s+been|were)\s+received\b"
+    r"|\bfiled\s+its\s+financial\s+statements"
 )
 # Hole-by-hole technical detail of a results release: not a drilling milestone.
 _TECHNICAL = re.compile(
@@ -366,8 +418,10 @@ _TECHNICAL = re.compile(
 )
 # "entered into a definitive agreement to acquire": an agreement now, the acquisition later.
 _AGREEMENT_TO = re.compile(
-    r"(?i)\b(?:agreements?|letter\s+of\s+intent|LOI|MOU|memorandum\s+of\s+understanding|term\s+sheet"
-    r"|agreed)\b[^.;]{0,80}?\b(?:to\s+(?:acquire|purchase|sell|buy)|for\s+the\s+(?:acquisition|purchase"
+    r"(?i)\b(?:agreements?|letter\s+of\s+intent|LOI|MOU|memorandum\s+of\s+understanding"
+    r"|term\s+sheet"
+    r"|agreed)\b[^.;]{0,80}?\b(?:to\s+(?:acquire|purchase|sell|buy)|for\s+the\s+(?:acquisition"
+    r"|purchase"
     r"|sale)|pursuant\s+to\s+which)\b"
 )
 # An achieved event that ended more than this long before the release is background.
@@ -386,21 +440,25 @@ _FORWARD_LOOKING = re.compile(
 )
 # "Managing Director Kim Aldous said the first shipment was ...": a person's words, reported.
 _REPORTED_SPEECH = re.compile(
-    r"(?:\b(?:CEO|CFO|COO|Chief\s+\w+\s+Officer|President|Chair(?:man|woman|person)?|Managing\s+Director"
+    r"(?:\b(?:CEO|CFO|COO|Chief\s+\w+\s+Officer|President|Chair(?:man|woman|person)?"
+    r"|Managing\s+Director"
     r"|Executive\s+Director|General\s+Manager|Mayor|Minister)|\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+"
-    r"|\b(?:[Hh]e|[Ss]he))\b[^.;“\"]{0,40}?\b(?:said|says|stated|commented|added|noted|remarked|explained"
+    r"|\b(?:[Hh]e|[Ss]he))\b[^.;“\"]{0,40}?\b(?:said|says|stated|commented|added|noted|remarked"
+    r"|explained"
     r"|believes)\b(?!\s*[:,]?\s*[“\"])"
 )
 # "Jane Doe, CEO, commented:" closing a paragraph: the next paragraph is her quotation.
 _SPEAKER_LINE = re.compile(
-    r"(?i)\b(?:said|says|stated|states|commented|comments|added|adds|noted|remarked|explained)\s*:\s*$"
+    r"(?i)\b(?:said|says|stated|states|commented|comments|added|adds|noted|remarked"
+    r"|explained)\s*:\s*$"
 )
 # "the permit granted in 2016", "the 2023 program": an earlier year's events, recalled.
 _PROGRAM_YEAR = re.compile(
     r"(?i)\b(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+)?(?:program(?:me)?|campaign|season)\b"
 )
 _HEADLINE_EVENT = re.compile(
-    r"(?i)\b(?:declares?|declared|achieves?|achieved|receives?|received|granted|approv\w+|commences?"
+    r"(?i)\b(?:declares?|declared|achieves?|achieved|receives?|received|granted|approv\w+"
+    r"|commences?"
     r"|commenced|begins?|began|starts?|started|completes?|completed|complete|closes?|closed|signs?"
     r"|signed|pours?|poured|underway|under\s+way|appoints?|engages?|retains?|issued|spuds?|spudded"
     r"|commissioned|commissions|restarts?|restarted|returns\s+to\s+production|breaks\s+ground"
@@ -411,11 +469,13 @@ _DATE_WORD = re.compile(
     r"(?i)\b(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Q[1-4]|quarter|week|month)\b")
 # A date phrase ends this piece of a clause ("construction in 2015").
-_DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19|20)\d{2}\s*[.,]?$")
+_DATED = re.compile(r"\b(?:in|by|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:19"
+                    r"|20)\d{2}\s*[.,]?$")
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+"
     r"|,\s+(?=(?:following|after)\s+(?:the|its|first)\b)"  # ", following the introduction of ore"
-    r"|,\s+with\s+(?=[^,;]{0,80}?\b(?:to\s+follow|(?:expected|scheduled|planned|due|set)\s+to)\b)"  # "X in July, with Y to follow in Q4"
+    # "X in July, with Y to follow in Q4"
+    r"|,\s+with\s+(?=[^,;]{0,80}?\b(?:to\s+follow|(?:expected|scheduled|planned|due|set)\s+to)\b)"
 )
 # Words before a trigger that make it no event: a status update, a difficulty, a cost, a place.
 _BLOCKED_BEFORE = re.compile(
@@ -435,7 +495,8 @@ _TRAILING_CONDITION = re.compile(
 # An application made is not yet an event ("has applied for a certificate").
 _APPLIED = re.compile(r"(?i)\b(?:has\s+|have\s+|had\s+)?applied\s+(?:to|for)\b")
 # "with effect from 1 July": a date the event took effect, achieved even a day ahead.
-_EFFECTIVE_BEFORE = re.compile(r"(?i)\b(?:with\s+effect\s+from|effective(?:\s+from|\s+as\s+of)?)\s+$")
+_EFFECTIVE_BEFORE = re.compile(r"(?i)\b(?:with\s+effect\s+from|effective(?:\s+from"
+                               r"|\s+as\s+of)?)\s+$")
 _PROJECT_WORDS = ("Project", "Mine", "Property", "Deposit", "Mill", "Plant", "Prospect",
                   "Concession", "Claims", "Refinery")
 _OPERATIONAL = {"commissioning", "production", "drilling", "permit", "completion", "progress"}
@@ -598,7 +659,8 @@ def _sentence_milestones(sentence: str, release: datetime.date | None, quoted: b
 
 def _reported_speech(sentence: str) -> bool:
     lowered = sentence.lower()
-    return any(verb in lowered for verb in _SPEECH_WORDS) and bool(_REPORTED_SPEECH.search(sentence))
+    return any(verb in lowered for verb
+               in _SPEECH_WORDS) and bool(_REPORTED_SPEECH.search(sentence))
 
 
 def _same_event(one: dict, other: dict) -> bool:
@@ -615,7 +677,8 @@ def _clauses(sentence: str) -> list[str]:
     for separator, piece in zip(separators, pieces[1:]):
         if separator.strip() == ", and" and _trigger(piece) is None and _PLANNED.search(piece) \
                 and _DATE_WORD.search(piece):
-            continue  # "has begun, and ore is expected in August": the plan's date is not the event's
+            # "has begun, and ore is expected in August": the plan's date is not the event's
+            continue
         if _trigger(piece) is None:
             clauses[-1] += separator + piece
         elif len(clauses) == 1 and _trigger(clauses[0]) is None:
@@ -701,7 +764,8 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
     status = _status(clause, mention, release, cue)
     if status is None or (status == "achieved" and _RESULTS.search(clause)):
         return None
-    if status == "achieved" and (_long_ago(mention, release) or _earlier_year(clause, mention, release)):
+    if status == "achieved" and (_long_ago(mention, release)
+                                 or _earlier_year(clause, mention, release)):
         return None  # "In 2011, the Company drilled 45 holes": background, not this release's news
     return {
         "date": mention.value if mention else None,
@@ -715,15 +779,18 @@ def _clause_milestone(clause: str, sentence: str, release: datetime.date | None,
 
 
 # A finite past or perfect verb between a cue and the trigger: the cue governs another verb.
-_FINITE_PAST = re.compile(r"(?i)\b(?:has|have|had|was|were)\s+(?:now\s+|also\s+|successfully\s+)?\w+")
+_FINITE_PAST = re.compile(r"(?i)\b(?:has|have|had|was|were)\s+(?:now\s+|also\s+"
+                          r"|successfully\s+)?\w+")
 # A fronted phrase ("With the restart of operations,"): the main verb after it sets the status.
 _FRONTED = re.compile(r"(?i)^\s*(?:with|following|after|upon|on|given|despite)\b[^,;]{0,100},")
 # A future passive after the trigger is about the trigger's own noun, however far it stands:
 # "the permit for the area has completed its review and is expected to be issued".
 _FUTURE_PASSIVE = re.compile(
     r"(?i)\b(?:is|are)\s+(?:now\s+|still\s+)?(?:expected|scheduled|anticipated|due|set|planned"
-    r"|targeted|likely)\s+to\s+be\s+\w+(?:ed|en|un|wn)\b|\bwill\s+(?:now\s+)?be\s+\w+(?:ed|en|wn)\b")
-# A cue after its trigger governs it only close by, inside the same phrase ("production is expected").
+    r"|targeted|likely)\s+to\s+be\s+\w+(?:ed|en|un|wn)\b|\bwill\s+(?:now\s+)?be\s+\w+(?:ed|en"
+    r"|wn)\b")
+# A cue after its trigger governs it only close by, inside the same phrase ("production is
+# expected").
 _CUE_AFTER = 60
 
 
@@ -737,7 +804,8 @@ def _planned_cue(clause: str, trigger: re.Match) -> bool:
     if _FUTURE_PASSIVE.search(clause, trigger.start()):
         return True  # "the permit ... has completed its consultation and is expected to be issued"
     before = [m for m in _PLANNED.finditer(clause, 0, trigger.end())]
-    if before and not _FINITE_PAST.search(clause, before[-1].end(), max(trigger.start(), before[-1].end())):
+    if before and not _FINITE_PAST.search(clause, before[-1].end(),
+                                          max(trigger.start(), before[-1].end())):
         return True
     near = clause[trigger.end(): trigger.end() + _CUE_AFTER].split(",")[0]
     fronted = _FRONTED.match(clause)
@@ -769,7 +837,8 @@ def _conditional_trigger(clause: str, conditional: re.Match):
 
 def _received_enabling(clause: str, conditional: re.Match) -> bool:
     """An achieved permit or approval whose effect is told after it ("that allows for ...")."""
-    return bool(_ENABLING.match(conditional.group(0))) and bool(_PAST.search(clause[: conditional.start()]))
+    return bool(_ENABLING.match(conditional.group(0))) and bool(
+        _PAST.search(clause[: conditional.start()]))
 
 
 def _earlier_year(clause: str, mention: DateMention | None, release) -> bool:

@@ -49,7 +49,8 @@ _DATE = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MO
 # "May 29, 2013 – ", "TORONTO, ONTARIO--(Marketwired - May 29, 2013) - ",
 # "VANCOUVER, BC / ACCESSWIRE / May 29, 2013 / ", "TORONTO, May 29, 2013 /CNW/ - "
 _DATELINE = re.compile(  # not an ASX "HIGHLIGHTS - <bullet dated 4 March 2024> - ..." line
-    rf"^(?!(?i:(?:key\s+)?highlights?)\b)(?:[A-Z][A-Za-z .,'’()/-]{{0,100}}?(?:[-–—/(,]\s*|\s))?{_DATE}"
+    rf"^(?!(?i:(?:key\s+)?highlights?)\b)(?:[A-Z][A-Za-z .,'’()/-]{{0,100}}?(?:[-–—/(,]\s*"
+    rf"|\s))?{_DATE}"
     r"\s*\)?\s*(?:/\s*[A-Z][A-Za-z ]{1,20}/|\((?:[A-Z][A-Za-z ]{1,30})\))?\s*(?:--|[-–—/:])\s*"
 )
 
@@ -254,7 +255,8 @@ def _is_boundary(paragraph: str, dot: int, end: int) -> bool:
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 
 
-def anchor_sentences(html: str, sentences: list[str], prefix: str = "src") -> tuple[str, dict[str, str]]:
+def anchor_sentences(html: str, sentences: list[str], prefix: str = "src") -> tuple[
+    str, dict[str, str]]:
     """Wrap each source sentence in a span with an id, so a sidebar entry can link to it.
 
     A sentence that lies inside one text node is wrapped in
@@ -306,7 +308,8 @@ def _flexible_pattern(sentence: str) -> re.Pattern:
                 options.add("&ldquo;")
             if char == "”":
                 options.add("&rdquo;")
-            parts.append("(?:" + "|".join(sorted(options)) + ")" if len(options) > 1 else re.escape(char))
+            parts.append("(?:" + "|".join(sorted(options)) + ")" if len(options) > 1
+                         else re.escape(char))
     return re.compile("".join(parts))
 
 

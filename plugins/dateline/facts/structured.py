@@ -11,7 +11,8 @@ def news_article(article, settings, plain_body: str, issuer) -> str:
     """Schema.org NewsArticle; `articleBody` is the body without disclaimers."""
     site_url = settings.get("SITEURL", "")
     url = f"{site_url}/{url_of(article)}"
-    publisher = {"@type": "Organization", "name": issuer.name if issuer else settings.get("AUTHOR", "")}
+    publisher = {"@type": "Organization",
+                 "name": issuer.name if issuer else settings.get("AUTHOR", "")}
     record = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -17,8 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.errors import DatelineError, Problem
 from dateline.content.exchanges import parse_ticker
+from dateline.errors import DatelineError, Problem
 from dateline.importer.release import ImportedRelease, parse_release
 from dateline.importer.sitecheck import PageCheck, verify_built_pages
 from dateline.importer.verify import missing_sentences, source_line

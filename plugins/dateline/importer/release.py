@@ -14,8 +14,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from dateline.errors import Problem, expected
 from dateline.content.exchanges import Ticker
+from dateline.errors import Problem, expected
 from dateline.importer import detect, writer
 from dateline.importer.blocks import Block, Span, spans_text, strip_prefix
 from dateline.importer.html import read_page

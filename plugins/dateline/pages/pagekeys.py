@@ -25,8 +25,8 @@ from pathlib import Path
 from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
 
-from dateline.runtime.cache import digest
 from dateline.pages.urls import url_of
+from dateline.runtime.cache import digest
 
 # settings that name this build's folders: they differ on every build and shape no page
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "DATELINE_FINAL_OUTPUT"}
@@ -67,8 +67,10 @@ def article_fingerprint(article) -> str:
     return digest(
         article.source_path, article.title, url_of(article), article.date.isoformat(),
         getattr(article, "summary", ""),  # (JSON-LD derives from these fields)
-        [t.name for t in getattr(article, "tags", [])], [t.label for t in getattr(article, "tickers", [])],
-        getattr(article, "dateline", None), getattr(article, "wire", None), repr(getattr(article, "contacts", None)),
+        [t.name for t in getattr(article, "tags", [])],
+        [t.label for t in getattr(article, "tickers", [])],
+        getattr(article, "dateline", None), getattr(article, "wire", None),
+        repr(getattr(article, "contacts", None)),
         getattr(article, "modified", None), *derived,
     )
 
@@ -77,8 +79,11 @@ def article_fingerprint(article) -> str:
 def listing_fingerprint(content) -> str:
     """What a list, an archive, a feed title line or a pager shows of a release or page."""
     return digest(
-        url_of(content), content.title, content.date.isoformat() if hasattr(content, "date") else "",
-        summary_source(content), [t.name for t in getattr(content, "tags", [])],
+        url_of(content),
+        content.title,
+        content.date.isoformat() if hasattr(content, "date") else "",
+        summary_source(content),
+        [t.name for t in getattr(content, "tags", [])],
         [t.label for t in getattr(content, "tickers", [])],
     )
 
@@ -114,7 +119,8 @@ def _reject(value):
 
 def theme_digest(settings) -> str:
     parts = []
-    for folder in [Path(settings["THEME"]) / "templates", *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", []))]:
+    for folder in [Path(settings["THEME"]) / "templates",
+                   *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", []))]:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():
                 parts += [str(path.relative_to(folder)), path.read_bytes()]
@@ -125,7 +131,8 @@ def argument_digest(name, value):
     """A stable digest of one template argument, or None when it can't be made stable."""
     if isinstance(value, Article):
         return digest(name, article_fingerprint(value))
-    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (Article, Page)) for v in value):
+    if isinstance(value,
+                  (list, tuple)) and value and all(isinstance(v, (Article, Page)) for v in value):
         return digest(name, *[listing_fingerprint(v) for v in value])
     if isinstance(value, URLWrapper):
         return digest(name, type(value).__name__, value.name)

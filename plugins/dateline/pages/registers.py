@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from dateline.settings import dateline_settings
 from dateline.pages.urls import url_of
+from dateline.settings import dateline_settings
 
 logger = logging.getLogger(__name__)
 

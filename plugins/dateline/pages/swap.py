@@ -38,7 +38,8 @@ def _renameat2():
     libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
     function = getattr(libc, "renameat2", None)  # glibc 2.28+
     if function is not None:
-        function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                             ctypes.c_uint]
     return function
 
 
@@ -78,8 +79,9 @@ def recover(final: Path) -> None:
     staging folders and retired sites. Call with the build lock held."""
     parked = sorted(final.parent.glob(f".{final.name}.retiring-*"))
     if parked and not final.exists():
-        logger.warning("dateline: a build was stopped while swapping %s; restoring the previous site",
-                       final)
+        logger.warning(
+            "dateline: a build was stopped while swapping %s; restoring the previous site", final
+        )
         parked.pop().rename(final)
     leftovers = parked + [p for pattern in ("staging", "old")
                           for p in final.parent.glob(f".{final.name}.{pattern}-*")]
@@ -90,7 +92,14 @@ def recover(final: Path) -> None:
 def delete_in_background(folder: Path) -> None:
     """Delete folder from a detached interpreter that outlives this one."""
     subprocess.Popen(
-        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-c",
+            "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+            str(folder),
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )

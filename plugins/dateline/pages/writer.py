@@ -19,12 +19,16 @@ from pelican.contents import Article, Page
 from pelican.writers import Writer
 
 from dateline.build import site
-from dateline.runtime.cache import code_version, digest
 from dateline.pages.feeds import FeedEntry
 from dateline.pages.manifest import file_stamp, link_or_copy, load_manifest
 from dateline.pages.pagekeys import (
-    argument_digest, article_fingerprint, listing_fingerprint, settings_digest, theme_digest,
+    argument_digest,
+    article_fingerprint,
+    listing_fingerprint,
+    settings_digest,
+    theme_digest,
 )
+from dateline.runtime.cache import code_version, digest
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +54,13 @@ class DatelineWriter(Writer):
         if self._static is None:
             current = site.in_progress()
             pages = [listing_fingerprint(p) for p in context.get("pages", [])]
-            self._static = digest(code_version(), settings_digest(self.settings), theme_digest(self.settings),
-                                  current.issuer_digest if current else "", *pages)
+            self._static = digest(
+                code_version(),
+                settings_digest(self.settings),
+                theme_digest(self.settings),
+                current.issuer_digest if current else "",
+                *pages,
+            )
         return self._static
 
     def _listing_digest(self, context) -> str:
@@ -64,12 +73,21 @@ class DatelineWriter(Writer):
     def page_key(self, name, template, context, kwargs) -> str | None:
         article, page = kwargs.get("article"), kwargs.get("page")
         template_name = getattr(template, "name", "")
-        if isinstance(article, Article) and template_name not in self.settings.get("LIST_DEPENDENT_TEMPLATES", ()):
-            neighbours = [listing_fingerprint(n) for n in (getattr(article, "previous_release", None),
-                                                           getattr(article, "next_release", None)) if n]
-            return digest(self._static_digest(context), name, template_name, article_fingerprint(article), *neighbours)
+        list_dependent = self.settings.get("LIST_DEPENDENT_TEMPLATES", ())
+        if isinstance(article, Article) and template_name not in list_dependent:
+            neighbours = [
+                listing_fingerprint(n)
+                for n in (
+                    getattr(article, "previous_release", None),
+                    getattr(article, "next_release", None),
+                )
+                if n
+            ]
+            return digest(self._static_digest(context), name, template_name,
+                          article_fingerprint(article), *neighbours)
         if isinstance(page, Page):
-            return digest(self._static_digest(context), name, template_name, page._content, listing_fingerprint(page))
+            return digest(self._static_digest(context), name, template_name, page._content,
+                          listing_fingerprint(page))
         arguments = [argument_digest(k, v) for k, v in sorted(kwargs.items())]
         if None in arguments:
             return None
@@ -77,21 +95,55 @@ class DatelineWriter(Writer):
 
     # --- writing -----------------------------------------------------------------
 
-    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None,
                    override_output=False, url=None, **kwargs):
         if not name:
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
-        key = self.page_key(name, template, context, dict(kwargs, _relative=relative_urls, _paginated=bool(paginated),
-                                                          _template_name=template_name))
-        self._produce(name, key, lambda: super(DatelineWriter, self).write_file(
-            name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs),
-            signal_context=kwargs)
+            return super().write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
+        key = self.page_key(
+            name,
+            template,
+            context,
+            dict(
+                kwargs,
+                _relative=relative_urls,
+                _paginated=bool(paginated),
+                _template_name=template_name,
+            ),
+        )
+        self._produce(
+            name,
+            key,
+            lambda: super(DatelineWriter, self).write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            ),
+            signal_context=kwargs,
+        )
 
-    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                   override_output=False,
                    feed_title=None):
         if not path:
-            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+            return super().write_feed(elements, context, path, url, feed_type, override_output,
+                                      feed_title)
         newest = elements[: self.settings.get("FEED_MAX_ITEMS") or len(elements)]
         key = digest(self._listing_digest(context), path, url, feed_type, feed_title,
                      *[article_fingerprint(e) for e in newest])
@@ -108,7 +160,8 @@ class DatelineWriter(Writer):
             if signal_context is not None:
                 # plugins that collect pages as they are written (the sitemap) must see these too
                 for relative in previous[1]:
-                    signals.content_written.send(str(Path(self.output_path) / relative), context=signal_context)
+                    signals.content_written.send(
+                        str(Path(self.output_path) / relative), context=signal_context)
             return
         self._files = []
         render()

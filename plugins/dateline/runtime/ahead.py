@@ -43,7 +43,8 @@ class PrepareAhead:
         batch = self.pending[:]
         self.pending.clear()
         if self.pool is None:
-            self.pool = multiprocessing.get_context("fork").Pool(max(1, min(os.cpu_count() or 1, 4)))
+            self.pool = multiprocessing.get_context("fork").Pool(
+                max(1, min(os.cpu_count() or 1, 4)))
         result = self.pool.map_async(_run, [job for _, _, job in batch])
         for index, (source, key, _) in enumerate(batch):
             self.results[source] = (key, result, index)

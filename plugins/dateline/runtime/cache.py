@@ -132,7 +132,8 @@ class Store:
         try:
             return self._open(path)
         except sqlite3.DatabaseError as error:
-            logger.warning("dateline: cache %s is damaged (%s); starting it afresh", path.name, error)
+            logger.warning("dateline: cache %s is damaged (%s); starting it afresh", path.name,
+                           error)
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 leftover.unlink(missing_ok=True)
             return self._open(path)
@@ -142,7 +143,8 @@ class Store:
         try:
             verdict = db.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
-                raise sqlite3.DatabaseError(f"quick_check: {verdict[0] if verdict else 'no answer'}")
+                raise sqlite3.DatabaseError(f"quick_check: "
+                                            f"{verdict[0] if verdict else 'no answer'}")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("DROP TABLE IF EXISTS entry")
             db.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (kind TEXT, key TEXT, value BLOB, "
@@ -155,8 +157,9 @@ class Store:
     def get(self, kind: str, key: str):
         self.used.setdefault(kind, set()).add(key)
         try:
-            row = self._db.execute(f"SELECT value, checksum FROM {self.TABLE} WHERE kind=? AND key=?",
-                                   (kind, key)).fetchone()
+            row = self._db.execute(
+                f"SELECT value, checksum FROM {self.TABLE} WHERE kind=? AND key=?", (kind, key)
+            ).fetchone()
         except sqlite3.DatabaseError:
             row = (b"", "")  # a damaged page that quick_check did not reach
         if row is None:
@@ -181,18 +184,24 @@ class Store:
 
     def _note_damage(self, kind: str, key: str) -> None:
         if not self.damaged:
-            logger.warning("dateline: cache %s holds damaged entries (first: %s %s...); recomputing them",
-                           self.path.name, kind, key[:12])
+            logger.warning(
+                "dateline: cache %s holds damaged entries (first: %s %s...); recomputing them",
+                self.path.name,
+                kind,
+                key[:12],
+            )
         self.damaged += 1
 
     def contains(self, kind: str, key: str) -> bool:
         """Whether an entry exists, without loading it (or counting a hit or miss)."""
         try:
-            row = self._db.execute(f"SELECT value, checksum FROM {self.TABLE} WHERE kind=? AND key=?",
-                                   (kind, key)).fetchone()
+            row = self._db.execute(
+                f"SELECT value, checksum FROM {self.TABLE} WHERE kind=? AND key=?", (kind, key)
+            ).fetchone()
         except sqlite3.DatabaseError:
             return False
-        return row is not None and isinstance(row[0], bytes) and row[1] == row_check(kind, key, row[0])
+        return row is not None and isinstance(row[0], bytes) and row[1] == row_check(
+            kind, key, row[0])
 
     def put(self, kind: str, key: str, value) -> None:
         self.used.setdefault(kind, set()).add(key)
@@ -208,7 +217,8 @@ class Store:
 
     def _flush(self) -> None:
         with self._db:
-            self._db.executemany(f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?, ?)", self._pending)
+            self._db.executemany(f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?, ?)",
+                                 self._pending)
         self._pending.clear()
 
     def commit(self, prune: bool = True) -> None:
@@ -219,8 +229,10 @@ class Store:
                 self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
                 self._db.execute("DELETE FROM live")
                 self._db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in keys))
-                self._db.execute(f"DELETE FROM {self.TABLE} WHERE kind=? AND key NOT IN (SELECT key FROM live)",
-                                 (kind,))
+                self._db.execute(
+                    f"DELETE FROM {self.TABLE} WHERE kind=? AND key NOT IN (SELECT key FROM live)",
+                    (kind,),
+                )
         self._pending.clear()
 
     def close(self) -> None:

@@ -53,6 +53,9 @@ def load(path: Path):
 
 
 def _damaged(path: Path, why: str):
-    logger.warning("dateline: cache file %s is damaged (%s); ignoring it and rebuilding what it described",
-                   path.name, why)
+    logger.warning(
+        "dateline: cache file %s is damaged (%s); ignoring it and rebuilding what it described",
+        path.name,
+        why,
+    )
     return None

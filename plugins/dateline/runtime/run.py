@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from dateline.runtime import ahead, progress  # modules, not names: they import this one too
 from dateline.content.frontmatter import forget_parsed
+from dateline.runtime import ahead, progress  # modules, not names: they import this one too
 
 
 @dataclass(eq=False)

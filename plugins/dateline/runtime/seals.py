@@ -49,7 +49,8 @@ def seal(cache: Path, group: str, members: list[str]) -> None:
 
 
 def unseal(cache: Path, group: str) -> None:
-    """Forget a group's seal before its files change (they are dropped if the change is cut short)."""
+    """Forget a group's seal before its files change (they are dropped if the change is cut
+    short)."""
     seals = records.load(_seal_path(cache)) or {}
     if seals.pop(group, None) is not None:
         records.save(_seal_path(cache), seals)

@@ -26,7 +26,8 @@ def phase(name: str):
 
 
 def add(name: str, seconds: float) -> None:
-    """Count seconds spent elsewhere (a worker, the search process) into the current build's phase."""
+    """Count seconds spent elsewhere (a worker, the search process) into the current build's
+    phase."""
     build_run.current().seconds[name] += seconds
 
 

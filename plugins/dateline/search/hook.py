@@ -14,18 +14,16 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
-import os
 import pickle
-import sys
 from pathlib import Path
 
+from dateline.build.site import current
+from dateline.pages.urls import url_of
 from dateline.runtime import seals
 from dateline.runtime.checkpoints import reached
-from dateline.build.site import current
-from dateline.settings import dateline_settings, search_index_path
 from dateline.runtime.timing import add, phase
 from dateline.search.process import index_and_export, run_search_process  # noqa: F401
-from dateline.pages.urls import url_of
+from dateline.settings import dateline_settings, search_index_path
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +57,8 @@ def add_search_client(generator) -> None:
     static_dir = settings.get("THEME_STATIC_DIR", "theme")
     output_theme = Path(generator.output_path) / static_dir
     context = write_client(Path(settings["THEME"]) / "static", output_theme)
-    generator.context.update({key: path.replace("theme/", static_dir + "/", 1) for key, path in context.items()})
+    generator.context.update({key: path.replace("theme/", static_dir + "/", 1) for key,
+                              path in context.items()})
 
 
 def start_search(generator) -> None:
@@ -74,7 +73,8 @@ def start_search(generator) -> None:
     documents_file = search_index_path(settings).with_name("search-documents.pickle")
     documents_file.parent.mkdir(parents=True, exist_ok=True)
     check_search_cache(settings)
-    documents_file.write_bytes(pickle.dumps(list(search_documents(generator.articles)), pickle.HIGHEST_PROTOCOL))
+    documents_file.write_bytes(pickle.dumps(list(search_documents(generator.articles)),
+                                            pickle.HIGHEST_PROTOCOL))
     export_dir = Path(generator.output_path) / "search"
     # A fresh interpreter ("spawn"), not a fork: a fork would carry every page the main
     # process holds, doubling the build's memory; the releases' text is all the index needs.
@@ -122,7 +122,8 @@ def finish_search(pelican_object) -> None:
     with phase("search wait"):
         process.join()
     if process.exitcode != 0:
-        raise SearchFailed(f"search indexing failed (exit status {process.exitcode}); see the log above")
+        raise SearchFailed(f"search indexing failed (exit status {process.exitcode}); see the log "
+                           f"above")
     reached("pages-written")
     seal_search_cache(pelican_object.settings)
     timing_file = search_index_path(pelican_object.settings).with_name("search-timing.json")

@@ -19,7 +19,8 @@ from dateline.runtime.checkpoints import reached
 logger = logging.getLogger("dateline.search.hook")  # the name its log lines always had
 
 
-def index_and_export(index_dir: Path, documents: list, export_dir: Path, live_dir: Path | None = None,
+def index_and_export(index_dir: Path, documents: list, export_dir: Path,
+                     live_dir: Path | None = None,
                      index_cores: int | None = None, export_cores: int | None = None) -> None:
     """Bring the Whoosh index up to date, then the export: reused, followed or written whole
     (search/follow.py)."""
@@ -32,7 +33,8 @@ def index_and_export(index_dir: Path, documents: list, export_dir: Path, live_di
     exported = update_export(index_dir, export_dir, live_search, documents, export_cores)
     if exported["how"] != "reused":
         timings["search export"] = exported["seconds"]
-    Path(index_dir).with_name("search-timing.json").write_text(json.dumps(timings), encoding="utf-8")
+    Path(index_dir).with_name("search-timing.json").write_text(
+        json.dumps(timings), encoding="utf-8")
 
 
 def run_search_process(index_dir, documents_file, export_dir, live_dir, log_level) -> None:
@@ -46,7 +48,8 @@ def run_search_process(index_dir, documents_file, export_dir, live_dir, log_leve
         # (Measured at 10k on two cores: a two-process export slowed an edit's rebuild by a
         # third, as its workers took CPU from the page writer.)
         spare = max(1, (os.cpu_count() or 1) - 1)
-        index_and_export(index_dir, documents, export_dir, live_dir, index_cores=spare, export_cores=spare)
+        index_and_export(index_dir, documents, export_dir, live_dir, index_cores=spare,
+                         export_cores=spare)
         reached("search-exported")
     except BaseException:
         logger.exception("search: indexing failed")
