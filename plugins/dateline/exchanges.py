@@ -54,6 +54,10 @@ ALIASES = {
     "OTC MARKETS": "OTC",
     "OTCMKTS": "OTC",
     "OTC PINK": "OTC Pink",
+    # the OTC Bulletin Board closed in 2014 and its quotes moved to OTC Link's Pink tier
+    "OTCBB": "OTC Pink",
+    "OTC BB": "OTC Pink",
+    "OTC BULLETIN BOARD": "OTC Pink",
     "PINK": "OTC Pink",
     "FRANKFURT": "FSE",
     "FWB": "FSE",

@@ -195,6 +195,8 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         # a date line alone (an 8-K's "Date of Report", a site's time stamp) yields to a full
         # dateline further down, as on a filing whose cover runs longer than LEAD_SEARCH blocks
         parts = _find_deep_lead(blocks) or parts
+    if parts.lead is None and published is None:
+        parts.lead = _sign_off_date(blocks)
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
     start = max(0, end - HEADLINE_SEARCH) if end > LEAD_SEARCH else 0
@@ -203,7 +205,7 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
     ]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
-    index = _repeated_headline(candidates, index)
+    index = _echoed_headline(candidates) or _repeated_headline(candidates, index)
     hint_is_company = bool(hint) and bool(detect.COMPANY_LINE.match(hint[0].strip()))
     if hint and (index is None or (rank > 2 and not hint_is_company)):
         # a page <h1> or <title> beats a plain first line in the article, unless it is the
@@ -225,8 +227,11 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
             continue
         text = "".join(span.text for span in block.spans).replace("\n", " ")
         lead = detect.match_lead(text)
+        near = parts.lead.date if parts.lead else published
+        if lead is None and near is not None:  # "SAN JOSE, Calif., June 14 /PRNewswire/ --"
+            lead = detect.match_yearless_lead(text, near)
         if lead is None:
-            lead = _dated_placeline(text, parts.lead.date if parts.lead else published)
+            lead = _dated_placeline(text, near)
         if lead is None:
             if parts.lead is None and (header := _header_date(block)) is not None:
                 parts.lead, parts.lead_index = header, index  # the block stays in the body
@@ -245,14 +250,34 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
 
 def _header_date(block: Block) -> detect.Lead | None:
     """The date line of a header block: "RNS Number : 5521B / Ashdown Oil plc / 04 March 2025",
-    "Ashdown Oil plc - ADO / Final Results / Released 07:00 04-Mar-2025" (short lines only)."""
+    "Ashdown Oil plc - ADO / Final Results / Released 07:00 04-Mar-2025" (short lines only), or a
+    page stamp or labelled row: "Release Date: 30/04/2025 08:50", "| Date of this announcement |
+    8 July 2020 |" (detect.stamp_date)."""
     lines = [line.strip() for line in block.text.split("\n") if line.strip()]
-    if len(lines) < 2 or any(len(line.split()) > 10 for line in lines):
+    if not lines or any(len(line.replace("|", " ").split()) > 12 for line in lines):
         return None
     for line in lines:
-        lead = detect.match_lead(line)
+        lead = detect.match_lead(line) if len(lines) > 1 else None
         if lead is not None and lead.standalone:
             return lead
+        date = detect.stamp_date(line)
+        if date is not None:
+            return detect.Lead(None, None, date, len(block.text), True)
+    return None
+
+
+def _sign_off_date(blocks: list[Block]) -> detect.Lead | None:
+    """HKEX announcements are dated below the signature: "By order of the Board / ... / Hong Kong,
+    18 October 2019". A place and date alone, within a few blocks after a sign-off."""
+    signed = None
+    for index, block in enumerate(blocks):
+        if detect.SIGN_OFF.match(block.text.strip()):
+            signed = index
+        elif signed is not None and index - signed <= 3:
+            for line in block.text.split("\n"):
+                lead = detect.match_lead(line.strip())
+                if lead is not None and lead.standalone and lead.place:
+                    return lead
     return None
 
 
@@ -300,6 +325,17 @@ def _repeated_headline(candidates: list[Block], index: int | None) -> int | None
     return index
 
 
+def _echoed_headline(candidates: list[Block]) -> int | None:
+    """A page's title line "COMPANY - Headline" above the headline printed again (a SENS page): the
+    line both agree on is the headline, whatever stands in capitals below it."""
+    for index, block in enumerate(candidates):
+        if block.kind in ("paragraph", "heading") and " - " in block.text:
+            later = _repeated_headline(candidates, index)
+            if later != index:
+                return later
+    return None
+
+
 def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, int]:
     """Prefer an <h1>, then any heading, a bold line, an ALL-CAPS line, then a short first line."""
     best, best_rank = None, 9
@@ -331,7 +367,14 @@ def _not_a_headline(block: Block) -> bool:
         or detect.is_navigation(text)
         or bool(detect.SECTION_HEADING.match(text))  # "About Copperline", "Contacts"
         or bool(detect.DATE.fullmatch(text))
+        or _is_caption(text)
     )
+
+
+def _is_caption(text: str) -> bool:
+    """A figure's caption saved with its alt text and title: one sentence printed two or three times."""
+    sentences = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+    return len(sentences) >= 2 and len(set(sentences)) == 1
 
 
 def _is_header_block(text: str) -> bool:
