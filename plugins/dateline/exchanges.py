@@ -48,6 +48,9 @@ ALIASES = {
     "NYSE AMEX": "NYSE American",
     "NYSEAMERICAN": "NYSE American",
     "NYSE AMERICAN": "NYSE American",
+    "AMEX": "NYSE American",  # the American Stock Exchange, NYSE American since 2017
+    "AMERICAN STOCK EXCHANGE": "NYSE American",
+    "TSE": "TSX",  # the Toronto Stock Exchange's code until 2002 ("(TSE:MAE)"); Tokyo is not listed here
     "NASDAQ GM": "NASDAQ",
     "NASDAQ GS": "NASDAQ",
     "NASDAQ CM": "NASDAQ",

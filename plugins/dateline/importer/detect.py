@@ -46,7 +46,7 @@ _TIME = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
-_SEPARATOR = r"\s*\)?\s*(?:--|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"  # "08:00" is a time, not "08" and a colon
+_SEPARATOR = r"\s*\)?\s*(?:--|\.{3}|…|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"  # "08:00" is a time, not "08" and a colon
 # a republisher's credit after the wire's: "(GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- Company"
 _VIA = r"(?:\s*--\s*via\s+[A-Za-z][\w .&'-]{1,30}?(?=\s*--))?"
 _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}{_VIA}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
@@ -359,7 +359,7 @@ _SYMBOL = r"[A-Z0-9][A-Za-z0-9]{0,6}(?:[.-][A-Z0-9]{1,4})?"
 _PAREN = re.compile(r"\(([^()]{3,160})\)")
 _PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-/&]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")
 _BARE_CODES = sorted(
-    {c for c in EXCHANGES if c.isupper() and " " not in c} | {"TSX-V", "TSX.V", "OTC", "OTCBB"},
+    {c for c in EXCHANGES if c.isupper() and " " not in c} | {"TSX-V", "TSX.V", "OTC", "OTCBB", "AMEX", "TSE"},
     key=len,
     reverse=True,
 )
@@ -367,6 +367,14 @@ _BARE = re.compile(
     r"(?<![\w-])(" + "|".join(map(re.escape, _BARE_CODES)) + rf")\s*:\s*({_SYMBOL})\b"
 )
 
+
+# a letterhead line or cell holding only "SYMBOL: MARKET": "| APG: TSX |", "AGT: AMEX"
+_CELL_SYMBOL_FIRST = re.compile(
+    r"^[ \t|]*([A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\s*:\s*("
+    + "|".join(map(re.escape, _BARE_CODES))
+    + r")[ \t|]*$",
+    re.MULTILINE,
+)
 
 # letterheads: "TSX-V Symbol: WBM", "OTCQX Symbol: WBMCF", "TSXV Symbol - GRW", SENS "ASX share
 # code: SIR"
@@ -405,8 +413,24 @@ def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
             if code:
                 mentions.append((bare.start(), bare.end(), Ticker(code, bare.group(2).upper())))
     mentions.extend(_header_mentions(text))
+    for cell in _CELL_SYMBOL_FIRST.finditer(text):
+        code = normalise_exchange(cell.group(2).upper())
+        if code and not normalise_exchange(cell.group(1)):
+            mentions.append((cell.start(), cell.end(), Ticker(code, cell.group(1))))
     mentions.extend(_convention_mentions(text))
+    mentions = [(start, end, _without_ric_suffix(ticker)) for start, end, ticker in mentions]
     return sorted(mentions, key=lambda mention: mention[:2])
+
+
+# Reuters' market suffix, which some RNS issuers print after the symbol: "(AIM: LWRF.L)" is AIM: LWRF
+_RIC_SUFFIX = {"LSE": ".L", "AIM": ".L", "ASX": ".AX"}
+
+
+def _without_ric_suffix(ticker: Ticker) -> Ticker:
+    suffix = _RIC_SUFFIX.get(ticker.exchange)
+    if suffix and ticker.symbol.endswith(suffix) and len(ticker.symbol) > len(suffix) + 1:
+        return Ticker(ticker.exchange, ticker.symbol[: -len(suffix)])
+    return ticker
 
 
 def _header_mentions(text: str) -> list[tuple[int, int, Ticker]]:
@@ -511,6 +535,7 @@ _PAIR_SPACED = re.compile(
 _PAIR_DASHED = re.compile(
     r"^\s*([A-Za-z][A-Za-z.-]{1,12})\s+[-–—]\s+([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*$"
 )
+_PAIR_TIGHT = re.compile(r"^\s*([A-Z][A-Z.]{1,6})-([A-Z][A-Z0-9]{1,5})\s*$")
 _PAIR_REVERSED = re.compile(
     r"^\s*([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*[-–—]\s*([A-Za-z][A-Za-z .-]{1,30}?)\s*$"
 )
@@ -554,6 +579,11 @@ def _pair_without_colon(part: str) -> Ticker | None:
         and not _exchange_code(dashed.group(2))
     ):
         return Ticker(_exchange_code(dashed.group(1)), dashed.group(2))
+    tight = _PAIR_TIGHT.match(part)  # "(TSX-BWR)", but "(TSX-V)" is a market alone
+    if tight and not _exchange_code(part.strip()) and tight.group(1).upper() not in _CITY_NAMES:
+        code = _exchange_code(tight.group(1))
+        if code and not _exchange_code(tight.group(2)):
+            return Ticker(code, tight.group(2))
     spaced = _PAIR_SPACED.match(part)
     if spaced and spaced.group(1).strip().upper() not in _CITY_NAMES:
         code = _exchange_code(spaced.group(1))
@@ -598,7 +628,7 @@ LETTERHEAD = re.compile(
     r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|jse|lse|otcq[xb]|otcbb|nyse|nasdaq)\s+(?:share\s+)?(?:symbol|code|ticker)\s*[:\-–—].*"
     # RNS and SENS header labels: "Ticker: EML", "TIDM: HGP", "Headline: ...", "Released 07:00 ..."
     r"|(?:ticker|epic|tidm|sector|company\s+name|headline|number|code\(s\)|release\s+date)\s*:.*"
-    r"|released\b:?\s*\d.*|abn\s+[\d ]{9,}|(?:aim|asx|lse|cse|tsxv?|nasdaq|nyse)\s*:\s*[a-z0-9.]{1,8}"
+    r"|released\b:?\s*\d.*|abn\s+[\d ]{9,}|tidm[A-Z0-9]{2,6}|uk\s+regulatory|(?:aim|asx|lse|cse|tsxv?|nasdaq|nyse)\s*:\s*[a-z0-9.]{1,8}"
     r"|form\s+(?:8-k|6-k|10-q|10-k)|current\s+report|date\s+of\s+report\b.*"
     r"|(?:figure|fig\.|table|image|photo|chart|map)\s*\d{0,3}[a-z]?"  # a caption's label above a release
     rf"|{WIRE_NAME})\W*$",

@@ -86,6 +86,7 @@ class _Parts:
     headline_index: int | None = None
     headline_rank: int = 9
     headline_source: str | None = None  # what a stand-in title was made from
+    headline_more: tuple[int, ...] = ()  # an RNS headline's further lines: "X" / "and" / "Y"
     lead: detect.Lead | None = None
     lead_index: int | None = None
     date_index: int | None = None  # a block holding only the date, e.g. an IR page's <time>
@@ -198,6 +199,7 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
     if parts.lead is None and published is None:
         parts.lead = _sign_off_date(blocks)
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
+    end = _past_alias(blocks, end)
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
     start = max(0, end - HEADLINE_SEARCH) if end > LEAD_SEARCH else 0
     start = max(start, _after_exhibit_label(blocks[:end]))
@@ -214,8 +216,29 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         parts.headline_rank = _COMPANY_RANK if hint_is_company else 0
     elif index is not None:
         parts.headline_index, parts.headline_rank = index, rank
-        parts.headline = _headline_text(blocks[index])
+        parts.headline, parts.headline_more = _joined_headline(blocks, index, end)
     return parts
+
+
+def _past_alias(blocks: list[Block], end: int) -> int:
+    """An RNS with a long header: the headline follows '("X" or the "Company")' even past the
+    first HEADLINE_SEARCH blocks, as long as the alias is within LEAD_SEARCH."""
+    for index in range(max(0, end - 1), min(len(blocks) - 1, LEAD_SEARCH)):
+        if detect.COMPANY_ALIAS.match(blocks[index].text.strip()):
+            return max(end, index + 2)
+    return end
+
+
+def _joined_headline(blocks: list[Block], index: int, end: int) -> tuple[str, tuple[int, ...]]:
+    """ "Proposed Placing of up to £1.2 million" / "and" / "Operational Update": an RNS headline set
+    over three lines is one headline."""
+    text = _headline_text(blocks[index])
+    joiner, after = index + 1, index + 2
+    if after < len(blocks) and blocks[joiner].text.strip().lower() in ("and", "&"):
+        rest = blocks[after]
+        if rest.kind in ("paragraph", "heading") and not _not_a_headline(rest) and len(rest.text.split()) <= 12:
+            return f"{text} {blocks[joiner].text.strip()} {_headline_text(rest)}", (joiner, after)
+    return text, ()
 
 
 def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts:
@@ -420,7 +443,7 @@ def _body_blocks(blocks: list[Block], parts: _Parts) -> list[Block]:
     """
     body, news = [], _news_start(parts)
     for index, block in enumerate(blocks):
-        if index in (parts.headline_index, parts.date_index):
+        if index in (parts.headline_index, parts.date_index, *parts.headline_more):
             continue
         if index == parts.lead_index and not parts.lead.standalone:
             block = Block(
