@@ -54,6 +54,18 @@ ALIASES = {
     "NASDAQ GM": "NASDAQ",
     "NASDAQ GS": "NASDAQ",
     "NASDAQ CM": "NASDAQ",
+    "NASDAQ CAPITAL MARKET": "NASDAQ",
+    "NASDAQ GLOBAL MARKET": "NASDAQ",
+    "NASDAQ GLOBAL SELECT MARKET": "NASDAQ",
+    "NASDAQ STOCK MARKET": "NASDAQ",
+    "PINK SHEETS": "OTC Pink",
+    "OTC PINK SHEETS": "OTC Pink",
+    # the CSE's earlier names (CNQ, then CNSX until 2014) and the TSXV's (CDNX, 1999-2002)
+    "CNSX": "CSE",
+    "CNQ": "CSE",
+    "CDNX": "TSXV",
+    "SGX-ST": "SGX",
+    "NZSE": "NZX",
     "OTC MARKETS": "OTC",
     "OTCMKTS": "OTC",
     "OTC PINK": "OTC Pink",
@@ -102,8 +114,9 @@ class Ticker:
 
 def normalise_exchange(name: str) -> str | None:
     """Return the known code for an exchange spelling, or None."""
-    key = re.sub(r"\s+", " ", name.strip()).upper()
-    return _BY_UPPER.get(key) or ALIASES.get(key)
+    key = re.sub(r"\s+", " ", re.sub(r"[®™*]", "", name).strip()).upper()  # "OTCQB®"
+    spaced = key.replace("-", " ")  # "NASDAQ-GS"
+    return _BY_UPPER.get(key) or ALIASES.get(key) or ALIASES.get(spaced)
 
 
 def parse_ticker(text: str, *, strict: bool = True) -> Ticker | None:

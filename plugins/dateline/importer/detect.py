@@ -275,7 +275,7 @@ def find_dates(text: str) -> list[dt.date]:
 # the month, and Marketwired's month-first figures are read in the dateline only).
 _DATE_LABEL = re.compile(
     r"^(?:release\s+date|released(?:\s+on)?|announced\s+on|published(?:\s+on)?|posted(?:\s+on)?"
-    r"|issued(?:\s+on)?|dated?|date\s+of\s+(?:this\s+)?(?:announcement|release|report|issue)|last\s+updated)"
+    r"|issued(?:\s+on)?|dated?|date\s+of\s+(?:this\s+)?(?:announcement|release|report|issue))"
     r"\s*:?$",
     re.IGNORECASE,
 )
@@ -297,11 +297,21 @@ def stamp_date(line: str) -> dt.date | None:
         label, value = _split_label(cells[0])
     else:
         return None
+    value = re.sub(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+(?=\d|[A-Za-z]{3})", "", value, flags=re.I)
     written = DATE.match(value)
     if written and label and _STANDALONE_TAIL.match(value[written.end() :]):
         return parse_date(written)
     figures = _FIGURES.match(value)
     return _figures_date(figures, labelled=bool(label)) if figures else None
+
+
+def has_date_label(line: str) -> bool:
+    """The line is a labelled date row: "Release Date: ...", "| Date of this announcement | ..."."""
+    cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
+    cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
+    if len(cells) == 2:
+        return bool(_DATE_LABEL.match(cells[0]))
+    return len(cells) == 1 and _split_label(cells[0])[0] is not None
 
 
 def _split_label(text: str) -> tuple[str | None, str]:
@@ -357,7 +367,7 @@ def match_yearless_lead(text: str, near: dt.date) -> Lead | None:
 
 _SYMBOL = r"[A-Z0-9][A-Za-z0-9]{0,6}(?:[.-][A-Z0-9]{1,4})?"
 _PAREN = re.compile(r"\(([^()]{3,160})\)")
-_PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-/&]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")
+_PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-/&®™]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")  # "OTCQB®: X"
 _BARE_CODES = sorted(
     {c for c in EXCHANGES if c.isupper() and " " not in c} | {"TSX-V", "TSX.V", "OTC", "OTCBB", "AMEX", "TSE"},
     key=len,
@@ -383,6 +393,16 @@ _LISTED_AS = re.compile(
     + "|".join(map(re.escape, _BARE_CODES))
     + rf")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)\s*[:\-–—|]\s*({_SYMBOL})\b"
 )
+# the same label as a form prints it: the symbol alone on the next line or after wide spacing
+# ("1.3 / *ASX issuer code / WMR", "ASX code          WMR"); capitals only, the line's last word
+_LISTED_IN_CELLS = re.compile(
+    r"(?<![\w-])("
+    + "|".join(map(re.escape, _BARE_CODES))
+    + r")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)(?:[ \t]{2,}|[ \t]*\n[ \t*]*)"
+    r"([A-Z0-9]{2,6}(?:\.[A-Z]{1,2})?)[ \t|]*$",
+    re.MULTILINE,
+)
+
 # RNS headers name the market and the symbol on separate labels, in either order, on one line
 # or several: "Index: AIM / Epic: KBE", "Ticker: EML" above "Index: AIM", "Index: LSE & ASX / Epic: NHM"
 _INDEX_LABEL = re.compile(r"\b(?:Index|Market)\s*:[ \t]*([A-Za-z][A-Za-z .&/,]{1,40}?)[ \t]*(?=/|\||\n|$)")
@@ -407,7 +427,7 @@ def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
             for ticker in _pair_tickers(part) or _pair_then_id(part):
                 mentions.append((position, position + len(part), ticker))
             position += len(part)
-    for pattern in (_BARE, _LISTED_AS):
+    for pattern in (_BARE, _LISTED_AS, _LISTED_IN_CELLS):
         for bare in pattern.finditer(text):
             code = normalise_exchange(bare.group(1).upper())
             if code:
@@ -636,6 +656,9 @@ LETTERHEAD = re.compile(
 )
 NAVIGATION = re.compile(
     r"^(?:(?:[^|•›»>\n]{1,30}\s[|•›»>]\s){2,}[^|•›»>\n]{1,30}"  # Home | About | News
+    r"|(?-i:(?:[A-Z][\w&'’-]*(?: [A-Z&][\w'’-]*)?(?:[ ]{2,}|\t+)){3,}[A-Z][\w&'’-]*(?: [A-Z&][\w'’-]*)?)"  # Home  About
+    r"|(?:(?:share(?:\s+on)?|follow\s+us|tweet|facebook|linkedin|twitter|x|whatsapp|email|print|copy\s+link)[\s|•,]*){1,6}"
+    r"|listen\s+to\s+this\s+(?:article|release)|\d{1,2}\s+min(?:ute)?s?\s+read"
     r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases|newsroom)"
     r"|back\s+to\s+\S+(?:\s+\S+)?\s+(?:sens|news|announcements)|go\s+to\s+market\s+news\s+section"
     r"|regulatory\s+(?:story|news|announcement)"  # an RNS viewer's labels above the announcement

@@ -197,7 +197,7 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         # dateline further down, as on a filing whose cover runs longer than LEAD_SEARCH blocks
         parts = _find_deep_lead(blocks) or parts
     if parts.lead is None and published is None:
-        parts.lead = _sign_off_date(blocks)
+        parts.lead = _labelled_date(blocks) or _sign_off_date(blocks) or _date_line(blocks)
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
     end = _past_alias(blocks, end)
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
@@ -286,6 +286,33 @@ def _header_date(block: Block) -> detect.Lead | None:
         date = detect.stamp_date(line)
         if date is not None:
             return detect.Lead(None, None, date, len(block.text), True)
+    return None
+
+
+def _labelled_date(blocks: list[Block]) -> detect.Lead | None:
+    """A form's labelled date row further down than LEAD_SEARCH ("Date of this announcement",
+    "Release date"): only a labelled row, which no sentence is."""
+    for block in blocks[LEAD_SEARCH:DEEP_LEAD_SEARCH]:
+        for line in block.text.split("\n"):
+            date = detect.stamp_date(line) if detect.has_date_label(line) else None
+            if date is not None:
+                return detect.Lead(None, None, date, len(block.text), True)
+    return None
+
+
+def _date_line(blocks: list[Block]) -> detect.Lead | None:
+    """Last resort: a date printed on a line of its own in a short block ("Johannesburg / 12 May
+    2021" below a SENS announcement), never a date inside a sentence or a table."""
+    for block in blocks[:DEEP_LEAD_SEARCH]:
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        if block.kind != "paragraph" or len(lines) > 3 or any(
+            "|" in line or len(line.split()) > 8 for line in lines
+        ):
+            continue
+        for line in lines:
+            lead = detect.match_lead(line)
+            if lead is not None and lead.standalone:
+                return lead
     return None
 
 
