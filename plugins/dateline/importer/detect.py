@@ -625,7 +625,7 @@ def _exchange_code(name: str) -> str | None:
 LEGEND = re.compile(
     r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate\s+release"
     r"|(?:news|press|media)\s+release\b(?!\s*:\s*\S+\s+\S+\s+\S+)|(?:asx|market)\s+(?:announcement|release)\b"
-    r"|embargoed|source\s*:|(?:voluntary|joint)\s+announcement\s*$|inside\s+information\s*$|announcement\s*$"
+    r"|embargoed|source\s*:|(?:this\s+announcement\s+contains\s+)?inside\s+information\b(?!\s*:)|(?:voluntary|joint)\s+announcement\s*$|inside\s+information\s*$|announcement\s*$"
     r"|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]|$))",
     re.IGNORECASE,
 )

@@ -207,7 +207,12 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
     ]
     index, rank = _pick_headline(candidates, strict=parts.lead is None)
-    index = _echoed_headline(candidates) or _repeated_headline(candidates, index)
+    limit = end if parts.lead and not parts.lead.standalone else _first_news(blocks, end)
+    index = (
+        _echoed_headline(candidates)
+        or _echoed_page_title(blocks[start:limit], start)
+        or _repeated_headline(candidates, index)
+    )
     hint_is_company = bool(hint) and bool(detect.COMPANY_LINE.match(hint[0].strip()))
     if hint and (index is None or (rank > 2 and not hint_is_company)):
         # a page <h1> or <title> beats a plain first line in the article, unless it is the
@@ -386,6 +391,46 @@ def _echoed_headline(candidates: list[Block]) -> int | None:
     return None
 
 
+def _first_news(blocks: list[Block], at_least: int) -> int:
+    """Where the news starts when no dateline marks it: the first paragraph of prose (a sentence
+    of twelve words or more that is not a legend), and never before `at_least`."""
+    for index, block in enumerate(blocks[:DEEP_LEAD_SEARCH]):
+        text = block.text.strip()
+        prose = block.kind == "paragraph" and len(text.split()) >= 12 and text.endswith(".")
+        if prose and not detect.is_legend(text) and not detect.is_all_caps(text):
+            return max(index, at_least)
+    return at_least
+
+
+def _echoed_page_title(blocks: list[Block], offset: int) -> int | None:
+    """A viewer page's title ("Results of Court Meeting and General Meeting") above the
+    announcement, which prints its own fuller headline further down ("Results of the Court Meeting
+    and the General Meeting held on 18 June 2020"): the release's own line is the headline."""
+    first = next((i for i, b in enumerate(blocks) if b.kind in ("paragraph", "heading") and b.text.strip()), None)
+    if first is None or _not_a_headline(blocks[first]) or detect.COMPANY_LINE.match(blocks[first].text.strip()):
+        return None
+    words = _title_words(blocks[first].text)
+    if len(words) < 3:
+        return None
+    for index in range(first + 1, len(blocks)):
+        block = blocks[index]
+        text = block.text.strip()
+        if block.kind not in ("paragraph", "heading") or _not_a_headline(block) or text.endswith("."):
+            continue
+        if len(text.split()) <= 30 and _is_subsequence(words, _title_words(text)):
+            return offset + index
+    return None
+
+
+def _title_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
 def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, int]:
     """Prefer an <h1>, then any heading, a bold line, an ALL-CAPS line, then a short first line."""
     best, best_rank = None, 9
@@ -418,6 +463,7 @@ def _not_a_headline(block: Block) -> bool:
         or bool(detect.SECTION_HEADING.match(text))  # "About Copperline", "Contacts"
         or bool(detect.DATE.fullmatch(text))
         or _is_caption(text)
+        or (detect.is_all_caps(text) and text.endswith("."))  # a notice in capitals, a sentence
     )
 
 
