@@ -615,6 +615,10 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
         ("Share code: UMYBEE", []),  # without a South African ISIN the market is not named
         ("Hollyfield (AIM: HSH.L) and (OTCQB®: HLYFF)", [("AIM", "HSH"), ("OTCQB", "HLYFF")]),
         ("(CNSX: ABC) (Nasdaq Capital Market: ABCD)", [("CSE", "ABC"), ("NASDAQ", "ABCD")]),
+        ("Its shares trade on the TSX Venture Exchange under the symbol \"ABC\".", [("TSXV", "ABC")]),
+        ("quoted on the ASX under the code XYZ and on the OTCQB Venture Market under the symbol XYZZF", [("ASX", "XYZ"), ("OTCQB", "XYZZF")]),
+        ("listed on Nasdaq under the ticker symbol ABCD", [("NASDAQ", "ABCD")]),
+        ("meet on the Board under the chair of A and on the Gold Hill under the code B", []),
     ],
 )  # fmt: skip
 def test_ticker_spellings(text, tickers):
@@ -654,6 +658,18 @@ def test_release_tickers_are_the_issuers_not_a_partners(text, issuer, tickers):
 )
 def test_page_stamps_and_labelled_rows(line, date):
     assert detect.stamp_date(line) == date
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. (ASX: ACM) reports on its quarter, ended in March.\n", D(2025, 4, 3)),
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Inc. (NASDAQ: ACME) reports on its quarter, ended in March.\n", D(2025, 3, 4)),
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. said on March 4, 2025 that it would drill.\n", D(2025, 3, 4)),
+    ],
+)  # fmt: skip
+def test_a_figure_stamp_is_read_in_the_releases_order(text, date):
+    assert detect_release_date(text) == date
 
 
 def test_yearless_pr_newswire_dateline_takes_the_stamps_year():

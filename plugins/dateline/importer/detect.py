@@ -305,6 +305,26 @@ def stamp_date(line: str) -> dt.date | None:
     return _figures_date(figures, labelled=bool(label)) if figures else None
 
 
+def month_first_reading(line: str) -> dt.date | None:
+    """The other reading of a stamp whose day and month could swap ("Posted 03/04/2025"), else None."""
+    cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
+    cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
+    value = cells[-1] if cells else ""
+    if len(cells) == 1:
+        value = _split_label(value)[1]
+    found = _FIGURES.match(value)
+    if not found or len(found.group("a")) > 2:
+        return None
+    first, second = int(found.group("a")), int(found.group("b"))
+    if first == second or first > 12 or second > 12:
+        return None
+    year = int(found.group("c")) + (2000 if len(found.group("c")) == 2 else 0)
+    try:
+        return dt.date(year, first, second)
+    except ValueError:
+        return None
+
+
 def has_date_label(line: str) -> bool:
     """The line is a labelled date row: "Release Date: ...", "| Date of this announcement | ..."."""
     cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
@@ -438,6 +458,7 @@ def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
         if code and not normalise_exchange(cell.group(1)):
             mentions.append((cell.start(), cell.end(), Ticker(code, cell.group(1))))
     mentions.extend(_convention_mentions(text))
+    mentions.extend(_sentence_mentions(text))
     mentions = [(start, end, _without_ric_suffix(ticker)) for start, end, ticker in mentions]
     return sorted(mentions, key=lambda mention: mention[:2])
 
@@ -476,6 +497,25 @@ _STOCK_CODE = re.compile(r"\b(?i:stock\s+code)\s*[:：]\s*(\d{1,5})\b")
 _SHARE_CODE = re.compile(rf"(?<![\w-])(?i:share\s+code)\s*:\s*({_SYMBOL})\b")
 _ZA_ISIN = re.compile(r"\bISIN(?:\s+code)?\s*:\s*ZA[A-Z]\d", re.IGNORECASE)
 _MARKET_BEFORE = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, _BARE_CODES)) + r")\s*$", re.IGNORECASE)
+
+
+# the listing in words: "trades on the TSX Venture Exchange under the symbol "ABC"", "quoted on
+# the ASX under the code XYZ", "listed on Nasdaq under the ticker symbol ABCD"
+_UNDER_SYMBOL = re.compile(
+    r"\b(?:on|of)\s+(?:the\s+)?(?P<market>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,4})\s+"
+    r"(?:under|with)\s+the\s+(?:trading\s+|stock\s+|ticker\s+|share\s+)*(?:symbol|code|ticker)s?"
+    r"(?:\s+of)?\s*[\"“'‘]?(?P<symbol>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\b[\"”'’]?"
+)
+
+
+def _sentence_mentions(text: str) -> list[tuple[int, int, Ticker]]:
+    mentions = []
+    for found in _UNDER_SYMBOL.finditer(text):
+        market = found.group("market")
+        code = _exchange_code(market) or _exchange_code(re.sub(r"\s+(?:exchange|market)$", "", market, flags=re.I))
+        if code:
+            mentions.append((found.start(), found.end(), Ticker(code, found.group("symbol"))))
+    return mentions
 
 
 def _convention_mentions(text: str) -> list[tuple[int, int, Ticker]]:

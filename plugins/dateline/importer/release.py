@@ -262,6 +262,7 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
             lead = _dated_placeline(text, near)
         if lead is None:
             if parts.lead is None and (header := _header_date(block)) is not None:
+                header = _settle_order(header, block, blocks)
                 parts.lead, parts.lead_index = header, index  # the block stays in the body
             continue
         if lead.standalone:
@@ -319,6 +320,25 @@ def _date_line(blocks: list[Block]) -> detect.Lead | None:
             if lead is not None and lead.standalone:
                 return lead
     return None
+
+
+# markets whose releases print figure dates month first
+_MONTH_FIRST_MARKETS = {"NYSE", "NYSE American", "NASDAQ", "OTC", "OTCQX", "OTCQB", "OTC Pink"}
+
+
+def _settle_order(lead: detect.Lead, block: Block, blocks: list[Block]) -> detect.Lead:
+    """A figure stamp read day first ("Posted 03/04/2025") is read month first when the release
+    writes that date in words and not the other, or names only US markets."""
+    other = next(filter(None, map(detect.month_first_reading, block.text.split("\n"))), None)
+    if other is None or other == lead.date:
+        return lead
+    text = "\n".join(b.text for b in blocks[:DEEP_LEAD_SEARCH])
+    written = set(detect.find_dates(text))
+    tickers = detect.detect_tickers(text)
+    us_only = bool(tickers) and all(t.exchange in _MONTH_FIRST_MARKETS for t in tickers)
+    if (other in written and lead.date not in written) or (us_only and lead.date not in written):
+        return detect.Lead(lead.place, lead.wire, other, lead.end, lead.standalone)
+    return lead
 
 
 def _sign_off_date(blocks: list[Block]) -> detect.Lead | None:
