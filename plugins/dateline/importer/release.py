@@ -143,16 +143,32 @@ def parse_release(
 def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """Site navigation saved around a release's top ("Home | News", "Back to News", "Share
     this article"), EDGAR's wrapper lines and page markers are not release text."""
-    kept, dropped = [], []
+    kept, dropped, seen, news = [], [], set(), False
     for index, block in enumerate(blocks):
         lines = [line.strip() for line in block.text.split("\n") if line.strip()]
         prose = block.kind in ("paragraph", "list") and bool(lines)
         top_navigation = index < HEADLINE_SEARCH and all(map(detect.is_navigation, lines))
+        running = prose and len(lines) == 1 and _is_running_header(lines[0])
         if prose and (top_navigation or all(map(detect.is_page_furniture, lines))):
             dropped.extend(lines)
+        elif running and news and lines[0] in seen:
+            dropped.extend(lines)  # a PDF's page header, printed again atop a later page
         else:
+            seen.update(lines if running else ())
+            news = news or _is_prose(block)
             kept.append(block)
     return kept, dropped
+
+
+def _is_running_header(line: str) -> bool:
+    """A short line that is no sentence and no section heading: what a PDF prints atop each page."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 12
+        and line[-1] not in ".!?:"
+        and not detect.SECTION_HEADING.match(line)
+        and not detect.is_legend(line)
+    )
 
 
 def _without_lines(text: str, lines: list[str]) -> str:
@@ -415,11 +431,21 @@ def _first_news(blocks: list[Block], at_least: int) -> int:
     """Where the news starts when no dateline marks it: the first paragraph of prose (a sentence
     of twelve words or more that is not a legend), and never before `at_least`."""
     for index, block in enumerate(blocks[:DEEP_LEAD_SEARCH]):
-        text = block.text.strip()
-        prose = block.kind == "paragraph" and len(text.split()) >= 12 and text.endswith(".")
-        if prose and not detect.is_legend(text) and not detect.is_all_caps(text):
+        if _is_prose(block):
             return max(index, at_least)
     return at_least
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph of the news: a sentence of twelve words or more, not a legend or a notice."""
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and len(text.split()) >= 12
+        and text.endswith(".")
+        and not detect.is_legend(text)
+        and not detect.is_all_caps(text)
+    )
 
 
 def _echoed_page_title(blocks: list[Block], offset: int) -> int | None:
@@ -484,6 +510,7 @@ def _not_a_headline(block: Block) -> bool:
         or bool(detect.DATE.fullmatch(text))
         or _is_caption(text)
         or (detect.is_all_caps(text) and text.endswith("."))  # a notice in capitals, a sentence
+        or bool(re.search(r"\S {4,}\S", text))  # two columns of a letterhead or page header
     )
 
 
