@@ -50,7 +50,8 @@ ALIASES = {
     "NYSE AMERICAN": "NYSE American",
     "AMEX": "NYSE American",  # the American Stock Exchange, NYSE American since 2017
     "AMERICAN STOCK EXCHANGE": "NYSE American",
-    "TSE": "TSX",  # the Toronto Stock Exchange's code until 2002 ("(TSE:MAE)"); Tokyo is not listed here
+    # the Toronto Stock Exchange's code until 2002 ("(TSE:MAE)"); Tokyo's is not in EXCHANGES
+    "TSE": "TSX",
     "NASDAQ GM": "NASDAQ",
     "NASDAQ GS": "NASDAQ",
     "NASDAQ CM": "NASDAQ",

@@ -306,7 +306,7 @@ def stamp_date(line: str) -> dt.date | None:
 
 
 def month_first_reading(line: str) -> dt.date | None:
-    """The other reading of a stamp whose day and month could swap ("Posted 03/04/2025"), else None."""
+    """The other reading of a stamp whose day and month could swap ("Posted 03/04/2025")."""
     cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
     cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
     value = cells[-1] if cells else ""
@@ -496,7 +496,9 @@ def _header_mentions(text: str) -> list[tuple[int, int, Ticker]]:
 _STOCK_CODE = re.compile(r"\b(?i:stock\s+code)\s*[:：]\s*(\d{1,5})\b")
 _SHARE_CODE = re.compile(rf"(?<![\w-])(?i:share\s+code)\s*:\s*({_SYMBOL})\b")
 _ZA_ISIN = re.compile(r"\bISIN(?:\s+code)?\s*:\s*ZA[A-Z]\d", re.IGNORECASE)
-_MARKET_BEFORE = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, _BARE_CODES)) + r")\s*$", re.IGNORECASE)
+_MARKET_BEFORE = re.compile(
+    r"(?:^|\W)(?:" + "|".join(map(re.escape, _BARE_CODES)) + r")\s*$", re.IGNORECASE
+)
 
 
 # the listing in words: "trades on the TSX Venture Exchange under the symbol "ABC"", "quoted on
@@ -512,7 +514,8 @@ def _sentence_mentions(text: str) -> list[tuple[int, int, Ticker]]:
     mentions = []
     for found in _UNDER_SYMBOL.finditer(text):
         market = found.group("market")
-        code = _exchange_code(market) or _exchange_code(re.sub(r"\s+(?:exchange|market)$", "", market, flags=re.I))
+        bare = re.sub(r"\s+(?:exchange|market)$", "", market, flags=re.IGNORECASE)
+        code = _exchange_code(market) or _exchange_code(bare)
         if code:
             mentions.append((found.start(), found.end(), Ticker(code, found.group("symbol"))))
     return mentions
@@ -520,6 +523,7 @@ def _sentence_mentions(text: str) -> list[tuple[int, int, Ticker]]:
 
 def _convention_mentions(text: str) -> list[tuple[int, int, Ticker]]:
     mentions = [(m.start(), m.end(), Ticker("HKEX", m.group(1))) for m in _STOCK_CODE.finditer(text)]
+    # (HKEX codes are figures only; "Stock Code: ABC" elsewhere names no market)
     if _ZA_ISIN.search(text):
         for found in _SHARE_CODE.finditer(text):
             if not _MARKET_BEFORE.search(text[max(0, found.start() - 12) : found.start()]):
@@ -624,7 +628,7 @@ _SYMBOL_FIRST = re.compile(r"^[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?$")
 
 
 def _pair_then_id(part: str) -> list[Ticker]:
-    """ "Frankfurt: 4QR WKN: A3QRT9": a listing, then another identifier (WKN, ISIN) unspaced by a separator."""
+    """ "Frankfurt: 4QR WKN: A3QRT9": a listing, then another identifier (WKN, ISIN), no separator."""
     pieces = re.split(r"\s+(?=[A-Z]{2,6}\s*:)", part) if part.count(":") >= 2 else []
     return [ticker for piece in pieces for ticker in _pair_tickers(piece)]
 
@@ -665,7 +669,8 @@ def _exchange_code(name: str) -> str | None:
 LEGEND = re.compile(
     r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate\s+release"
     r"|(?:news|press|media)\s+release\b(?!\s*:\s*\S+\s+\S+\s+\S+)|(?:asx|market)\s+(?:announcement|release)\b"
-    r"|embargoed|source\s*:|(?:this\s+announcement\s+contains\s+)?inside\s+information\b(?!\s*:)|(?:voluntary|joint)\s+announcement\s*$|inside\s+information\s*$|announcement\s*$"
+    r"|embargoed|source\s*:|(?:this\s+announcement\s+contains\s+)?inside\s+information\b(?!\s*:)"
+    r"|(?:voluntary|joint)\s+announcement\s*$|announcement\s*$"  # HKEX's category lines
     r"|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]|$))",
     re.IGNORECASE,
 )

@@ -214,6 +214,12 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         parts = _find_deep_lead(blocks) or parts
     if parts.lead is None and published is None:
         parts.lead = _labelled_date(blocks) or _sign_off_date(blocks) or _date_line(blocks)
+    _choose_headline(parts, blocks, hint)
+    return parts
+
+
+def _choose_headline(parts: _Parts, blocks: list[Block], hint) -> None:
+    """The headline among the blocks above the news (or the page's <h1>/<title> hint)."""
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
     end = _past_alias(blocks, end)
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
@@ -222,13 +228,15 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
     candidates = [
         b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
     ]
-    index, rank = _pick_headline(candidates, strict=parts.lead is None)
+    picked, rank = _pick_headline(candidates, strict=parts.lead is None)
     limit = end if parts.lead and not parts.lead.standalone else _first_news(blocks, end)
     index = (
         _echoed_headline(candidates)
         or _echoed_page_title(blocks[start:limit], start)
-        or _repeated_headline(candidates, index)
+        or _repeated_headline(candidates, picked)
     )
+    if index is not None and index != picked:
+        rank = _headline_rank(blocks[index])
     hint_is_company = bool(hint) and bool(detect.COMPANY_LINE.match(hint[0].strip()))
     if hint and (index is None or (rank > 2 and not hint_is_company)):
         # a page <h1> or <title> beats a plain first line in the article, unless it is the
@@ -237,8 +245,7 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         parts.headline_rank = _COMPANY_RANK if hint_is_company else 0
     elif index is not None:
         parts.headline_index, parts.headline_rank = index, rank
-        parts.headline, parts.headline_more = _joined_headline(blocks, index, end)
-    return parts
+        parts.headline, parts.headline_more = _joined_headline(blocks, index)
 
 
 def _past_alias(blocks: list[Block], end: int) -> int:
@@ -250,14 +257,15 @@ def _past_alias(blocks: list[Block], end: int) -> int:
     return end
 
 
-def _joined_headline(blocks: list[Block], index: int, end: int) -> tuple[str, tuple[int, ...]]:
+def _joined_headline(blocks: list[Block], index: int) -> tuple[str, tuple[int, ...]]:
     """ "Proposed Placing of up to £1.2 million" / "and" / "Operational Update": an RNS headline set
     over three lines is one headline."""
     text = _headline_text(blocks[index])
     joiner, after = index + 1, index + 2
     if after < len(blocks) and blocks[joiner].text.strip().lower() in ("and", "&"):
         rest = blocks[after]
-        if rest.kind in ("paragraph", "heading") and not _not_a_headline(rest) and len(rest.text.split()) <= 12:
+        short = len(rest.text.split()) <= 12
+        if rest.kind in ("paragraph", "heading") and short and not _not_a_headline(rest):
             return f"{text} {blocks[joiner].text.strip()} {_headline_text(rest)}", (joiner, after)
     return text, ()
 
