@@ -539,6 +539,10 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
         ("DUBLIN, Ireland, Tuesday, 4 March 2025 /PRNewswire/ -- Lisheen plc", D(2025, 3, 4), "DUBLIN, Ireland"),
         ("GAITHERSBURG, MD -- (Marketwired) -- 08/05/13 -- Sorrel Networks, Inc.", D(2013, 8, 5), "GAITHERSBURG, MD"),
         ("/EIN News/ -- Denver, Colorado, May 19, 2020 (GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- Juniper", D(2020, 5, 19), "Denver, Colorado"),
+        # issue 13, round 3
+        ("London, 4th of March 2025 – Kestrel Fictional plc (AIM: KFP) announces", D(2025, 3, 4), "London"),
+        ("VANCOUVER, BC, March 4,2025 /CNW/ - Acme Fictional Corp. (TSXV: ACF)", D(2025, 3, 4), "VANCOUVER, BC"),
+        ("May 8, 2003...Greystone Fictional Ltd. (TSX-GRY) reported", D(2003, 5, 8), None),
     ],
 )  # fmt: skip
 def test_dateline_forms(lead, date, place):

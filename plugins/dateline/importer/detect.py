@@ -32,8 +32,8 @@ _MONTHS = {
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,\s*|\s+)(?P<y1>(?:19|20)\d\d)"  # "March 4,2025"
+    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"  # "4th of March 2025"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
     rf"|(?P<d4>\d{{1,2}})-(?P<m4>{_MONTH})-(?P<y4>(?:19|20)\d\d))\b",  # RNS: "Released 07:00 04-Mar-2025"
     re.IGNORECASE,
