@@ -21,8 +21,8 @@ import heldout_eval
 # at the end of session 5, minus 0.02, rounded down. This set is a dev set now: its failure
 # classes were given to the engineers, so it guards against regressions, it proves nothing new.
 FLOORS = {
-    "dates_right": 0.96,
-    "tickers_right": 0.85,
+    "dates_right": 0.98,
+    "tickers_right": 0.98,
     "grants_precision": 0.98,
     "grants_recall": 0.70,
     "grants_f1": 0.82,

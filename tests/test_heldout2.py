@@ -29,7 +29,7 @@ SET = "heldout2"
 # the measurement rather than hide it (the bar is 0; see docs/heldout.md).
 FLOORS = {
     "dates_right": 0.86,
-    "tickers_right": 0.93,
+    "tickers_right": 0.95,
     "grants_precision": 0.73,
     "grants_recall": 0.47,
     "grants_f1": 0.57,

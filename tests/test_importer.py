@@ -21,6 +21,7 @@ from dateline.content.exchanges import Ticker
 from dateline.content.frontmatter import parse as parse_front_matter
 from dateline.importer import (
     add_arguments,
+    detect,
     detect_release_date,
     detect_tickers,
     missing_sentences,
@@ -595,6 +596,12 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
          "GAITHERSBURG, MD"),
         ("/EIN News/ -- Denver, Colorado, May 19, 2020 (GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- "
          "Juniper", D(2020, 5, 19), "Denver, Colorado"),
+        # issue 13, round 3
+        ("London, 4th of March 2025 – Kestrel Fictional plc (AIM: KFP) announces", D(2025, 3, 4),
+         "London"),
+        ("VANCOUVER, BC, March 4,2025 /CNW/ - Acme Fictional Corp. (TSXV: ACF)", D(2025, 3, 4),
+         "VANCOUVER, BC"),
+        ("May 8, 2003...Greystone Fictional Ltd. (TSX-GRY) reported", D(2003, 5, 8), None),
     ],
 )  # fmt: skip
 def test_dateline_forms(lead, date, place):
@@ -661,8 +668,30 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
         ("Ticker: EML\nIndex: Mining Weekly", []),  # an unknown market is no listing
         ("TIDM: HGP\nHeadline: Placing", []),  # a symbol with no market named is not guessed
         ("(Toronto - HQ) (2019 - 2021)", []),
+        # issue 13, round 3: the symbol first, old market names, form cells, conventions
+        ("Red Pine Fictional Inc. (RPG:TSX-V, LSE:RPG)", [("TSXV", "RPG"), ("LSE", "RPG")]),
+        ("(OTCBB: MVGC) and OTCBB Symbol: IGPLF", [("OTC Pink", "MVGC"), ("OTC Pink", "IGPLF")]),
+        ("Corrie Mining (TSE:CRM) (AMEX:CRQ)", [("TSX", "CRM"), ("NYSE American", "CRQ")]),
+        ("May 8, 2003...Greystone Fictional Ltd. (TSX-GRY) and (TSX-V)", [("TSX", "GRY")]),
+        ("| NEWS RELEASE |\n| ALG: TSX |\n| AGN: AMEX |",
+         [("TSX", "ALG"), ("NYSE American", "AGN")]),
+        ("(NASDAQ: QRTX | TSXV: QRTX | Frankfurt: 4QR WKN: A3QRT9)",
+         [("NASDAQ", "QRTX"), ("TSXV", "QRTX"), ("FSE", "4QR")]),
+        ("| 1.3 | *ASX issuer code | WMR |", [("ASX", "WMR")]),
+        ("1.3\n*ASX issuer code\nWMR\n1.4", [("ASX", "WMR")]),
+        ("Jade Fictional Holdings Limited\n(Stock Code: 1867)", [("HKEX", "1867")]),
+        ("ISIN: ZAE000219912 Share code: UMYBEE", [("JSE", "UMYBEE")]),
+        ("Share code: UMYBEE", []),  # without a South African ISIN the market is not named
+        ("Hollyfield (AIM: HSH.L) and (OTCQB®: HLYFF)", [("AIM", "HSH"), ("OTCQB", "HLYFF")]),
+        ("(CNSX: ABC) (Nasdaq Capital Market: ABCD)", [("CSE", "ABC"), ("NASDAQ", "ABCD")]),
+        ("Its shares trade on the TSX Venture Exchange under the symbol \"ABC\".",
+         [("TSXV", "ABC")]),
+        ("quoted on the ASX under the code XYZ and on the OTCQB Venture Market under the symbol "
+         "XYZZF", [("ASX", "XYZ"), ("OTCQB", "XYZZF")]),
+        ("listed on Nasdaq under the ticker symbol ABCD", [("NASDAQ", "ABCD")]),
+        ("meet on the Board under the chair of A and on the Gold Hill under the code B", []),
     ],
-)
+)  # fmt: skip
 def test_ticker_spellings(text, tickers):
     assert detect_tickers(text) == [Ticker(*pair) for pair in tickers]
 
@@ -685,6 +714,70 @@ def test_ticker_spellings(text, tickers):
 )  # fmt: skip
 def test_release_tickers_are_the_issuers_not_a_partners(text, issuer, tickers):
     assert release_tickers(text, issuer) == [Ticker(*pair) for pair in tickers]
+
+
+@pytest.mark.parametrize(
+    "line, date",
+    [
+        ("Release Date: 30/04/2025 08:50", D(2025, 4, 30)),
+        ("Announced on: 24/12/2012 15:54:48", D(2012, 12, 24)),
+        ("2024/04/29 08:30:00", D(2024, 4, 29)),
+        ("16/08/2019 8:00am", None),  # figures with no label and the day first: not a stamp
+        ("| 1.5 | *Date of this announcement | 8 July 2020 |", D(2020, 7, 8)),
+        ("Date of this announcement          8 July 2020", D(2020, 7, 8)),
+        ("Published: 14:32 04 Mar 2025", D(2025, 3, 4)),
+        ("Date: 12/31/2024", D(2024, 12, 31)),  # the day cannot be 31st month: month first
+        ("Last updated: 24/12/2012", None),  # an update is not the release
+        ("The offer closes 30/04/2025 at noon.", None),
+        ("| 2.2 | *+Issue date | 7 July 2020 |", None),
+    ],
+)
+def test_page_stamps_and_labelled_rows(line, date):
+    assert detect.stamp_date(line) == date
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. (ASX: ACM) reports on its quarter, ended in "
+         "March.\n", D(2025, 4, 3)),
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Inc. (NASDAQ: ACME) reports on its quarter, "
+         "ended in March.\n", D(2025, 3, 4)),
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. said on March 4, 2025 that it would "
+         "drill.\n", D(2025, 3, 4)),
+    ],
+)  # fmt: skip
+def test_a_figure_stamp_is_read_in_the_releases_order(text, date):
+    assert detect_release_date(text) == date
+
+
+def test_yearless_pr_newswire_dateline_takes_the_stamps_year():
+    lead = "SAN JOSE, Calif., June 14 /PRNewswire-FirstCall/ -- Orcadia Fictional Corp. said"
+    assert detect.match_yearless_lead(lead, D(2005, 6, 15)).date == D(2005, 6, 14)
+    assert detect.match_yearless_lead(lead.replace("June 14", "Dec. 30"),
+                                      D(2006, 1, 2)).date == D(2005, 12, 30)
+    assert detect.match_yearless_lead("The June 14 meeting /PRNewswire/ -- x",
+                                      D(2005, 6, 15)) is None
+    text = ("Orcadia Fictional Receives Notice\n\nJun 15, 2005 12:54PM\nPR Newswire (US)\n\n"
+            + lead + " more.\n")
+    assert detect_release_date(text) == D(2005, 6, 14)
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("JADE LIMITED\n(Stock Code: 1867)\n\nNEW LICENCE\n\nThe Board is pleased to say so.\n\n"
+         "By order of the Board\nLam Wai Ming\n\nHong Kong, 18 October 2019\n", D(2019, 10, 18)),
+        ("Appendix 3G\n\n" + "Part\n\n" * 13
+         + "| 1.5 | *Date of this announcement | 8 July 2020 |\n", D(2020, 7, 8)),
+        ("RESULTS OF MEETING\n\nAll resolutions were passed by the requisite majority today.\n\n"
+         "Johannesburg\n12 May 2021\n", D(2021, 5, 12)),
+        ("A HEADLINE\n\nShare option exercises are set out in the announcements linked below:\n"
+         "Issue of Equity, 9 October 2023\n", None),
+    ],
+)  # fmt: skip
+def test_a_release_dated_only_below_its_news(text, date):
+    assert detect_release_date(text) == date
 
 
 def test_title_case_keeps_wording_and_acronyms():

@@ -48,12 +48,32 @@ ALIASES = {
     "NYSE AMEX": "NYSE American",
     "NYSEAMERICAN": "NYSE American",
     "NYSE AMERICAN": "NYSE American",
+    "AMEX": "NYSE American",  # the American Stock Exchange, NYSE American since 2017
+    "AMERICAN STOCK EXCHANGE": "NYSE American",
+    # the Toronto Stock Exchange's code until 2002 ("(TSE:MAE)"); Tokyo's is not in EXCHANGES
+    "TSE": "TSX",
     "NASDAQ GM": "NASDAQ",
     "NASDAQ GS": "NASDAQ",
     "NASDAQ CM": "NASDAQ",
+    "NASDAQ CAPITAL MARKET": "NASDAQ",
+    "NASDAQ GLOBAL MARKET": "NASDAQ",
+    "NASDAQ GLOBAL SELECT MARKET": "NASDAQ",
+    "NASDAQ STOCK MARKET": "NASDAQ",
+    "PINK SHEETS": "OTC Pink",
+    "OTC PINK SHEETS": "OTC Pink",
+    # the CSE's earlier names (CNQ, then CNSX until 2014) and the TSXV's (CDNX, 1999-2002)
+    "CNSX": "CSE",
+    "CNQ": "CSE",
+    "CDNX": "TSXV",
+    "SGX-ST": "SGX",
+    "NZSE": "NZX",
     "OTC MARKETS": "OTC",
     "OTCMKTS": "OTC",
     "OTC PINK": "OTC Pink",
+    # the OTC Bulletin Board closed in 2014 and its quotes moved to OTC Link's Pink tier
+    "OTCBB": "OTC Pink",
+    "OTC BB": "OTC Pink",
+    "OTC BULLETIN BOARD": "OTC Pink",
     "PINK": "OTC Pink",
     "FRANKFURT": "FSE",
     "FWB": "FSE",
@@ -95,8 +115,9 @@ class Ticker:
 
 def normalise_exchange(name: str) -> str | None:
     """Return the known code for an exchange spelling, or None."""
-    key = re.sub(r"\s+", " ", name.strip()).upper()
-    return _BY_UPPER.get(key) or ALIASES.get(key)
+    key = re.sub(r"\s+", " ", re.sub(r"[®™*]", "", name).strip()).upper()  # "OTCQB®"
+    spaced = key.replace("-", " ")  # "NASDAQ-GS"
+    return _BY_UPPER.get(key) or ALIASES.get(key) or ALIASES.get(spaced)
 
 
 def parse_ticker(text: str, *, strict: bool = True) -> Ticker | None:

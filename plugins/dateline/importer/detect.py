@@ -32,8 +32,9 @@ _MONTHS = {
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,\s*|\s+)(?P<y1>(?:19|20)\d\d)"  # "March 4,2025"
+    # "4th of March 2025"
+    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
     # RNS: "Released 07:00 04-Mar-2025"
     rf"|(?P<d4>\d{{1,2}})-(?P<m4>{_MONTH})-(?P<y4>(?:19|20)\d\d))\b",
@@ -48,7 +49,7 @@ _WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
 # "08:00" is a time, not "08" and a colon
-_SEPARATOR = r"\s*\)?\s*(?:--|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"
+_SEPARATOR = r"\s*\)?\s*(?:--|\.{3}|…|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"
 # a republisher's credit after the wire's: "(GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- Company"
 _VIA = r"(?:\s*--\s*via\s+[A-Za-z][\w .&'-]{1,30}?(?=\s*--))?"
 _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}{_VIA}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
@@ -275,7 +276,8 @@ def _clean_wire(wire: str | None) -> str | None:
 # a dateline without its date, as Business Wire and PR Newswire pages print it under a time stamp
 _PLACELINE = re.compile(
     rf"^(?P<place>[^\n()/]{{2,80}}?)\s*(?:--\s*\((?P<wire>{WIRE_NAME})\)\s*--"
-    rf"|/\s*(?P<wire2>{WIRE_NAME})"
+    # "SAN JOSE, Calif., June 14 /PRNewswire-FirstCall/ --": PR Newswire's yearless date (see below)
+    rf"|,?(?:\s+{_MONTH}\s+{_DAY})?\s*/\s*(?P<wire2>{WIRE_NAME}(?:-[A-Za-z]+)?)"
     r"\s*/\s*(?:--|[-–—]))\s*",
     re.IGNORECASE,
 )
@@ -299,13 +301,135 @@ def find_dates(text: str) -> list[dt.date]:
     return [date for date in map(parse_date, DATE.finditer(text)) if date is not None]
 
 
+# Page stamps and labelled rows: "Release Date: 30/04/2025 08:50" (a SENS page), "Announced on:
+# 24/12/2012 15:54:48" (an ASX news store), "2024/04/29 08:30:00" (a SENS viewer), "| 1.5 | Date of
+# this announcement | 8 July 2020 |" (an ASX form). Figures are read as a date only on such a line:
+# after a date label, or year first; never in running text. When day and month could swap, the day
+# comes first: the pages that print figures are South African, Australian and British (US pages
+# spell
+# the month, and Marketwired's month-first figures are read in the dateline only).
+_DATE_LABEL = re.compile(
+    r"^(?:release\s+date|released(?:\s+on)?|announced\s+on|published(?:\s+on)?|posted(?:\s+on)?"
+    r"|issued(?:\s+on)?|dated?|date\s+of\s+(?:this\s+)?(?:announcement|release|report|issue))"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+_FIGURES = re.compile(
+    r"^(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{4}|\d{2})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
+_ROW_NUMBER = re.compile(r"^[\d.]+[a-z]?$")
+
+
+def stamp_date(line: str) -> dt.date | None:
+    """The date of a page stamp or a labelled row (above); None for any other line."""
+    cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
+    cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
+    if len(cells) == 2 and _DATE_LABEL.match(cells[0]):
+        label, value = cells
+    elif len(cells) == 1:
+        label, value = _split_label(cells[0])
+    else:
+        return None
+    value = re.sub(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+(?=\d|[A-Za-z]{3})", "", value,
+                   flags=re.I)
+    written = DATE.match(value)
+    if written and label and _STANDALONE_TAIL.match(value[written.end() :]):
+        return parse_date(written)
+    figures = _FIGURES.match(value)
+    return _figures_date(figures, labelled=bool(label)) if figures else None
+
+
+def month_first_reading(line: str) -> dt.date | None:
+    """The other reading of a stamp whose day and month could swap ("Posted 03/04/2025")."""
+    cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
+    cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
+    value = cells[-1] if cells else ""
+    if len(cells) == 1:
+        value = _split_label(value)[1]
+    found = _FIGURES.match(value)
+    if not found or len(found.group("a")) > 2:
+        return None
+    first, second = int(found.group("a")), int(found.group("b"))
+    if first == second or first > 12 or second > 12:
+        return None
+    year = int(found.group("c")) + (2000 if len(found.group("c")) == 2 else 0)
+    try:
+        return dt.date(year, first, second)
+    except ValueError:
+        return None
+
+
+def has_date_label(line: str) -> bool:
+    """The line is a labelled date row: "Release Date: ...", "| Date of this announcement | ..."."""
+    cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
+    cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
+    if len(cells) == 2:
+        return bool(_DATE_LABEL.match(cells[0]))
+    return len(cells) == 1 and _split_label(cells[0])[0] is not None
+
+
+def _split_label(text: str) -> tuple[str | None, str]:
+    found = re.match(r"^(.{2,40}?)\s*:\s*(\S.*)$", text) or re.match(
+        r"^(\D{2,40}?)\s+(\d.*)$", text)
+    if found and _DATE_LABEL.match(found.group(1)):
+        return found.group(1), found.group(2)
+    return None, text
+
+
+def _figures_date(found: re.Match, labelled: bool) -> dt.date | None:
+    a, b, c = found.group("a"), found.group("b"), found.group("c")
+    if len(a) == 4:
+        year, month, day = int(a), int(b), int(c)
+    elif labelled and len(a) <= 2:
+        year = int(c) + (2000 if len(c) == 2 else 0)
+        day, month = (int(a), int(b)) if int(b) <= 12 else (int(b), int(a))
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# PR Newswire's datelines before about 2008 print no year: "SAN JOSE, Calif., June 14
+# /PRNewswire-FirstCall/ -- ". The year comes from a date printed with the release (a page's time
+# stamp), and only with a wire credit after the date, the sign of a dateline.
+_YEARLESS_LEAD = re.compile(
+    rf"^(?P<place>[^\n()/]{{2,80}}?),?\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*"
+    r"/(?P<wire>[A-Za-z][\w .&'-]{1,40}?)/\s*(?:--|[-–—])\s*",
+    re.IGNORECASE,
+)
+
+
+def match_yearless_lead(text: str, near: dt.date) -> Lead | None:
+    """ "PLACE, June 14 /PRNewswire/ --" dated in the year that puts it on or just before `near`."""
+    found = _YEARLESS_LEAD.match(text)
+    if not found or not _is_place(found.group("place").strip(" ,")) or not text[
+        found.end() :].strip():
+        return None
+    month = _MONTHS.get(found.group("month").lower().rstrip("."))
+    day = int(re.sub(r"\D", "", found.group("day")))
+    for year in (near.year, near.year - 1):
+        try:
+            date = dt.date(year, month, day)
+        except (TypeError, ValueError):
+            return None
+        if date <= near:
+            return Lead(found.group("place").strip(" ,"), found.group("wire"), date, found.end(),
+                        False)
+    return None
+
+
 # --- tickers ----------------------------------------------------------------------
 
 _SYMBOL = r"[A-Z0-9][A-Za-z0-9]{0,6}(?:[.-][A-Z0-9]{1,4})?"
 _PAREN = re.compile(r"\(([^()]{3,160})\)")
-_PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-/&]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")
+_PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-/&®™]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")  # "OTCQB®: X"
 _BARE_CODES = sorted(
-    {c for c in EXCHANGES if c.isupper() and " " not in c} | {"TSX-V", "TSX.V", "OTC"},
+    {c for c in EXCHANGES if c.isupper() and " " not in c}
+    | {"TSX-V", "TSX.V", "OTC", "OTCBB", "AMEX", "TSE"},
     key=len,
     reverse=True,
 )
@@ -314,13 +438,33 @@ _BARE = re.compile(
 )
 
 
+# a letterhead line or cell holding only "SYMBOL: MARKET": "| APG: TSX |", "AGT: AMEX"
+_CELL_SYMBOL_FIRST = re.compile(
+    r"^[ \t|]*([A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\s*:\s*("
+    + "|".join(map(re.escape, _BARE_CODES))
+    + r")[ \t|]*$",
+    re.MULTILINE,
+)
+
 # letterheads: "TSX-V Symbol: WBM", "OTCQX Symbol: WBMCF", "TSXV Symbol - GRW", SENS "ASX share
 # code: SIR"
 _LISTED_AS = re.compile(
     r"(?<![\w-])("
     + "|".join(map(re.escape, _BARE_CODES))
-    + rf")\s+(?:[Ss]hare\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)\s*[:\-–—]\s*({_SYMBOL})\b"
+    + rf")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)\s*[:\-–—"
+      rf"|]\s*({_SYMBOL})\b"
 )
+# the same label as a form prints it: the symbol alone on the next line or after wide spacing
+# ("1.3 / *ASX issuer code / WMR", "ASX code          WMR"); capitals only, the line's last word
+_LISTED_IN_CELLS = re.compile(
+    r"(?<![\w-])("
+    + "|".join(map(re.escape, _BARE_CODES))
+    + r")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)(?:[ \t]{2,}"
+      r"|[ \t]*\n[ \t*]*)"
+    r"([A-Z0-9]{2,6}(?:\.[A-Z]{1,2})?)[ \t|]*$",
+    re.MULTILINE,
+)
+
 # RNS headers name the market and the symbol on separate labels, in either order, on one line
 # or several: "Index: AIM / Epic: KBE", "Ticker: EML" above "Index: AIM", "Index: LSE & ASX / Epic:
 # NHM"
@@ -345,16 +489,35 @@ def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
     for group in _PAREN.finditer(text):
         position = group.start(1)
         for part in re.split(r"([;,|]|\band\b)", group.group(1)):
-            for ticker in _pair_tickers(part):
+            for ticker in _pair_tickers(part) or _pair_then_id(part):
                 mentions.append((position, position + len(part), ticker))
             position += len(part)
-    for pattern in (_BARE, _LISTED_AS):
+    for pattern in (_BARE, _LISTED_AS, _LISTED_IN_CELLS):
         for bare in pattern.finditer(text):
             code = normalise_exchange(bare.group(1).upper())
             if code:
                 mentions.append((bare.start(), bare.end(), Ticker(code, bare.group(2).upper())))
     mentions.extend(_header_mentions(text))
+    for cell in _CELL_SYMBOL_FIRST.finditer(text):
+        code = normalise_exchange(cell.group(2).upper())
+        if code and not normalise_exchange(cell.group(1)):
+            mentions.append((cell.start(), cell.end(), Ticker(code, cell.group(1))))
+    mentions.extend(_convention_mentions(text))
+    mentions.extend(_sentence_mentions(text))
+    mentions = [(start, end, _without_ric_suffix(ticker)) for start, end, ticker in mentions]
     return sorted(mentions, key=lambda mention: mention[:2])
+
+
+# Reuters' market suffix, which some RNS issuers print after the symbol: "(AIM: LWRF.L)" is AIM:
+# LWRF
+_RIC_SUFFIX = {"LSE": ".L", "AIM": ".L", "ASX": ".AX"}
+
+
+def _without_ric_suffix(ticker: Ticker) -> Ticker:
+    suffix = _RIC_SUFFIX.get(ticker.exchange)
+    if suffix and ticker.symbol.endswith(suffix) and len(ticker.symbol) > len(suffix) + 1:
+        return Ticker(ticker.exchange, ticker.symbol[: -len(suffix)])
+    return ticker
 
 
 def _header_mentions(text: str) -> list[tuple[int, int, Ticker]]:
@@ -369,6 +532,49 @@ def _header_mentions(text: str) -> list[tuple[int, int, Ticker]]:
         start, end = min(index.start(), label.start()), max(index.end(), label.end())
         for code in _exchange_codes(index.group(1)):
             mentions.append((start, end, Ticker(code, label.group(1).upper())))
+    return mentions
+
+
+# A code label that names no market, where the announcement's own form names it: HKEX
+# announcements print "(Stock Code: 1867)" in figures; SENS announcements "Share code: KPL" beside a
+# South African ISIN ("ISIN: ZAE000284419"). A label with a market before it ("AIM share code:") is
+# read by _LISTED_AS instead.
+_STOCK_CODE = re.compile(r"\b(?i:stock\s+code)\s*[:：]\s*(\d{1,5})\b")
+_SHARE_CODE = re.compile(rf"(?<![\w-])(?i:share\s+code)\s*:\s*({_SYMBOL})\b")
+_ZA_ISIN = re.compile(r"\bISIN(?:\s+code)?\s*:\s*ZA[A-Z]\d", re.IGNORECASE)
+_MARKET_BEFORE = re.compile(
+    r"(?:^|\W)(?:" + "|".join(map(re.escape, _BARE_CODES)) + r")\s*$", re.IGNORECASE
+)
+
+
+# the listing in words: "trades on the TSX Venture Exchange under the symbol "ABC"", "quoted on
+# the ASX under the code XYZ", "listed on Nasdaq under the ticker symbol ABCD"
+_UNDER_SYMBOL = re.compile(
+    r"\b(?:on|of)\s+(?:the\s+)?(?P<market>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,4})\s+"
+    r"(?:under|with)\s+the\s+(?:trading\s+|stock\s+|ticker\s+|share\s+)*(?:symbol|code|ticker)s?"
+    r"(?:\s+of)?\s*[\"“'‘]?(?P<symbol>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\b[\"”'’]?"
+)
+
+
+def _sentence_mentions(text: str) -> list[tuple[int, int, Ticker]]:
+    mentions = []
+    for found in _UNDER_SYMBOL.finditer(text):
+        market = found.group("market")
+        bare = re.sub(r"\s+(?:exchange|market)$", "", market, flags=re.IGNORECASE)
+        code = _exchange_code(market) or _exchange_code(bare)
+        if code:
+            mentions.append((found.start(), found.end(), Ticker(code, found.group("symbol"))))
+    return mentions
+
+
+def _convention_mentions(text: str) -> list[tuple[int, int, Ticker]]:
+    mentions = [(m.start(), m.end(), Ticker("HKEX", m.group(1))) for m
+                in _STOCK_CODE.finditer(text)]
+    # (HKEX codes are figures only; "Stock Code: ABC" elsewhere names no market)
+    if _ZA_ISIN.search(text):
+        for found in _SHARE_CODE.finditer(text):
+            if not _MARKET_BEFORE.search(text[max(0, found.start() - 12) : found.start()]):
+                mentions.append((found.start(), found.end(), Ticker("JSE", found.group(1))))
     return mentions
 
 
@@ -442,6 +648,7 @@ _PAIR_SPACED = re.compile(
 _PAIR_DASHED = re.compile(
     r"^\s*([A-Za-z][A-Za-z.-]{1,12})\s+[-–—]\s+([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*$"
 )
+_PAIR_TIGHT = re.compile(r"^\s*([A-Z][A-Z.]{1,6})-([A-Z][A-Z0-9]{1,5})\s*$")
 _PAIR_REVERSED = re.compile(
     r"^\s*([A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?)\s*[-–—]\s*([A-Za-z][A-Za-z .-]{1,30}?)\s*$"
 )
@@ -461,7 +668,20 @@ def _pair_tickers(part: str) -> list[Ticker]:
         or normalise_exchange(re.sub(r"\s+exchange$", "", name, flags=re.IGNORECASE))
     )
     codes = [code] if code else _exchange_codes(name) if re.search(r"[/&]", name) else []
+    if not codes and _SYMBOL_FIRST.match(name) and _exchange_code(match.group(2)):
+        return [Ticker(_exchange_code(match.group(2)), name)]  # "(RPG:TSX-V, LSE:RPG)"
     return [Ticker(code, match.group(2).upper()) for code in codes]
+
+
+# a symbol before its market, "RPG:TSX-V": capitals the table does not know as a market
+_SYMBOL_FIRST = re.compile(r"^[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?$")
+
+
+def _pair_then_id(part: str) -> list[Ticker]:
+    """ "Frankfurt: 4QR WKN: A3QRT9": a listing, then another identifier (WKN, ISIN), no
+    separator."""
+    pieces = re.split(r"\s+(?=[A-Z]{2,6}\s*:)", part) if part.count(":") >= 2 else []
+    return [ticker for piece in pieces for ticker in _pair_tickers(piece)]
 
 
 def _pair_without_colon(part: str) -> Ticker | None:
@@ -474,6 +694,11 @@ def _pair_without_colon(part: str) -> Ticker | None:
         and not _exchange_code(dashed.group(2))
     ):
         return Ticker(_exchange_code(dashed.group(1)), dashed.group(2))
+    tight = _PAIR_TIGHT.match(part)  # "(TSX-BWR)", but "(TSX-V)" is a market alone
+    if tight and not _exchange_code(part.strip()) and tight.group(1).upper() not in _CITY_NAMES:
+        code = _exchange_code(tight.group(1))
+        if code and not _exchange_code(tight.group(2)):
+            return Ticker(code, tight.group(2))
     spaced = _PAIR_SPACED.match(part)
     if spaced and spaced.group(1).strip().upper() not in _CITY_NAMES:
         code = _exchange_code(spaced.group(1))
@@ -496,8 +721,9 @@ LEGEND = re.compile(
     r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate\s+release"
     r"|(?:news|press|media)\s+release\b(?!\s*:\s*\S+\s+\S+\s+\S+)|(?:asx|market)\s+(?:announcement"
     r"|release)\b"
-    r"|embargoed|source\s*:|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]"
-    r"|$))",
+    r"|embargoed|source\s*:|(?:this\s+announcement\s+contains\s+)?inside\s+information\b(?!\s*:)"
+    r"|(?:voluntary|joint)\s+announcement\s*$|announcement\s*$"  # HKEX's category lines
+    r"|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]|$))",
     re.IGNORECASE,
 )
 SECTION_HEADING = re.compile(
@@ -518,18 +744,25 @@ SECTION_HEADING = re.compile(
 LETTERHEAD = re.compile(
     r"^\W*(?:exhibit\s+\d+(?:\.\d+)?|rns\s+number\s*:.*|nr\s*(?:no\.?\s*)?\d{1,4}\s*[-–]\s*\d{1,4}"
     r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|(?:.*\s/\s*)?index\s*:\s*[a-z].*"
-    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|jse|lse|otcq[xb]|nyse|nasdaq)\s+(?:share\s+)?(?:symbol|code"
-    r"|ticker)\s*[:\-–—].*"
+    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|jse|lse|otcq[xb]|otcbb|nyse|nasdaq)\s+(?:share\s+)?(?:symbol"
+    r"|code|ticker)\s*[:\-–—].*"
     # RNS and SENS header labels: "Ticker: EML", "TIDM: HGP", "Headline: ...", "Released 07:00 ..."
     r"|(?:ticker|epic|tidm|sector|company\s+name|headline|number|code\(s\)|release\s+date)\s*:.*"
-    r"|released\b:?\s*\d.*|abn\s+[\d ]{9,}|(?:aim|asx|lse|cse|tsxv?|nasdaq"
-    r"|nyse)\s*:\s*[a-z0-9.]{1,8}"
+    r"|released\b:?\s*\d.*|abn\s+[\d ]{9,}|tidm[A-Z0-9]{2,6}|uk\s+regulatory|(?:aim|asx|lse|cse"
+    r"|tsxv?|nasdaq|nyse)\s*:\s*[a-z0-9.]{1,8}"
     r"|form\s+(?:8-k|6-k|10-q|10-k)|current\s+report|date\s+of\s+report\b.*"
+    # a caption's label above a release
+    r"|(?:figure|fig\.|table|image|photo|chart|map)\s*\d{0,3}[a-z]?"
     rf"|{WIRE_NAME})\W*$",
     re.IGNORECASE,
 )
 NAVIGATION = re.compile(
     r"^(?:(?:[^|•›»>\n]{1,30}\s[|•›»>]\s){2,}[^|•›»>\n]{1,30}"  # Home | About | News
+    r"|(?-i:(?:[A-Z][\w&'’-]*(?: [A-Z&][\w'’-]*)?(?:[ ]{2,}|\t+)){3,}[A-Z][\w&'’-]*(?: "
+    r"[A-Z&][\w'’-]*)?)"  # Home  About
+    r"|(?:(?:share(?:\s+on)?|follow\s+us|tweet|facebook|linkedin|twitter|x|whatsapp|email|print"
+    r"|copy\s+link)[\s|•,]*){1,6}"
+    r"|listen\s+to\s+this\s+(?:article|release)|\d{1,2}\s+min(?:ute)?s?\s+read"
     r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases"
     r"|newsroom)"
     r"|back\s+to\s+\S+(?:\s+\S+)?\s+(?:sens|news|announcements)|go\s+to\s+market\s+news\s+section"
@@ -560,7 +793,10 @@ def is_letterhead(text: str) -> bool:
 # EDGAR's SGML wrapper lines around an exhibit, and page markers of a converted PDF
 PAGE_FURNITURE = re.compile(
     r"^(?:</?(?:DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT|PAGE)>.*|-?\s*\d{1,3}\s*-"
-    r"|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$",
+    r"|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?"
+    # a news site's slots between paragraphs of a republished release ("Advertisement 2")
+    r"|advertisement(?:\s+\d{1,2})?|story\s+continues\s+(?:below|after\s+this\s+advertisement)"
+    r"|article\s+content)$",
     re.IGNORECASE,
 )
 
@@ -575,7 +811,8 @@ def is_navigation(text: str) -> bool:
     return bool(NAVIGATION.match(text.strip()))
 
 
-SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely)", re.IGNORECASE)
+SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely|by\s+order\s+of\s+the\s+board)",
+                      re.IGNORECASE)
 
 
 # "This news release is not for distribution to U.S. newswire services ...", "THIS ANNOUNCEMENT
@@ -697,7 +934,11 @@ def tidy_place(place: str) -> str:
     for index, piece in enumerate(pieces):
         word = piece.strip()
         short_code = index > 0 and len(word) <= 3 and word.isalpha()
-        tidy.append(title_case(piece) if word.isupper() and not short_code else piece)
+        if word.isupper() and not short_code:
+            piece = title_case(piece)
+        elif index == 0:  # "TORONTO and NEW YORK": the capitals words, not "and"
+            piece = re.sub(r"\b[A-Z][A-Z.'’-]+\b", lambda m: title_case(m.group(0)), piece)
+        tidy.append(piece)
     return ",".join(tidy)
 
 

@@ -86,6 +86,7 @@ class _Parts:
     headline_index: int | None = None
     headline_rank: int = 9
     headline_source: str | None = None  # what a stand-in title was made from
+    headline_more: tuple[int, ...] = ()  # an RNS headline's further lines: "X" / "and" / "Y"
     lead: detect.Lead | None = None
     lead_index: int | None = None
     date_index: int | None = None  # a block holding only the date, e.g. an IR page's <time>
@@ -142,16 +143,32 @@ def parse_release(
 def _drop_navigation(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """Site navigation saved around a release's top ("Home | News", "Back to News", "Share
     this article"), EDGAR's wrapper lines and page markers are not release text."""
-    kept, dropped = [], []
+    kept, dropped, seen, news = [], [], set(), False
     for index, block in enumerate(blocks):
         lines = [line.strip() for line in block.text.split("\n") if line.strip()]
         prose = block.kind in ("paragraph", "list") and bool(lines)
         top_navigation = index < HEADLINE_SEARCH and all(map(detect.is_navigation, lines))
+        running = prose and len(lines) == 1 and _is_running_header(lines[0])
         if prose and (top_navigation or all(map(detect.is_page_furniture, lines))):
             dropped.extend(lines)
+        elif running and news and lines[0] in seen:
+            dropped.extend(lines)  # a PDF's page header, printed again atop a later page
         else:
+            seen.update(lines if running else ())
+            news = news or _is_prose(block)
             kept.append(block)
     return kept, dropped
+
+
+def _is_running_header(line: str) -> bool:
+    """A short line that is no sentence and no section heading: what a PDF prints atop each page."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 12
+        and line[-1] not in ".!?:"
+        and not detect.SECTION_HEADING.match(line)
+        and not detect.is_legend(line)
+    )
 
 
 def _without_lines(text: str, lines: list[str]) -> str:
@@ -195,15 +212,31 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         # a date line alone (an 8-K's "Date of Report", a site's time stamp) yields to a full
         # dateline further down, as on a filing whose cover runs longer than LEAD_SEARCH blocks
         parts = _find_deep_lead(blocks) or parts
+    if parts.lead is None and published is None:
+        parts.lead = _labelled_date(blocks) or _sign_off_date(blocks) or _date_line(blocks)
+    _choose_headline(parts, blocks, hint)
+    return parts
+
+
+def _choose_headline(parts: _Parts, blocks: list[Block], hint) -> None:
+    """The headline among the blocks above the news (or the page's <h1>/<title> hint)."""
     end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
+    end = _past_alias(blocks, end)
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
     start = max(0, end - HEADLINE_SEARCH) if end > LEAD_SEARCH else 0
     start = max(start, _after_exhibit_label(blocks[:end]))
     candidates = [
         b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
     ]
-    index, rank = _pick_headline(candidates, strict=parts.lead is None)
-    index = _repeated_headline(candidates, index)
+    picked, rank = _pick_headline(candidates, strict=parts.lead is None)
+    limit = end if parts.lead and not parts.lead.standalone else _first_news(blocks, end)
+    index = (
+        _echoed_headline(candidates)
+        or _echoed_page_title(blocks[start:limit], start)
+        or _repeated_headline(candidates, picked)
+    )
+    if index is not None and index != picked:
+        rank = _headline_rank(blocks[index])
     hint_is_company = bool(hint) and bool(detect.COMPANY_LINE.match(hint[0].strip()))
     if hint and (index is None or (rank > 2 and not hint_is_company)):
         # a page <h1> or <title> beats a plain first line in the article, unless it is the
@@ -212,8 +245,29 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
         parts.headline_rank = _COMPANY_RANK if hint_is_company else 0
     elif index is not None:
         parts.headline_index, parts.headline_rank = index, rank
-        parts.headline = _headline_text(blocks[index])
-    return parts
+        parts.headline, parts.headline_more = _joined_headline(blocks, index)
+
+
+def _past_alias(blocks: list[Block], end: int) -> int:
+    """An RNS with a long header: the headline follows '("X" or the "Company")' even past the
+    first HEADLINE_SEARCH blocks, as long as the alias is within LEAD_SEARCH."""
+    for index in range(max(0, end - 1), min(len(blocks) - 1, LEAD_SEARCH)):
+        if detect.COMPANY_ALIAS.match(blocks[index].text.strip()):
+            return max(end, index + 2)
+    return end
+
+
+def _joined_headline(blocks: list[Block], index: int) -> tuple[str, tuple[int, ...]]:
+    """ "Proposed Placing of up to £1.2 million" / "and" / "Operational Update": an RNS headline set
+    over three lines is one headline."""
+    text = _headline_text(blocks[index])
+    joiner, after = index + 1, index + 2
+    if after < len(blocks) and blocks[joiner].text.strip().lower() in ("and", "&"):
+        rest = blocks[after]
+        short = len(rest.text.split()) <= 12
+        if rest.kind in ("paragraph", "heading") and short and not _not_a_headline(rest):
+            return f"{text} {blocks[joiner].text.strip()} {_headline_text(rest)}", (joiner, after)
+    return text, ()
 
 
 def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts:
@@ -225,10 +279,14 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
             continue
         text = "".join(span.text for span in block.spans).replace("\n", " ")
         lead = detect.match_lead(text)
+        near = parts.lead.date if parts.lead else published
+        if lead is None and near is not None:  # "SAN JOSE, Calif., June 14 /PRNewswire/ --"
+            lead = detect.match_yearless_lead(text, near)
         if lead is None:
-            lead = _dated_placeline(text, parts.lead.date if parts.lead else published)
+            lead = _dated_placeline(text, near)
         if lead is None:
             if parts.lead is None and (header := _header_date(block)) is not None:
+                header = _settle_order(header, block, blocks)
                 parts.lead, parts.lead_index = header, index  # the block stays in the body
             continue
         if lead.standalone:
@@ -245,14 +303,80 @@ def _find_leads(blocks: list[Block], published: dt.date | None = None) -> _Parts
 
 def _header_date(block: Block) -> detect.Lead | None:
     """The date line of a header block: "RNS Number : 5521B / Ashdown Oil plc / 04 March 2025",
-    "Ashdown Oil plc - ADO / Final Results / Released 07:00 04-Mar-2025" (short lines only)."""
+    "Ashdown Oil plc - ADO / Final Results / Released 07:00 04-Mar-2025" (short lines only), or a
+    page stamp or labelled row: "Release Date: 30/04/2025 08:50", "| Date of this announcement |
+    8 July 2020 |" (detect.stamp_date)."""
     lines = [line.strip() for line in block.text.split("\n") if line.strip()]
-    if len(lines) < 2 or any(len(line.split()) > 10 for line in lines):
+    if not lines or any(len(line.replace("|", " ").split()) > 12 for line in lines):
         return None
     for line in lines:
-        lead = detect.match_lead(line)
+        lead = detect.match_lead(line) if len(lines) > 1 else None
         if lead is not None and lead.standalone:
             return lead
+        date = detect.stamp_date(line)
+        if date is not None:
+            return detect.Lead(None, None, date, len(block.text), True)
+    return None
+
+
+def _labelled_date(blocks: list[Block]) -> detect.Lead | None:
+    """A form's labelled date row further down than LEAD_SEARCH ("Date of this announcement",
+    "Release date"): only a labelled row, which no sentence is."""
+    for block in blocks[LEAD_SEARCH:DEEP_LEAD_SEARCH]:
+        for line in block.text.split("\n"):
+            date = detect.stamp_date(line) if detect.has_date_label(line) else None
+            if date is not None:
+                return detect.Lead(None, None, date, len(block.text), True)
+    return None
+
+
+def _date_line(blocks: list[Block]) -> detect.Lead | None:
+    """Last resort: a date printed on a line of its own in a short block ("Johannesburg / 12 May
+    2021" below a SENS announcement), never a date inside a sentence or a table."""
+    for block in blocks[:DEEP_LEAD_SEARCH]:
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        if block.kind != "paragraph" or len(lines) > 3 or any(
+            "|" in line or len(line.split()) > 8 for line in lines
+        ):
+            continue
+        for line in lines:
+            lead = detect.match_lead(line)
+            if lead is not None and lead.standalone:
+                return lead
+    return None
+
+
+# markets whose releases print figure dates month first
+_MONTH_FIRST_MARKETS = {"NYSE", "NYSE American", "NASDAQ", "OTC", "OTCQX", "OTCQB", "OTC Pink"}
+
+
+def _settle_order(lead: detect.Lead, block: Block, blocks: list[Block]) -> detect.Lead:
+    """A figure stamp read day first ("Posted 03/04/2025") is read month first when the release
+    writes that date in words and not the other, or names only US markets."""
+    other = next(filter(None, map(detect.month_first_reading, block.text.split("\n"))), None)
+    if other is None or other == lead.date:
+        return lead
+    text = "\n".join(b.text for b in blocks[:DEEP_LEAD_SEARCH])
+    written = set(detect.find_dates(text))
+    tickers = detect.detect_tickers(text)
+    us_only = bool(tickers) and all(t.exchange in _MONTH_FIRST_MARKETS for t in tickers)
+    if (other in written and lead.date not in written) or (us_only and lead.date not in written):
+        return detect.Lead(lead.place, lead.wire, other, lead.end, lead.standalone)
+    return lead
+
+
+def _sign_off_date(blocks: list[Block]) -> detect.Lead | None:
+    """HKEX announcements are dated below the signature: "By order of the Board / ... / Hong Kong,
+    18 October 2019". A place and date alone, within a few blocks after a sign-off."""
+    signed = None
+    for index, block in enumerate(blocks):
+        if detect.SIGN_OFF.match(block.text.strip()):
+            signed = index
+        elif signed is not None and index - signed <= 3:
+            for line in block.text.split("\n"):
+                lead = detect.match_lead(line.strip())
+                if lead is not None and lead.standalone and lead.place:
+                    return lead
     return None
 
 
@@ -300,6 +424,71 @@ def _repeated_headline(candidates: list[Block], index: int | None) -> int | None
     return index
 
 
+def _echoed_headline(candidates: list[Block]) -> int | None:
+    """A page's title line "COMPANY - Headline" above the headline printed again (a SENS page): the
+    line both agree on is the headline, whatever stands in capitals below it."""
+    for index, block in enumerate(candidates):
+        if block.kind in ("paragraph", "heading") and " - " in block.text:
+            later = _repeated_headline(candidates, index)
+            if later != index:
+                return later
+    return None
+
+
+def _first_news(blocks: list[Block], at_least: int) -> int:
+    """Where the news starts when no dateline marks it: the first paragraph of prose (a sentence
+    of twelve words or more that is not a legend), and never before `at_least`."""
+    for index, block in enumerate(blocks[:DEEP_LEAD_SEARCH]):
+        if _is_prose(block):
+            return max(index, at_least)
+    return at_least
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph of the news: a sentence of twelve words or more, not a legend or a notice."""
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and len(text.split()) >= 12
+        and text.endswith(".")
+        and not detect.is_legend(text)
+        and not detect.is_all_caps(text)
+    )
+
+
+def _echoed_page_title(blocks: list[Block], offset: int) -> int | None:
+    """A viewer page's title ("Results of Court Meeting and General Meeting") above the
+    announcement, which prints its own fuller headline further down ("Results of the Court Meeting
+    and the General Meeting held on 18 June 2020"): the release's own line is the headline."""
+    first = next((i for i,
+                  b in enumerate(blocks) if b.kind in ("paragraph", "heading") and b.text.strip()),
+                  None)
+    if first is None or _not_a_headline(blocks[first]) or detect.COMPANY_LINE.match(
+        blocks[first].text.strip()):
+        return None
+    words = _title_words(blocks[first].text)
+    if len(words) < 3:
+        return None
+    for index in range(first + 1, len(blocks)):
+        block = blocks[index]
+        text = block.text.strip()
+        if block.kind not in ("paragraph",
+                              "heading") or _not_a_headline(block) or text.endswith("."):
+            continue
+        if len(text.split()) <= 30 and _is_subsequence(words, _title_words(text)):
+            return offset + index
+    return None
+
+
+def _title_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
 def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, int]:
     """Prefer an <h1>, then any heading, a bold line, an ALL-CAPS line, then a short first line."""
     best, best_rank = None, 9
@@ -331,7 +520,17 @@ def _not_a_headline(block: Block) -> bool:
         or detect.is_navigation(text)
         or bool(detect.SECTION_HEADING.match(text))  # "About Copperline", "Contacts"
         or bool(detect.DATE.fullmatch(text))
+        or _is_caption(text)
+        or (detect.is_all_caps(text) and text.endswith("."))  # a notice in capitals, a sentence
+        or bool(re.search(r"\S {4,}\S", text))  # two columns of a letterhead or page header
     )
+
+
+def _is_caption(text: str) -> bool:
+    """A figure's caption saved with its alt text and title: one sentence printed two or three
+    times."""
+    sentences = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+    return len(sentences) >= 2 and len(set(sentences)) == 1
 
 
 def _is_header_block(text: str) -> bool:
@@ -377,7 +576,7 @@ def _body_blocks(blocks: list[Block], parts: _Parts) -> list[Block]:
     """
     body, news = [], _news_start(parts)
     for index, block in enumerate(blocks):
-        if index in (parts.headline_index, parts.date_index):
+        if index in (parts.headline_index, parts.date_index, *parts.headline_more):
             continue
         if index == parts.lead_index and not parts.lead.standalone:
             block = Block(
