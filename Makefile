@@ -49,7 +49,8 @@ help:
 	@echo '   make regenerate           rebuild on every change, without serving'
 	@echo '   make publish              build with publishconf.py for deployment'
 	@echo '   make check                validate content and print the extraction report'
-	@echo '   make test                 run every test (installs test tools, Chromium if missing)'
+	@echo '   make lint                 ruff check on the Python code (make test runs it first)'
+	@echo '   make test                 lint, then every test (installs test tools, Chromium if missing)'
 	@echo '   make bench                benchmarks (BENCH_QUICK=1 for a quick look)'
 	@echo '   make bench-search         search benchmark against Pagefind'
 	@echo '   make bench-extraction     CPU per release of grant and milestone extraction (10k)'
@@ -98,7 +99,12 @@ publish: $(STAMP)
 check: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) check -s $(CONFFILE)
 
-test: $(TEST_STAMP)
+LINTED := plugins tests bench pelicanconf.py publishconf.py
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check $(LINTED)
+
+test: lint
 	@bash tests/ensure_tools.sh
 	$(BIN)/python -m pytest
 
@@ -132,4 +138,4 @@ github: publish
 	$(BIN)/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-.PHONY: help venv html clean regenerate serve devserver publish check test bench bench-search bench-extraction demo rsync_upload s3_upload github
+.PHONY: help venv html clean regenerate serve devserver publish check lint test bench bench-search bench-extraction demo rsync_upload s3_upload github

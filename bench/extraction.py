@@ -13,9 +13,9 @@ import datetime as dt
 import sys
 import time
 
-from dateline import markup
-from dateline.exchanges import parse_ticker
-from dateline.extraction import extract_html
+from dateline.content import markup
+from dateline.content.exchanges import parse_ticker
+from dateline.facts.extraction import extract_html
 from dateline_corpus.generator import iter_releases
 
 
@@ -26,7 +26,8 @@ def rendered(count: int) -> list[tuple[str, dict]]:
 
 
 def _date(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else dt.date.fromisoformat(str(value)[:10])
+    return value.date() if isinstance(value,
+                                      dt.datetime) else dt.date.fromisoformat(str(value)[:10])
 
 
 def _exchanges(tickers) -> list[str]:

@@ -73,8 +73,8 @@ def run(kind: str, settings_file: str, overrides: dict) -> dict:
     sampler.start()
     started = time.perf_counter()
     if kind == "dateline":
-        from dateline import timing
-        from dateline.build import build
+        from dateline.build.build import build
+        from dateline.runtime import timing
 
         build(settings_file, overrides)
         phases = timing.phase_seconds()

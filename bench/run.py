@@ -37,7 +37,8 @@ EDIT_MARK = "Field crews"  # a phrase in generated bodies, away from the summary
 
 def measure(kind: str, settings_file: Path, overrides: dict) -> dict:
     """One build in a fresh interpreter; returns bench.measure's figures."""
-    command = [sys.executable, "-m", "bench.measure", kind, str(settings_file), json.dumps(overrides)]
+    command = [sys.executable, "-m", "bench.measure", kind, str(settings_file),
+               json.dumps(overrides)]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     lines = [line for line in run.stdout.splitlines() if line.startswith("BENCH-RESULT ")]
     if run.returncode != 0 or not lines:
@@ -46,13 +47,15 @@ def measure(kind: str, settings_file: Path, overrides: dict) -> dict:
 
 
 def corpus(count: int) -> Path:
-    """The deterministic corpus of `count` releases (kept between runs; only changes are rewritten)."""
+    """The deterministic corpus of `count` releases (kept between runs; only changes are
+    rewritten)."""
     from dateline_corpus.generator import generate
 
     content = WORK / f"n{count}" / "content"
     started = time.perf_counter()
     generate(count, content, seed=1, clean=True)
-    print(f"  corpus: {count} releases in {content} ({time.perf_counter() - started:.1f} s)", flush=True)
+    print(f"  corpus: {count} releases in {content} ({time.perf_counter() - started:.1f} s)",
+          flush=True)
     return content
 
 
@@ -81,7 +84,8 @@ def dateline_rows(content: Path, base: Path) -> dict:
     os.utime(target)
     rows["touched"] = measure("dateline", settings_file, overrides)
     try:
-        target.write_text(original.replace(EDIT_MARK, "After the benchmark edit, field crews", 1), encoding="utf-8")
+        target.write_text(original.replace(EDIT_MARK, "After the benchmark edit, field crews", 1),
+                          encoding="utf-8")
         rows["edited"] = measure("dateline", settings_file, overrides)
         added = target.with_name("bench-added-release.md")
         added.write_text(original.replace("\nslug: ", "\nslug: bench-added-", 1), encoding="utf-8")
@@ -116,26 +120,35 @@ def table(results: list[dict]) -> str:
         full = rows["full"]["seconds"]
         lines.append(f"\n{result['releases']:,} releases")
         lines.append(f"  {'build':34} {'seconds':>8} {'ratio':>8} {'peak MB':>9}")
-        lines.append(f"  {'plain Pelican, full':34} {plain['seconds']:8.1f} {'1.00':>8} {plain.get('tree_peak_mb', 0):9.0f}"
-                     f"  ({plain['peak_mb']:.0f} MB RSS)")
+        lines.append(
+            f"  {'plain Pelican, full':34} {plain['seconds']:8.1f} {'1.00':>8} "
+            f"{plain.get('tree_peak_mb', 0):9.0f}"
+            f"  ({plain['peak_mb']:.0f} MB RSS)"
+        )
         peak = rows["full"].get("tree_peak_mb", 0)
-        lines.append(f"  {'Dateline, full':34} {full:8.1f} {full / plain['seconds']:8.2f}x {peak:9.0f}"
-                     f"  (all processes, Pss; main process {rows['full']['peak_mb']:.0f} MB RSS,"
-                     f" largest child {rows['full']['child_peak_mb']:.0f} MB RSS)")
+        lines.append(
+            f"  {'Dateline, full':34} {full:8.1f} {full / plain['seconds']:8.2f}x {peak:9.0f}"
+            f"  (all processes, Pss; main process {rows['full']['peak_mb']:.0f} MB RSS,"
+            f" largest child {rows['full']['child_peak_mb']:.0f} MB RSS)"
+        )
         for name, label in (("unchanged", "nothing changed"), ("touched", "one release touched"),
                             ("edited", "one release body edited"), ("added", "one release added")):
             seconds = rows[name]["seconds"]
-            lines.append(f"  {'Dateline rebuild, ' + label:34} {seconds:8.1f} {seconds / full:8.0%} of full")
+            lines.append(f"  {'Dateline rebuild, ' + label:34} {seconds:8.1f}"
+                         f" {seconds / full:8.0%} of full")
         phases = rows["full"]["phases"]
-        shown = ("validate", "read", "disclaimers", "extraction", "search index", "search export", "search wait")
-        lines.append("  full build phases: " + ", ".join(f"{p} {phases.get(p, 0):.1f} s" for p in shown))
+        shown = ("validate", "read", "disclaimers", "extraction", "search index", "search export",
+                 "search wait")
+        lines.append("  full build phases: "
+                     + ", ".join(f"{p} {phases.get(p, 0):.1f} s" for p in shown))
     return "\n".join(lines)
 
 
 def main() -> int:
     quick = os.environ.get("BENCH_QUICK") == "1"
     sizes = SIZES_QUICK if quick else SIZES_FULL
-    if os.environ.get("BENCH_SIZES"):  # e.g. BENCH_SIZES=10000 BENCH_SEARCH=0 for the build rows alone
+    # e.g. BENCH_SIZES=10000 BENCH_SEARCH=0 for the build rows alone
+    if os.environ.get("BENCH_SIZES"):
         sizes = tuple(int(n) for n in os.environ["BENCH_SIZES"].split(","))
     started = time.perf_counter()
     results = [run_size(count) for count in sizes]

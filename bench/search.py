@@ -101,9 +101,10 @@ def build_corpus_site(count: int, work: Path, reuse: bool) -> tuple[Path, list, 
 
 def build_capturing_documents(base: Path) -> tuple[list, float]:
     """Build with Dateline, keeping the SearchDocuments the build indexed."""
-    from dateline.build import build
-    from dateline.search_hook import search_documents
     from pelican import signals
+
+    from dateline.build.build import build
+    from dateline.search.hook import search_documents
 
     captured: list = []  # the articles generator
 
@@ -243,7 +244,8 @@ CLIENT = {"path": "/theme/js/search/index.js"}  # set to the built, hashed clien
 
 
 def run_query(page, engine: str, word: str) -> dict:
-    return page.evaluate(ENGINES[engine], {"word": word, "records": RECORDS, "client": CLIENT["path"]})
+    return page.evaluate(ENGINES[engine],
+                         {"word": word, "records": RECORDS, "client": CLIENT["path"]})
 
 
 def cold_query(browser, server: CountingServer, engine: str, query: str, network: str) -> dict:
@@ -272,7 +274,8 @@ def measure_classes(browser, server: CountingServer, site: Path) -> dict:
     for network in NETWORKS:
         for kind, query in queries.items():
             for engine in ENGINES:
-                runs = [cold_query(browser, server, engine, query, network) for _ in range(COLD_RUNS)]
+                runs = [cold_query(browser, server, engine, query, network) for _
+                        in range(COLD_RUNS)]
                 row = dict(runs[0], ms=statistics.median(r["ms"] for r in runs), query=query)
                 out.setdefault(network, {}).setdefault(kind, {})[engine] = row
     return out
@@ -425,7 +428,8 @@ def targets(result: dict) -> dict:
     ix, br = result["index"], result["browser"]
     d, p = br["dateline"], br["pagefind"]
     return {
-        "cold bytes <= 1/4 of Pagefind (gzip)": d["cold"]["gzip_bytes"] <= p["cold"]["gzip_bytes"] / 4,
+        "cold bytes <= 1/4 of Pagefind "
+        "(gzip)": d["cold"]["gzip_bytes"] <= p["cold"]["gzip_bytes"] / 4,
         "cold bytes <= 1/4 of Pagefind (served)": d["cold"]["bytes"] <= p["cold"]["bytes"] / 4,
         "warm repeat query <= 5 ms median": d["warm_repeat"]["ms_median"] <= 5,
         "warm new-word query <= 5 ms median": d["warm_new_word"]["ms_median"] <= 5,

@@ -1,7 +1,8 @@
 """Bytes and requests of a first (cold) query per query class, for Dateline's browser search.
 
 `python -m bench.search_bytes [N ...]` indexes N releases of the project's corpus
-(`dateline_corpus.generator`; default 1000) and, with `--lean` (or only that: `--lean-only`), a second, lean corpus (short bodies,
+(`dateline_corpus.generator`; default 1000) and, with `--lean` (or only that: `--lean-only`), a
+second, lean corpus (short bodies,
 few tags, dictionary vocabulary), exports them, joins the client as the build does, and
 runs one cold query per class in Node (tests/js/cold_bytes.mjs) with a fetcher that counts
 requests and gzip bytes, client included. Tests call `measure()` on a 1k export.
@@ -28,13 +29,14 @@ BUDGETS = {"rare": (25_000, 6), "common": (60_000, None), "stop word": (15_000, 
 
 def corpus_documents(count: int, seed: int = 1) -> list:
     """SearchDocuments of the project's generated corpus (front matter and Markdown body)."""
-    from dateline_corpus.generator import iter_releases
     from dateline.search.index import SearchDocument
+    from dateline_corpus.generator import iter_releases
 
     documents = []
     for release in iter_releases(count, seed=seed):
         meta = release.front_matter
-        date = meta["date"] if isinstance(meta["date"], datetime) else datetime.fromisoformat(str(meta["date"]))
+        date = meta["date"] if isinstance(meta["date"],
+                                          datetime) else datetime.fromisoformat(str(meta["date"]))
         if date.tzinfo is None:
             date = date.replace(tzinfo=timezone.utc)
         tickers = meta["ticker"] if isinstance(meta["ticker"], list) else [meta["ticker"]]
@@ -60,9 +62,19 @@ def lean_documents(count: int, seed: int = 2) -> list:
         date = start + timedelta(hours=n * 7)
         url = "lean/%05d/" % n
         title = " ".join(rng.choice(words) for _ in range(6)).capitalize()
-        body = " ".join(rng.choice(words) for _ in range(rng.randint(30, 80))) + " drilling private placement"
-        documents.append(SearchDocument(id=url, title=title, body=body, tags=tuple(rng.sample(tags, 1)),
-                                        tickers=("TSXV: LEAN",), date=date, url=url))
+        body = " ".join(rng.choice(words) for _
+                        in range(rng.randint(30, 80))) + " drilling private placement"
+        documents.append(
+            SearchDocument(
+                id=url,
+                title=title,
+                body=body,
+                tags=tuple(rng.sample(tags, 1)),
+                tickers=("TSXV: LEAN",),
+                date=date,
+                url=url,
+            )
+        )
     return documents
 
 
@@ -91,8 +103,13 @@ def export(documents: list, work: Path) -> tuple[Path, Path]:
 def measure(export_dir: Path, client: Path) -> dict:
     """{class: {"query", "requests", "gzip_bytes", "total", "files"}} of cold queries."""
     queries = dict(CLASSES, rare=rare_word(export_dir))
-    result = subprocess.run(["node", str(NODE_SCRIPT), str(export_dir), str(client), json.dumps(queries)],
-                            capture_output=True, text=True, check=True, timeout=300)
+    result = subprocess.run(
+        ["node", str(NODE_SCRIPT), str(export_dir), str(client), json.dumps(queries)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     return json.loads(result.stdout)
 
 
@@ -104,7 +121,9 @@ def report(name: str, measured: dict) -> None:
     print("%s" % name)
     for kind, row in measured.items():
         budget = BUDGETS.get(kind)
-        mark = "" if not budget else ("  (budget %d B%s)" % (budget[0], ", %d requests" % budget[1] if budget[1] else ""))
+        mark = "" if not budget else ("  (budget %d "
+                                      "B%s)" % (budget[0],
+                                                ", %d requests" % budget[1] if budget[1] else ""))
         print("  %-10s %-22s %2d requests %7d B gzip  %4d hits%s" % (
             kind, row["query"][:22], row["requests"], row["gzip_bytes"], row["total"], mark))
 

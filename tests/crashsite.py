@@ -56,20 +56,33 @@ def use_content(folder: Path, content: Path) -> None:
     shutil.copytree(content, folder / "content")
 
 
-def run_build(folder: Path, fault: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_build(folder: Path, fault: str | None = None,
+              timeout: float = 120) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
     env.pop("DATELINE_FAULT", None)
     if fault:
         env["DATELINE_FAULT"] = fault
-    return subprocess.run([sys.executable, "-m", "dateline.cli", "build", "-s", "conf.py"], cwd=folder,
-                          env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "dateline.commands.cli", "build", "-s", "conf.py"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def start_build(folder: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
     env.pop("DATELINE_FAULT", None)
-    return subprocess.Popen([sys.executable, "-m", "dateline.cli", "build", "-s", "conf.py"], cwd=folder,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "dateline.commands.cli", "build", "-s", "conf.py"],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 BUILD_TIME = re.compile(rb"<lastmod>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^<]*</lastmod>")
@@ -82,10 +95,12 @@ def tree(folder: Path) -> dict[str, bytes]:
     for path in sorted(folder.rglob("*")):
         if path.is_file():
             raw = path.read_bytes()
-            files[str(path.relative_to(folder))] = BUILD_TIME.sub(b"<lastmod/>", raw) if path.name == "sitemap.xml" else raw
+            files[str(path.relative_to(folder))] = BUILD_TIME.sub(
+                b"<lastmod/>", raw) if path.name == "sitemap.xml" else raw
     return files
 
 
 def leftovers(folder: Path) -> list[str]:
     """Staging folders or parked sites a build left beside output/ (not the background deletion)."""
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith((".output.staging", ".output.retiring")))
+    return sorted(p.name for p in folder.iterdir()
+                  if p.name.startswith((".output.staging", ".output.retiring")))

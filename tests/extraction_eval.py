@@ -33,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent / "plugins"))
 
-from dateline.extraction import extract_html, extract_text
+from dateline.facts.extraction import extract_html, extract_text  # noqa: E402
 
 GRANT_FIXTURES = ROOT / "fixtures" / "extraction" / "grants"
 SPLITS = ("train", "test")

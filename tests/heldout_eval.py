@@ -1,4 +1,5 @@
-"""The held-out set: real release shapes in our own words, scored end to end (import, then extraction).
+"""The held-out set: real release shapes in our own words, scored end to end (import, then
+extraction).
 
 Run ``.venv/bin/python tests/heldout_eval.py [--set heldout2] [-v]`` from the project folder.
 
@@ -10,7 +11,8 @@ classes were fed back). See docs/heldout.md.
 
 1. Import. All sources go through ``dateline import``'s own entry point (``importer.run``
    with ``--json``, as tests/test_importer_collection.py calls it), with the set's own
-   ``issuer.yaml`` (``tests/fixtures/<set>/issuer.yaml``) as the issuer. Scored per source: imported (not
+   ``issuer.yaml`` (``tests/fixtures/<set>/issuer.yaml``) as the issuer. Scored per source: imported
+   (not
    refused), drafted, date right, tickers right (a ticker the importer marks ``# assumed`` is
    counted as no ticker).
 2. Extraction. The imported file's body is rendered the way the build renders it and read by
@@ -43,8 +45,9 @@ sys.path.insert(0, str(TESTS))
 
 import extraction_eval  # noqa: E402
 import milestones_eval  # noqa: E402
-from dateline import extraction, markup  # noqa: E402
-from dateline.extract_command import extraction_settings  # noqa: E402
+from dateline.commands.extract_command import extraction_settings  # noqa: E402
+from dateline.content import markup  # noqa: E402
+from dateline.facts import extraction  # noqa: E402
 from dateline.importer import add_arguments, run  # noqa: E402
 from dateline.importer.verify import split_document  # noqa: E402
 

@@ -1,6 +1,6 @@
 """The attack vectors and the oracle that judges HTML inert, shared by the hostile tests.
 
-The oracle is written apart from `dateline.sanitize`: it knows nothing of its allow-list and
+The oracle is written apart from `dateline.content.sanitize`: it knows nothing of its allow-list and
 asks only what a browser would run. The vectors follow the classes of OWASP's XSS
 filter-evasion cheat sheet (written afresh here, not copied): scheme case and whitespace,
 entities in every spelling, SVG and MathML namespaces, event handlers on any element,
@@ -101,7 +101,8 @@ VECTORS = {
                                  '<td background="javascript:alert(1)">x</td></tr></table>',
     "img dynsrc and lowsrc": '<img dynsrc="javascript:alert(1)" lowsrc="javascript:alert(1)">',
     "stylesheet link": '<link rel="stylesheet" href="javascript:alert(1)">',
-    "list-style-image": '<style>li {list-style-image: url("javascript:alert(1)");}</style><ul><li>x',
+    "list-style-image": '<style>li {list-style-image: '
+                        'url("javascript:alert(1)");}</style><ul><li>x',
     "CSS escapes in style": '<div style="background-image:\\0075\\0072\\006C\\0028'
                             "'\\006a\\0061\\0076\\0061\\0073\\0063\\0072\\0069\\0070"
                             "\\0074\\003a\\0061\\006c\\0065\\0072\\0074\\0028\\0031"

@@ -60,7 +60,7 @@ def load_cases(split: str) -> list[tuple[Path, dict]]:
 
 def extract_case(case: dict) -> list[dict]:
     """The milestones extraction finds in one fixture release."""
-    from dateline.extraction import extract_html, extract_text
+    from dateline.facts.extraction import extract_html, extract_text
 
     reader = extract_html if case["format"] == "html" else extract_text
     found = reader(

@@ -103,7 +103,8 @@ def more_queries(rng, kind, words, releases):
     elif kind == 11:
         body = rng.choice(releases).body.split()
         start = rng.randrange(max(1, len(body) - 3))
-        case["query"] = rng.choice(['\u201c%s\u201d', '\u201e%s\u201c', "%s"]) % " ".join(body[start:start + 2])
+        case["query"] = rng.choice(['\u201c%s\u201d', '\u201e%s\u201c',
+                                    "%s"]) % " ".join(body[start:start + 2])
     return case
 
 

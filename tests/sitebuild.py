@@ -28,15 +28,19 @@ def site_settings(content: Path, output: Path, cache: Path, **extra) -> dict:
 
 def build_site(content: Path, output: Path, cache: Path | None = None, **extra) -> Path:
     """Build a fixture site with Dateline's atomic build; raises on failure."""
-    from dateline.build import build
+    from dateline.build.build import build
 
     cache = cache or output.parent / "cache"
     return build(str(ROOT / "pelicanconf.py"), site_settings(content, output, cache, **extra))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+    }
 
     def log_message(self, *args):
         pass

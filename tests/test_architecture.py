@@ -20,7 +20,8 @@ HEAVY = ("whoosh", "dateline.importer", "dateline_corpus", "dateline.search")
 def modules_after(code: str) -> set[str]:
     """The modules a fresh interpreter holds after running `code`."""
     script = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
-    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True)
     return set(json.loads(finished.stdout.splitlines()[-1]))
 
 
@@ -31,19 +32,19 @@ def heavy_in(modules: set[str]) -> list[str]:
 def test_parsing_the_command_line_imports_no_subcommand_module():
     loaded = modules_after("""
         import contextlib, io
-        from dateline.cli import parse_arguments
+        from dateline.commands.cli import parse_arguments
         with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
             parse_arguments(["--help"])
         parse_arguments(["build"])
         parse_arguments(["-q", "check", "--no-report"])
     """)
-    assert "dateline.cli" in loaded
+    assert "dateline.commands.cli" in loaded
     assert heavy_in(loaded) == []
 
 
 def test_a_subcommand_imports_its_own_module_only():
     loaded = modules_after("""
-        from dateline.cli import parse_arguments
+        from dateline.commands.cli import parse_arguments
         args = parse_arguments(["generate", "--count", "3", "--out", "x"])
         assert args.count == 3 and args.module == "dateline_corpus.generator"
     """)
@@ -94,29 +95,31 @@ def import_closure(roots) -> set[str]:
 def test_every_module_on_the_release_and_page_path_is_classified():
     """A module the read, prepare or write path imports either shapes output (its code is in
     the cache keys) or is named as machinery: a new module cannot slip past the keys."""
-    from dateline import cache
+    from dateline.runtime import cache
 
     path = import_closure(f"dateline.{name}" for name in cache.OUTPUT_PATH_ROOTS)
     unclassified = path - set(cache.OUTPUT_MODULES) - set(cache.MACHINERY_MODULES)
     assert unclassified == set()
     assert set(cache.OUTPUT_MODULES) & set(cache.MACHINERY_MODULES) == set()
-    assert [m for m in (*cache.OUTPUT_MODULES, *cache.MACHINERY_MODULES) if module_file(m) is None] == []
+    assert [m for m in (*cache.OUTPUT_MODULES, *cache.MACHINERY_MODULES)
+            if module_file(m) is None] == []
 
 
 def test_editing_tooling_keeps_release_and_page_keys(tmp_path, monkeypatch):
     """The dev server, the importer, the CLI: not a byte of a page depends on them."""
-    from dateline import cache
+    from dateline.runtime import cache
 
-    assert not {"dateline.devserver", "dateline.cli", "dateline.importer.batch"} & set(cache.OUTPUT_MODULES)
+    assert not {"dateline.build.devserver", "dateline.commands.cli",
+                "dateline.importer.batch"} & set(cache.OUTPUT_MODULES)
     before = cache.code_version()
     copy = tmp_path / "plugins"
     shutil.copytree(PLUGIN / "dateline", copy / "dateline")
-    (copy / "dateline" / "devserver.py").write_text("# edited\n", encoding="utf-8")
+    (copy / "dateline" / "build" / "devserver.py").write_text("# edited\n", encoding="utf-8")
     monkeypatch.setattr(cache, "PLUGIN_DIR", copy / "dateline")
     cache.code_version.cache_clear()
     try:
         assert cache.code_version() == before
-        (copy / "dateline" / "grants.py").write_text("# edited\n", encoding="utf-8")
+        (copy / "dateline" / "facts" / "grants.py").write_text("# edited\n", encoding="utf-8")
         cache.code_version.cache_clear()
         assert cache.code_version() != before
     finally:
@@ -127,8 +130,9 @@ def test_the_search_process_loads_no_pelican():
     """The indexer runs in a fresh interpreter beside the page writer; what it imports is its
     memory. It needs the releases' text and Whoosh, not Pelican's writer."""
     loaded = modules_after("""
-        import dateline.search_process, dateline.search.follow, dateline.search.index, dateline.search.export
-        import dateline.manifest
+        import dateline.search.process, dateline.search.follow
+        import dateline.search.index, dateline.search.export
+        import dateline.pages.manifest
     """)
     assert "whoosh" in loaded
     assert sorted(m for m in loaded if m == "pelican" or m.startswith("pelican.")) == []
@@ -138,7 +142,9 @@ def test_the_search_process_loads_no_pelican():
 
 
 def test_extraction_overrides_and_registers_agree_on_the_grant_fields():
-    from dateline import fact_fields, grants, overrides, registers
+    from dateline.content import overrides
+    from dateline.facts import fact_fields, grants
+    from dateline.pages import registers
 
     assert grants.GRANT_KEYS == fact_fields.GRANT_KEYS
     assert overrides.GRANT_KEYS == fact_fields.GRANT_KEYS
@@ -146,14 +152,16 @@ def test_extraction_overrides_and_registers_agree_on_the_grant_fields():
 
 
 def test_extraction_overrides_and_registers_agree_on_the_milestone_fields():
-    from dateline import fact_fields, milestones, overrides, registers
+    from dateline.content import overrides
+    from dateline.facts import fact_fields, milestones
+    from dateline.pages import registers
 
     assert milestones.KEYS == fact_fields.MILESTONE_KEYS == overrides.MILESTONE_KEYS
     assert registers.MILESTONE_COLUMNS[3:] == tuple(k for k in milestones.KEYS if k != "review")
 
 
 def test_extraction_finds_only_kinds_and_securities_the_schema_allows():
-    from dateline import fact_fields, grant_mentions, milestones
+    from dateline.facts import fact_fields, grant_mentions, milestones
 
     assert {kind for kind, *_ in milestones._KINDS} <= set(fact_fields.KINDS)
     assert {security for security, _ in grant_mentions.SECURITIES} <= set(fact_fields.SECURITIES)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from dateline import asx_forms
-from dateline.grant_mentions import award_kind
-from dateline.extraction import extract_text
+from dateline.facts import asx_forms
+from dateline.facts.extraction import extract_text
+from dateline.facts.grant_mentions import award_kind
 
 FORM = """Appendix 3G
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build_site
+from dateline.content.issuer import parse_issuer
 from dateline.errors import DatelineError, expected, preview
-from dateline.issuer import parse_issuer
+from sitebuild import ROOT, build_site
 
 RELEASE = """---
 title: Northgate Reports Progress
@@ -46,7 +46,8 @@ def write(path: Path, text) -> Path:
     return path
 
 
-def release(content: Path, name: str, date="2024-05-01", body="Northgate reports.", extra="") -> Path:
+def release(content: Path, name: str, date="2024-05-01", body="Northgate reports.",
+            extra="") -> Path:
     text = RELEASE.format(date=date, body=body).replace("tags:", extra + "tags:") if extra else \
         RELEASE.format(date=date, body=body)
     return write(content / "releases" / name[:4] / name, text)
@@ -66,16 +67,21 @@ def test_billion_laughs_in_front_matter_is_refused_at_the_first_alias(tiny_site,
 def test_billion_laughs_in_issuer_yaml_is_refused_at_the_first_alias(tiny_site, tmp_path):
     issuer = tiny_site / "issuer.yaml"
     first_alias = len(issuer.read_text().splitlines()) + 3  # after "laughs:" and the &a line
-    write(issuer, issuer.read_text() + "laughs:\n" + "".join("  " + line + "\n" for line in LAUGHS.splitlines()))
+    write(issuer,
+          issuer.read_text() + "laughs:\n"
+          + "".join("  " + line + "\n" for line in LAUGHS.splitlines()))
     [problem] = problems_of(tiny_site, tmp_path)
-    assert problem.startswith(f"{at(issuer)}:{first_alias}: yaml: invalid YAML: expected each value written out, "
-                              "found the alias *a")
+    assert problem.startswith(
+        f"{at(issuer)}:{first_alias}: yaml: invalid YAML: expected each value written out, "
+        "found the alias *a"
+    )
 
 
 def test_a_merge_key_is_an_alias_too():
     with pytest.raises(DatelineError) as caught:
         parse_issuer("base: &b {name: N}\n<<: *b\ntickers: [TSXV: NGT]\n", "issuer.yaml")
-    assert str(caught.value.problems[0]).startswith("issuer.yaml:2: yaml: invalid YAML: expected each value")
+    assert str(caught.value.problems[0]).startswith(
+        "issuer.yaml:2: yaml: invalid YAML: expected each value")
 
 
 def test_a_found_value_is_previewed_never_echoed_whole():
@@ -105,8 +111,13 @@ ABSURD = ("The Company granted 100,000 stock options to a director, exercisable 
 
 def _cli(*args, cwd=ROOT):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "dateline.commands.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+    )
 
 
 def test_extract_reads_absurd_terms_and_counts_without_a_traceback(tmp_path):
@@ -147,17 +158,24 @@ def test_dates_outside_1900_to_2200_are_errors(tiny_site, tmp_path, date):
 
 def test_a_bad_byte_in_issuer_yaml_is_reported_with_every_other_problem(tiny_site, tmp_path):
     issuer = tiny_site / "issuer.yaml"
-    write(issuer, issuer.read_bytes().replace(b"Priya", b"Pr\xffiya").replace(b"placement: top", b"placement: up"))
+    write(issuer,
+          issuer.read_bytes().replace(b"Priya", b"Pr\xffiya").replace(
+              b"placement: top", b"placement: up"))
     path = release(tiny_site, "2024-05-01-typo.md", extra="tikcer: x\n")
     found = problems_of(tiny_site, tmp_path)
     assert f"{at(issuer)}:27: encoding: expected UTF-8 text, found byte 0xff" in found
-    assert f"{at(issuer)}:23: legends.us-newswire.placement: expected top or bottom, found 'up'" in found
+    assert (
+        f"{at(issuer)}:23: legends.us-newswire.placement: expected top or bottom, found 'up'"
+        in found
+    )
     assert any(p.startswith(f"{at(path)}:5: tikcer: expected a known field") for p in found)
 
 
 def test_a_nul_in_issuer_yaml_is_reported_with_every_other_problem(tiny_site, tmp_path):
     issuer = tiny_site / "issuer.yaml"
-    write(issuer, issuer.read_text().replace("Priya", "Pr\x00iya").replace("placement: top", "placement: up"))
+    write(issuer,
+          issuer.read_text().replace("Priya", "Pr\x00iya").replace(
+              "placement: top", "placement: up"))
     found = problems_of(tiny_site, tmp_path)
     assert found == [
         f"{at(issuer)}:23: legends.us-newswire.placement: expected top or bottom, found 'up'",
@@ -173,12 +191,16 @@ def test_bad_bytes_in_releases_are_reported_with_the_files_other_problems(tiny_s
     in_yaml = release(tiny_site, "2024-05-03-yaml-nul.md")
     write(in_yaml, in_yaml.read_text().replace("Progress", "Pro\x00gress"))
     found = problems_of(tiny_site, tmp_path)
-    control = "expected text without control characters (a space or a line break instead), found '\\x00'"
+    control = (
+        "expected text without control characters (a space or a line break instead), found '\\x00'"
+    )
     assert found == [
-        f"{at(nul)}:5: tags: expected tag slugs of lowercase letters, digits and hyphens, found 'Operations'",
+        f"{at(nul)}:5: tags: expected tag slugs of lowercase letters, digits and hyphens, found "
+        f"'Operations'",
         f"{at(nul)}:7: body: {control}",
         f"{at(latin)}:5: tikcer: expected a known field (title, date, ticker, tags, summary, slug, "
-        "modified, lang, status, dateline, wire, disclaimer, legends, contacts, grants, milestones), "
+        "modified, lang, status, dateline, wire, disclaimer, legends, contacts, grants, "
+        "milestones), "
         "found 'tikcer'",
         f"{at(latin)}:8: encoding: expected UTF-8 text, found byte 0xe9",
         f"{at(in_yaml)}:2: front matter: {control}",
@@ -190,17 +212,21 @@ def test_bad_bytes_in_releases_are_reported_with_the_files_other_problems(tiny_s
 def test_a_page_on_a_folder_the_site_writes_is_refused(tiny_site, tmp_path, slug):
     page = write(tiny_site / "pages" / f"{slug}.md", "---\ntitle: A page\n---\nText.\n")
     [problem] = problems_of(tiny_site, tmp_path)
-    assert problem.startswith(f"{at(page)}:1: slug: expected a page slug the site does not use itself, "
-                              f"found {slug!r} ({slug}/ is written by ")
+    assert problem.startswith(
+        f"{at(page)}:1: slug: expected a page slug the site does not use itself, "
+        f"found {slug!r} ({slug}/ is written by "
+    )
     assert problem.endswith("); set another slug: field")
     if slug in ("grants", "milestones"):
         assert "is written by the registers)" in problem
 
 
 def test_a_slug_field_naming_a_site_folder_is_refused_at_its_line(tiny_site, tmp_path):
-    page = write(tiny_site / "pages" / "archive.md", "---\ntitle: Archive\nslug: releases\n---\nText.\n")
+    page = write(tiny_site / "pages" / "archive.md",
+                 "---\ntitle: Archive\nslug: releases\n---\nText.\n")
     [problem] = problems_of(tiny_site, tmp_path)
-    assert problem.startswith(f"{at(page)}:3: slug: expected a page slug the site does not use itself")
+    assert problem.startswith(f"{at(page)}:3: slug: expected a page slug the site does not use "
+                              f"itself")
 
 
 def test_a_dangling_symlink_is_a_path_error(tiny_site, tmp_path):
@@ -218,7 +244,8 @@ def test_a_site_whose_only_release_is_embargoed_builds_empty(tiny_site, tmp_path
     site = build_site(tiny_site, tmp_path / "output")
     assert "No releases have been published yet." in (site / "index.html").read_text()
     manifest = json.loads((site / "search" / "manifest.json").read_text())
-    assert (manifest["doc_count"], manifest["terms"], manifest["docs"]["dirs"]) == (0, [], [])  # format 2
+    # format 2
+    assert (manifest["doc_count"], manifest["terms"], manifest["docs"]["dirs"]) == (0, [], [])
     assert json.loads((site / "grants" / "grants.json").read_text()) == []
     assert json.loads((site / "milestones" / "milestones.json").read_text()) == []
     assert (site / "grants" / "grants.csv").read_text().count("\n") == 1  # the header only
@@ -237,8 +264,10 @@ def test_milestone_dates_off_the_calendar_are_errors(tiny_site, tmp_path):
     two = release(tiny_site, "2024-05-02-month.md", extra="milestones:\n  - date: 2024-13\n"
                   "    event: First sale\n    status: planned\n")
     assert problems_of(tiny_site, tmp_path) == [
-        f"{at(one)}:6: milestones.0.date: expected a day on the calendar between 1900 and 2200, found '2024-02-30'",
-        f"{at(two)}:6: milestones.0.date: expected a month on the calendar between 1900 and 2200, found '2024-13'",
+        f"{at(one)}:6: milestones.0.date: expected a day on the calendar between 1900 and 2200, "
+        f"found '2024-02-30'",
+        f"{at(two)}:6: milestones.0.date: expected a month on the calendar between 1900 and 2200, "
+        f"found '2024-13'",
     ]
 
 
@@ -296,9 +325,11 @@ def test_a_misspelt_timezone_is_an_error_not_utc(tiny_site, tmp_path):
 
 def _conf(content: Path, tmp_path: Path, extra: str = "") -> Path:
     conf = tmp_path / "conf.py"
-    conf.write_text(f"from pelicanconf import *\nPATH = {str(content)!r}\n"
-                    f"OUTPUT_PATH = {str(tmp_path / 'out')!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n"
-                    + extra)
+    conf.write_text(
+        f"from pelicanconf import *\nPATH = {str(content)!r}\n"
+        f"OUTPUT_PATH = {str(tmp_path / 'out')!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n"
+        + extra
+    )
     return conf
 
 
@@ -315,7 +346,9 @@ def test_cli_reports_every_fault_at_once_without_a_traceback(tiny_site, tmp_path
         run = _cli(command, "-s", str(conf))
         assert run.returncode == 1, run.stderr
         assert "Traceback" not in run.stderr + run.stdout
-        for fragment in ("2024-05-01-edge.md:3: date:", "2024-05-02-month.md:6: milestones.0.date:", "tags.md:1: slug:",
-                         "gone.md:1: symlink:", "issuer.yaml:27: encoding:", "conf.py:5: TIMEZONE:"):
+        for fragment in ("2024-05-01-edge.md:3: date:", "2024-05-02-month.md:6: milestones.0.date:",
+                         "tags.md:1: slug:",
+                         "gone.md:1: symlink:", "issuer.yaml:27: encoding:",
+                         "conf.py:5: TIMEZONE:"):
             assert fragment in run.stderr, (fragment, run.stderr)
     assert not (tmp_path / "out").exists()

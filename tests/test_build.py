@@ -6,7 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from dateline.htmltext import html_to_text
+from dateline.content.text import html_to_text
 
 RELEASE = "releases/2021/northgate-grants-options/index.html"
 
@@ -35,7 +35,8 @@ def test_release_page_has_metadata_badges_and_structured_data(built_site):
     assert 'datetime="2021-03-04T08:30:00-05:00"' in html
     assert '<link rel="canonical" href="/releases/2021/northgate-grants-options/"' in html
     assert 'property="og:title"' in html
-    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html,
+                              re.S).group(1))
     assert ld["@type"] == "NewsArticle" and ld["dateline"] == "Vancouver, British Columbia"
     assert "forward-looking statements" not in ld["articleBody"]
 
@@ -62,7 +63,8 @@ def test_feeds_list_releases_with_disclaimer(built_site):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.findtext("a:title", namespaces=ns) for e in atom.findall("a:entry", ns)]
     assert len(titles) == 3
-    entry = next(e for e in atom.findall("a:entry", ns) if "Grants" in e.findtext("a:title", namespaces=ns))
+    entry = next(e for e in atom.findall("a:entry", ns) if "Grants"
+                 in e.findtext("a:title", namespaces=ns))
     content = entry.findtext("a:content", namespaces=ns)
     assert "This news release contains forward-looking statements" in content
     assert "Neither TSX Venture Exchange" in content
@@ -83,7 +85,8 @@ def test_grants_register_and_exports(built_site):
     assert [(g["recipient"], g["number"], g["exercise_price"], g["currency"]) for g in grants] == [
         ("Maren Holt", 250000, 0.45, "CAD")
     ]
-    assert read(built_site, "grants/grants.csv").splitlines()[0].startswith("release_date,release_title")
+    assert read(built_site,
+                "grants/grants.csv").splitlines()[0].startswith("release_date,release_title")
     assert "Maren Holt" in read(built_site, "grants/index.html")
 
 

@@ -47,15 +47,19 @@ def flip_bit(path):
 
 
 def _release_rows(db):
-    return db.execute("SELECT key, value, checksum FROM checked_entry WHERE kind='release' ORDER BY key").fetchall()
+    return db.execute(
+        "SELECT key, value, checksum FROM checked_entry WHERE kind='release' ORDER BY key"
+    ).fetchall()
 
 
 def swap_sqlite_rows(path):
     """Move one release's prepared page (value and checksum) under another release's key."""
     with sqlite3.connect(path) as db:
         (key_a, value_a, check_a), (key_b, value_b, check_b) = _release_rows(db)[:2]
-        db.execute("UPDATE checked_entry SET value=?, checksum=? WHERE kind='release' AND key=?", (value_b, check_b, key_a))
-        db.execute("UPDATE checked_entry SET value=?, checksum=? WHERE kind='release' AND key=?", (value_a, check_a, key_b))
+        db.execute("UPDATE checked_entry SET value=?, checksum=? WHERE kind='release' AND key=?",
+                   (value_b, check_b, key_a))
+        db.execute("UPDATE checked_entry SET value=?, checksum=? WHERE kind='release' AND key=?",
+                   (value_a, check_a, key_b))
     db.close()
 
 
@@ -64,7 +68,8 @@ def flip_sqlite_value(path):
         key, value, _ = _release_rows(db)[0]
         flipped = bytearray(value)
         flipped[len(flipped) // 2] ^= 0x01
-        db.execute("UPDATE checked_entry SET value=? WHERE kind='release' AND key=?", (bytes(flipped), key))
+        db.execute("UPDATE checked_entry SET value=? WHERE kind='release' AND key=?",
+                   (bytes(flipped), key))
     db.close()
 
 

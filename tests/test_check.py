@@ -24,12 +24,14 @@ Northgate Tungsten Corp. granted 100,000 stock options to a director at $0.50 pe
 
 
 def check_output(tiny_site: Path, tmp_path: Path, monkeypatch, capsys) -> str:
-    from dateline.cli import main
+    from dateline.commands.cli import main
 
     (tiny_site / "releases" / "2024" / "2024-07-02-northgate-throughput.md").write_text(RELEASE)
     conf = tmp_path / "conf.py"
-    conf.write_text(f"from pelicanconf import *\nPATH = {str(tiny_site)!r}\n"
-                    f"OUTPUT_PATH = {str(tmp_path / 'out')!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n")
+    conf.write_text(
+        f"from pelicanconf import *\nPATH = {str(tiny_site)!r}\n"
+        f"OUTPUT_PATH = {str(tmp_path / 'out')!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n"
+    )
     monkeypatch.syspath_prepend(str(ROOT))
     assert main(["check", "-s", str(conf)]) == 0
     return capsys.readouterr().out
@@ -38,18 +40,23 @@ def check_output(tiny_site: Path, tmp_path: Path, monkeypatch, capsys) -> str:
 def test_a_check_warning_keeps_its_front_matter_line(tiny_site, tmp_path, monkeypatch, capsys):
     out = check_output(tiny_site, tmp_path, monkeypatch, capsys)
     source = "releases/2024/2024-07-02-northgate-throughput.md"
-    (warning,) = [line for line in out.splitlines() if "legends: -us-newswire has no effect" in line]
-    assert warning.startswith("  warning: ") and f"{source}:6: legends: -us-newswire" in warning, warning
+    (warning,
+     ) = [line for line in out.splitlines() if "legends: -us-newswire has no effect" in line]
+    assert warning.startswith("  warning: "
+                              "") and f"{source}:6: legends: -us-newswire" in warning, warning
 
 
-def test_check_runs_no_extraction_when_both_fact_lists_are_written(tiny_site, tmp_path, monkeypatch, capsys):
-    from dateline import extraction
+def test_check_runs_no_extraction_when_both_fact_lists_are_written(
+    tiny_site, tmp_path, monkeypatch, capsys):
+    from dateline.facts import extraction
 
     extracted = []
     real = extraction.extract_html
-    monkeypatch.setattr(extraction, "extract_html", lambda html, **kw: extracted.append(html) or real(html, **kw))
+    monkeypatch.setattr(extraction, "extract_html", lambda html,
+                        **kw: extracted.append(html) or real(html, **kw))
     out = check_output(tiny_site, tmp_path, monkeypatch, capsys)
     report = out.split("2024-07-02-northgate-throughput.md", 1)[1].split("\n\n", 1)[0]
     assert "  grants: none found" in report and "  milestones: none found" in report
-    assert not any("100,000 stock options" in html for html in extracted), "extraction ran on the override"
+    assert not any("100,000 stock options" in html for html
+                   in extracted), "extraction ran on the override"
     assert extracted, "the other releases of the site are still extracted"

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from sitebuild import build_site
 from dateline.errors import DatelineError
+from sitebuild import build_site
 
 RELEASE = "2024-06-12-northgate-drilling-results.md"
 
@@ -24,7 +24,8 @@ def _link_a_release_folder(content):
 
 def _published(output) -> bool:
     pages = (output / "releases/2024/northgate-drilling-results/index.html").is_file()
-    searchable = any(b"northgate-drilling-results" in p.read_bytes() for p in (output / "search").rglob("*.json"))
+    searchable = any(b"northgate-drilling-results" in p.read_bytes() for p
+                     in (output / "search").rglob("*.json"))
     listed = b"northgate-drilling-results" in (output / "index.html").read_bytes()
     assert pages == searchable == listed, (pages, searchable, listed)
     return pages
@@ -41,7 +42,8 @@ def test_a_linked_folder_inside_content_is_read_validated_and_watched(tiny_site,
     with pytest.raises(DatelineError) as failure:
         build_site(tiny_site, tmp_path / "output")
     [problem] = [str(p) for p in failure.value.problems]
-    assert f"releases/linked/{RELEASE}:" in problem and ": contacts: expected a key defined in issuer.yaml" in problem
+    assert f"releases/linked/{RELEASE}:" in problem
+    assert ": contacts: expected a key defined in issuer.yaml" in problem
 
 
 def test_a_link_out_of_the_content_folder_is_refused(tiny_site, tmp_path):
@@ -54,10 +56,15 @@ def test_a_link_out_of_the_content_folder_is_refused(tiny_site, tmp_path):
         build_site(tiny_site, tmp_path / "output")
     problems = sorted(str(p) for p in failure.value.problems)
     assert len(problems) == 2, problems
-    assert problems[0].endswith("releases/2024/loop:1: symlink: expected a link to a file or folder inside "
-                                "the content folder, found a link to a folder that contains it (a loop)")
-    assert "releases/outside:1: symlink: expected a link to a file or folder inside the content folder, " \
-           f"found a link to {elsewhere}, outside the content folder" in problems[1]
+    assert problems[0].endswith(
+        "releases/2024/loop:1: symlink: expected a link to a file or folder inside "
+        "the content folder, found a link to a folder that contains it (a loop)"
+    )
+    assert (
+        "releases/outside:1: symlink: expected a link to a file or folder inside the content "
+        "folder, "
+        f"found a link to {elsewhere}, outside the content folder" in problems[1]
+    )
     assert not (tmp_path / "output").exists()
 
 

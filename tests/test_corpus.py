@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from dateline.content.exchanges import EXCHANGES, normalise_exchange, parse_ticker
 from dateline_corpus import generator as corpus
 from dateline_corpus.words import TAGS
-from dateline.exchanges import EXCHANGES, normalise_exchange, parse_ticker
 
 COUNT = 300
 REQUIRED = {"title", "date", "ticker", "tags"}

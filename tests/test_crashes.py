@@ -1,7 +1,7 @@
 """A build killed at any moment leaves the old site or the new one, and the next build is right.
 
 Each build here is a real `dateline build` in a subprocess. DATELINE_FAULT
-names a checkpoint (`dateline.checkpoints`) where the build SIGKILLs itself:
+names a checkpoint (`dateline.runtime.checkpoints`) where the build SIGKILLs itself:
 no clean-up handler runs, as when the machine loses power. After every kill,
 output/ must be byte for byte a clean build of the old or of the new content,
 and the next build must be byte for byte a clean build of what it is given.
@@ -13,8 +13,17 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from crashsite import EDIT_MARK, leftovers, make_site, make_versions, run_build, start_build, tree, use_content
-from dateline.checkpoints import CHECKPOINTS
+from crashsite import (
+    EDIT_MARK,
+    leftovers,
+    make_site,
+    make_versions,
+    run_build,
+    start_build,
+    tree,
+    use_content,
+)
+from dateline.runtime.checkpoints import CHECKPOINTS
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +55,13 @@ def _chain(base, versions, clean, checkpoints, chain_name) -> list[str]:
         use_content(folder, versions[other])
         killed = run_build(folder, fault=checkpoint)
         if killed.returncode != -9:
-            failures.append(f"{checkpoint}: expected SIGKILL, got {killed.returncode}: {killed.stderr[-500:]}")
+            failures.append(f"{checkpoint}: expected SIGKILL, got {killed.returncode}: "
+                            f"{killed.stderr[-500:]}")
             continue
         after_kill = tree(folder / "output") if (folder / "output").is_dir() else {}
         if after_kill not in (clean["old"], clean["new"]):
-            failures.append(f"{checkpoint}: output/ is neither the old nor the new site after the kill")
+            failures.append(f"{checkpoint}: output/ is neither the old nor the new site after the "
+                            f"kill")
         live = live if index % 2 == 0 else other
         use_content(folder, versions[live])
         again = run_build(folder)
@@ -59,7 +70,8 @@ def _chain(base, versions, clean, checkpoints, chain_name) -> list[str]:
         elif tree(folder / "output") != clean[live]:
             wrong = [n for n in set(clean[live]) | set(tree(folder / "output"))
                      if clean[live].get(n) != tree(folder / "output").get(n)]
-            failures.append(f"{checkpoint}: the next build ({live}) differs from a clean one in {sorted(wrong)}")
+            failures.append(f"{checkpoint}: the next build ({live}) differs from a clean one in "
+                            f"{sorted(wrong)}")
         if leftovers(folder):
             failures.append(f"{checkpoint}: left {leftovers(folder)}")
     return failures
@@ -69,7 +81,8 @@ def test_a_kill_at_every_checkpoint_leaves_a_whole_site_and_the_next_build_is_cl
     base, versions, clean = sites
     chains = [CHECKPOINTS[0::2], CHECKPOINTS[1::2]]
     with ThreadPoolExecutor(len(chains)) as pool:
-        results = pool.map(_chain, [base] * 2, [versions] * 2, [clean] * 2, chains, ["chain-a", "chain-b"])
+        results = pool.map(_chain, [base] * 2, [versions] * 2, [clean] * 2, chains,
+                           ["chain-a", "chain-b"])
         failures = [f for chain in results for f in chain]
     assert not failures, "\n".join(failures)
 
@@ -89,7 +102,8 @@ def test_item_8_a_removed_release_does_not_survive_a_kill_after_the_swap(sites):
     assert run_build(folder).returncode == 0
     built = tree(folder / "output")
     assert built == clean["new"]
-    assert not any(b"Grants Stock Options and Commissions" in raw or b"northgate-grants-options" in raw for raw in built.values())
+    assert not any(b"Grants Stock Options and Commissions" in raw or b"northgate-grants-options"
+                   in raw for raw in built.values())
     assert any(EDIT_MARK.encode() in raw for raw in built.values())
 
 
@@ -110,9 +124,10 @@ class _Killed(BaseException):
     """Stands for SIGKILL in-process: nothing after the checkpoint runs."""
 
 
-def test_without_renameat2_a_kill_between_the_renames_is_undone_by_the_next_build(tmp_path, monkeypatch):
+def test_without_renameat2_a_kill_between_the_renames_is_undone_by_the_next_build(
+    tmp_path, monkeypatch):
     """The two-rename fallback parks the old site; recovery puts it back."""
-    from dateline import swap
+    from dateline.pages import swap
 
     final, staging = tmp_path / "output", tmp_path / ".output.staging-1"
     final.mkdir(), staging.mkdir()
@@ -134,7 +149,7 @@ def test_without_renameat2_a_kill_between_the_renames_is_undone_by_the_next_buil
 
 
 def test_renameat2_exchanges_two_folders(tmp_path):
-    from dateline.swap import exchange
+    from dateline.pages.swap import exchange
 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()

@@ -24,8 +24,8 @@ def readback(tmp_path_factory):
     """[(generated release, what extraction found)] for the whole small corpus."""
     # Imported here, not at collection: importing Pelican early gives every logger created
     # after it Pelican's duplicate filter, which hides warnings other tests assert on.
-    from dateline.build import load_settings
-    from dateline.extract_command import extract_file
+    from dateline.build.build import load_settings
+    from dateline.commands.extract_command import extract_file
 
     out = tmp_path_factory.mktemp("demo")
     corpus.generate(COUNT, out, seed=SEED)

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-from dateline.disclaimers import (
+
+from dateline.content.issuer import Issuer, load_issuer
+from dateline.errors import DatelineError
+from dateline.facts.disclaimers import (
     ISSUER,
     RELEASE,
     attach,
@@ -18,8 +21,6 @@ from dateline.disclaimers import (
     release_exchanges,
     split_legend_keys,
 )
-from dateline.errors import DatelineError
-from dateline.issuer import Issuer, load_issuer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "disclaimers"
@@ -297,7 +298,7 @@ def test_extra_legend_key_adds_the_issuer_wording(northwind):
 
 
 def test_turning_off_a_required_legend_warns_loudly(northwind, caplog):
-    with caplog.at_level(logging.WARNING, logger="dateline.disclaimers"):
+    with caplog.at_level(logging.WARNING, logger="dateline.facts.disclaimers"):
         page = run(
             fixture_html("no_disclaimer.md"),
             northwind,

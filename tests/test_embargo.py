@@ -23,7 +23,8 @@ def test_canaries_absent_from_the_search_index(built_site):
     from dateline.search.index import INDEX_NAME
     from dateline.search.query import search
 
-    ix = whoosh_index.open_dir(str(built_site.parent / "cache" / "search-index"), indexname=INDEX_NAME)
+    ix = whoosh_index.open_dir(str(built_site.parent / "cache" / "search-index"),
+                               indexname=INDEX_NAME)
     assert search(ix, "tungsten"), "the index must hold the public releases"
     for canary in ("zanzibarquill", "quokkaplume"):
         assert search(ix, canary) == []
@@ -46,8 +47,10 @@ def test_a_withdrawn_release_leaves_every_output_file(tiny_site, tmp_path):
     text = source.read_text()
     source.write_text(text.replace("\n---\n", "\n---\nWithdrawnwombat update. ", 1))
     output = build_site(tiny_site, tmp_path / "output")
-    assert any("withdrawnwombat" in p.read_text(errors="replace").lower() for p in (output / "search").iterdir())
+    assert any("withdrawnwombat" in p.read_text(errors="replace").lower() for p
+               in (output / "search").iterdir())
     source.write_text(source.read_text().replace("---\n", "---\nstatus: draft\n", 1))
     output = build_site(tiny_site, tmp_path / "output")
     for path in (p for p in output.rglob("*") if p.is_file()):
-        assert "withdrawnwombat" not in path.read_bytes().decode("utf-8", errors="replace").lower(), path
+        assert "withdrawnwombat" not in path.read_bytes().decode("utf-8", errors="replace").lower(
+            ), path

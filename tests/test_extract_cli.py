@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.cli import main
+from dateline.commands.cli import main
 
 ROOT = Path(__file__).parent.parent
 NO_DATE = """ACME MINING ANNOUNCES START OF DRILLING AT VEGA

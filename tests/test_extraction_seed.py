@@ -7,8 +7,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from dateline.extraction import extract, extract_html
-from dateline.sentences import anchor_sentences, body_paragraphs, split_sentences, text_paragraphs
+from dateline.facts.extraction import extract, extract_html
+from dateline.facts.sentences import (
+    anchor_sentences,
+    body_paragraphs,
+    split_sentences,
+    text_paragraphs,
+)
 
 SEED = Path("/work/shared/seeds/000_f4b17a1262014492.txt")
 RELEASE = datetime.date(2013, 5, 29)
@@ -78,7 +83,8 @@ def test_seed_has_exactly_one_grant(seed_result):
     assert grant["grant_date"] == "2013-05-29"
     assert grant["conditions"] == "in lieu of cash compensation"
     assert grant["sentence"] == GRANT_SENTENCE
-    assert grant["review"] == ["currency inferred from the exchange", "expiry computed from the term"]
+    assert grant["review"] == ["currency inferred from the exchange",
+                               "expiry computed from the term"]
 
 
 def test_seed_milestones(seed_result, seed_paragraphs):
@@ -132,7 +138,8 @@ def test_seed_html_and_text_agree():
 def test_seed_sentences_are_anchored_without_changing_text():
     html = markdown.markdown(_seed_text())
     result = extract_html(html, release_date=RELEASE, exchanges=["TSXV"])
-    sentences = [g["sentence"] for g in result["grants"]] + [m["sentence"] for m in result["milestones"]]
+    sentences = [g["sentence"] for g in result["grants"]] + [
+        m["sentence"] for m in result["milestones"]]
     anchored, anchors = anchor_sentences(html, sentences)
     assert set(anchors) == set(sentences)
     assert len(set(anchors.values())) == 4
@@ -140,13 +147,15 @@ def test_seed_sentences_are_anchored_without_changing_text():
         assert f'id="{anchor}"' in anchored
     visible = re.sub(r"<[^>]*>", "", anchored)
     assert visible == re.sub(r"<[^>]*>", "", html)
-    assert f'<span class="source-sentence" id="{anchors[GRANT_SENTENCE]}">{GRANT_SENTENCE}</span>' in anchored
+    anchor = anchors[GRANT_SENTENCE]
+    assert f'<span class="source-sentence" id="{anchor}">{GRANT_SENTENCE}</span>' in anchored
 
 
 @pytest.mark.parametrize("paragraph, expected", [
     ("Mr. Roe joined Acme Inc. (the “Company”) in the U.S. market. No. 5 mill runs.",
      ["Mr. Roe joined Acme Inc. (the “Company”) in the U.S. market.", "No. 5 mill runs."]),
-    ("Options are priced at $1.07. They vest today.", ["Options are priced at $1.07.", "They vest today."]),
+    ("Options are priced at $1.07. They vest today.",
+     ["Options are priced at $1.07.", "They vest today."]),
     ("He said, “It works.” The end.", ["He said, “It works.”", "The end."]),
     ("Grades of 2.5 g/t were cut by J. A. Smith. Done.",
      ["Grades of 2.5 g/t were cut by J. A. Smith.", "Done."]),

@@ -19,11 +19,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dateline.content.frontmatter import FrontMatter, parse
+from dateline.content.issuer import parse_issuer
 from dateline.errors import DatelineError, Problem
-from dateline.extraction import extract_text
-from dateline.frontmatter import FrontMatter, parse
+from dateline.facts.extraction import extract_text
 from dateline.importer import parse_release
-from dateline.issuer import parse_issuer
 
 EXAMPLES = int(os.environ.get("DATELINE_FUZZ_EXAMPLES", "10000"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
@@ -42,7 +42,8 @@ VALUES = ["2024-03-10T02:30", "2024-11-03T01:30", "0001-01-01T00:00:00+14:00", "
           "TSX-V: NGT", "[a, b]", "draft", "option", "10" * 40, "1e400", "-1", "0", "9" * 5000,
           "2024-05-01T09:00:00-04:00", "America/Toront", "releases", "tags", "grants"]
 WORDS = ["granted", "options", "stock options", "RSUs", "to a director", "exercisable at",
-         "$0.10", "C$1.07", "for a period of", "8000 years", "10 years", "months", "from today's date",
+         "$0.10", "C$1.07", "for a period of", "8000 years", "10 years", "months",
+         "from today's date",
          "vest", "over", "every", "0%", "25%", "equal instalments", "anniversary", "expiring on",
          "May 27, 2013", "Q3 2013", "3Q13", "2H26", "the June quarter", "in August", "today",
          "yesterday", "commissioning", "production", "achieved", "expects", "in 2014", "mid-2015",
@@ -51,8 +52,11 @@ WORDS = ["granted", "options", "stock options", "RSUs", "to a director", "exerci
 
 # Each example is one draw of bytes, each byte one piece: drawing is most of a fuzz run's
 # cost, and one draw per example keeps 10,000 examples of each reader inside the budget.
-ODD_CHARACTERS = [chr(c) for c in range(0x20)] + list("\x7f\x85\xa0\u2028\ufeff\ufffe\U0001f600é€ß") \
+ODD_CHARACTERS = (
+    [chr(c) for c in range(0x20)]
+    + list("\x7f\x85\xa0\u2028\ufeff\ufffe\U0001f600é€ß")
     + list(" :-,.'\"[]{}#&*!|>%@`?\n\t0123456789Qq$")
+)
 PIECES = (YAML + FIELDS + VALUES + WORDS + ODD_CHARACTERS) * 2
 PIECES = PIECES[:256] if len(PIECES) >= 256 else PIECES + ODD_CHARACTERS * 4
 
@@ -62,7 +66,8 @@ def _pieces(raw: bytes) -> str:
 
 
 texts = st.binary(max_size=40).map(_pieces)
-short_texts = st.binary(max_size=24).map(_pieces)  # the importer and issuer.yaml are slower per byte
+# the importer and issuer.yaml are slower per byte
+short_texts = st.binary(max_size=24).map(_pieces)
 front_matters = st.binary(max_size=30).map(lambda raw: "---\n" + _pieces(raw) + "\n---\nBody.\n")
 
 
@@ -98,7 +103,8 @@ def test_the_importer_reads_any_text_or_says_why_not(text, is_html):
 
 
 @FUZZ
-@given(st.one_of(short_texts, short_texts.map(lambda text: "name: N\ntickers: [TSXV: NGT]\n" + text)))
+@given(st.one_of(short_texts,
+                 short_texts.map(lambda text: "name: N\ntickers: [TSXV: NGT]\n" + text)))
 def test_issuer_yaml_loading_ends_in_an_issuer_or_dateline_error(text):
     try:
         parse_issuer(text, "content/issuer.yaml")

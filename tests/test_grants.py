@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.extraction import extract_html, extract_text
-from dateline.grants import GRANT_KEYS, extract_grants
-from dateline.sentences import body_paragraphs, text_paragraphs
+from dateline.facts.extraction import extract_html, extract_text
+from dateline.facts.grants import GRANT_KEYS, extract_grants
+from dateline.facts.sentences import body_paragraphs, text_paragraphs
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "extraction").glob("*.yaml"))
 
@@ -90,7 +90,10 @@ def test_non_grants_give_nothing(text):
     ("10 cents", ["CSE"], "CAD", False),
 ])
 def test_currency(price, exchanges, currency, stated):
-    text = f"The Company granted 100,000 stock options to Jane Roe, a director, exercisable at {price}."
+    text = (
+        "The Company granted 100,000 stock options to Jane Roe, a director, exercisable at"
+        f" {price}."
+    )
     [grant] = grants_of(text, exchanges)
     assert grant["exercise_price"] == 0.10
     assert (grant["currency"], grant["currency_stated"]) == (currency, stated)
@@ -115,8 +118,11 @@ def test_term_gives_expiry_only_with_grant_date():
     with_date = grants_of("On January 10, 2020, the Company granted 50,000 options to Al Kim "
                           "exercisable for a period of 18 months.")
     without = grants_of("The Company granted 50,000 options to Al Kim for a term of five years.")
-    assert (with_date[0]["grant_date"], with_date[0]["term_years"], with_date[0]["expiry_date"]) == (
-        "2020-01-10", 1.5, "2021-07-10")
+    assert (
+        with_date[0]["grant_date"],
+        with_date[0]["term_years"],
+        with_date[0]["expiry_date"],
+    ) == ("2020-01-10", 1.5, "2021-07-10")
     assert (without[0]["grant_date"], without[0]["term_years"], without[0]["expiry_date"]) == (
         None, 5, None)
 

@@ -5,8 +5,9 @@ extractor was tuned and is not tuned on; the bar is issue 12's: F1 >= 0.95, fiel
 accuracy >= 0.9, no false grant.
 """
 
-import extraction_eval as ev
 import pytest
+
+import extraction_eval as ev
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dateline.extraction import extract_html, extract_text
-from dateline.grants import (
+
+from dateline.content.overrides import check_grant_list
+from dateline.facts.extraction import extract_html, extract_text
+from dateline.facts.grants import (
     REVIEW_CURRENCY,
     REVIEW_EXPIRY,
     REVIEW_LONG_TERM,
@@ -16,8 +18,7 @@ from dateline.grants import (
     _add_months,
     extract_grants,
 )
-from dateline.overrides import check_grant_list
-from dateline.sentences import body_blocks, body_paragraphs, text_blocks, text_paragraphs
+from dateline.facts.sentences import body_blocks, body_paragraphs, text_blocks, text_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extraction"
 DAY = datetime.date(2024, 6, 14)
@@ -123,9 +124,9 @@ def test_hand_written_grants_need_no_review():
 
 
 def test_report_prints_review_reasons_for_any_fact():
-    # Imported here: dateline.report imports Pelican, whose logger class must not apply
+    # Imported here: dateline.commands.report imports Pelican, whose logger class must not apply
     # to loggers other modules create during collection (test_importer reads their logs).
-    from dateline.report import describe_grant, fact_lines
+    from dateline.commands.report import describe_grant, fact_lines
 
     grant = {"security": "option", "recipient": "Al Kim", "number": 5, "review": ["a", "b"]}
     milestone = {"event": "x", "review": ["c"]}

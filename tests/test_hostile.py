@@ -19,11 +19,11 @@ from pathlib import Path
 import markdown
 import pytest
 
+from dateline.content import markup
+from dateline.content.sanitize import clean_html
+from dateline.errors import DatelineError
 from hostile import LEGACY, VECTORS, inert_problems, write_vector_release
 from sitebuild import ROOT, SITES, build_site
-from dateline import markup
-from dateline.errors import DatelineError
-from dateline.sanitize import clean_html
 
 MARKDOWN_SETTINGS = {"MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}},
                                   "output_format": "html5"}}
@@ -311,7 +311,9 @@ def test_templates_escape_every_url_they_write(tiny_site, tmp_path):
 def test_an_upgraded_renderer_never_serves_html_the_old_one_cached(tmp_path, monkeypatch):
     """Pelican's reader cache knows files by mtime only: after an upgrade of the plugin (here,
     from a build without the sanitiser) it would serve the old HTML, handlers and all."""
-    from dateline import cache, releases, uptodate, writer
+    from dateline.build import releases, uptodate
+    from dateline.pages import writer
+    from dateline.runtime import cache
     from dateline.search import follow
 
     content = tmp_path / "content"
@@ -331,8 +333,8 @@ def test_an_upgraded_renderer_never_serves_html_the_old_one_cached(tmp_path, mon
 def test_sanitiser_drops_nothing_from_real_and_generated_releases():
     """Bodies nobody wrote for this test, the real sample release and 150 generated ones, keep
     every element (a missing element in the allow-list once dropped every list)."""
+    from dateline.content.frontmatter import split
     from dateline_corpus import generator as corpus
-    from dateline.frontmatter import split
 
     plain = markdown.Markdown(extensions=["extra"], output_format="html5")
     converter = markup.converter(MARKDOWN_SETTINGS)

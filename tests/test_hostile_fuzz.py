@@ -12,9 +12,9 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dateline.content import markup
+from dateline.content.sanitize import clean_html
 from hostile import CONTROL_CHARACTERS, inert_problems
-from dateline import markup
-from dateline.sanitize import clean_html
 
 EXAMPLES = int(os.environ.get("DATELINE_FUZZ_EXAMPLES", "1000"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,

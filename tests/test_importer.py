@@ -16,8 +16,9 @@ from pathlib import Path
 
 import markdown
 import pytest
-from dateline.exchanges import Ticker
-from dateline.frontmatter import parse as parse_front_matter
+
+from dateline.content.exchanges import Ticker
+from dateline.content.frontmatter import parse as parse_front_matter
 from dateline.importer import (
     add_arguments,
     detect,
@@ -49,33 +50,43 @@ ISSUER_TICKERS = [
 # fixture -> the front matter the importer must write (hand-checked against the source)
 CASES = {
     "seed-almonty-2013.txt": {
-        "title": "Almonty Industries Inc. Announces Completion of the Optimization of Milling Operations "
+        "title": "Almonty Industries Inc. Announces Completion of the Optimization of Milling "
+                 "Operations "
         "at Los Santos and the Granting of Stock Options",
         "date": D(2013, 5, 29), "ticker": "TSXV: AII", "tags": ["stock-options", "operations"],
     },
     "cnw-options-legend.txt": {
-        "title": "Fictional Gold Corp. Announces Grant of Incentive Stock Options", "date": D(2021, 3, 3),
-        "ticker": "TSXV: FGC", "tags": ["stock-options"], "dateline": "Vancouver, British Columbia", "wire": "CNW",
+        "title": "Fictional Gold Corp. Announces Grant of Incentive Stock Options",
+        "date": D(2021, 3, 3),
+        "ticker": "TSXV: FGC", "tags": ["stock-options"], "dateline": "Vancouver, British Columbia",
+        "wire": "CNW",
     },
     "globenewswire-financing.txt": {
-        "title": "Northwind Lithium Announces Closing of $6.5 Million Private Placement", "date": D(2022, 6, 14),
-        "ticker": ["TSXV: NWL", "OTCQB: NWLIF", "FSE: 9NW"], "tags": ["financing"], "dateline": "Toronto, Ontario", "wire": "GLOBE NEWSWIRE",
+        "title": "Northwind Lithium Announces Closing of $6.5 Million Private Placement",
+        "date": D(2022, 6, 14),
+        "ticker": ["TSXV: NWL", "OTCQB: NWLIF", "FSE: 9NW"], "tags": ["financing"],
+        "dateline": "Toronto, Ontario", "wire": "GLOBE NEWSWIRE",
     },
     "businesswire-production.txt": {
         "title": "Summit Ridge Energy Reports Record Quarterly Production", "date": D(2020, 9, 8),
-        "ticker": "NYSE American: SRE", "tags": ["production"], "dateline": "Denver", "wire": "BUSINESS WIRE",
+        "ticker": "NYSE American: SRE", "tags": ["production"], "dateline": "Denver",
+        "wire": "BUSINESS WIRE",
     },
     "accesswire-drilling.txt": {
-        "title": "Maple Leaf Minerals Intersects 12.5 Metres of 3.2 g/t Gold at Birch Hill", "date": D(2021, 3, 3),
-        "ticker": "CSE: MLM", "tags": ["drilling", "results"], "dateline": "Toronto, ON", "wire": "ACCESSWIRE",
+        "title": "Maple Leaf Minerals Intersects 12.5 Metres of 3.2 g/t Gold at Birch Hill",
+        "date": D(2021, 3, 3),
+        "ticker": "CSE: MLM", "tags": ["drilling", "results"], "dateline": "Toronto, ON",
+        "wire": "ACCESSWIRE",
     },
     "asx-quarterly.txt": {
-        "title": "Coral Bay Resources Quarterly Activities Report for the Period Ended 30 June 2025",
+        "title": "Coral Bay Resources Quarterly Activities Report for the Period Ended 30 June "
+                 "2025",
         "date": D(2025, 7, 24), "ticker": ["ASX: CBR", "OTCQX: CBRRF"], "tags": ["reports"],
         "dateline": "Brisbane, Australia",
     },
     "perth-dmy-colon.txt": {
-        "title": "Red Gum Metals Appoints Chief Financial Officer", "date": D(2024, 3, 12), "ticker": "ASX: RGM",
+        "title": "Red Gum Metals Appoints Chief Financial Officer", "date": D(2024, 3, 12),
+        "ticker": "ASX: RGM",
         "tags": ["corporate"], "dateline": "Perth, Western Australia",
     },
     "seedlike-tsx-venture.txt": {
@@ -87,44 +98,58 @@ CASES = {
         "tags": ["permitting"], "status": "draft",
     },
     "no-ticker.txt": {
-        "title": "Kingfisher Renewables Signs Offtake Agreement", "date": D(2023, 1, 17), "ticker": "TSX: KFR",
+        "title": "Kingfisher Renewables Signs Offtake Agreement", "date": D(2023, 1, 17),
+        "ticker": "TSX: KFR",
         "tags": ["news"], "dateline": "Calgary, Alberta", "status": "draft",
     },
     "prnewswire-acquisition.txt": {
         "title": "Hudson Fictional Holdings to Acquire Riverbend Logistics", "date": D(2023, 1, 5),
-        "ticker": "NASDAQ: HFH", "tags": ["acquisition"], "dateline": "New York", "wire": "PRNewswire",
+        "ticker": "NASDAQ: HFH", "tags": ["acquisition"], "dateline": "New York",
+        "wire": "PRNewswire",
     },
     "newsfile-silver.txt": {
-        "title": "Granite Peak Silver Begins 2022 Exploration Program at Lynx Creek", "date": D(2022, 4, 7),
+        "title": "Granite Peak Silver Begins 2022 Exploration Program at Lynx Creek",
+        "date": D(2022, 4, 7),
         "ticker": ["TSXV: GPS", "OTCQB: GPSVF"], "tags": ["exploration", "drilling"],
         "dateline": "Vancouver, British Columbia", "wire": "Newsfile Corp.",
     },
     "markdown-specials.txt": {
-        "title": "Osprey Analytics Reports Results of Annual General Meeting", "date": D(2024, 5, 10),
+        "title": "Osprey Analytics Reports Results of Annual General Meeting",
+        "date": D(2024, 5, 10),
         "ticker": "TSX: OSP", "tags": ["corporate"], "dateline": "Ottawa, Ontario", "wire": "CNW",
     },
     "cp1252-quebec.txt": {
-        "title": "Société Fictive des Mines du Nord Annonce l’Attribution d’Options", "date": D(2019, 2, 1),
-        "ticker": "TSX: SFX", "tags": ["stock-options"], "dateline": "Montréal, Québec", "wire": "CNW Telbec",
+        "title": "Société Fictive des Mines du Nord Annonce l’Attribution d’Options",
+        "date": D(2019, 2, 1),
+        "ticker": "TSX: SFX", "tags": ["stock-options"], "dateline": "Montréal, Québec",
+        "wire": "CNW Telbec",
     },
     "ir-site-article.html": {
         "title": "Harbour Light Mining Declares First Quarterly Dividend", "date": D(2021, 10, 5),
-        "ticker": ["TSX: HLM", "NYSE: HLMI"], "tags": ["dividends"], "dateline": "Halifax, Nova Scotia",
+        "ticker": ["TSX: HLM", "NYSE: HLMI"], "tags": ["dividends"],
+        "dateline": "Halifax, Nova Scotia",
     },
     "globenewswire-page.html": {
-        "title": "Tamarack Nickel Reports Drill Results from the Loon Lake Project", "date": D(2022, 8, 16),
-        "ticker": "TSXV: TNC", "tags": ["drilling", "results"], "dateline": "Sudbury, Ontario", "wire": "GLOBE NEWSWIRE",
+        "title": "Tamarack Nickel Reports Drill Results from the Loon Lake Project",
+        "date": D(2022, 8, 16),
+        "ticker": "TSXV: TNC", "tags": ["drilling", "results"], "dateline": "Sudbury, Ontario",
+        "wire": "GLOBE NEWSWIRE",
     },
     "businesswire-main.html": {
-        "title": "Prairie Crest Energy Announces Appointment of Chief Operating Officer", "date": D(2024, 2, 22),
-        "ticker": ["TSX: PCE", "OTCQX: PCEGF"], "tags": ["corporate"], "dateline": "Calgary, Alberta", "wire": "BUSINESS WIRE",
+        "title": "Prairie Crest Energy Announces Appointment of Chief Operating Officer",
+        "date": D(2024, 2, 22),
+        "ticker": ["TSX: PCE", "OTCQX: PCEGF"], "tags": ["corporate"],
+        "dateline": "Calgary, Alberta", "wire": "BUSINESS WIRE",
     },
     "accesswire-rolemain.html": {
-        "title": "Silverline Copper Closes Acquisition of the Ravenhead Property", "date": D(2021, 3, 3),
-        "ticker": "TSXV: SLC", "tags": ["acquisition"], "dateline": "Toronto, ON", "wire": "ACCESSWIRE",
+        "title": "Silverline Copper Closes Acquisition of the Ravenhead Property",
+        "date": D(2021, 3, 3),
+        "ticker": "TSXV: SLC", "tags": ["acquisition"], "dateline": "Toronto, ON",
+        "wire": "ACCESSWIRE",
     },
     "ir-site-meta-date.html": {
-        "title": "Juniper Bay Gold Files Technical Report for Maskwa Project", "date": D(2023, 6, 30),
+        "title": "Juniper Bay Gold Files Technical Report for Maskwa Project",
+        "date": D(2023, 6, 30),
         "ticker": "CSE: JBG", "tags": ["resources"],
     },
 }  # fmt: skip
@@ -204,7 +229,8 @@ def test_seed_reimport_is_byte_identical_to_sample_content():
 def test_seed_keeps_legends_disclaimer_and_contacts_in_order():
     body = import_fixture(SEED.name).body_markdown
     markers = ["NOT FOR DISTRIBUTION", "Almonty Industries Inc. (“Almonty”)", "## About Almonty",
-               "Dennis Logan", "Neither TSX Venture Exchange", "## Disclaimer for Forward-Looking Information",
+               "Dennis Logan", "Neither TSX Venture Exchange",
+               "## Disclaimer for Forward-Looking Information",
                "THE FORWARD-LOOKING INFORMATION"]  # fmt: skip
     positions = [body.index(marker) for marker in markers]
     assert positions == sorted(positions)
@@ -219,7 +245,8 @@ def test_missing_date_and_ticker_are_path_line_problems_with_a_hint():
     assert [str(p) for p in import_fixture("no-date.txt").problems] == [
         (
             "no-date.txt:3: date: expected a release date (a dateline such as 'VANCOUVER, May 29,"
-            " 2013 –'), found nothing; the draft is in releases/undated/: add `date: YYYY-MM-DD` and"
+            " 2013 –'), found nothing; the draft is in releases/undated/: add `date: YYYY-MM-DD` "
+            "and"
             " move it to releases/YYYY/"
         )
     ]
@@ -237,12 +264,13 @@ def test_missing_date_and_ticker_are_path_line_problems_with_a_hint():
     "legend",
     [
         (
-            "This news release is not for distribution to U.S. newswire services or for dissemination"
+            "This news release is not for distribution to U.S. newswire services or for "
+            "dissemination"
             " in the United States"
         ),
         (
-            "THIS ANNOUNCEMENT IS RESTRICTED AND IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION IN THE"
-            " UNITED STATES"
+            "THIS ANNOUNCEMENT IS RESTRICTED AND IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION"
+            " IN THE UNITED STATES"
         ),
         "TheNewswire",
         "NEWS RELEASE",
@@ -290,7 +318,8 @@ def test_page_title_headline_is_never_the_wire_or_the_site_section(title, headli
 def test_a_header_block_dates_an_rns_and_an_alias_line_marks_its_headline():
     source = (
         "RNS Number : 5521B\nAcme Oil plc\n04 March 2025\n\nAcme Oil plc\n\n"
-        '("Acme" or "the Company")\n\nFinal Results\n\nAcme Oil plc, the onshore oil producer, announces'
+        '("Acme" or "the Company")\n\nFinal Results\n\nAcme Oil plc, the onshore oil producer, '
+        'announces'
         " its results for the year ended 31 December 2024.\n"
     )
     release = parse_release(source, source="acme.txt", issuer_tickers=[Ticker("AIM", "ACO")])
@@ -298,15 +327,18 @@ def test_a_header_block_dates_an_rns_and_an_alias_line_marks_its_headline():
     assert release.front_matter["date"] == D(2025, 3, 4)
     assert "RNS Number" in release.body_markdown  # the header block stays in the body
     # a paragraph holding a date is no header block: the release stays undated
-    prose = source.replace("04 March 2025", "on 04 March 2025 the board met and agreed the accounts")
-    assert "date" not in parse_release(prose, source="a.txt", issuer_tickers=[Ticker("AIM", "ACO")]).front_matter
+    prose = source.replace("04 March 2025",
+                           "on 04 March 2025 the board met and agreed the accounts")
+    assert "date" not in parse_release(prose, source="a.txt",
+                                       issuer_tickers=[Ticker("AIM", "ACO")]).front_matter
 
 
 def test_an_8k_cover_yields_to_the_exhibit_headline_and_its_dateline():
     cover = "\n\n".join(
         ["FORM 8-K", "Date of Report (Date of earliest event reported): June 2, 2024"]
         + [f"Item {n}.01 Something the registrant reports." for n in range(1, 12)]
-        + ["Exhibit 99.1", "Acme Opens a Plant", "AUSTIN, Texas, June 3, 2024 (GLOBE NEWSWIRE) -- Acme Inc."
+        + ["Exhibit 99.1", "Acme Opens a Plant",
+           "AUSTIN, Texas, June 3, 2024 (GLOBE NEWSWIRE) -- Acme Inc."
            " (NASDAQ: ACME) opened a plant today in Austin."]
     )  # fmt: skip
     release = parse_release(cover, source="acme.txt")
@@ -314,7 +346,9 @@ def test_an_8k_cover_yields_to_the_exhibit_headline_and_its_dateline():
         "Acme Opens a Plant",
         D(2024, 6, 3),
     )
-    alone = parse_release(cover.rsplit("\n\n", 1)[0] + "\n\nAcme Inc. opened a plant today in Austin, Texas.", source="a.txt", default_ticker=Ticker("NASDAQ", "ACME"))  # fmt: skip
+    alone = parse_release(cover.rsplit("\n\n", 1)[0]
+                          + "\n\nAcme Inc. opened a plant today in Austin, Texas.", source="a.txt",
+                          default_ticker=Ticker("NASDAQ", "ACME"))  # fmt: skip
     assert alone.front_matter["date"] == D(2024, 6, 2)  # no dateline: the report's date
 
 
@@ -491,7 +525,10 @@ def test_verify_reports_a_dropped_sentence():
 
 
 def test_verify_catches_markdown_that_changes_the_text():
-    source = "Acme Reports\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) ships the *core* product to miners.\n\nShipments begin in June across Canada and Australia.\n"
+    source = (
+        "Acme Reports\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) ships the *core*"
+        " product to miners.\n\nShipments begin in June across Canada and Australia.\n"
+    )
     release = parse_release(source, source="acme.txt")
     assert missing_sentences(source, release.document()) == []
     broken = release.document().replace("\\*core\\*", "*core*")
@@ -516,32 +553,54 @@ def test_verify_rejects_a_dateline_whose_date_was_not_recorded():
     "lead, date, place",
     [
         ("May 29, 2013 – Almonty Industries Inc. is pleased", D(2013, 5, 29), None),
-        ("Toronto, Ontario, May 29, 2013 /CNW/ - Almonty Industries Inc. is pleased", D(2013, 5, 29), "Toronto, Ontario"),
-        ("Brisbane, Australia – July 24, 2025 – Coral Bay Resources Limited", D(2025, 7, 24), "Brisbane, Australia"),
-        ("TORONTO, ON / ACCESSWIRE / March 3, 2021 / Maple Leaf Minerals Ltd.", D(2021, 3, 3), "TORONTO, ON"),
-        ("DENVER--(BUSINESS WIRE)--Sep. 8, 2020--Summit Ridge Energy Corp. today", D(2020, 9, 8), "DENVER"),
-        ("SUDBURY, Ontario, Aug. 16, 2022 (GLOBE NEWSWIRE) -- Tamarack Nickel", D(2022, 8, 16), "SUDBURY, Ontario"),
-        ("PERTH, WESTERN AUSTRALIA, 12 March 2024: Red Gum Metals Ltd", D(2024, 3, 12), "PERTH, WESTERN AUSTRALIA"),
-        ("Vancouver, British Columbia--(Newsfile Corp. - April 7, 2022) - Granite Peak", D(2022, 4, 7), "Vancouver, British Columbia"),
-        ("NEW YORK, Jan. 5, 2023 8:30 AM ET /PRNewswire/ -- Hudson Fictional", D(2023, 1, 5), "NEW YORK"),
-        ("February 11, 2025 – TheNewswire – Vancouver, British Columbia – Ashgrove Silver", D(2025, 2, 11), "Vancouver, British Columbia"),
-        ("February 11, 2025 / TheNewswire / Vancouver, BC / Ashgrove Silver", D(2025, 2, 11), "Vancouver, BC"),
-        ("Saskatoon, Saskatchewan – TheNewswire - June 11, 2024 – Prairie Oat", D(2024, 6, 11), "Saskatoon, Saskatchewan"),
-        ("Calgary, Alberta and New York, NY TheNewswire – June 11, 2024 — Above Fictional", D(2024, 6, 11), "Calgary, Alberta and New York, NY"),
-        ("Toronto, Ontario–(Newsfile Corp. – May 1, 2023) – Fernhollow", D(2023, 5, 1), "Toronto, Ontario"),
+        ("Toronto, Ontario, May 29, 2013 /CNW/ - Almonty Industries Inc. is pleased",
+         D(2013, 5, 29), "Toronto, Ontario"),
+        ("Brisbane, Australia – July 24, 2025 – Coral Bay Resources Limited", D(2025, 7, 24),
+         "Brisbane, Australia"),
+        ("TORONTO, ON / ACCESSWIRE / March 3, 2021 / Maple Leaf Minerals Ltd.", D(2021, 3, 3),
+         "TORONTO, ON"),
+        ("DENVER--(BUSINESS WIRE)--Sep. 8, 2020--Summit Ridge Energy Corp. today", D(2020, 9, 8),
+         "DENVER"),
+        ("SUDBURY, Ontario, Aug. 16, 2022 (GLOBE NEWSWIRE) -- Tamarack Nickel", D(2022, 8, 16),
+         "SUDBURY, Ontario"),
+        ("PERTH, WESTERN AUSTRALIA, 12 March 2024: Red Gum Metals Ltd", D(2024, 3, 12),
+         "PERTH, WESTERN AUSTRALIA"),
+        ("Vancouver, British Columbia--(Newsfile Corp. - April 7, 2022) - Granite Peak",
+         D(2022, 4, 7), "Vancouver, British Columbia"),
+        ("NEW YORK, Jan. 5, 2023 8:30 AM ET /PRNewswire/ -- Hudson Fictional", D(2023, 1, 5),
+         "NEW YORK"),
+        ("February 11, 2025 – TheNewswire – Vancouver, British Columbia – Ashgrove Silver",
+         D(2025, 2, 11), "Vancouver, British Columbia"),
+        ("February 11, 2025 / TheNewswire / Vancouver, BC / Ashgrove Silver", D(2025, 2, 11),
+         "Vancouver, BC"),
+        ("Saskatoon, Saskatchewan – TheNewswire - June 11, 2024 – Prairie Oat", D(2024, 6, 11),
+         "Saskatoon, Saskatchewan"),
+        ("Calgary, Alberta and New York, NY TheNewswire – June 11, 2024 — Above Fictional",
+         D(2024, 6, 11), "Calgary, Alberta and New York, NY"),
+        ("Toronto, Ontario–(Newsfile Corp. – May 1, 2023) – Fernhollow", D(2023, 5, 1),
+         "Toronto, Ontario"),
         ("Tuesday, September 10, 2026 – Acme Inc. announced", D(2026, 9, 10), None),
-        ("Toronto, Ontario (February 3, 2012) – Bold Fictional Inc. (TSX.V: BFI) said", D(2012, 2, 3), "Toronto, Ontario"),
-        ("TORONTO and NEW YORK, June 30, 2022 /CNW/ – Mountain Fictional Inc.", D(2022, 6, 30), "TORONTO and NEW YORK"),
-        ("Vancouver, B.C., March 3, 2021. Acme Gold Corp. announces", D(2021, 3, 3), "Vancouver, B.C."),
+        ("Toronto, Ontario (February 3, 2012) – Bold Fictional Inc. (TSX.V: BFI) said",
+         D(2012, 2, 3), "Toronto, Ontario"),
+        ("TORONTO and NEW YORK, June 30, 2022 /CNW/ – Mountain Fictional Inc.", D(2022, 6, 30),
+         "TORONTO and NEW YORK"),
+        ("Vancouver, B.C., March 3, 2021. Acme Gold Corp. announces", D(2021, 3, 3),
+         "Vancouver, B.C."),
         ("FOR IMMEDIATE RELEASE – March 3, 2021 – Acme Gold Corp. announces", D(2021, 3, 3), None),
-        ("PHOENIX, Feb. 4, 2025 08:00 AM Eastern Standard Time -- Copperline", D(2025, 2, 4), "PHOENIX"),
+        ("PHOENIX, Feb. 4, 2025 08:00 AM Eastern Standard Time -- Copperline", D(2025, 2, 4),
+         "PHOENIX"),
         # issue 13, round 2
-        ("DUBLIN, Ireland, Tuesday, 4 March 2025 /PRNewswire/ -- Lisheen plc", D(2025, 3, 4), "DUBLIN, Ireland"),
-        ("GAITHERSBURG, MD -- (Marketwired) -- 08/05/13 -- Sorrel Networks, Inc.", D(2013, 8, 5), "GAITHERSBURG, MD"),
-        ("/EIN News/ -- Denver, Colorado, May 19, 2020 (GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- Juniper", D(2020, 5, 19), "Denver, Colorado"),
+        ("DUBLIN, Ireland, Tuesday, 4 March 2025 /PRNewswire/ -- Lisheen plc", D(2025, 3, 4),
+         "DUBLIN, Ireland"),
+        ("GAITHERSBURG, MD -- (Marketwired) -- 08/05/13 -- Sorrel Networks, Inc.", D(2013, 8, 5),
+         "GAITHERSBURG, MD"),
+        ("/EIN News/ -- Denver, Colorado, May 19, 2020 (GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- "
+         "Juniper", D(2020, 5, 19), "Denver, Colorado"),
         # issue 13, round 3
-        ("London, 4th of March 2025 – Kestrel Fictional plc (AIM: KFP) announces", D(2025, 3, 4), "London"),
-        ("VANCOUVER, BC, March 4,2025 /CNW/ - Acme Fictional Corp. (TSXV: ACF)", D(2025, 3, 4), "VANCOUVER, BC"),
+        ("London, 4th of March 2025 – Kestrel Fictional plc (AIM: KFP) announces", D(2025, 3, 4),
+         "London"),
+        ("VANCOUVER, BC, March 4,2025 /CNW/ - Acme Fictional Corp. (TSXV: ACF)", D(2025, 3, 4),
+         "VANCOUVER, BC"),
         ("May 8, 2003...Greystone Fictional Ltd. (TSX-GRY) reported", D(2003, 5, 8), None),
     ],
 )  # fmt: skip
@@ -558,7 +617,8 @@ def test_dateline_forms(lead, date, place):
         "The Company said on March 3, 2021 that it would drill.",
         "Results for the quarter ended March 31, 2021: revenue rose.",
         (
-            "Acme Ltd. (TSX Venture: ACM) is pleased to say its mill was commissioned on October 28,"
+            "Acme Ltd. (TSX Venture: ACM) is pleased to say its mill was commissioned on October "
+            "28,"
             " 2015. The circuit works."
         ),
         "Acme Inc. (Nasdaq: ACME) today reported results for the quarter ended June 30, 2024.",
@@ -594,14 +654,17 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
         ),
         ("(ELEC-TSXV) and (Gold Hill) (Toronto HQ) (the Company)", [("TSXV", "ELEC")]),
         # issue 13, round 2: plain OTC is the generic market, never a guessed tier
-        ("(CSE:MPW) (OTC:MPWEF) and (OTC Pink: ABCDF)", [("CSE", "MPW"), ("OTC", "MPWEF"), ("OTC Pink", "ABCDF")]),
+        ("(CSE:MPW) (OTC:MPWEF) and (OTC Pink: ABCDF)",
+         [("CSE", "MPW"), ("OTC", "MPWEF"), ("OTC Pink", "ABCDF")]),
         ("Bracken Foods Inc. (TSX - BRK) (OTCQX: BRKSF)", [("TSX", "BRK"), ("OTCQX", "BRKSF")]),
         ("New Horizon Minerals Limited (LSE/ASX: NHM)", [("LSE", "NHM"), ("ASX", "NHM")]),
-        ("( TSXV:HBM) | ( OTCQB:HBMTF) | ( FSE:7HB)", [("TSXV", "HBM"), ("OTCQB", "HBMTF"), ("FSE", "7HB")]),
+        ("( TSXV:HBM) | ( OTCQB:HBMTF) | ( FSE:7HB)",
+         [("TSXV", "HBM"), ("OTCQB", "HBMTF"), ("FSE", "7HB")]),
         ("Greywacke Energy Ltd.\nTSXV Symbol - GRW", [("TSXV", "GRW")]),
         ("ASX share code: SIR\nJSE share code: SIW", [("ASX", "SIR"), ("JSE", "SIW")]),
         ("Emberlight Minerals plc\nTicker: EML\nIndex: AIM\nSector: Mining", [("AIM", "EML")]),
-        ("New Horizon Minerals Limited / Index: LSE & ASX / Epic: NHM / Sector: Mining", [("LSE", "NHM"), ("ASX", "NHM")]),
+        ("New Horizon Minerals Limited / Index: LSE & ASX / Epic: NHM / Sector: Mining",
+         [("LSE", "NHM"), ("ASX", "NHM")]),
         ("Ticker: EML\nIndex: Mining Weekly", []),  # an unknown market is no listing
         ("TIDM: HGP\nHeadline: Placing", []),  # a symbol with no market named is not guessed
         ("(Toronto - HQ) (2019 - 2021)", []),
@@ -610,8 +673,10 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
         ("(OTCBB: MVGC) and OTCBB Symbol: IGPLF", [("OTC Pink", "MVGC"), ("OTC Pink", "IGPLF")]),
         ("Corrie Mining (TSE:CRM) (AMEX:CRQ)", [("TSX", "CRM"), ("NYSE American", "CRQ")]),
         ("May 8, 2003...Greystone Fictional Ltd. (TSX-GRY) and (TSX-V)", [("TSX", "GRY")]),
-        ("| NEWS RELEASE |\n| ALG: TSX |\n| AGN: AMEX |", [("TSX", "ALG"), ("NYSE American", "AGN")]),
-        ("(NASDAQ: QRTX | TSXV: QRTX | Frankfurt: 4QR WKN: A3QRT9)", [("NASDAQ", "QRTX"), ("TSXV", "QRTX"), ("FSE", "4QR")]),
+        ("| NEWS RELEASE |\n| ALG: TSX |\n| AGN: AMEX |",
+         [("TSX", "ALG"), ("NYSE American", "AGN")]),
+        ("(NASDAQ: QRTX | TSXV: QRTX | Frankfurt: 4QR WKN: A3QRT9)",
+         [("NASDAQ", "QRTX"), ("TSXV", "QRTX"), ("FSE", "4QR")]),
         ("| 1.3 | *ASX issuer code | WMR |", [("ASX", "WMR")]),
         ("1.3\n*ASX issuer code\nWMR\n1.4", [("ASX", "WMR")]),
         ("Jade Fictional Holdings Limited\n(Stock Code: 1867)", [("HKEX", "1867")]),
@@ -619,8 +684,10 @@ def test_dates_inside_sentences_are_not_datelines(sentence):
         ("Share code: UMYBEE", []),  # without a South African ISIN the market is not named
         ("Hollyfield (AIM: HSH.L) and (OTCQB®: HLYFF)", [("AIM", "HSH"), ("OTCQB", "HLYFF")]),
         ("(CNSX: ABC) (Nasdaq Capital Market: ABCD)", [("CSE", "ABC"), ("NASDAQ", "ABCD")]),
-        ("Its shares trade on the TSX Venture Exchange under the symbol \"ABC\".", [("TSXV", "ABC")]),
-        ("quoted on the ASX under the code XYZ and on the OTCQB Venture Market under the symbol XYZZF", [("ASX", "XYZ"), ("OTCQB", "XYZZF")]),
+        ("Its shares trade on the TSX Venture Exchange under the symbol \"ABC\".",
+         [("TSXV", "ABC")]),
+        ("quoted on the ASX under the code XYZ and on the OTCQB Venture Market under the symbol "
+         "XYZZF", [("ASX", "XYZ"), ("OTCQB", "XYZZF")]),
         ("listed on Nasdaq under the ticker symbol ABCD", [("NASDAQ", "ABCD")]),
         ("meet on the Board under the chair of A and on the Gold Hill under the code B", []),
     ],
@@ -632,12 +699,17 @@ def test_ticker_spellings(text, tickers):
 @pytest.mark.parametrize(
     "text, issuer, tickers",
     [
-        ('Northwind (TSXV: NWL) (OTCQB: NWLIF) (FSE: 9NW) ("Northwind")', [], [("TSXV", "NWL"), ("OTCQB", "NWLIF"), ("FSE", "9NW")]),
+        ('Northwind (TSXV: NWL) (OTCQB: NWLIF) (FSE: 9NW) ("Northwind")', [],
+         [("TSXV", "NWL"), ("OTCQB", "NWLIF"), ("FSE", "9NW")]),
         ("Acme (TSXV: ACM) agreed with Beta Corp. (TSX: BTA) to sell", [], [("TSXV", "ACM")]),
-        ("Acme (TSXV: ACM) Grants Options\n\nAcme (TSXV: ACM; OTCQB: ACMGF) granted", [], [("TSXV", "ACM"), ("OTCQB", "ACMGF")]),
-        ('Above (the "Company") and Bite Corp. (NYSE American: BITE) ... Above (CSE: ABV)', [Ticker("CSE", "ABV")], [("CSE", "ABV")]),
-        ("TSX-V Symbol: WBM\nOTCQX Symbol: WBMCF\n\nApril 3, 2019", [], [("TSXV", "WBM"), ("OTCQX", "WBMCF")]),
-        ("(CSE:FERN)(OTCQB:FRNLF)(FRA:8FH) (“Fernhollow” or the “Company”) is", [], [("CSE", "FERN"), ("OTCQB", "FRNLF"), ("FSE", "8FH")]),
+        ("Acme (TSXV: ACM) Grants Options\n\nAcme (TSXV: ACM; OTCQB: ACMGF) granted", [],
+         [("TSXV", "ACM"), ("OTCQB", "ACMGF")]),
+        ('Above (the "Company") and Bite Corp. (NYSE American: BITE) ... Above (CSE: ABV)',
+         [Ticker("CSE", "ABV")], [("CSE", "ABV")]),
+        ("TSX-V Symbol: WBM\nOTCQX Symbol: WBMCF\n\nApril 3, 2019", [],
+         [("TSXV", "WBM"), ("OTCQX", "WBMCF")]),
+        ("(CSE:FERN)(OTCQB:FRNLF)(FRA:8FH) (“Fernhollow” or the “Company”) is", [],
+         [("CSE", "FERN"), ("OTCQB", "FRNLF"), ("FSE", "8FH")]),
     ],
 )  # fmt: skip
 def test_release_tickers_are_the_issuers_not_a_partners(text, issuer, tickers):
@@ -667,9 +739,12 @@ def test_page_stamps_and_labelled_rows(line, date):
 @pytest.mark.parametrize(
     "text, date",
     [
-        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. (ASX: ACM) reports on its quarter, ended in March.\n", D(2025, 4, 3)),
-        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Inc. (NASDAQ: ACME) reports on its quarter, ended in March.\n", D(2025, 3, 4)),
-        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. said on March 4, 2025 that it would drill.\n", D(2025, 3, 4)),
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. (ASX: ACM) reports on its quarter, ended in "
+         "March.\n", D(2025, 4, 3)),
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Inc. (NASDAQ: ACME) reports on its quarter, "
+         "ended in March.\n", D(2025, 3, 4)),
+        ("A HEADLINE\n\nPosted 03/04/2025\n\nAcme Ltd. said on March 4, 2025 that it would "
+         "drill.\n", D(2025, 3, 4)),
     ],
 )  # fmt: skip
 def test_a_figure_stamp_is_read_in_the_releases_order(text, date):
@@ -679,9 +754,12 @@ def test_a_figure_stamp_is_read_in_the_releases_order(text, date):
 def test_yearless_pr_newswire_dateline_takes_the_stamps_year():
     lead = "SAN JOSE, Calif., June 14 /PRNewswire-FirstCall/ -- Orcadia Fictional Corp. said"
     assert detect.match_yearless_lead(lead, D(2005, 6, 15)).date == D(2005, 6, 14)
-    assert detect.match_yearless_lead(lead.replace("June 14", "Dec. 30"), D(2006, 1, 2)).date == D(2005, 12, 30)
-    assert detect.match_yearless_lead("The June 14 meeting /PRNewswire/ -- x", D(2005, 6, 15)) is None
-    text = "Orcadia Fictional Receives Notice\n\nJun 15, 2005 12:54PM\nPR Newswire (US)\n\n" + lead + " more.\n"
+    assert detect.match_yearless_lead(lead.replace("June 14", "Dec. 30"),
+                                      D(2006, 1, 2)).date == D(2005, 12, 30)
+    assert detect.match_yearless_lead("The June 14 meeting /PRNewswire/ -- x",
+                                      D(2005, 6, 15)) is None
+    text = ("Orcadia Fictional Receives Notice\n\nJun 15, 2005 12:54PM\nPR Newswire (US)\n\n"
+            + lead + " more.\n")
     assert detect_release_date(text) == D(2005, 6, 14)
 
 
@@ -690,7 +768,8 @@ def test_yearless_pr_newswire_dateline_takes_the_stamps_year():
     [
         ("JADE LIMITED\n(Stock Code: 1867)\n\nNEW LICENCE\n\nThe Board is pleased to say so.\n\n"
          "By order of the Board\nLam Wai Ming\n\nHong Kong, 18 October 2019\n", D(2019, 10, 18)),
-        ("Appendix 3G\n\n" + "Part\n\n" * 13 + "| 1.5 | *Date of this announcement | 8 July 2020 |\n", D(2020, 7, 8)),
+        ("Appendix 3G\n\n" + "Part\n\n" * 13
+         + "| 1.5 | *Date of this announcement | 8 July 2020 |\n", D(2020, 7, 8)),
         ("RESULTS OF MEETING\n\nAll resolutions were passed by the requisite majority today.\n\n"
          "Johannesburg\n12 May 2021\n", D(2021, 5, 12)),
         ("A HEADLINE\n\nShare option exercises are set out in the announcements linked below:\n"
@@ -712,7 +791,8 @@ def test_title_case_keeps_wording_and_acronyms():
 
 def test_slug_is_short_ascii_and_cut_at_a_word():
     slug = slugify(
-        "Société Fictive Announces the Completion of the Optimization of Milling Operations at Los Santos"
+        "Société Fictive Announces the Completion of the Optimization of Milling Operations at Los "
+        "Santos"
     )
     assert slug == "societe-fictive-announces-the-completion-of-the-optimization"
     assert len(slug) <= 60
@@ -725,7 +805,8 @@ def test_tags_fall_back_to_news():
 
 @pytest.mark.parametrize(
     "line",
-    ["#1 in *gold* and snake_case", "1. not a list", "- not a bullet", "> not a quote", "===", "---",
+    ["#1 in *gold* and snake_case", "1. not a list", "- not a bullet", "> not a quote", "===",
+     "---",
      "[1] {note} `code` <b>x</b> &copy; a\\b", ": colon", "+ plus", "2024. A year"],
 )  # fmt: skip
 def test_escaped_text_renders_as_written(line):

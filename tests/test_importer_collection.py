@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dateline.frontmatter import parse as parse_front_matter
+
+from dateline.content.frontmatter import parse as parse_front_matter
+from dateline.facts.leadline import dateline_text, with_dateline
 from dateline.importer import add_arguments, run
 from dateline.importer.sitecheck import PageCheck, missing_on_page
 from dateline.importer.verify import split_document
-from dateline.leadline import dateline_text, with_dateline
 from sitebuild import ROOT, build_site
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -135,14 +136,16 @@ def test_every_file_written_drafts_included_passes_validation_and_the_site_build
     assert '&lt;span class="dateline"&gt;May 29, 2013 –&lt;/span&gt;' in feed  # feeds read alike
     newsfile = next(output.glob("releases/2022/granite-peak-silver-*/index.html")).read_text()
     assert (
-        '<span class="dateline">VANCOUVER, British Columbia, April 7, 2022 (Newsfile Corp.) –</span>'
+        '<span class="dateline">VANCOUVER, British Columbia, April 7, 2022 (Newsfile Corp.) '
+        '–</span>'
         in newsfile
     )
 
 
 def test_the_page_check_reports_a_sentence_the_page_lost():
     source = (
-        "Acme Ships Its First Order\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) shipped its"
+        "Acme Ships Its First Order\n\nTORONTO, May 1, 2020 /CNW/ - Acme Inc. (TSX: ACM) shipped "
+        "its"
         " first order. The order went to Perth.\n\nNot for distribution in the United States.\n"
     )
     document = (
@@ -151,7 +154,8 @@ def test_the_page_check_reports_a_sentence_the_page_lost():
     )
     check = PageCheck("acme.txt", source, document, False)
     page = (
-        "Acme Ships Its First Order TORONTO, May 1, 2020 (CNW) – Acme Inc. (TSX: ACM) shipped its first"
+        "Acme Ships Its First Order TORONTO, May 1, 2020 (CNW) – Acme Inc. (TSX: ACM) shipped its "
+        "first"
         " order. The order went to Perth. Not for distribution in the United States."
     )
     assert missing_on_page(check, page) == []
@@ -177,12 +181,16 @@ def test_dateline_is_set_into_the_lead_the_way_newswires_print_it():
     body = "<p><strong>NOT FOR DISTRIBUTION</strong></p>\n<p>Acme Inc. grew.</p>"
     assert (
         with_dateline(body, "Denver", day, None)
-        == '<p><strong>NOT FOR DISTRIBUTION</strong></p>\n<p><span class="dateline">DENVER, September 10, 2026'
+        == '<p><strong>NOT FOR DISTRIBUTION</strong></p>\n<p><span class="dateline">DENVER, '
+           'September 10, 2026'
         " –</span> Acme Inc. grew.</p>"
     )
     already = "<p>DENVER, Sept. 10, 2026 – Acme Inc. grew.</p>"
     assert with_dateline(already, "Denver", day, None) == already  # never printed twice
-    highlights = "<h2>Highlights</h2>\n<ul>\n<li><p>Zone extended.</p></li>\n</ul>\n<p>Acme Inc. drilled.</p>"
+    highlights = (
+        "<h2>Highlights</h2>\n<ul>\n<li><p>Zone extended.</p></li>\n</ul>\n"
+        "<p>Acme Inc. drilled.</p>"
+    )
     assert with_dateline(highlights, None, day, None).endswith(
         '<p><span class="dateline">September 10, 2026 –</span> Acme Inc. drilled.</p>'
     )  # the lead after the highlights, not a list item
@@ -215,7 +223,7 @@ def test_without_issuer_tickers_a_source_naming_none_is_refused_with_a_clear_pro
 
 
 def test_check_report_lists_an_undated_draft_as_withheld():
-    from dateline.report import _report_order, release_report
+    from dateline.commands.report import _report_order, release_report
 
     undated = '---\ntitle: "T"\nticker: "TSX: ACM"\ntags: [news]\nstatus: draft\n---\nx\n'
     dated = undated.replace("status: draft\n", "date: 2020-01-02\n")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from dateline.importer import add_arguments, run
 from dateline.importer.verify import split_document
 from sitebuild import ROOT

@@ -44,7 +44,7 @@ def test_touched_files_rebuild_but_every_file_is_kept(tiny_site, tmp_path, caplo
     assert any("0 page write(s) rendered" in m for m in messages(caplog))
     sitemap = (output / "sitemap.xml").read_text()
     assert "releases/2021/northgate-grants-options/" in sitemap and "about/" in sitemap
-    from dateline.timing import phase_seconds
+    from dateline.runtime.timing import phase_seconds
 
     assert "search export" not in phase_seconds(), "the unchanged index must reuse the live export"
 
@@ -53,7 +53,8 @@ def test_editing_one_body_rerenders_only_what_shows_it(tiny_site, tmp_path, capl
     output = build_site(tiny_site, tmp_path / "output")
     before = inodes(output)
     source = tiny_site / SOURCE_2024
-    source.write_text(source.read_text().replace("phase of drilling", "phase of drilling and trenching"))
+    source.write_text(
+        source.read_text().replace("phase of drilling", "phase of drilling and trenching"))
     caplog.clear()
     build_site(tiny_site, tmp_path / "output")
     after = inodes(output)
@@ -79,13 +80,16 @@ def test_editing_one_body_rerenders_only_what_shows_it(tiny_site, tmp_path, capl
     group = next(g[2] for g in manifest["terms"] if g[0] <= "trench" <= g[1])
     rows = json.loads((output / "search" / group).read_text())
     shard = next(row[2] for row in rows if row[0] <= "trench" <= row[1])
-    assert "trench" in json.loads((output / "search" / shard).read_text()), "the export must hold the edit"
+    assert "trench" in json.loads(
+        (output / "search" / shard).read_text()), "the export must hold the edit"
 
 
 def test_issuer_change_reaches_every_release_page(tiny_site, tmp_path):
     output = build_site(tiny_site, tmp_path / "output")
     issuer = tiny_site / "issuer.yaml"
-    issuer.write_text(issuer.read_text().replace("involve risks and uncertainties", "involve known and unknown risks"))
+    issuer.write_text(
+        issuer.read_text().replace("involve risks and uncertainties",
+                                   "involve known and unknown risks"))
     build_site(tiny_site, tmp_path / "output")
     html = (output / RELEASE_2021).read_text()
     assert "involve known and unknown risks" in html
@@ -109,14 +113,14 @@ def test_a_failed_build_does_not_poison_the_next(tiny_site, tmp_path):
 
 
 def test_an_embargo_lifting_makes_the_build_stale(tiny_site, tmp_path):
-    from dateline.build import load_settings
-    from dateline.uptodate import is_up_to_date, record_build
-
+    from dateline.build.build import load_settings
+    from dateline.build.uptodate import is_up_to_date, record_build
     from sitebuild import ROOT, site_settings
 
     output = tmp_path / "output"
     output.mkdir()
-    settings = load_settings(str(ROOT / "pelicanconf.py"), site_settings(tiny_site, output, tmp_path / "cache"))
+    settings = load_settings(str(ROOT / "pelicanconf.py"),
+                             site_settings(tiny_site, output, tmp_path / "cache"))
     now = dt.datetime(2030, 1, 1, 12, tzinfo=dt.timezone.utc)
     lift = dt.datetime(2030, 1, 1, 14, tzinfo=dt.timezone.utc)
     record_build(settings, "inputs", output, now, lift)
@@ -128,7 +132,7 @@ def test_an_embargo_lifting_makes_the_build_stale(tiny_site, tmp_path):
 
 def test_parallel_preparation_gives_the_same_site(tiny_site, tmp_path, monkeypatch):
     """Releases are prepared in worker processes on large sites; the pages must not differ."""
-    from dateline import releases
+    from dateline.build import releases
 
     serial = build_site(tiny_site, tmp_path / "serial", tmp_path / "serial-cache")
     monkeypatch.setattr(releases, "PARALLEL_MIN", 1)
@@ -142,17 +146,21 @@ def test_parallel_preparation_gives_the_same_site(tiny_site, tmp_path, monkeypat
 def test_preparing_while_reading_gives_the_same_site(tiny_site, tmp_path, monkeypatch):
     """Large sites hand releases to workers as they are read; the pages must not differ,
     and drafts and embargoed releases are never handed over."""
-    from dateline import ahead, releases
+    from dateline.build import releases
+    from dateline.runtime import ahead
 
     serial = build_site(tiny_site, tmp_path / "serial", tmp_path / "serial-cache")
     handed, taken = [], []
     monkeypatch.setattr(ahead, "BATCH", 1)
     real_submit, real_take = ahead.submit, ahead.take
-    monkeypatch.setattr(ahead, "submit", lambda source, *rest: (handed.append(source), real_submit(source, *rest)))
-    monkeypatch.setattr(ahead, "take", lambda source, key: taken.append(real_take(source, key)) or taken[-1])
+    monkeypatch.setattr(ahead, "submit", lambda source,
+                        *rest: (handed.append(source), real_submit(source, *rest)))
+    monkeypatch.setattr(ahead, "take", lambda source,
+                        key: taken.append(real_take(source, key)) or taken[-1])
     early = build_site(tiny_site, tmp_path / "early", tmp_path / "early-cache")
     assert len(handed) == 3 and not any("draft" in s or "embargoed" in s for s in handed), handed
-    assert len(taken) == 3 and all(t is not None for t in taken), "every result came from the workers"
+    assert len(taken) == 3 and all(t is not None for t
+                                   in taken), "every result came from the workers"
     assert releases.PARALLEL_MIN > 3  # so nothing else ran in parallel
     pages = sorted(p.relative_to(serial) for p in serial.rglob("*.html"))
     assert pages == sorted(p.relative_to(early) for p in early.rglob("*.html"))
@@ -164,15 +172,17 @@ def test_search_records_use_pelicans_summary(built_site):
     """The summary in search records is computed in worker processes; it must equal Pelican's."""
     import json
 
-    from dateline.htmltext import html_to_text
+    from dateline.content.text import html_to_text
 
     records = []
     for chunk in (built_site / "search").glob("docs-*.json"):
         records.extend(json.loads(chunk.read_text()))
     summaries = {r[1]: r[5] for r in records}
     page = (built_site / "releases/2024/northgate-drilling-results/index.html").read_text()
-    assert summaries["releases/2024/northgate-drilling-results/"].startswith("Northgate Tungsten Corp. reports")
-    assert html_to_text(summaries["releases/2024/northgate-drilling-results/"])[:40] in html_to_text(page)
+    assert summaries["releases/2024/northgate-drilling-results/"].startswith(
+        "Northgate Tungsten Corp. reports")
+    assert html_to_text(summaries["releases/2024/northgate-drilling-results/"])[
+        :40] in html_to_text(page)
 
 
 def test_the_previous_output_is_deleted_and_leftovers_swept(tiny_site, tmp_path):
@@ -181,7 +191,8 @@ def test_the_previous_output_is_deleted_and_leftovers_swept(tiny_site, tmp_path)
     (leftover / "releases").mkdir(parents=True)  # a deletion cut short by a stopped machine
     (leftover / "releases" / "index.html").write_text("old")
     source = tiny_site / SOURCE_2024
-    source.write_text(source.read_text().replace("phase of drilling", "phase of drilling and trenching"))
+    source.write_text(
+        source.read_text().replace("phase of drilling", "phase of drilling and trenching"))
     build_site(tiny_site, tmp_path / "output")
     assert not leftover.exists()
     assert "trenching" in (output / RELEASE_2024).read_text()
@@ -194,7 +205,7 @@ def test_the_previous_output_is_deleted_and_leftovers_swept(tiny_site, tmp_path)
 def test_build_leaves_no_handover_files_or_parses(tiny_site, tmp_path):
     """The search documents go to the indexer through a file it deletes; the parses shared
     by the validator and the reader are dropped once reading is over."""
-    from dateline import frontmatter
+    from dateline.content import frontmatter
 
     build_site(tiny_site, tmp_path / "output")
     assert (tmp_path / "cache" / "search-index").is_dir()

@@ -4,9 +4,10 @@ import re
 from pathlib import Path
 
 import pytest
+
+from dateline.content.exchanges import Ticker
+from dateline.content.issuer import Issuer, load_issuer, parse_issuer
 from dateline.errors import DatelineError
-from dateline.exchanges import Ticker
-from dateline.issuer import Issuer, load_issuer, parse_issuer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "disclaimers"
@@ -136,7 +137,8 @@ colour: blue
         ("name: A\ntickers: []\n", "x.yaml:2: tickers: expected a list of 'EXCHANGE: SYMBOL'"),
         (
             "name: A\ntickers: ['CSE: A']\narchival_notice_years: yes\n",
-            "x.yaml:3: archival_notice_years: expected a positive number of years or null, found True",
+            "x.yaml:3: archival_notice_years: expected a positive number of years or null, found "
+            "True",
         ),
         (
             "name: A\ntickers: ['CSE: A']\ncontacts:\n  a:\n    name: A\n    email: nope\n",

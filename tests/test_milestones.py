@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.extraction import extract_html, extract_text
-from dateline.milestones import extract_milestones, find_dates
+from dateline.facts.extraction import extract_html, extract_text
+from dateline.facts.milestones import extract_milestones, find_dates
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "extraction").glob("*.yaml"))
 KEYS = ["date", "precision", "event", "kind", "status", "project", "sentence", "review"]
@@ -102,7 +102,8 @@ def test_status(text, status):
 
 def test_quarter_label_of_results_is_not_the_event_date():
     [milestone] = milestones_of("The Company will report its Q2 2013 results in August.")
-    assert (milestone["date"], milestone["precision"], milestone["kind"]) == ("2013-08", "month", "other")
+    assert (milestone["date"], milestone["precision"], milestone["kind"]) == (
+        "2013-08", "month", "other")
 
 
 def test_project_carries_over_only_for_operational_kinds():

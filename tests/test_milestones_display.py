@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from dateline.frontmatter import parse
+from dateline.content.frontmatter import parse
 from sitebuild import SITES, build_site
 
 QUARTER_RELEASE = """---
@@ -92,7 +92,7 @@ def test_sidebar_shows_the_quarter(site):
     ("2014-05", "2014-05"), ("2014", "2014"), (None, None),
 ])
 def test_sort_date(date, expected):
-    from dateline.registers import sort_date  # imports Pelican: not at collection time
+    from dateline.pages.registers import sort_date  # imports Pelican: not at collection time
 
     assert sort_date(date) == expected
 

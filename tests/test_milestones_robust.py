@@ -4,8 +4,8 @@ import datetime
 import random
 import re
 
-from dateline.extraction import extract_html, extract_text
-from dateline.milestones import KEYS
+from dateline.facts.extraction import extract_html, extract_text
+from dateline.facts.milestones import KEYS
 
 # Pieces of the phrasings extraction keys on, shuffled into nonsense.
 PIECES = (

@@ -7,11 +7,13 @@ left by a failed build would show up in the next one's pages, logs or benchmark 
 from __future__ import annotations
 
 import pytest
+
 from sitebuild import build_site
 
 
 def test_two_builds_in_one_process_share_no_state(tiny_site, tmp_path, monkeypatch):
-    from dateline import ahead, releases, run, timing
+    from dateline.build import releases
+    from dateline.runtime import ahead, run, timing
 
     monkeypatch.setattr(ahead, "BATCH", 1)  # every release read goes to the prepare workers
     seen = []
@@ -46,7 +48,7 @@ def test_two_builds_in_one_process_share_no_state(tiny_site, tmp_path, monkeypat
 
 def test_work_outside_a_build_gets_a_run_of_its_own(monkeypatch):
     """`dateline extract` and `dateline check` time phases with no build begun."""
-    from dateline import run, timing
+    from dateline.runtime import run, timing
 
     monkeypatch.setattr(run, "_current", None)
     with timing.phase("extraction"):

@@ -3,8 +3,10 @@
 from dateline.search.schema import EnglishAnalyzer, count_terms, whoosh_chain
 
 TEXTS = [
-    "Running runs ran the drills at the A-1 zone; U.S. $1.07 options, 3.141 and big-time under_score.",
-    "The the a an of Of THE And 2H26 Q3 2013 results – “quoted” l'été naïve Zürich 12.4 metres 0.82% WO3",
+    "Running runs ran the drills at the A-1 zone; U.S. $1.07 options, 3.141 and big-time "
+    "under_score.",
+    "The the a an of Of THE And 2H26 Q3 2013 results – “quoted” l'été naïve Zürich 12.4 metres "
+    "0.82% WO3",
     "a I x y z 1 2 3 it is in on at to be by",
     "",
 ]

@@ -1,16 +1,17 @@
-"""Issue 15 in Python: typing only adds, folding, typo correction, tie order, the CLI's query forms."""
+"""Issue 15 in Python: typing only adds, folding, typo correction, tie order, the CLI's query
+forms."""
 
 import json
 import unicodedata
 
 import pytest
-from search_support import make_releases
 
 from dateline.search import cli, fold
 from dateline.search.export import export_index
 from dateline.search.index import SearchDocument, open_index, update_index
 from dateline.search.query import parse_query, search
 from dateline.search.schema import analyze
+from search_support import make_releases
 
 # Place names and words as releases write them, with what they must fold to.
 ACCENTED = {
@@ -51,12 +52,14 @@ def test_accented_words_fold_to_plain_letters(word, folded):
 def test_curly_quotes_make_a_phrase_and_thousands_one_term():
     assert parse_query("\u201cprivate placement\u201d").phrases == [["privat", "placement"]]
     assert parse_query("\u201eprivate placement\u201c").phrases == [["privat", "placement"]]
-    assert analyze("100,000 options at 1.07, 3,000,000 shares") == ["100000", "option", "1.07", "3000000", "share"]
+    assert analyze("100,000 options at 1.07, 3,000,000 shares") == [
+        "100000", "option", "1.07", "3000000", "share"]
     assert analyze("gold,copper 1,2345") == ["gold", "copper", "2345"]
 
 
 def test_a_finished_word_while_typing_finds_what_enter_finds(ix):
-    for query in ("gold mining", "shares", "operation", "drilling results", "board of", "grade the"):
+    for query in ("gold mining", "shares", "operation", "drilling results", "board of",
+                  "grade the"):
         committed = ids(search(ix, query))
         typing = ids(search(ix, query, prefix=True))
         assert committed <= typing, query
@@ -79,8 +82,12 @@ def test_a_misspelt_word_is_corrected_to_a_real_word(ix):
 
 def test_ties_rank_by_export_number_after_an_edit(tmp_path):
     releases = make_releases(60, seed=9)
-    twins = [SearchDocument(**{**releases[n].__dict__, "title": "Zirconium update", "body": "Zirconium assays."})
-             for n in (3, 7, 11)]
+    twins = [
+        SearchDocument(
+            **{**releases[n].__dict__, "title": "Zirconium update", "body": "Zirconium assays."}
+        )
+        for n in (3, 7, 11)
+    ]
     releases = [r for n, r in enumerate(releases) if n not in (3, 7, 11)] + twins
     update_index(tmp_path / "ix", releases)
     # an edit that leaves the scores alone moves the release to the end of Whoosh's order
@@ -121,4 +128,5 @@ def test_cli_prints_corrections_and_typing_mode(ix, capsys):
     assert printed["corrected"] == "commissioning" and printed["total"] > 0
     assert run_cli(["comissioning", "--exact"], capsys, ix.storage.folder)["total"] == 0
     typing = run_cli(["shares", "--prefix", "--limit", "0"], capsys, ix.storage.folder)
-    assert typing["total"] >= run_cli(["shares", "--limit", "0"], capsys, ix.storage.folder)["total"]
+    assert typing["total"] >= run_cli(["shares", "--limit", "0"], capsys,
+                                      ix.storage.folder)["total"]

@@ -11,7 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import search_bytes  # noqa: E402
-
 from dateline.search import assets  # noqa: E402
 
 

@@ -7,13 +7,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from search_support import expected_results, make_releases, parity_queries
-from test_search_behaviour import ACCENTED
 
 from dateline.search import cli, fold
 from dateline.search.export import export_index
 from dateline.search.index import open_index, update_index
 from dateline.search.schema import TOKEN_PATTERN, stop_words
+from search_support import expected_results, make_releases, parity_queries
+from test_search_behaviour import ACCENTED
 
 ROOT = Path(__file__).resolve().parent.parent
 JS_TESTS = ROOT / "tests" / "js"
@@ -48,11 +48,13 @@ def test_manifest_describes_the_export(built, corpus):
     assert manifest["format"] == 2 and manifest["doc_count"] == len(corpus)
     assert manifest["fields"]["title"]["boost"] == 2.0
     names = {p.name for p in (root / "out").iterdir()}
-    shards = [row for group in manifest["terms"] for row in json.loads((root / "out" / group[2]).read_text())]
+    shards = [row for group in manifest["terms"] for row
+              in json.loads((root / "out" / group[2]).read_text())]
     for first, last, shard, pos in shards:
         assert first <= last and shard in names and (not pos or pos in names)
     for directory in manifest["docs"]["dirs"]:
-        assert all(f"docs-{h}.json" in names for h in json.loads((root / "out" / directory).read_text()))
+        assert all(f"docs-{h}.json" in names for h
+                   in json.loads((root / "out" / directory).read_text()))
     facets = json.loads((root / "out" / manifest["facets"]).read_text())
     assert sum(c for _, c in facets["totals"]["year"]) == len(corpus)
     # two levels: the manifest lists shard groups and document directories, not files
@@ -124,7 +126,8 @@ def accented_words():
 def test_accented_dictionary_words_fold_to_ascii():
     words = accented_words()
     assert len(words) > 10_000
-    latin = [w for w in words if all(unicodedata.name(c, "").startswith("LATIN") or c.isascii() for c in w)]
+    latin = [w for w in words
+             if all(unicodedata.name(c, "").startswith("LATIN") or c.isascii() for c in w)]
     left = [w for w in latin if not fold.fold(w).isascii()]
     assert left == [], left[:20]
 

@@ -7,6 +7,7 @@ import shutil
 from datetime import timedelta
 
 import pytest
+
 from dateline.search import follow, writer
 from dateline.search.export import export_index
 from dateline.search.follow import update_export
@@ -38,7 +39,8 @@ def contents(folder):
     the document records, the facets and the rest of the manifest."""
     manifest = json.loads((folder / "manifest.json").read_text())
     terms, positions, docs = {}, {}, []
-    rows = [row for group in manifest.pop("terms") for row in json.loads((folder / group[2]).read_text())]
+    rows = [row for group in manifest.pop("terms") for row
+            in json.loads((folder / group[2]).read_text())]
     for first, last, shard, pos in rows:
         held = json.loads((folder / shard).read_text())
         assert held and min(held) == first and max(held) == last
@@ -50,7 +52,8 @@ def contents(folder):
         for digest in json.loads((folder / directory).read_text()):
             docs += json.loads((folder / f"docs-{digest}.json").read_text())
     facets = json.loads((folder / manifest["facets"]).read_text())
-    return {"manifest": manifest, "terms": terms, "positions": positions, "docs": docs, "facets": facets}
+    return {"manifest": manifest, "terms": terms, "positions": positions, "docs": docs,
+            "facets": facets}
 
 
 def step(tmp_path, documents, live_root):
@@ -94,15 +97,21 @@ def test_edits_additions_and_removals_follow_the_live_export(tmp_path, releases,
     live = publish(out, live_root)
 
     newest = max(r.date for r in edited)
-    added = dataclasses.replace(edited[7], id="releases/new/", url="releases/new/", date=newest + timedelta(days=1),
-                                title="Brand new release about vanadium")
+    added = dataclasses.replace(
+        edited[7],
+        id="releases/new/",
+        url="releases/new/",
+        date=newest + timedelta(days=1),
+        title="Brand new release about vanadium",
+    )
     how, out = step(tmp_path, [*edited, added], live_root)
     assert how == "followed"
     assert_untouched_shards_kept(live, out)
     live = publish(out, live_root)
 
     recent = sorted(edited, key=lambda r: r.date)[-3]
-    moved = dataclasses.replace(recent, date=newest + timedelta(days=2))  # an edit that moves the date
+    # an edit that moves the date
+    moved = dataclasses.replace(recent, date=newest + timedelta(days=2))
     current = [added, *(moved if r is recent else r for r in edited)]
     how, out = step(tmp_path, current, live_root)
     assert how == "followed"
@@ -116,13 +125,15 @@ def test_edits_additions_and_removals_follow_the_live_export(tmp_path, releases,
     live = publish(out, live_root)
 
     oldest = min(r.date for r in current)
-    backdated = dataclasses.replace(edited[9], id="releases/old/", url="releases/old/", date=oldest + timedelta(hours=1))
+    backdated = dataclasses.replace(edited[9], id="releases/old/", url="releases/old/",
+                                    date=oldest + timedelta(hours=1))
     current = [*current, backdated]  # an old release added: nearly every release moves up one
     how, out = step(tmp_path, current, live_root)
     assert how == "followed"
     live = publish(out, live_root)
 
-    current = [r for r in current if r is not backdated and r is not edited[20]]  # two old ones removed
+    # two old ones removed
+    current = [r for r in current if r is not backdated and r is not edited[20]]
     how, out = step(tmp_path, current, live_root)
     assert how == "followed"
 
@@ -142,7 +153,8 @@ def test_unchanged_index_reuses_the_live_export(tmp_path, releases):
     live = publish(out, live_root)
     how, out = step(tmp_path, releases, live_root)
     assert how == "reused"
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == {p.name: p.read_bytes() for p in live.iterdir()}
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {
+        p.name: p.read_bytes() for p in live.iterdir()}
 
 
 def test_a_live_export_the_state_does_not_describe_is_not_followed(tmp_path, releases):

@@ -4,12 +4,12 @@ import dataclasses
 import json
 
 import pytest
-from search_support import make_releases
 
 from dateline.search import index as search_index
 from dateline.search.index import open_index, update_index
 from dateline.search.query import parse_query, search
 from dateline.search.schema import analyze
+from search_support import make_releases
 
 
 @pytest.fixture(scope="module")
@@ -111,4 +111,5 @@ def test_deleted_documents_do_not_skew_scores(tmp_path, releases):
     a, _ = open_index(tmp_path / "a")
     b, _ = open_index(tmp_path / "b")
     for text in ("gold", "drilling results"):
-        assert [h.score for h in search(a, text)] == pytest.approx([h.score for h in search(b, text)])
+        assert [h.score for h
+                in search(a, text)] == pytest.approx([h.score for h in search(b, text)])

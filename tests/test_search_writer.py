@@ -1,13 +1,13 @@
 """The fast indexing paths write and read exactly what Whoosh's own paths do."""
 
 import pytest
-from search_support import make_releases
 from whoosh import formats
 
 from dateline.search import postings, writer
 from dateline.search.export import export_index
 from dateline.search.index import open_index, update_index
 from dateline.search.schema import TEXT_FIELDS, ReleasePositions, build_analyzer
+from search_support import make_releases
 
 TEXTS = [
     "The Company is pleased to announce drilling results: 12.5 g/t Au over 3.2 m at Hole A-12.",
@@ -145,7 +145,8 @@ def reference_terms(reader, docnums):
 
 
 @pytest.mark.parametrize("cores", [1, 2])
-def test_postings_equal_whooshs_public_api_across_segments_and_deletions(tmp_path, releases, monkeypatch, cores):
+def test_postings_equal_whooshs_public_api_across_segments_and_deletions(
+    tmp_path, releases, monkeypatch, cores):
     import dataclasses
 
     monkeypatch.setattr(writer, "SLICE_DOCS", 60)

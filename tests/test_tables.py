@@ -1,10 +1,11 @@
-"""The plain-text table readers (plugins/dateline/tables.py) and grants read from their rows."""
+"""The plain-text table readers (plugins/dateline/facts/tables.py) and grants read from their
+rows."""
 
 import datetime
 
-from dateline import tables
-from dateline.extraction import extract_text
-from dateline.sentences import text_blocks, text_paragraphs
+from dateline.facts import tables
+from dateline.facts.extraction import extract_text
+from dateline.facts.sentences import text_blocks, text_paragraphs
 
 
 def test_pipe_rows_keep_empty_cells_so_a_total_row_lines_up():

@@ -1,6 +1,6 @@
 """Tag lists answer `in` by identity, as Pelican's lists of content objects do."""
 
-from dateline.taxonomy import Members, index_tag_members
+from dateline.pages.taxonomy import Members, index_tag_members
 
 
 class Release:  # like Pelican's content objects: no __eq__, so equality is identity

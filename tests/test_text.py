@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import pytest
 
-from dateline import disclaimers, htmltext
+from dateline.content import text as htmltext
+from dateline.facts import disclaimers
 from dateline.importer import verify
 
 PAGES = [
-    "<p>Northgate&nbsp;Tungsten Corp. (&ldquo;Northgate&rdquo;) reports <strong>assays</strong>.</p>"
+    "<p>Northgate&nbsp;Tungsten Corp. (&ldquo;Northgate&rdquo;) reports "
+    "<strong>assays</strong>.</p>"
     "<ul><li>12.5 m at 0.8% WO<sub>3</sub></li><li>Phase&#160;2</li></ul>",
     '<table><tr><th>Hole</th><th>Metres</th></tr><tr><td>NG-1</td><td>12.5</td></tr></table>',
     '<p>See <a title="1 > 2" href="https://example.com/?a=1&amp;b=2">the report</a>.</p><hr>'
     "<!-- <p>hidden</p> --><p>Tom &amp; Jerry &lt;b&gt; ‟quoted‟ ― yes</p>",
-    "<div><h2>Forward-Looking Statements</h2><p>This news release<br>contains statements.</p></div>",
+    "<div><h2>Forward-Looking Statements</h2><p>This news release<br>contains "
+    "statements.</p></div>",
 ]
 
 
@@ -32,8 +35,10 @@ def test_the_three_users_read_the_same_text(page):
 
 def test_cells_and_blocks_are_word_breaks():
     assert htmltext.plain_text(PAGES[1]) == "Hole Metres NG-1 12.5"
-    assert htmltext.html_to_text(PAGES[3]) == "Forward-Looking Statements\n\nThis news release\n\ncontains statements."
-    assert "hidden" not in htmltext.plain_text(PAGES[2]) and "1 > 2" not in htmltext.plain_text(PAGES[2])
+    assert htmltext.html_to_text(
+        PAGES[3]) == "Forward-Looking Statements\n\nThis news release\n\ncontains statements."
+    assert "hidden" not in htmltext.plain_text(PAGES[2]) and "1 > 2" not in htmltext.plain_text(
+        PAGES[2])
 
 
 @pytest.mark.parametrize("typed, plain", [

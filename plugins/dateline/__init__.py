@@ -9,7 +9,7 @@ def register():
     """Register the plugin callbacks: one handler per signal (`pipeline.py` names the order)."""
     from pelican import signals
 
-    from dateline.pipeline import HANDLERS
+    from dateline.build.pipeline import HANDLERS
 
     for signal_name, handler in HANDLERS.items():
         getattr(signals, signal_name).connect(handler)

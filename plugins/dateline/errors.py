@@ -80,7 +80,8 @@ class DatelineError(Exception):
             problems = [problems]
         self.problems = sorted(problems)
         count = len(self.problems)
-        self.summary = summary or f"{count} problem{'s' if count != 1 else ''} found; nothing was published"
+        plural = "s" if count != 1 else ""
+        self.summary = summary or f"{count} problem{plural} found; nothing was published"
         super().__init__(self.render())
 
     def render(self) -> str:

@@ -22,7 +22,12 @@ def dateline_settings(settings) -> dict:
     unknown = sorted(set(user) - set(DEFAULTS))
     if unknown:
         raise DatelineError(
-            Problem("pelicanconf.py", 1, "DATELINE", f"unknown setting {name!r}; known: {', '.join(DEFAULTS)}")
+            Problem(
+                "pelicanconf.py",
+                1,
+                "DATELINE",
+                f"unknown setting {name!r}; known: {', '.join(DEFAULTS)}",
+            )
             for name in unknown
         )
     merged = dict(DEFAULTS)

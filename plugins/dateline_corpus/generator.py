@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from dateline.content.exchanges import Ticker
 from dateline_corpus import words
-from dateline.exchanges import Ticker
 
 logger = logging.getLogger(__name__)
 
@@ -1009,8 +1009,10 @@ def _milestone_date(draft: Draft, achieved: bool) -> tuple[str, str, str]:
     half = 1 if quarter < 3 else 2
     forms = (
         (f"Q{quarter} {day.year}", f"{day.year:04d}-Q{quarter}", "quarter"),
-        (f"the {words.ORDINALS[quarter]} quarter of {day.year}", f"{day.year:04d}-Q{quarter}", "quarter"),
-        (f"the {'first' if half == 1 else 'second'} half of {day.year}", f"{day.year:04d}-H{half}", "half"),
+        (f"the {words.ORDINALS[quarter]} quarter of {day.year}", f"{day.year:04d}-Q{quarter}",
+         "quarter"),
+        (f"the {'first' if half == 1 else 'second'} half of {day.year}", f"{day.year:04d}-H{half}",
+         "half"),
         (f"{half}H{day.year % 100:02d}", f"{day.year:04d}-H{half}", "half"),
         (f"{('early', 'mid-', 'mid-', 'late')[quarter - 1]} {day.year}".replace("- ", "-"),
          f"{day.year:04d}", "year"),

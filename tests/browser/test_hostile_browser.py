@@ -107,7 +107,7 @@ def test_comment_openers_in_the_json_ld_leave_the_page_whole(browser, attacked):
 
 
 def test_sanitised_owasp_vectors_run_nothing_in_chromium(browser):
-    from dateline.sanitize import clean_html
+    from dateline.content.sanitize import clean_html
 
     context = browser.new_context()
     try:

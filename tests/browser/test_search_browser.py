@@ -16,8 +16,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from sitebuild import _QuietHandler, serve
 from playwright.sync_api import expect
+
+from sitebuild import _QuietHandler, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SITES = ROOT / "tests" / "fixtures" / "sites"
@@ -207,7 +208,8 @@ def test_typing_a_whole_word_finds_what_enter_finds_and_speaks_once(page, site_s
     page.evaluate("""() => { window.__spoken = [];
       new MutationObserver(() => window.__spoken.push(
         document.querySelector("[data-search-announce]").textContent))
-        .observe(document.querySelector("[data-search-announce]"), {childList: true, characterData: true, subtree: true}); }""")
+        .observe(document.querySelector("[data-search-announce]"),
+                 {childList: true, characterData: true, subtree: true}); }""")
     page.locator("#search-q").press_sequentially("drilling", delay=15)
     wait_for_status(page, r"^1 result for “drilling”$")
     expect(page.locator("[data-search-announce]")).to_have_text("1 result for “drilling”")
@@ -297,7 +299,7 @@ def test_search_works_under_a_strict_csp(browser, csp_server):
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    from dateline.build import build
+    from dateline.build.build import build
 
     base = tmp_path_factory.mktemp("hostile")
     shutil.copytree(SITES / "hostile" / "content", base / "content")
@@ -405,7 +407,8 @@ def test_ranking_parity_with_whoosh_in_chromium(page, parity_site):
         if case["sort"] == "date":
             assert mine["ids"] == case["ids"], label
         else:
-            assert tie_runs(mine["ids"], mine["scores"]) == tie_runs(case["ids"], case["scores"]), label
+            assert tie_runs(mine["ids"], mine["scores"]) == tie_runs(
+                case["ids"], case["scores"]), label
             score_of = dict(zip(mine["ids"], mine["scores"]))
             for doc, score in zip(case["ids"], case["scores"]):
                 assert score_of[doc] == pytest.approx(score, rel=1e-9), (label, doc)

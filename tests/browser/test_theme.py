@@ -159,7 +159,8 @@ def test_sidebar_links_target_highlighted_source_sentences(tab, site_server, rel
     links.first.click()
     target = tab.evaluate("""() => {
         const t = document.querySelector(':target');
-        return t && [t.className, getComputedStyle(t).backgroundColor, getComputedStyle(t).outlineStyle];
+        return t && [t.className, getComputedStyle(t).backgroundColor,
+                     getComputedStyle(t).outlineStyle];
     }""")
     assert target, "clicking a sidebar link should target its sentence"
     assert "source-sentence" in target[0]

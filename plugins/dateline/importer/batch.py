@@ -17,8 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.content.exchanges import parse_ticker
 from dateline.errors import DatelineError, Problem
-from dateline.exchanges import parse_ticker
 from dateline.importer.release import ImportedRelease, parse_release
 from dateline.importer.sitecheck import PageCheck, verify_built_pages
 from dateline.importer.verify import missing_sentences, source_line
@@ -128,7 +128,7 @@ def _issuer_file(args) -> Path:
 
 def _issuer_tickers(path: Path):
     """The issuer profile's tickers (assumed for sources that name none), or none if unreadable."""
-    from dateline.issuer import load_issuer
+    from dateline.content.issuer import load_issuer
 
     if not path.is_file():
         return (), []

@@ -55,7 +55,8 @@ def spans_text(spans: list[Span]) -> str:
 
 
 def strip_prefix(spans: list[Span], count: int) -> list[Span]:
-    """Drop the first `count` characters of plain text (a dateline), keeping the styles of the rest."""
+    """Drop the first `count` characters of plain text (a dateline), keeping the styles of the
+    rest."""
     out: list[Span] = []
     for span in spans:
         if count >= len(span.text):

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dateline.exchanges import EXCHANGES, Ticker, normalise_exchange
+from dateline.content.exchanges import EXCHANGES, Ticker, normalise_exchange
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +33,11 @@ _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,\s*|\s+)(?P<y1>(?:19|20)\d\d)"  # "March 4,2025"
-    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"  # "4th of March 2025"
+    # "4th of March 2025"
+    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
-    rf"|(?P<d4>\d{{1,2}})-(?P<m4>{_MONTH})-(?P<y4>(?:19|20)\d\d))\b",  # RNS: "Released 07:00 04-Mar-2025"
+    # RNS: "Released 07:00 04-Mar-2025"
+    rf"|(?P<d4>\d{{1,2}})-(?P<m4>{_MONTH})-(?P<y4>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 _ZONE = (
@@ -46,7 +48,8 @@ _TIME = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
-_SEPARATOR = r"\s*\)?\s*(?:--|\.{3}|…|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"  # "08:00" is a time, not "08" and a colon
+# "08:00" is a time, not "08" and a colon
+_SEPARATOR = r"\s*\)?\s*(?:--|\.{3}|…|[-–—|/]|(?<!\d):|\.(?=\s+[A-Z\"“(]))"
 # a republisher's credit after the wire's: "(GLOBE NEWSWIRE) -- via NEWMEDIAWIRE -- Company"
 _VIA = r"(?:\s*--\s*via\s+[A-Za-z][\w .&'-]{1,30}?(?=\s*--))?"
 _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}{_VIA}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
@@ -54,20 +57,25 @@ _LEAD_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}{_VIA}(?P<sep>{_SEPARATOR}\s*)",
 _AGGREGATOR_MARK = re.compile(r"^\s*/[A-Za-z][\w .&'-]{1,30}/\s*(?:--|[-–—])?\s*")
 _STANDALONE_TAIL = re.compile(rf"^{_TIME}{_WIRE_AFTER}\s*(?:--|[-–—:|/.])?\s*$", re.IGNORECASE)
 _LABEL = re.compile(
-    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued|date\s+of\s+report"
+    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued"
+    r"|date\s+of\s+report"
     r"|for\s+immediate\s+release)\s*:?\s*(?:\d{1,2}:\d\d\s*)?$",  # "Released 07:00 04-Mar-2025"
     re.IGNORECASE,
 )
 _PLACE_WORD = re.compile(
-    r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur|and|&)$"
+    r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur|and"
+    r"|&)$"
 )
 _PREFIX_WIRE = re.compile(r"(?:--|[–—])\s*\(([^)]*?)(?:\)\s*(?:--|[–—])|\s*[-–—]\s*$)|\(([^)]*?)\)")
-_WEEKDAY_TAIL = re.compile(r",?\s*\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
+_WEEKDAY_TAIL = re.compile(r",?\s*\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$",
+                           re.IGNORECASE)
 _EVENT_REPORTED = re.compile(r"\(\s*date\s+of\s+earliest\s+event\s+reported\s*\)", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
-# newswire credits printed between dashes in a dateline ("Saskatoon – TheNewswire - June 11, 2024 –")
+# newswire credits printed between dashes in a dateline ("Saskatoon – TheNewswire - June 11, 2024
+# –")
 WIRE_NAME = (
-    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s*NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire|ACCESSWIRE"
+    r"(?:TheNewswire|Newsfile(?:\s+Corp\.?)?|GLOBE\s*NEWSWIRE|BUSINESS\s+WIRE|PR\s?Newswire"
+    r"|ACCESSWIRE"
     r"|ACCESS\s+Newswire|CNW|Canada\s+NewsWire|Marketwired?|NEWSWIRE\.CA|PRWeb|EQS[- ]Newswire"
     r"|EIN\s*Presswire|NewMediaWire)"
 )
@@ -93,7 +101,8 @@ def parse_date(match: re.Match) -> dt.date | None:
 
 @dataclass(frozen=True)
 class Lead:
-    """A dateline at the start of a paragraph: place, wire service, date, and where the text resumes."""
+    """A dateline at the start of a paragraph: place, wire service, date, and where the text
+    resumes."""
 
     place: str | None
     wire: str | None
@@ -163,12 +172,15 @@ def _lead_from(text: str, match: re.Match) -> Lead | None:
 
 
 def _parse_prefix(prefix: str):
-    """Split the text before a dateline date into (place, wire); None if it reads like a sentence."""
+    """Split the text before a dateline date into (place, wire); None if it reads like a
+    sentence."""
     if not prefix.strip() or _WEEKDAY.match(prefix):
         return None, None  # "Tuesday, September 10, 2026" is a date, not a place and a date
     prefix = re.sub(r",?\s+le\s*$", " ", prefix)  # "Montréal (Québec), le 3 mars 2021"
-    prefix = _WEEKDAY_TAIL.sub(" ", prefix)  # "DUBLIN, Ireland, Tuesday, 4 March 2025": no place "Tuesday"
-    prefix = _EVENT_REPORTED.sub(" ", prefix)  # SEC: "Date of Report (Date of earliest event reported):"
+    # "DUBLIN, Ireland, Tuesday, 4 March 2025": no place "Tuesday"
+    prefix = _WEEKDAY_TAIL.sub(" ", prefix)
+    # SEC: "Date of Report (Date of earliest event reported):"
+    prefix = _EVENT_REPORTED.sub(" ", prefix)
     if not prefix.strip():
         return None, None
     prefix = _AGGREGATOR_MARK.sub("", prefix)  # "/EIN News/ -- Denver, Colorado, May 19, 2020"
@@ -201,7 +213,8 @@ def _parse_prefix(prefix: str):
 
 
 def _is_credit(text: str) -> bool:
-    """A wire credit such as "ACCESSWIRE", "CNW" or "MARKETWIRE via COMTEX", not a ticker or words."""
+    """A wire credit such as "ACCESSWIRE", "CNW" or "MARKETWIRE via COMTEX", not a ticker or
+    words."""
     words = text.split()
     return (
         ":" not in text
@@ -215,8 +228,28 @@ def _first(items):
     return next((item for item in items if item and item.strip()), None)
 
 
-_NOT_PLACES = {"On", "In", "At", "As", "By", "Since", "From", "Until", "Before", "After", "During", "Effective",
-               "Today", "The", "This", "Dated", "And", "For", "To"}  # sentence openers, not towns  # fmt: skip
+_NOT_PLACES = {
+    "On",
+    "In",
+    "At",
+    "As",
+    "By",
+    "Since",
+    "From",
+    "Until",
+    "Before",
+    "After",
+    "During",
+    "Effective",
+    # sentence openers, not towns  # fmt: skip
+    "Today",
+    "The",
+    "This",
+    "Dated",
+    "And",
+    "For",
+    "To",
+}
 
 
 # page chrome such as "PRESS RELEASE GlobeNewswire" above a time stamp reads like a place
@@ -251,7 +284,8 @@ _PLACELINE = re.compile(
 
 
 def match_placeline(text: str) -> tuple[str, str, int] | None:
-    """ "PHOENIX--(BUSINESS WIRE)--" or "MONTREAL /CNW/ -": (place, wire, where the text resumes)."""
+    """ "PHOENIX--(BUSINESS WIRE)--" or "MONTREAL /CNW/ -": (place, wire, where the text
+    resumes)."""
     found = _PLACELINE.match(text)
     if not found or not _is_place(found.group("place").strip(" ,")):
         return None
@@ -271,7 +305,8 @@ def find_dates(text: str) -> list[dt.date]:
 # 24/12/2012 15:54:48" (an ASX news store), "2024/04/29 08:30:00" (a SENS viewer), "| 1.5 | Date of
 # this announcement | 8 July 2020 |" (an ASX form). Figures are read as a date only on such a line:
 # after a date label, or year first; never in running text. When day and month could swap, the day
-# comes first: the pages that print figures are South African, Australian and British (US pages spell
+# comes first: the pages that print figures are South African, Australian and British (US pages
+# spell
 # the month, and Marketwired's month-first figures are read in the dateline only).
 _DATE_LABEL = re.compile(
     r"^(?:release\s+date|released(?:\s+on)?|announced\s+on|published(?:\s+on)?|posted(?:\s+on)?"
@@ -297,7 +332,8 @@ def stamp_date(line: str) -> dt.date | None:
         label, value = _split_label(cells[0])
     else:
         return None
-    value = re.sub(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+(?=\d|[A-Za-z]{3})", "", value, flags=re.I)
+    value = re.sub(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+(?=\d|[A-Za-z]{3})", "", value,
+                   flags=re.I)
     written = DATE.match(value)
     if written and label and _STANDALONE_TAIL.match(value[written.end() :]):
         return parse_date(written)
@@ -335,7 +371,8 @@ def has_date_label(line: str) -> bool:
 
 
 def _split_label(text: str) -> tuple[str | None, str]:
-    found = re.match(r"^(.{2,40}?)\s*:\s*(\S.*)$", text) or re.match(r"^(\D{2,40}?)\s+(\d.*)$", text)
+    found = re.match(r"^(.{2,40}?)\s*:\s*(\S.*)$", text) or re.match(
+        r"^(\D{2,40}?)\s+(\d.*)$", text)
     if found and _DATE_LABEL.match(found.group(1)):
         return found.group(1), found.group(2)
     return None, text
@@ -369,7 +406,8 @@ _YEARLESS_LEAD = re.compile(
 def match_yearless_lead(text: str, near: dt.date) -> Lead | None:
     """ "PLACE, June 14 /PRNewswire/ --" dated in the year that puts it on or just before `near`."""
     found = _YEARLESS_LEAD.match(text)
-    if not found or not _is_place(found.group("place").strip(" ,")) or not text[found.end() :].strip():
+    if not found or not _is_place(found.group("place").strip(" ,")) or not text[
+        found.end() :].strip():
         return None
     month = _MONTHS.get(found.group("month").lower().rstrip("."))
     day = int(re.sub(r"\D", "", found.group("day")))
@@ -379,7 +417,8 @@ def match_yearless_lead(text: str, near: dt.date) -> Lead | None:
         except (TypeError, ValueError):
             return None
         if date <= near:
-            return Lead(found.group("place").strip(" ,"), found.group("wire"), date, found.end(), False)
+            return Lead(found.group("place").strip(" ,"), found.group("wire"), date, found.end(),
+                        False)
     return None
 
 
@@ -389,7 +428,8 @@ _SYMBOL = r"[A-Z0-9][A-Za-z0-9]{0,6}(?:[.-][A-Z0-9]{1,4})?"
 _PAREN = re.compile(r"\(([^()]{3,160})\)")
 _PAIR = re.compile(rf"^\s*([A-Za-z][A-Za-z .\-/&®™]{{1,30}}?)\s*:\s*({_SYMBOL})\s*$")  # "OTCQB®: X"
 _BARE_CODES = sorted(
-    {c for c in EXCHANGES if c.isupper() and " " not in c} | {"TSX-V", "TSX.V", "OTC", "OTCBB", "AMEX", "TSE"},
+    {c for c in EXCHANGES if c.isupper() and " " not in c}
+    | {"TSX-V", "TSX.V", "OTC", "OTCBB", "AMEX", "TSE"},
     key=len,
     reverse=True,
 )
@@ -411,27 +451,32 @@ _CELL_SYMBOL_FIRST = re.compile(
 _LISTED_AS = re.compile(
     r"(?<![\w-])("
     + "|".join(map(re.escape, _BARE_CODES))
-    + rf")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)\s*[:\-–—|]\s*({_SYMBOL})\b"
+    + rf")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)\s*[:\-–—"
+      rf"|]\s*({_SYMBOL})\b"
 )
 # the same label as a form prints it: the symbol alone on the next line or after wide spacing
 # ("1.3 / *ASX issuer code / WMR", "ASX code          WMR"); capitals only, the line's last word
 _LISTED_IN_CELLS = re.compile(
     r"(?<![\w-])("
     + "|".join(map(re.escape, _BARE_CODES))
-    + r")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)(?:[ \t]{2,}|[ \t]*\n[ \t*]*)"
+    + r")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)(?:[ \t]{2,}"
+      r"|[ \t]*\n[ \t*]*)"
     r"([A-Z0-9]{2,6}(?:\.[A-Z]{1,2})?)[ \t|]*$",
     re.MULTILINE,
 )
 
 # RNS headers name the market and the symbol on separate labels, in either order, on one line
-# or several: "Index: AIM / Epic: KBE", "Ticker: EML" above "Index: AIM", "Index: LSE & ASX / Epic: NHM"
-_INDEX_LABEL = re.compile(r"\b(?:Index|Market)\s*:[ \t]*([A-Za-z][A-Za-z .&/,]{1,40}?)[ \t]*(?=/|\||\n|$)")
+# or several: "Index: AIM / Epic: KBE", "Ticker: EML" above "Index: AIM", "Index: LSE & ASX / Epic:
+# NHM"
+_INDEX_LABEL = re.compile(r"\b(?:Index|Market)\s*:[ \t]*([A-Za-z][A-Za-z .&/,]{1,40}?)[ \t]*(?=/|\|"
+                          r"|\n|$)")
 _SYMBOL_LABEL = re.compile(rf"\b(?:Epic|EPIC|Ticker|TIDM)\s*:[ \t]*({_SYMBOL})\b")
 _LABEL_WINDOW = 200  # how far apart the two labels of one header may stand
 
 
 def detect_tickers(text: str) -> list[Ticker]:
-    """Listings named in the text, e.g. "(TSX Venture: ADY)" or "(ASX: BGD; OTCQX: BGDFF)", first seen first."""
+    """Listings named in the text, e.g. "(TSX Venture: ADY)" or "(ASX: BGD; OTCQX: BGDFF)", first
+    seen first."""
     found: dict[Ticker, int] = {}
     for start, _end, ticker in _ticker_mentions(text):
         found.setdefault(ticker, start)
@@ -463,7 +508,8 @@ def _ticker_mentions(text: str) -> list[tuple[int, int, Ticker]]:
     return sorted(mentions, key=lambda mention: mention[:2])
 
 
-# Reuters' market suffix, which some RNS issuers print after the symbol: "(AIM: LWRF.L)" is AIM: LWRF
+# Reuters' market suffix, which some RNS issuers print after the symbol: "(AIM: LWRF.L)" is AIM:
+# LWRF
 _RIC_SUFFIX = {"LSE": ".L", "AIM": ".L", "ASX": ".AX"}
 
 
@@ -522,7 +568,8 @@ def _sentence_mentions(text: str) -> list[tuple[int, int, Ticker]]:
 
 
 def _convention_mentions(text: str) -> list[tuple[int, int, Ticker]]:
-    mentions = [(m.start(), m.end(), Ticker("HKEX", m.group(1))) for m in _STOCK_CODE.finditer(text)]
+    mentions = [(m.start(), m.end(), Ticker("HKEX", m.group(1))) for m
+                in _STOCK_CODE.finditer(text)]
     # (HKEX codes are figures only; "Stock Code: ABC" elsewhere names no market)
     if _ZA_ISIN.search(text):
         for found in _SHARE_CODE.finditer(text):
@@ -532,7 +579,8 @@ def _convention_mentions(text: str) -> list[tuple[int, int, Ticker]]:
 
 
 def _exchange_codes(names: str) -> list[str]:
-    """ "LSE & ASX", "LSE/ASX", "AIM": the codes of every market named, or none if one is unknown."""
+    """ "LSE & ASX", "LSE/ASX", "AIM": the codes of every market named, or none if one is
+    unknown."""
     parts = [part for part in re.split(r"\s*(?:[&/,]|\band\b)\s*", names.strip()) if part]
     codes = [_exchange_code(part) for part in parts]
     return codes if codes and all(codes) else []
@@ -540,7 +588,8 @@ def _exchange_codes(names: str) -> list[str]:
 
 # what may stand between two tickers of one issuer: brackets, separators, a quoted short name
 _TICKER_GLUE = re.compile(
-    r"^(?:[\s()\[\];,|/:&–—-]|\band\b|[\"“‘'][^\"“”‘’'()]{1,40}[\"”’']|\bor\s+the\b|\bthe\b|Company)*$"
+    r"^(?:[\s()\[\];,|/:&–—-]|\band\b|[\"“‘'][^\"“”‘’'()]{1,40}[\"”’']|\bor\s+the\b|\bthe\b"
+    r"|Company)*$"
 )
 
 
@@ -606,7 +655,8 @@ _PAIR_REVERSED = re.compile(
 
 
 def _pair_tickers(part: str) -> list[Ticker]:
-    """ "TSXV: AII", "(LSE/ASX: NHM)" (one symbol on two markets), "TSX - BRK", "TSX Venture CEM"."""
+    """ "TSXV: AII", "(LSE/ASX: NHM)" (one symbol on two markets), "TSX - BRK", "TSX Venture
+    CEM"."""
     match = _PAIR.match(part)
     if not match:
         ticker = _pair_without_colon(part)
@@ -628,7 +678,8 @@ _SYMBOL_FIRST = re.compile(r"^[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?$")
 
 
 def _pair_then_id(part: str) -> list[Ticker]:
-    """ "Frankfurt: 4QR WKN: A3QRT9": a listing, then another identifier (WKN, ISIN), no separator."""
+    """ "Frankfurt: 4QR WKN: A3QRT9": a listing, then another identifier (WKN, ISIN), no
+    separator."""
     pieces = re.split(r"\s+(?=[A-Z]{2,6}\s*:)", part) if part.count(":") >= 2 else []
     return [ticker for piece in pieces for ticker in _pair_tickers(piece)]
 
@@ -668,7 +719,8 @@ def _exchange_code(name: str) -> str | None:
 
 LEGEND = re.compile(
     r"^\W*(?:not\s+for\s+(?:distribution|release|dissemination)|for\s+immediate\s+release"
-    r"|(?:news|press|media)\s+release\b(?!\s*:\s*\S+\s+\S+\s+\S+)|(?:asx|market)\s+(?:announcement|release)\b"
+    r"|(?:news|press|media)\s+release\b(?!\s*:\s*\S+\s+\S+\s+\S+)|(?:asx|market)\s+(?:announcement"
+    r"|release)\b"
     r"|embargoed|source\s*:|(?:this\s+announcement\s+contains\s+)?inside\s+information\b(?!\s*:)"
     r"|(?:voluntary|joint)\s+announcement\s*$|announcement\s*$"  # HKEX's category lines
     r"|(?:tsxv?|asx|cse|nasdaq|nyse|otcqx|otcqb)\s*:\s*[A-Z0-9.]+\s*(?:[|;,]|$))",
@@ -678,8 +730,10 @@ SECTION_HEADING = re.compile(
     r"^(?:about\s+\S.{0,60}|à\s+propos\s+d[e'’]\s*\S.{0,60}|highlights?"
     r"|(?:disclaimer|cautionary\s+(?:note|statement)s?)\b.{0,70}"
     r"|forward[- ]looking\s+(?:statements?|information).{0,40}|qualified\s+persons?\b.{0,40}"
-    r"|technical\s+(?:information|disclosure)|quality\s+(?:assurance|control).{0,40}|qa\s*/\s*qc.{0,30}"
-    r"|non[- ](?:ifrs|gaap)\s+(?:measures?|financial\s+measures?)|conference\s+call(?:\s+and\s+webcast)?"
+    r"|technical\s+(?:information|disclosure)|quality\s+(?:assurance|control).{0,40}"
+    r"|qa\s*/\s*qc.{0,30}"
+    r"|non[- ](?:ifrs|gaap)\s+(?:measures?|financial\s+measures?)"
+    r"|conference\s+call(?:\s+and\s+webcast)?"
     r"|webcast|outlook|overview|background|next\s+steps|use\s+of\s+proceeds|terms\s+of\s+the\s+\w+"
     r"|(?:investor|media)\s+(?:relations|contacts?)|contacts?|notes?\s+to\s+editors)$",
     re.IGNORECASE,
@@ -690,21 +744,27 @@ SECTION_HEADING = re.compile(
 LETTERHEAD = re.compile(
     r"^\W*(?:exhibit\s+\d+(?:\.\d+)?|rns\s+number\s*:.*|nr\s*(?:no\.?\s*)?\d{1,4}\s*[-–]\s*\d{1,4}"
     r"|(?:news\s+release\s+)?(?:no\.|number)\s*\d.*|(?:.*\s/\s*)?index\s*:\s*[a-z].*"
-    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|jse|lse|otcq[xb]|otcbb|nyse|nasdaq)\s+(?:share\s+)?(?:symbol|code|ticker)\s*[:\-–—].*"
+    r"|(?:tsx-?v?|tsx\.v|asx|cse|aim|jse|lse|otcq[xb]|otcbb|nyse|nasdaq)\s+(?:share\s+)?(?:symbol"
+    r"|code|ticker)\s*[:\-–—].*"
     # RNS and SENS header labels: "Ticker: EML", "TIDM: HGP", "Headline: ...", "Released 07:00 ..."
     r"|(?:ticker|epic|tidm|sector|company\s+name|headline|number|code\(s\)|release\s+date)\s*:.*"
-    r"|released\b:?\s*\d.*|abn\s+[\d ]{9,}|tidm[A-Z0-9]{2,6}|uk\s+regulatory|(?:aim|asx|lse|cse|tsxv?|nasdaq|nyse)\s*:\s*[a-z0-9.]{1,8}"
+    r"|released\b:?\s*\d.*|abn\s+[\d ]{9,}|tidm[A-Z0-9]{2,6}|uk\s+regulatory|(?:aim|asx|lse|cse"
+    r"|tsxv?|nasdaq|nyse)\s*:\s*[a-z0-9.]{1,8}"
     r"|form\s+(?:8-k|6-k|10-q|10-k)|current\s+report|date\s+of\s+report\b.*"
-    r"|(?:figure|fig\.|table|image|photo|chart|map)\s*\d{0,3}[a-z]?"  # a caption's label above a release
+    # a caption's label above a release
+    r"|(?:figure|fig\.|table|image|photo|chart|map)\s*\d{0,3}[a-z]?"
     rf"|{WIRE_NAME})\W*$",
     re.IGNORECASE,
 )
 NAVIGATION = re.compile(
     r"^(?:(?:[^|•›»>\n]{1,30}\s[|•›»>]\s){2,}[^|•›»>\n]{1,30}"  # Home | About | News
-    r"|(?-i:(?:[A-Z][\w&'’-]*(?: [A-Z&][\w'’-]*)?(?:[ ]{2,}|\t+)){3,}[A-Z][\w&'’-]*(?: [A-Z&][\w'’-]*)?)"  # Home  About
-    r"|(?:(?:share(?:\s+on)?|follow\s+us|tweet|facebook|linkedin|twitter|x|whatsapp|email|print|copy\s+link)[\s|•,]*){1,6}"
+    r"|(?-i:(?:[A-Z][\w&'’-]*(?: [A-Z&][\w'’-]*)?(?:[ ]{2,}|\t+)){3,}[A-Z][\w&'’-]*(?: "
+    r"[A-Z&][\w'’-]*)?)"  # Home  About
+    r"|(?:(?:share(?:\s+on)?|follow\s+us|tweet|facebook|linkedin|twitter|x|whatsapp|email|print"
+    r"|copy\s+link)[\s|•,]*){1,6}"
     r"|listen\s+to\s+this\s+(?:article|release)|\d{1,2}\s+min(?:ute)?s?\s+read"
-    r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases|newsroom)"
+    r"|(?:back|return)\s+to\s+(?:all\s+)?(?:news|releases|press\s+releases|news\s+releases"
+    r"|newsroom)"
     r"|back\s+to\s+\S+(?:\s+\S+)?\s+(?:sens|news|announcements)|go\s+to\s+market\s+news\s+section"
     r"|regulatory\s+(?:story|news|announcement)"  # an RNS viewer's labels above the announcement
     r"|(?:print|share|email|share\s+this\s+(?:article|release|story)|download\s+pdf)"
@@ -712,17 +772,21 @@ NAVIGATION = re.compile(
     re.IGNORECASE,
 )
 COMPANY_LINE = re.compile(
-    r"^[A-Z][\w&.,'’ -]{1,60}\s(?i:Inc|Corp|Corporation|Ltd|Limited|plc|Company|Group|Holdings|LLC|AG|SE"
+    r"^[A-Z][\w&.,'’ -]{1,60}\s(?i:Inc|Corp|Corporation|Ltd|Limited|plc|Company|Group|Holdings|LLC"
+    r"|AG|SE"
     r"|S\.A|N\.V)\.?$"
 )
-# '("Kestrel Bay" or the "Company")', '("Ashdown" or "the Company")', '("Corvid", the "Company" or the "Group")'
+# '("Kestrel Bay" or the "Company")', '("Ashdown" or "the Company")', '("Corvid", the "Company" or
+# the "Group")'
 COMPANY_ALIAS = re.compile(
-    r"^\(.{1,120}\bor\s+[\"“'‘]?the\s+[\"“'‘]?(?:Company|Group|Corporation)[\"”'’]?\s*\)$", re.IGNORECASE
+    r"^\(.{1,120}\bor\s+[\"“'‘]?the\s+[\"“'‘]?(?:Company|Group|Corporation)[\"”'’]?\s*\)$",
+    re.IGNORECASE,
 )
 
 
 def is_letterhead(text: str) -> bool:
-    """ "Exhibit 99.1", "NR 21-09", "RNS Number : 4821Q", "TSX-V Symbol: WBM": labels, not headlines."""
+    """ "Exhibit 99.1", "NR 21-09", "RNS Number : 4821Q", "TSX-V Symbol: WBM": labels, not
+    headlines."""
     return bool(LETTERHEAD.match(text.strip()))
 
 
@@ -747,13 +811,15 @@ def is_navigation(text: str) -> bool:
     return bool(NAVIGATION.match(text.strip()))
 
 
-SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely|by\s+order\s+of\s+the\s+board)", re.IGNORECASE)
+SIGN_OFF = re.compile(r"^(?:on\s+behalf\s+of|signed|per:|sincerely|by\s+order\s+of\s+the\s+board)",
+                      re.IGNORECASE)
 
 
 # "This news release is not for distribution to U.S. newswire services ...", "THIS ANNOUNCEMENT
 # ... IS NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION ...": the restriction near the start
 _RESTRICTION = re.compile(
-    r"\bnot\s+(?:for|to\s+be)\s+(?:(?:release|publication|distribution|dissemination)[\s,]*(?:or\s+)?)+",
+    r"\bnot\s+(?:for|to\s+be)\s+(?:(?:release|publication|distribution"
+    r"|dissemination)[\s,]*(?:or\s+)?)+",
     re.IGNORECASE,
 )
 
@@ -776,7 +842,8 @@ def is_all_caps(text: str) -> bool:
 
 
 def looks_like_heading(text: str) -> bool:
-    """Short section titles such as "About Almonty" or "Disclaimer for Forward-Looking Information"."""
+    """Short section titles such as "About Almonty" or "Disclaimer for Forward-Looking
+    Information"."""
     text = text.strip()
     if re.search(r"\b(?:Inc|Corp|Ltd|Co|Plc|Pty|S\.A|N\.V|L\.P)\.$", text, re.IGNORECASE):
         text = text[:-1]  # "About Fictional Gold Corp." is still a heading
@@ -793,7 +860,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 _SMALL = _words(
-    "a an and as at but by for from in into nor of on onto or per the to up via vs vs. with over upon"
+    "a an and as at but by for from in into nor of on onto or per the to up via vs vs. with over "
+    "upon"
     " de des du la le les et à au aux en sur pour par"  # French releases from Quebec issuers
 )
 _UNITS = {
@@ -859,7 +927,8 @@ def _case_part(part: str, protected: set[str], first: bool) -> str:
 
 
 def tidy_place(place: str) -> str:
-    """Title-case the ALL-CAPS parts of a dateline place, keeping region codes: "TORONTO, ON" -> "Toronto, ON"."""
+    """Title-case the ALL-CAPS parts of a dateline place, keeping region codes: "TORONTO, ON" ->
+    "Toronto, ON"."""
     pieces = place.split(",")
     tidy = []
     for index, piece in enumerate(pieces):
@@ -891,19 +960,40 @@ def slugify(title: str, limit: int = 60) -> str:
 # --- tags ---------------------------------------------------------------------------
 
 TAG_RULES = (
-    ("stock-options", r"\bstock options?\b|\boptions? (?:to purchase|were|was|have been) granted|\bgrant(?:ed|ing|s)? (?:of )?(?:\S+ )?(?:incentive )?(?:stock )?options\b|\b(?:restricted|deferred|performance) share units\b|\bRSUs?\b|\bDSUs?\b"),
-    ("financing", r"\bprivate placement\b|\bbought deal\b|\bflow[- ]through\b|\bfinancing\b|\b(?:public|share|unit) offering\b|\bcredit facility\b|\bgross proceeds\b"),
-    ("acquisition", r"\bacqui(?:re|res|red|ring|sition)\b|\bmerger\b|\barrangement agreement\b|\btakeover\b|\bpurchase agreement\b"),
-    ("exploration", r"\bexploration\b|\bsoil sampl|\bgeophysic|\bgeological mapping\b|\bprospecting\b"),
-    ("drilling", r"\bdrill(?:ing|ed)?\b|\bdrill holes?\b|\bintersect(?:ed|s|ion)?\b|\bintercepts?\b"),
-    ("results", r"\b(?:assay|drill|drilling|financial|quarterly|annual|operating|production|exploration|metallurgical|test|interim|year[- ]end) results\b|\bresults for the (?:quarter|year|three|six|nine)\b"),
-    ("production", r"\bcommercial production\b|\b(?:record|quarterly|annual) production\b|\bproduction (?:of|guidance|update|rate|results)\b|\b(?:ounces|tonnes|pounds|barrels) (?:of \w+ )?produced\b"),
-    ("operations", r"\bmill(?:ing)?\b|\bcommission(?:ed|ing)\b|\bprocessing plant\b|\boperations? update\b|\bmilling operations\b|\bplant\b"),
-    ("resources", r"\bmineral (?:resource|reserve)s?\b|\bresource estimate\b|\bNI 43-101\b|\bJORC\b"),
+    ("stock-options",
+     r"\bstock options?\b|\boptions? (?:to purchase|were|was|have been) granted|\bgrant(?:ed|ing"
+     r"|s)? (?:of )?(?:\S+ )?(?:incentive )?(?:stock )?options\b|\b(?:restricted|deferred"
+     r"|performance) share units\b|\bRSUs?\b|\bDSUs?\b"),
+    ("financing",
+     r"\bprivate placement\b|\bbought deal\b|\bflow[- ]through\b|\bfinancing\b|\b(?:public|share"
+     r"|unit) offering\b|\bcredit facility\b|\bgross proceeds\b"),
+    ("acquisition",
+     r"\bacqui(?:re|res|red|ring|sition)\b|\bmerger\b|\barrangement agreement\b|\btakeover\b"
+     r"|\bpurchase agreement\b"),
+    ("exploration",
+     r"\bexploration\b|\bsoil sampl|\bgeophysic|\bgeological mapping\b|\bprospecting\b"),
+    ("drilling",
+     r"\bdrill(?:ing|ed)?\b|\bdrill holes?\b|\bintersect(?:ed|s|ion)?\b|\bintercepts?\b"),
+    ("results",
+     r"\b(?:assay|drill|drilling|financial|quarterly|annual|operating|production|exploration"
+     r"|metallurgical|test|interim|year[- ]end) results\b|\bresults for the (?:quarter|year|three"
+     r"|six|nine)\b"),
+    ("production",
+     r"\bcommercial production\b|\b(?:record|quarterly|annual) production\b|\bproduction (?:of"
+     r"|guidance|update|rate|results)\b|\b(?:ounces|tonnes|pounds|barrels) (?:of \w+ )?produced\b"),
+    ("operations",
+     r"\bmill(?:ing)?\b|\bcommission(?:ed|ing)\b|\bprocessing plant\b|\boperations? update\b"
+     r"|\bmilling operations\b|\bplant\b"),
+    ("resources",
+     r"\bmineral (?:resource|reserve)s?\b|\bresource estimate\b|\bNI 43-101\b|\bJORC\b"),
     ("permitting", r"\bpermit(?:s|ting)?\b|\benvironmental (?:approval|assessment)\b"),
-    ("reports", r"\bquarterly (?:activities |operations )?report\b|\bannual report\b|\bfinancial statements\b|\bMD&A\b"),
+    ("reports",
+     r"\bquarterly (?:activities |operations )?report\b|\bannual report\b|\bfinancial statements\b"
+     r"|\bMD&A\b"),
     ("dividends", r"\bdividends?\b|\bdistribution per share\b"),
-    ("corporate", r"\bappoint(?:s|ed|ment)\b|\bresign(?:s|ed|ation)\b|\bname change\b|\bshare consolidation\b|\b(?:annual|special) (?:general )?meeting\b.*\bresults\b|\bvoting results\b"),
+    ("corporate",
+     r"\bappoint(?:s|ed|ment)\b|\bresign(?:s|ed|ation)\b|\bname change\b|\bshare consolidation\b"
+     r"|\b(?:annual|special) (?:general )?meeting\b.*\bresults\b|\bvoting results\b"),
 )  # fmt: skip
 _TAG_PATTERNS = tuple((tag, re.compile(pattern, re.IGNORECASE)) for tag, pattern in TAG_RULES)
 

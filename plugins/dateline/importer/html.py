@@ -1,4 +1,5 @@
-"""Read an HTML release page: find the article, drop the site around it, keep its structure as blocks.
+"""Read an HTML release page: find the article, drop the site around it, keep its structure as
+blocks.
 
 Built on the standard library's `html.parser` rather than BeautifulSoup: saved
 release pages are simple, a forgiving tree builder is ~60 lines, and it keeps
@@ -33,24 +34,37 @@ VOID = {
     "track",
     "wbr",
 }
-SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav",
+SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+        "nav",
         "aside", "object", "canvas", "video", "audio", "map", "dialog"}  # fmt: skip
 PAGE_CHROME = {"header", "footer"}
 BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5",
          "h6", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "blockquote",
-         "pre", "hr", "address", "figure", "figcaption", "dl", "dt", "dd", "center", "caption"}  # fmt: skip
+         # fmt: skip
+         "pre", "hr", "address", "figure", "figcaption", "dl", "dt", "dd", "center", "caption"}
 CHROME_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:breadcrumbs?|share|sharing|social|cookie|related|subscribe|newsletter|print-?links?"
+    r"(?:^|[\s_-])(?:breadcrumbs?|share|sharing|social|cookie|related|subscribe|newsletter"
+    r"|print-?links?"
     r"|skip-?link|sidebar|menu|navbar|pagination|back-?to-?top)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _CLOSES_P = BLOCK - {"li", "td", "th", "tr", "dt", "dd", "thead", "tbody", "tfoot", "caption"}
 # a new <li> closes the open <li>, but not one outside the nearest list: _SCOPE stops the search
 _IMPLIED_END = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr", "td", "th"},
-                "td": {"td", "th"}, "th": {"td", "th"}, "tbody": {"thead", "tbody", "tr", "td", "th"},
+                "td": {"td", "th"}, "th": {"td", "th"},
+                "tbody": {"thead", "tbody", "tr", "td", "th"},
                 "tfoot": {"thead", "tbody", "tr", "td", "th"}}  # fmt: skip
-_SCOPE = {"li": {"ul", "ol"}, "dt": {"dl"}, "dd": {"dl"}, "tr": {"table", "thead", "tbody", "tfoot"},
-          "td": {"tr", "table"}, "th": {"tr", "table"}, "tbody": {"table"}, "tfoot": {"table"}}  # fmt: skip
+_SCOPE = {
+    "li": {"ul", "ol"},
+    "dt": {"dl"},
+    "dd": {"dl"},
+    "tr": {"table", "thead", "tbody", "tfoot"},
+    # fmt: skip
+    "td": {"tr", "table"},
+    "th": {"tr", "table"},
+    "tbody": {"table"},
+    "tfoot": {"table"},
+}
 _SCOPE_DEFAULT = {
     "div",
     "section",
@@ -117,7 +131,8 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
     def _imply_end(self, tag):
-        """Close what HTML closes implicitly: an open <p> before a block, an open <li> before the next."""
+        """Close what HTML closes implicitly: an open <p> before a block, an open <li> before the
+        next."""
         closes = _IMPLIED_END.get(tag, set())
         for depth in range(len(self.stack) - 1, 0, -1):
             open_tag = self.stack[depth].tag
@@ -137,7 +152,8 @@ def parse_html(text: str) -> Node:
 
 @dataclass
 class HtmlPage:
-    """What the importer needs from a page: the article's blocks and text, and hints from around it."""
+    """What the importer needs from a page: the article's blocks and text, and hints from around
+    it."""
 
     blocks: list[Block]
     text: str
@@ -168,7 +184,8 @@ def read_page(text: str) -> HtmlPage:
 
 
 def find_article(root: Node) -> Node:
-    """The release itself: <article>, <main>, role=main, else the element holding the most paragraph text."""
+    """The release itself: <article>, <main>, role=main, else the element holding the most paragraph
+    text."""
     articles = [node for node in root.iter() if node.tag == "article" and not _is_chrome(node)]
     if articles:
         return max(articles, key=lambda node: len(node_text(node)))
@@ -209,7 +226,8 @@ def _densest(root: Node) -> Node:
 
 
 def _dropped(node: Node, page_level: bool) -> bool:
-    """Chrome inside the article, plus the page header and footer when no article element was found."""
+    """Chrome inside the article, plus the page header and footer when no article element was
+    found."""
     return _is_chrome(node) or (page_level and node.tag in PAGE_CHROME)
 
 
@@ -291,7 +309,8 @@ def _title_headline(title: str) -> str | None:
 
 
 def _decks(root: Node, article: Node) -> list[Node]:
-    """Subheadlines ("decks") between a page <h1> and the article: part of the release, kept as italics."""
+    """Subheadlines ("decks") between a page <h1> and the article: part of the release, kept as
+    italics."""
     h1 = next((n for n in root.iter() if n.tag == "h1" and not _inside_skipped(n)), None)
     if h1 is None or h1.parent is None:
         return []

@@ -14,8 +14,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from dateline.content.exchanges import Ticker
 from dateline.errors import Problem, expected
-from dateline.exchanges import Ticker
 from dateline.importer import detect, writer
 from dateline.importer.blocks import Block, Span, spans_text, strip_prefix
 from dateline.importer.html import read_page
@@ -460,8 +460,11 @@ def _echoed_page_title(blocks: list[Block], offset: int) -> int | None:
     """A viewer page's title ("Results of Court Meeting and General Meeting") above the
     announcement, which prints its own fuller headline further down ("Results of the Court Meeting
     and the General Meeting held on 18 June 2020"): the release's own line is the headline."""
-    first = next((i for i, b in enumerate(blocks) if b.kind in ("paragraph", "heading") and b.text.strip()), None)
-    if first is None or _not_a_headline(blocks[first]) or detect.COMPANY_LINE.match(blocks[first].text.strip()):
+    first = next((i for i,
+                  b in enumerate(blocks) if b.kind in ("paragraph", "heading") and b.text.strip()),
+                  None)
+    if first is None or _not_a_headline(blocks[first]) or detect.COMPANY_LINE.match(
+        blocks[first].text.strip()):
         return None
     words = _title_words(blocks[first].text)
     if len(words) < 3:
@@ -469,7 +472,8 @@ def _echoed_page_title(blocks: list[Block], offset: int) -> int | None:
     for index in range(first + 1, len(blocks)):
         block = blocks[index]
         text = block.text.strip()
-        if block.kind not in ("paragraph", "heading") or _not_a_headline(block) or text.endswith("."):
+        if block.kind not in ("paragraph",
+                              "heading") or _not_a_headline(block) or text.endswith("."):
             continue
         if len(text.split()) <= 30 and _is_subsequence(words, _title_words(text)):
             return offset + index
@@ -523,7 +527,8 @@ def _not_a_headline(block: Block) -> bool:
 
 
 def _is_caption(text: str) -> bool:
-    """A figure's caption saved with its alt text and title: one sentence printed two or three times."""
+    """A figure's caption saved with its alt text and title: one sentence printed two or three
+    times."""
     sentences = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
     return len(sentences) >= 2 and len(set(sentences)) == 1
 

@@ -115,7 +115,7 @@ def _write_check_release(folder: Path, number: int, document: str) -> None:
 
 def _build(root: Path, settings_file: str, issuer: Path) -> Path:
     """Build the scratch site quietly: Pelican's summary goes to stderr (stdout may be --json)."""
-    from dateline.build import build
+    from dateline.build.build import build
 
     overrides = {
         "PATH": str(root / "content"),
@@ -142,7 +142,7 @@ def _build(root: Path, settings_file: str, issuer: Path) -> Path:
 
 
 def _page_text(output: Path, number: int, document: str) -> str:
-    from dateline.htmltext import html_to_text
+    from dateline.content.text import html_to_text
 
     fields, _ = split_document(document)
     year = str(fields.get("date") or STAND_IN_DATE)[:4]
@@ -170,7 +170,7 @@ def missing_on_page(check: PageCheck, page_text: str) -> list[str]:
 def _cut_recorded_lead(paragraph: str, fields: dict, haystack: str) -> str:
     """A source dateline is on the page as the newswire-style dateline the build sets from
     the front matter: it counts when date and place match; the rest must be in the body."""
-    from dateline.leadline import dateline_text
+    from dateline.facts.leadline import dateline_text
 
     lead = detect.match_lead(paragraph)
     date = fields.get("date")

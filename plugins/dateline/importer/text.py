@@ -25,7 +25,8 @@ def normalise_newlines(text: str) -> str:
 
 
 def unescape(text: str) -> str:
-    """Undo Markdown backslash escapes such as "\\$1.07" (the seed's); the writer re-escapes what matters."""
+    """Undo Markdown backslash escapes such as "\\$1.07" (the seed's); the writer re-escapes what
+    matters."""
     return _ESCAPE.sub(r"\1", text)
 
 
@@ -46,7 +47,8 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def paragraph_block(lines: list[str], line: int) -> Block:
-    """One blank-line-separated paragraph: a bullet list or a paragraph with or without line breaks."""
+    """One blank-line-separated paragraph: a bullet list or a paragraph with or without line
+    breaks."""
     if BULLET.match(lines[0]) and not _is_rule(lines[0]):
         return _list_block(lines, line)
     joined = "\n".join(lines) if _keeps_line_breaks(lines) else " ".join(lines)

@@ -1,4 +1,5 @@
-"""Check an import lost nothing: every sentence of the source is in the front matter or the rendered body.
+"""Check an import lost nothing: every sentence of the source is in the front matter or the rendered
+body.
 
 The body is rendered with Python-Markdown the way Pelican renders it, so a
 missed escape (a "1." read as a list, a "*" read as emphasis) shows up here.
@@ -12,7 +13,8 @@ import re
 import markdown
 import yaml
 
-from dateline.htmltext import normalise, plain_text  # noqa: F401 (normalise: verify's users import it here)
+# noqa: F401 (normalise: verify's users import it here)
+from dateline.content.text import normalise, plain_text
 from dateline.importer import detect
 from dateline.importer.text import BULLET, normalise_newlines, unescape
 
@@ -32,7 +34,7 @@ def rendered_text(body_markdown: str) -> str:
 
 
 def page_text(page_html: str) -> str:
-    """Rendered HTML as text, with the build's own reading (`htmltext`)."""
+    """Rendered HTML as text, with the build's own reading (`dateline.content.text`)."""
     return plain_text(page_html)
 
 
@@ -52,7 +54,8 @@ def missing_sentences(source_text: str, document: str, *, is_html: bool = False)
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Sentences, not split after abbreviations such as "Inc." or "Jan." (a missing one is reported whole)."""
+    """Sentences, not split after abbreviations such as "Inc." or "Jan." (a missing one is reported
+    whole)."""
     sentences, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
         if not _ABBREVIATION.search(paragraph[start : match.start()]):
@@ -78,7 +81,8 @@ def _field_texts(fields: dict) -> list[str]:
 
 
 def source_paragraphs(source_text: str, is_html: bool) -> list[str]:
-    """Paragraphs of the source as plain text: Markdown-ish bold, escapes and bullets undone for .txt."""
+    """Paragraphs of the source as plain text: Markdown-ish bold, escapes and bullets undone for
+    .txt."""
     if is_html:
         return [line for line in source_text.split("\n") if line.strip()]
     paragraphs = re.split(r"\n\s*\n", normalise_newlines(source_text))
@@ -92,7 +96,8 @@ def source_paragraphs(source_text: str, is_html: bool) -> list[str]:
 
 
 def _without_recorded_lead(paragraph: str, fields: dict) -> str:
-    """Cut a leading dateline whose date and place the front matter records; the rest must be in the body."""
+    """Cut a leading dateline whose date and place the front matter records; the rest must be in the
+    body."""
     lead = detect.match_lead(paragraph)
     if lead is None:
         return _without_recorded_placeline(paragraph, fields)

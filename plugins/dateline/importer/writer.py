@@ -1,4 +1,5 @@
-"""Write an imported release as Markdown with YAML front matter, escaping so it renders as the source read.
+"""Write an imported release as Markdown with YAML front matter, escaping so it renders as the
+source read.
 
 Front-matter keys follow the order of the reader's schema; values are quoted as
 JSON strings (valid YAML) and the result is checked with `yaml.safe_load`.
@@ -20,14 +21,16 @@ logger = logging.getLogger(__name__)
 _SAFE_LOADER = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader
 )  # libyaml when built in: same rules, faster
-KEY_ORDER = ("title", "date", "ticker", "tags", "summary", "slug", "dateline", "wire", "status", "disclaimer",
+KEY_ORDER = ("title", "date", "ticker", "tags", "summary", "slug", "dateline", "wire", "status",
+             "disclaimer",
              "legends", "contacts", "modified", "lang", "grants", "milestones")  # fmt: skip
 
 # --- front matter -------------------------------------------------------------------
 
 
 def front_matter(fields: dict, comments: dict[str, str] | None = None) -> str:
-    """The YAML block between '---' fences, keys in schema order, a `# comment` where the importer guessed."""
+    """The YAML block between '---' fences, keys in schema order, a `# comment` where the importer
+    guessed."""
     comments = comments or {}
     lines = ["---"]
     for key in sorted(fields, key=KEY_ORDER.index):
@@ -73,7 +76,8 @@ def _check_round_trip(text: str, fields: dict) -> None:
 
 # --- Markdown body ---------------------------------------------------------------------
 
-_INLINE_ESCAPES = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
+_INLINE_ESCAPES = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[",
+                                 "]": "\\]",
                                  "{": "\\{", "}": "\\}"})  # fmt: skip
 _LINE_START = (
     (re.compile(r"^([#>])"), r"\\\1"),  # heading, quote

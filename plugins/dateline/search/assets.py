@@ -54,7 +54,8 @@ def join_modules(client_dir: Path) -> str:
         source = _EXPORT.sub("", _IMPORT.sub("", (client_dir / name).read_text("utf-8")))
         for declared in _DECLARED.findall(source):
             if declared in owners:
-                raise BundleError("search client: %s declares %s, as %s does" % (name, declared, owners[declared]))
+                raise BundleError("search client: %s declares %s, as %s "
+                                  "does" % (name, declared, owners[declared]))
             owners[declared] = name
         parts.append(source)
     missing = [n for n in EXPORTS if n not in owners]

@@ -47,7 +47,8 @@ def corrected_text(text: str, corrections: list) -> str:
     from dateline.search.schema import analyze
 
     fixed = {typed: surface for typed, _, surface in corrections}
-    return _TOKEN.sub(lambda m: fixed.get(next(iter(analyze(m.group(0))), None), m.group(0)), fold(text))
+    return _TOKEN.sub(lambda m: fixed.get(next(iter(analyze(m.group(0))), None), m.group(0)),
+                      fold(text))
 
 
 def run(args, out=print):

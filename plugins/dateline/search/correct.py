@@ -4,7 +4,8 @@ The same rule runs in Python (`dateline search`) and in the browser (engine.js),
 correct a query alike. Candidates are the index's own terms (any text field, live releases
 only) that are letters only, at least MIN_LENGTH long and start with the word's first
 SHARED letters (two: a typo is rarely in the first two, and a lexicon file per two letters stays
-small even for a dictionary-sized vocabulary); the nearest by edit distance (at most 1 for words up to 4 letters, else 2) wins,
+small even for a dictionary-sized vocabulary); the nearest by edit distance (at most 1 for words up
+to 4 letters, else 2) wins,
 then the one in more releases, then the first in code-point order. A stem such as "commiss"
 is shown as a real word: each release stores, per stem, the word its text uses most
 ("commissioning"), and the word most releases use is the term's surface form. The export
@@ -144,5 +145,6 @@ def lexicon(numbers: dict, surfaces) -> dict:
     for term in sorted(numbers):
         if is_candidate(term):
             holders = len(numbers[term])
-            files[term[:SHARED]].append([term, holders, surface_of(term, holders, chosen.get(term, Counter()))])
+            files[term[:SHARED]].append([term, holders,
+                                         surface_of(term, holders, chosen.get(term, Counter()))])
     return dict(files)

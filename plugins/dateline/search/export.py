@@ -6,9 +6,9 @@ import logging
 import math
 import time
 from array import array
-from itertools import chain
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 from dateline.search.correct import lexicon
@@ -16,7 +16,14 @@ from dateline.search.fold import fold_map
 from dateline.search.index import open_index, read_stamp
 from dateline.search.postings import collect_terms, export_numbers, live_documents, numbering
 from dateline.search.schema import (
-    BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, SCHEMA_VERSION, TEXT_FIELDS,
+    BM25_B,
+    BM25_K1,
+    FIELD_BOOSTS,
+    PHRASE_FIELDS,
+    PREFIX_LIMIT,
+    PREFIX_MIN,
+    SCHEMA_VERSION,
+    TEXT_FIELDS,
 )
 
 logger = logging.getLogger(__name__)
@@ -30,7 +37,8 @@ GROUP_ROW_BYTES = 75
 # names.
 DOC_CHUNK = 2
 HASH_CHARS = 12
-GENERATED = ("shard-", "pos-", "docs-", "dir-", "terms-", "facets-", "fold-", "lex-", "manifest.json")
+GENERATED = ("shard-", "pos-", "docs-", "dir-", "terms-", "facets-", "fold-", "lex-",
+             "manifest.json")
 # Document chunk names per directory file: a page of results reads a few directories.
 DIR_CHUNKS = 256
 
@@ -51,7 +59,8 @@ class ExportStats:
 
 def dump(obj):
     """Serialize deterministically and compactly (int arrays as JSON arrays)."""
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_as_list).encode()
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=_as_list).encode()
 
 
 def _as_list(value):
@@ -174,7 +183,8 @@ def term_groups(out_dir, shards, written, write) -> list:
 def doc_directories(out_dir, names, written, write) -> list:
     """Write the document chunks' hashes in directory files of DIR_CHUNKS; return their names."""
     hashes = [name[len("docs-"):-len(".json")] for name in names]
-    return [write(out_dir, "dir-", hashes[i:i + DIR_CHUNKS], written) for i in range(0, len(hashes), DIR_CHUNKS)]
+    return [write(out_dir, "dir-", hashes[i:i + DIR_CHUNKS], written) for i
+            in range(0, len(hashes), DIR_CHUNKS)]
 
 
 def facet_data(records):
@@ -217,7 +227,8 @@ def export_index(index_dir: Path, out_dir: Path, cores: int | None = None) -> Ex
     (reading postings on at most `cores` cores; all by default)."""
     ix, _ = open_index(index_dir)
     with ix.reader() as reader:
-        return export_all(ix, reader, live_documents(reader), read_stamp(index_dir), out_dir, cores)[0]
+        return export_all(ix, reader, live_documents(reader), read_stamp(index_dir), out_dir,
+                          cores)[0]
 
 
 def export_all(ix, reader, live, stamp, out_dir, cores=None) -> tuple[ExportStats, dict]:
@@ -265,7 +276,8 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
     doc_files = write_doc_chunks(out_dir, records, written, doc_size, write)
     totals, columns = facet_data(records)
     facets_file = write(out_dir, "facets-", dict(columns, totals=totals), written)
-    fold_file = write(out_dir, "fold-", {chr(code): text for code, text in fold_map().items()}, written)
+    fold_file = write(out_dir, "fold-", {chr(code): text for code, text in fold_map().items()},
+                      written)
     lexicon_files = write_lexicon(out_dir, live, numbers, written, write)
     manifest = {
         "format": FORMAT_VERSION,
@@ -273,14 +285,16 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
         "doc_count": len(records),
         "bm25": {"B": BM25_B, "K1": BM25_K1},
         "fields": {
-            f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f], "phrase": f in PHRASE_FIELDS}
+            f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f],
+                "phrase": f in PHRASE_FIELDS}
             for f in TEXT_FIELDS
         },
         "field_order": list(TEXT_FIELDS),
         "prefix_limit": PREFIX_LIMIT,
         "prefix_min": PREFIX_MIN,
         "terms": term_groups(out_dir, shards, written, write),
-        "docs": {"size": doc_size, "per_dir": DIR_CHUNKS, "dirs": doc_directories(out_dir, doc_files, written, write)},
+        "docs": {"size": doc_size, "per_dir": DIR_CHUNKS,
+                 "dirs": doc_directories(out_dir, doc_files, written, write)},
         "facets": facets_file,
         "fold": fold_file,
         "lexicon": lexicon_files,
@@ -294,7 +308,8 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
 def finish_stats(manifest, terms, shards, written, started, how="exported") -> ExportStats:
     seconds = time.perf_counter() - started
     chunks = -(-manifest["doc_count"] // manifest["docs"]["size"])
-    stats = ExportStats(manifest["doc_count"], terms, shards, chunks, len(written), sum(written), written[-1], seconds)
+    stats = ExportStats(manifest["doc_count"], terms, shards, chunks, len(written), sum(written),
+                        written[-1], seconds)
     logger.info("search: %s %d releases, %d terms, %d shards, %d bytes in %.2fs",
                 how, stats.documents, stats.terms, stats.shards, stats.total_bytes, seconds)
     return stats

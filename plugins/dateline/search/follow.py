@@ -36,28 +36,27 @@ import os
 import pickle
 import re
 import time
-from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate
 from pathlib import Path
 
 from whoosh.util.numeric import length_to_byte
 
-from dateline.cache import code_version, digest, package_version
+from dateline.runtime.cache import code_version, digest, package_version
 from dateline.search.export import (
-    numbers_of,
     clear_previous,
     content_name,
     cut,
     dump,
     export_all,
     finish_stats,
+    numbers_of,
     write_rest,
 )
 from dateline.search.index import content_hash, indexed_texts, open_index, read_stamp
-from dateline.search.postings import export_numbers, holds_any, live_documents
+from dateline.search.postings import holds_any, live_documents
 from dateline.search.schema import PHRASE_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, ReleasePositions
 
 logger = logging.getLogger(__name__)
@@ -101,7 +100,8 @@ def load_state(path: Path) -> ExportState | None:
     """The saved state, or None when missing, unreadable or from other code."""
     try:
         state = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError):
         return None
     if not isinstance(state, ExportState) or getattr(state, "version", None) != state_version():
         return None
@@ -139,7 +139,8 @@ def describes(state: ExportState | None, live_search: Path | None) -> bool:
     return manifest.is_file() and sha256_of(manifest) == state.manifest_sha256
 
 
-def update_export(index_dir: Path, out_dir: Path, live_search: Path | None, documents, cores=None) -> dict:
+def update_export(index_dir: Path, out_dir: Path, live_search: Path | None, documents,
+                  cores=None) -> dict:
     """Bring out_dir to the export of the index: reuse the live export when the index is the
     one it was made from, follow it when few releases changed, else export everything.
 
@@ -159,8 +160,17 @@ def update_export(index_dir: Path, out_dir: Path, live_search: Path | None, docu
             link_all(live_search, out_dir)
             logger.info("search: index unchanged; reused the live export")
             return {"how": "reused", "seconds": time.perf_counter() - started, "stats": None}
-        how, stats, state = write_export(ix, reader, live, read_stamp(index_dir), previous, documents,
-                                         out_dir, live_search, cores)
+        how, stats, state = write_export(
+            ix,
+            reader,
+            live,
+            read_stamp(index_dir),
+            previous,
+            documents,
+            out_dir,
+            live_search,
+            cores,
+        )
     state.index_state = now
     state.manifest_sha256 = sha256_of(out_dir / "manifest.json")
     save_state(path, state)
@@ -172,7 +182,8 @@ def write_export(ix, reader, live, stamp, previous, documents, out_dir: Path, li
     return (how, stats, state)."""
     if previous is not None:
         try:
-            return ("followed", *follow(reader.schema, live, stamp, previous, documents, out_dir, live_search))
+            return ("followed",
+                    *follow(reader.schema, live, stamp, previous, documents, out_dir, live_search))
         except Unfollowable as reason:
             logger.info("search: writing the whole export (%s)", reason)
     stats, written = export_all(ix, reader, live, stamp, out_dir, cores)
@@ -181,7 +192,7 @@ def write_export(ix, reader, live, stamp, previous, documents, out_dir: Path, li
 
 def link_all(live_search: Path, out_dir: Path) -> None:
     """Hard-link the live export's files into out_dir."""
-    from dateline.manifest import link_or_copy
+    from dateline.pages.manifest import link_or_copy
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for source in live_search.iterdir():
@@ -248,7 +259,8 @@ def fresh_postings(schema, changed: dict) -> dict:
             length_byte = length_to_byte(sum(freq for _, freq, _, _ in values))
             for word, _, weight, value in values:
                 gaps = ReleasePositions.position_deltas(value) if name in PHRASE_FIELDS else []
-                fresh.setdefault(word, {}).setdefault(name, []).append((number, int(weight), length_byte, gaps))
+                fresh.setdefault(word, {}).setdefault(name, []).append(
+                    (number, int(weight), length_byte, gaps))
     return fresh
 
 
@@ -321,7 +333,8 @@ class RawShard:
     ENTRY = re.compile(r'("(?:[^"\\]|\\.)*"):(\{[^{}]*\})')
 
     def __init__(self, blob: bytes):
-        self.raw = {json_text(key): (key, value) for key, value in self.ENTRY.findall(blob.decode("utf-8"))}
+        self.raw = {json_text(key): (key, value) for key,
+                    value in self.ENTRY.findall(blob.decode("utf-8"))}
         self.parsed: dict = {}
 
     def __contains__(self, term) -> bool:
@@ -376,13 +389,15 @@ def json_text(literal: str) -> str:
     return literal[1:-1] if "\\" not in literal else json.loads(literal)
 
 
-def write_patched(out_dir: Path, postings: RawShard, positions: RawShard, cap: int, written: list) -> list:
+def write_patched(out_dir: Path, postings: RawShard, positions: RawShard, cap: int,
+                  written: list) -> list:
     """Write a patched shard, cut in pieces again if it has grown past SPLIT_FACTOR caps."""
     if not postings:
         return []
     names = postings.terms()
     blob = postings.blob()
-    groups = [names] if len(blob) <= SPLIT_FACTOR * cap else cut(names, {t: postings.piece(t) for t in names}, cap)
+    groups = [names] if len(blob) <= SPLIT_FACTOR * cap else cut(
+        names, {t: postings.piece(t) for t in names}, cap)
     rows = []
     for group in groups:
         blob = blob if len(groups) == 1 else postings.blob(group)
@@ -463,7 +478,8 @@ class Patch:
             if cursor < end and numbers[cursor] in self.edited:
                 cursor += 1
         copy(cursor, end)
-        put(sorted(self.tail(flat, places, numbers, offsets, end) + [r for r in added if r[0] >= self.start]))
+        put(sorted(self.tail(flat, places, numbers, offsets, end)
+                   + [r for r in added if r[0] >= self.start]))
         return out, gaps
 
     def tail(self, flat, places, numbers, offsets, end) -> list:
@@ -479,7 +495,7 @@ class Patch:
 
 def keep_shard(row, live_search: Path, out_dir: Path, written: list) -> None:
     """Hard-link a live shard and its positions file, once their bytes match their names."""
-    from dateline.manifest import link_or_copy
+    from dateline.pages.manifest import link_or_copy
 
     for name in row[2:]:
         if name:
@@ -508,10 +524,11 @@ class Reuse:
 
     def __init__(self, live_search: Path):
         self.live = live_search
-        self.names = {entry.name: entry.stat().st_size for entry in os.scandir(live_search) if entry.is_file()}
+        self.names = {entry.name: entry.stat().st_size for entry in os.scandir(live_search)
+                      if entry.is_file()}
 
     def write(self, out_dir: Path, prefix: str, obj, written: list) -> str:
-        from dateline.manifest import link_or_copy
+        from dateline.pages.manifest import link_or_copy
 
         blob = dump(obj)
         name = content_name(prefix, blob)

@@ -153,7 +153,8 @@ def indexed_hashes(ix):
 COMPACT_FRACTION = 0.2
 
 
-def update_index(index_dir: Path, documents: Iterable[SearchDocument], cores: int | None = None) -> IndexStats:
+def update_index(index_dir: Path, documents: Iterable[SearchDocument],
+                 cores: int | None = None) -> IndexStats:
     """Make the index hold exactly documents: add new, re-index changed, delete missing
     (writing on at most `cores` cores; all by default)."""
     started = time.perf_counter()

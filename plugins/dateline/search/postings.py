@@ -24,7 +24,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import length_to_byte
 
-from dateline.forking import fork_map, inherited
+from dateline.runtime.forking import fork_map, inherited
 from dateline.search.schema import PHRASE_FIELDS, TEXT_FIELDS
 
 # Below this many documents one process is quicker than starting workers.
@@ -140,7 +140,8 @@ def segment_postings(leaf, fieldname):
     for (name, tbytes), terminfo in table.items_from(fieldname, b""):
         if name != fieldname:
             break
-        matcher = table._codec.postings_reader(table._postfile, terminfo, fieldformat, term=(name, tbytes))
+        matcher = table._codec.postings_reader(table._postfile, terminfo, fieldformat,
+                                               term=(name, tbytes))
         yield tbytes, FilterMatcher(matcher, deleted, exclude=True) if deleted else matcher
 
 
@@ -159,7 +160,8 @@ def add_postings(entry, blocks, base, docnums, length_bytes, gaps) -> None:
         deltas = [n - p for n, p in zip(numbers, [previous, *numbers[:-1]])]
         if in_order and min(deltas) < 0:
             in_order = False
-        flat.extend(chain.from_iterable(zip(deltas, map(int, weights), [length_bytes[d] for d in ids])))
+        flat.extend(chain.from_iterable(zip(deltas, map(int, weights),
+                                            [length_bytes[d] for d in ids])))
         previous = numbers[-1]
         if gaps is not None:
             positions.extend(gaps(values))
@@ -177,10 +179,13 @@ def reorder(entry) -> None:
     ordered = [numbers[i] for i in order]
     tfs, lengths = flat[1::3], flat[2::3]
     deltas = map(sub, ordered, [0, *ordered[:-1]])
-    entry[0] = array("i", chain.from_iterable(zip(deltas, [tfs[i] for i in order], [lengths[i] for i in order])))
+    entry[0] = array("i",
+                     chain.from_iterable(zip(deltas, [tfs[i] for i in order],
+                                             [lengths[i] for i in order])))
     if positions:
         offsets = list(accumulate(tfs, initial=0))
-        entry[1] = array("i", chain.from_iterable(positions[offsets[i]:offsets[i + 1]] for i in order))
+        entry[1] = array("i",
+                         chain.from_iterable(positions[offsets[i]:offsets[i + 1]] for i in order))
     entry[2], entry[3] = (ordered[-1] if ordered else 0), True
 
 

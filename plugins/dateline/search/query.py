@@ -15,9 +15,9 @@ ranks agree except between documents whose scores differ by less than that.
 """
 
 import logging
-from math import log
 import re
 from dataclasses import dataclass, field
+from math import log
 
 from whoosh import query as wq
 from whoosh.matching import IntersectionMatcher
@@ -29,7 +29,14 @@ from dateline.search.fold import fold
 from dateline.search.index import read_stamp
 from dateline.search.postings import document_numbers
 from dateline.search.schema import (
-    BM25_B, BM25_K1, FIELD_BOOSTS, PHRASE_FIELDS, PREFIX_LIMIT, PREFIX_MIN, TEXT_FIELDS, TOKEN_PATTERN,
+    BM25_B,
+    BM25_K1,
+    FIELD_BOOSTS,
+    PHRASE_FIELDS,
+    PREFIX_LIMIT,
+    PREFIX_MIN,
+    TEXT_FIELDS,
+    TOKEN_PATTERN,
     analyze,
 )
 
@@ -175,7 +182,8 @@ class LiveBM25F(BM25F):
         reader = searcher.get_parent().reader()
         if not reader.has_deletions():
             return super().idf(searcher, fieldname, text)
-        n = sum(1 for _ in reader.postings(fieldname, text).all_ids()) if (fieldname, text) in reader else 0
+        n = sum(1 for _ in reader.postings(fieldname, text).all_ids()) if (
+            fieldname, text) in reader else 0
         return log(reader.doc_count() / (n + 1)) + 1
 
     def scorer(self, searcher, fieldname, text, qf=1):
@@ -234,7 +242,8 @@ def rank(hits, sort):
     return sorted(hits, key=lambda h: (-h.score, h.doc))
 
 
-def search(ix, text, ticker=None, year=None, tag=None, prefix=False, sort="relevance", correct=True):
+def search(ix, text, ticker=None, year=None, tag=None, prefix=False, sort="relevance",
+           correct=True):
     """Run a query against the index; return Results, best first (or newest first for
     sort=date). A word the index lacks is corrected to a close index term unless correct=False."""
     parsed = parse_query(text, prefix=prefix)
@@ -251,6 +260,7 @@ def search(ix, text, ticker=None, year=None, tag=None, prefix=False, sort="relev
             return results
         numbers = export_numbers(ix, reader)
         found = searcher.search(q, limit=None, filter=filter_query(ticker, year, tag))
-        hits = [Hit(h.docnum, h.score, dict(h.fields()["display"]), numbers[h.docnum]) for h in found]
+        hits = [Hit(h.docnum, h.score, dict(h.fields()["display"]), numbers[h.docnum]) for h
+                in found]
     results.extend(rank(hits, sort))
     return results

@@ -4,7 +4,14 @@ import logging
 import pickle
 
 from whoosh import fields, formats
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import (
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter2 import stem
 from whoosh.system import _INT_SIZE as _COUNT_BYTES
@@ -105,9 +112,18 @@ class EnglishAnalyzer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         if not tokenize:
-            yield from whoosh_chain()(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
-                                      removestops=removestops, start_pos=start_pos,
-                                      start_char=start_char, tokenize=False, mode=mode, **kwargs)
+            yield from whoosh_chain()(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=False,
+                mode=mode,
+                **kwargs,
+            )
             return
         value = fold(value)
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
@@ -191,7 +207,8 @@ class ReleasePositions(formats.Positions):
 
     def encode(self, poslist) -> bytes:
         """`formats.Positions.encode`, byte for byte: a count, then the pickled gaps."""
-        gaps = [poslist[0]] if len(poslist) == 1 else [b - a for a, b in zip([0, *poslist[:-1]], poslist)]
+        gaps = [poslist[0]] if len(poslist) == 1 else [
+            b - a for a, b in zip([0, *poslist[:-1]], poslist)]
         return _pack_count(len(gaps)) + pickle.dumps(gaps, 2)
 
     @staticmethod
@@ -209,7 +226,8 @@ class ReleasePositions(formats.Positions):
         """`position_deltas` of a block of postings, concatenated in posting order."""
         gaps, loads = [], pickle.loads
         for value in valuestrings:
-            gaps += loads(value[_COUNT_BYTES:]) if value[-1:] == b"." else cls.position_deltas(value)
+            gaps += loads(value[_COUNT_BYTES:]) if value[-1:] == b"." else cls.position_deltas(
+                value)
         return gaps
 
 

@@ -1,4 +1,5 @@
-"""Write releases into the Whoosh index in slices, on every core, numbering documents the same way every time.
+"""Write releases into the Whoosh index in slices, on every core, numbering documents the same way
+every time.
 
 A Whoosh writer keeps postings in memory up to its pool size, then spills sorted runs to disk
 and merges them in Python at the end; for 10,000 releases that doubled the time. So a large
@@ -17,7 +18,7 @@ import os
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from dateline.forking import fork_map, inherited
+from dateline.runtime.forking import fork_map, inherited
 from dateline.search.schema import TEXT_FIELDS, count_terms
 
 # Below this many new releases one process is quicker than starting workers.
@@ -55,7 +56,8 @@ class LengthTable:
         self._reader = reader
         count = reader.doc_count_all()
         # exactly what the reader answers, including its None for a zero length byte
-        self._lengths = {name: [reader.doc_field_length(n, name) for n in range(count)] for name in fieldnames}
+        self._lengths = {name: [reader.doc_field_length(n, name) for n in range(count)] for name
+                         in fieldnames}
 
     def doc_field_length(self, docnum, fieldname, default=0):
         table = self._lengths.get(fieldname)

@@ -1,0 +1,508 @@
+"""Release body text for extraction: paragraphs, sentences and sentence anchors.
+
+Extraction must read only what the release says about its own news, so
+`body_paragraphs` / `text_paragraphs` drop:
+
+- headings (``<h1>``-``<h6>``, a paragraph that is only bold text, a markdown
+  ``#`` line); headings carry no facts, and a heading that starts a boilerplate
+  section ("About Almonty", "For further information", "Forward-Looking
+  Information", "Cautionary Note", "Safe Harbor", "Contact") ends the body;
+- a short plain paragraph with no closing punctuation that reads like such a
+  heading (Python-Markdown renders the seed's "About Almonty" as a plain ``<p>``);
+- a paragraph that opens a forward-looking disclaimer ("This press release
+  contains forward-looking ...", "Certain statements in this news release ...")
+  or a "SOURCE:" / "-30-" trailer: it ends the body too;
+- legend paragraphs anywhere ("Neither TSX Venture Exchange nor its Regulation
+  Services Provider ...", "NOT FOR DISTRIBUTION TO U.S. NEWSWIRE SERVICES ...",
+  the U.S. Securities Act offering legend): skipped, the body goes on;
+- the dateline that opens the first paragraph ("May 29, 2013 – ",
+  "TORONTO, ONTARIO--(Marketwired - May 29, 2013) - "), because its date is the
+  release date, not the date of an event.
+
+Paragraph text keeps what the reader sees (entities decoded, whitespace
+collapsed), so every sentence is an exact substring of its paragraph and can be
+found again in the HTML by `anchor_sentences`.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from dateline.facts import tables
+
+logger = logging.getLogger(__name__)
+
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BOLD = {"strong", "b"}
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}})"
+
+# "May 29, 2013 – ", "TORONTO, ONTARIO--(Marketwired - May 29, 2013) - ",
+# "VANCOUVER, BC / ACCESSWIRE / May 29, 2013 / ", "TORONTO, May 29, 2013 /CNW/ - "
+_DATELINE = re.compile(  # not an ASX "HIGHLIGHTS - <bullet dated 4 March 2024> - ..." line
+    rf"^(?!(?i:(?:key\s+)?highlights?)\b)(?:[A-Z][A-Za-z .,'’()/-]{{0,100}}?(?:[-–—/(,]\s*"
+    rf"|\s))?{_DATE}"
+    r"\s*\)?\s*(?:/\s*[A-Z][A-Za-z ]{1,20}/|\((?:[A-Z][A-Za-z ]{1,30})\))?\s*(?:--|[-–—/:])\s*"
+)
+
+_STOP_HEADING = re.compile(
+    r"^(?:about\b|for (?:further|more|additional) information|further information|"
+    r"(?:investor|media|company)? ?(?:relations )?contacts?\b|information contact|"
+    r"source\b|-\s*30\s*-|#+$)"
+    r"|forward[- ]looking|cautionary (?:note|statement|language)|safe harbou?r|disclaimer",
+    re.I,
+)
+_STOP_PARAGRAPH = re.compile(
+    r"^(?:for (?:further|more|additional) information|source:|-\s*30\s*-|"
+    r"(?:this|the) (?:news|press) release (?:contains|includes|may contain) (?:certain )?"
+    r"(?:forward|statements)|certain (?:statements|information) (?:in|contained in|included in)"
+    r" this (?:news|press) release|cautionary note|forward[- ]looking (?:statements|information)"
+    r" ?[:—–-]|except for (?:the )?statements of historical fact)",
+    re.I,
+)
+_LEGEND = re.compile(
+    r"^(?:neither (?:the )?tsx(?: venture exchange)?\b.{0,80}regulation services provider"
+    r"|not for (?:distribution|dissemination)\b"
+    r"|this (?:news|press) release (?:does not|shall not) constitute an offer"
+    r"|the securities (?:being )?(?:offered|referred to|described)\b.{0,60}have not been"
+    r"|no stock exchange,? securities commission)",
+    re.I,
+)
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "messrs", "no", "nos", "st", "jr", "sr", "vs", "approx",
+    "e.g", "i.e", "cf", "fig", "figs", "u.s", "u.k", "u.s.a", "p.geo", "p.eng", "ph.d", "m.sc",
+    "b.sc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gen", "gov", "hon", "rev", "capt", "col", "lt", "sgt", "ave", "blvd", "rd", "est", "ca",
+}
+# After these a sentence usually goes on ("Acme Corp. (the ...)"); they end one only
+# when the next word is a typical sentence opener.
+_CORPORATE = {"inc", "corp", "ltd", "co", "llc", "plc", "s.a", "n.v", "ag", "l.p", "lp", "pty"}
+_OPENERS = {
+    "the", "this", "these", "it", "its", "in", "on", "under", "each", "all", "he", "she", "we",
+    "our", "as", "a", "an", "following", "pursuant", "upon", "there", "such",
+    "they", "their", "mr", "ms", "dr", "also", "with", "for", "to", "at", "by", "after",
+}
+# A sentence ends before a capital, a digit, or a list item joined into the paragraph
+# ("... immediately. - Options to purchase ...").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+(?:[-•*]\s+)?[\"'“‘(\[]?[A-Z0-9$])")
+
+
+class _BlockCollector(HTMLParser):
+    """Collect the visible text of each block element with its heading-ness."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, bool]] = []
+        self._stack: list[str] = []
+        self._text: list[str] = []
+        self._bold_text: list[str] = []
+        self._bold_depth = 0
+        self._block_tag: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self._flush()
+            self._block_tag = tag
+        elif tag in _BOLD:
+            self._bold_depth += 1
+        elif tag == "br":
+            self._text.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self._flush()
+        elif tag in _BOLD and self._bold_depth:
+            self._bold_depth -= 1
+
+    def handle_data(self, data):
+        self._text.append(data)
+        if self._bold_depth:
+            self._bold_text.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+    def _flush(self):
+        text = _collapse("".join(self._text))
+        if text:
+            bold = _collapse("".join(self._bold_text))
+            heading = self._block_tag in _HEADINGS or bold == text
+            self.blocks.append((text, heading))
+        self._text, self._bold_text, self._block_tag = [], [], None
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def body_paragraphs(html: str) -> list[str]:
+    """Plain-text paragraphs of a rendered release body, boilerplate left out."""
+    collector = _BlockCollector()
+    collector.feed(html or "")
+    collector.close()
+    return _select_body(collector.blocks)
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Plain-text paragraphs of a raw text (or Markdown) release, boilerplate left out."""
+    return _select_body(_text_blocks(text or ""))
+
+
+def _text_blocks(text: str):
+    """(paragraph, is_heading) pairs, lazily, so reading stops at the first boilerplate."""
+    for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        paragraph = _collapse(chunk)
+        if not paragraph:
+            continue
+        bold = re.fullmatch(r"(\*\*|__)(.+)\1", paragraph)
+        heading = re.match(r"#{1,6}\s+(.*)", paragraph)
+        if bold or heading:
+            yield (bold or heading).group(2 if bold else 1).strip(), True
+        else:
+            yield paragraph, False
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) <= 90 and not re.search(r"[.!?]$", text)
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line with no closing punctuation: a heading in a plain-text release."""
+    return _looks_like_heading(text) and not text.startswith("|") and not text.endswith(":")
+
+
+def _select_body(blocks) -> list[str]:
+    """Keep body paragraphs until the first boilerplate section starts."""
+    body: list[str] = []
+    for text, heading in blocks:
+        if _LEGEND.match(text):
+            continue
+        if (heading or _looks_like_heading(text)) and _STOP_HEADING.search(text):
+            break
+        if _STOP_PARAGRAPH.match(text):
+            break
+        if heading:
+            continue
+        if not body:
+            text = _strip_dateline(text)
+            if not text:
+                continue
+        body.append(text)
+    return body
+
+
+def _strip_dateline(text: str) -> str:
+    match = _DATELINE.match(text)
+    return text[match.end():] if match else text
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, each an exact substring of it."""
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.end()
+        if not _is_boundary(paragraph, match.start(), end):
+            continue
+        sentence = paragraph[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = end
+    rest = paragraph[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def _is_boundary(paragraph: str, dot: int, end: int) -> bool:
+    if paragraph[dot] != ".":
+        return True
+    begin = dot
+    while begin > 0 and (paragraph[begin - 1].isalpha() or paragraph[begin - 1] == "."):
+        begin -= 1
+    while begin < dot and not paragraph[begin].isalpha():
+        begin += 1
+    word = paragraph[begin:dot]
+    if not word:
+        return True  # "$1.07." or "2013."
+    token = word.lower()
+    following = re.match(r"\s+[\"'“‘(\[]?([A-Za-z]+)", paragraph[end:])
+    next_word = following.group(1).lower() if following else ""
+    if token in _ABBREVIATIONS:
+        return False
+    if token in _CORPORATE:
+        return next_word in _OPENERS
+    if len(token) == 1 and word.isupper():
+        return False  # an initial: "John A. Smith"
+    if "." in token and len(token) <= 6:
+        # "U.S." at the end of a sentence is rare next to "U.S. dollars"
+        return next_word in _OPENERS
+    return True
+
+
+# --- anchors --------------------------------------------------------------
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+
+
+def anchor_sentences(html: str, sentences: list[str], prefix: str = "src") -> tuple[
+    str, dict[str, str]]:
+    """Wrap each source sentence in a span with an id, so a sidebar entry can link to it.
+
+    A sentence that lies inside one text node is wrapped in
+    ``<span class="source-sentence" id="PREFIX-N">``. One that crosses markup
+    (a link, bold text) gives its enclosing ``<p>`` an id instead (or reuses the
+    id it has). A sentence not found keeps no anchor. The visible text does not
+    change.
+    """
+    anchors: dict[str, str] = {}
+    counter = 0
+    for sentence in dict.fromkeys(s for s in sentences if s):
+        counter += 1
+        anchor_id = f"{prefix}-{counter}"
+        new_html, used = _wrap_in_text_node(html, sentence, anchor_id)
+        if used is None:
+            new_html, used = _anchor_paragraph(html, sentence, anchor_id)
+        if used is None:
+            logger.debug("extraction: sentence not found in body: %s", sentence[:60])
+            continue
+        html = new_html
+        anchors[sentence] = used
+    return html, anchors
+
+
+def _text_nodes(html: str):
+    """Yield (start, end) of text outside tags, skipping script/style."""
+    for match in _TAG_OR_TEXT.finditer(html):
+        if match.group(2) is not None:
+            yield match.start(2), match.end(2)
+
+
+def _flexible_pattern(sentence: str) -> re.Pattern:
+    """Match the sentence in raw HTML text: any whitespace run, entity-escaped chars."""
+    parts = []
+    for token in re.split(r"(\s+)", sentence):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(r"\s+")
+            continue
+        for char in token:
+            options = {re.escape(char), re.escape(html_lib.escape(char, quote=True))}
+            options.add(re.escape(f"&#{ord(char)};"))
+            if char == "&":
+                options.add("&amp;")
+            if char == "’":
+                options.add("&rsquo;")
+            if char == "“":
+                options.add("&ldquo;")
+            if char == "”":
+                options.add("&rdquo;")
+            parts.append("(?:" + "|".join(sorted(options)) + ")" if len(options) > 1
+                         else re.escape(char))
+    return re.compile("".join(parts))
+
+
+def _wrap_in_text_node(html: str, sentence: str, anchor_id: str):
+    """Find the sentence in one text node: plain and escaped spellings first, a pattern last.
+
+    The exact spellings cover almost every sentence; compiling the flexible
+    pattern (any whitespace, any entity) costs milliseconds, so it is the fallback.
+    """
+    spellings = dict.fromkeys(
+        (sentence, html_lib.escape(sentence, quote=False), html_lib.escape(sentence, quote=True))
+    )
+    nodes = list(_text_nodes(html))
+    for start, end in nodes:
+        for spelling in spellings:
+            found = html.find(spelling, start, end)
+            if found != -1 and not _inside_source_span(html, found):
+                return _wrap(html, found, found + len(spelling), anchor_id), anchor_id
+    pattern = _flexible_pattern(sentence)
+    for start, end in nodes:
+        match = pattern.search(html, start, end)
+        if match and not _inside_source_span(html, match.start()):
+            return _wrap(html, match.start(), match.end(), anchor_id), anchor_id
+    return html, None
+
+
+def _wrap(html: str, start: int, end: int, anchor_id: str) -> str:
+    return (
+        html[:start] + f'<span class="source-sentence" id="{anchor_id}">'
+        + html[start:end] + "</span>" + html[end:]
+    )
+
+
+def _inside_source_span(html: str, position: int) -> bool:
+    opened = html.rfind('<span class="source-sentence"', 0, position)
+    return opened != -1 and html.rfind("</span>", opened, position) == -1
+
+
+def _anchor_paragraph(html: str, sentence: str, anchor_id: str):
+    """Fall back to an id on the <p> whose visible text holds the sentence."""
+    for match in re.finditer(r"<(p|li)(\s[^>]*)?>(.*?)</\1>", html, re.S):
+        visible = _collapse(html_lib.unescape(re.sub(r"<[^>]*>", "", match.group(3))))
+        if sentence not in visible:
+            continue
+        attrs = match.group(2) or ""
+        existing = re.search(r'\bid="([^"]*)"', attrs)
+        if existing:
+            return html, existing.group(1)
+        tag_end = match.start() + len(match.group(1)) + 1
+        return html[:tag_end] + f' id="{anchor_id}"' + html[tag_end:], anchor_id
+    return html, None
+
+
+# --- blocks: paragraphs with their headings and table rows -----------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body block: a paragraph, a heading, or a table row's cells.
+
+    `body_blocks` / `text_blocks` give the same paragraphs, in the same order, as
+    `body_paragraphs` / `text_paragraphs`, plus the headings between them (which
+    open and close sections) and, for table cells, the row they sit in, so grant
+    extraction can read a passage under "Grant of Stock Options" as one section and
+    a table of allocations row by row.
+    """
+
+    text: str
+    heading: bool = False
+    row: tuple[str, ...] | None = None
+    table: bool = False  # the paragraph is a table's own text; its rows follow as blocks
+
+
+class _RowCollector(_BlockCollector):
+    """A block collector that also remembers the cells of each table row."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: dict[int, tuple[str, ...]] = {}
+        self._cells: list[int] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self._flush()
+            self._cells = []
+        super().handle_starttag(tag, attrs)
+        if tag in ("td", "th") and self._cells is not None:
+            self._cells.append(len(self.blocks))
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if tag == "tr" and self._cells is not None:
+            cells = [i for i in self._cells if i < len(self.blocks)]
+            texts = tuple(self.blocks[i][0] for i in cells)
+            for index in cells:
+                self.rows[index] = texts
+            self._cells = None
+
+
+def body_blocks(html: str) -> list[Block]:
+    """Body blocks of a rendered release: `body_paragraphs` plus headings and table rows."""
+    collector = _RowCollector()
+    collector.feed(html or "")
+    collector.close()
+    blocks = [
+        (text, heading, collector.rows.get(i), False)
+        for i, (text, heading) in enumerate(collector.blocks)
+    ]
+    return _select_blocks(blocks)
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Body blocks of a raw text or Markdown release; a table gives one block per row.
+
+    `tables.text_rows` reads the raw lines of each paragraph (pipe, fixed-width,
+    one cell per line, list lines, a PDMR form); a one-cell-per-line table whose
+    rows are separated by blank lines spans several paragraphs and is read whole.
+    """
+    chunks = [chunk for chunk in _chunks(text or "")]
+    paragraphs = list(_text_blocks(text or ""))
+    tabled = _table_chunks(chunks, paragraphs)
+    blocks = []
+    for index, (paragraph, heading) in enumerate(paragraphs):
+        rows = tabled.get(index)
+        blocks.append((paragraph, heading, None, rows is not None))
+        blocks.extend(("", False, row, False) for row in rows or [])
+    return _select_blocks(blocks)
+
+
+def _chunks(text: str):
+    """The raw paragraphs `_text_blocks` reads, in the same order."""
+    for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        if _collapse(chunk):
+            yield chunk
+
+
+def _table_chunks(chunks: list[str], paragraphs) -> dict[int, list]:
+    """{paragraph index: its table rows} ([] for the later paragraphs of a spread table)."""
+    found: dict[int, list] = {}
+    index = 0
+    while index < len(chunks):
+        if paragraphs[index][1]:
+            index += 1
+            continue
+        rows = tables.text_rows(chunks[index].splitlines())
+        end = index + 1
+        if rows is None:
+            end = _cell_run_end(chunks, index)
+            lines = [line for chunk in chunks[index:end] for line in chunk.splitlines()]
+            rows = tables.cell_per_line_rows([line for line in lines if line.strip()])
+        if rows:
+            found[index] = rows
+            found.update({later: [] for later in range(index + 1, end)})
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def _cell_run_end(chunks: list[str], start: int) -> int:
+    """The end of a run of paragraphs made only of short, unpunctuated lines."""
+    end = start
+    while end < len(chunks) and all(
+        len(line.strip()) <= 60 and not re.search(r"[.;:!?]$", line.strip())
+        for line in chunks[end].splitlines()
+        if line.strip()
+    ):
+        end += 1
+    return end if end - start >= 2 else start + 1
+
+
+def _select_blocks(blocks) -> list[Block]:
+    """`_select_body`'s choices, keeping headings and rows (an empty text is a parsed row)."""
+    body: list[Block] = []
+    started = False
+    for text, heading, row, table in blocks:
+        if not text:
+            if started:
+                body.append(Block("", False, row))
+            continue
+        if _LEGEND.match(text):
+            continue
+        if (heading or _looks_like_heading(text)) and _STOP_HEADING.search(text):
+            break
+        if _STOP_PARAGRAPH.match(text):
+            break
+        if heading:
+            body.append(Block(text, True))
+            continue
+        if not started:
+            text = _strip_dateline(text)
+            if not text:
+                continue
+            started = True
+        body.append(Block(text, False, row, table))
+    return body
