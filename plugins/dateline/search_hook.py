@@ -50,16 +50,24 @@ def search_documents(articles):
         )
 
 
+def _under(static_dir: str, path: str) -> str:
+    return path.replace("theme/", static_dir + "/", 1)
+
+
 def add_search_client(generator) -> None:
-    """Write the search page's client and stylesheet under hashed names (search/assets.py) and
-    give the templates their paths, before any page is written."""
-    from dateline.search.assets import write_client
+    """Write every theme file pages load (stylesheets, images, the joined search client) under
+    hashed names (search/assets.py) and give the templates their paths, before any page is
+    written."""
+    from dateline.search.assets import write_theme
 
     settings = generator.settings
     static_dir = settings.get("THEME_STATIC_DIR", "theme")
     output_theme = Path(generator.output_path) / static_dir
-    context = write_client(Path(settings["THEME"]) / "static", output_theme)
-    generator.context.update({key: path.replace("theme/", static_dir + "/", 1) for key, path in context.items()})
+    context = write_theme(Path(settings["THEME"]) / "static", output_theme)
+    context["THEME_FILES"] = {key: _under(static_dir, path) for key, path in context["THEME_FILES"].items()}
+    context["SEARCH_CLIENT"] = _under(static_dir, context["SEARCH_CLIENT"])
+    context["SEARCH_CSS"] = _under(static_dir, context["SEARCH_CSS"])
+    generator.context.update(context)
 
 
 def start_search(generator) -> None:
