@@ -37,9 +37,12 @@ def contents(folder):
     """What an export says, whatever the shard cut: every term's postings and positions,
     the document records, the facets and the rest of the manifest."""
     manifest = json.loads((folder / "manifest.json").read_text())
-    terms, positions, docs = {}, {}, []
+    terms, positions, docs, few = {}, {}, [], {}
     rows = [row for group in manifest.pop("terms") for row in json.loads((folder / group[2]).read_text())]
-    for first, last, shard, pos in rows:
+    for first, last, shard, pos, *fixes in rows:
+        for fixed in fixes:  # the few-match corrections of the row's terms
+            assert all(first <= term <= last for term in fixed)
+            few.update(fixed)
         held = json.loads((folder / shard).read_text())
         assert held and min(held) == first and max(held) == last
         assert not set(held) & set(terms), "a term is in two shards"
@@ -50,7 +53,8 @@ def contents(folder):
         for digest in json.loads((folder / directory).read_text()):
             docs += json.loads((folder / f"docs-{digest}.json").read_text())
     facets = json.loads((folder / manifest["facets"]).read_text())
-    return {"manifest": manifest, "terms": terms, "positions": positions, "docs": docs, "facets": facets}
+    return {"manifest": manifest, "terms": terms, "positions": positions, "docs": docs, "facets": facets,
+            "few": few}
 
 
 def step(tmp_path, documents, live_root):
