@@ -5,7 +5,10 @@
 - times Dateline's index build + export on a fresh index folder and Pagefind's indexing of
   the same release pages;
 - in headless Chromium, on a local static server that counts bytes, runs a cold one-word
-  query and a fixed set of warm queries with each client, loading 10 result records.
+  query and a fixed set of warm queries with each client, loading 10 result records, and a
+  cold query per class (rare, common, phrase, stop words, typo) on loopback and throttled;
+- does the per-class cold queries again on the lean corpus (short bodies of dictionary
+  words, bench.search_bytes.lean_documents), written as plain release pages for Pagefind.
 Prints a table and writes bench/results/search-<timestamp>.json.
 
 Environment: BENCH_QUICK=1, BENCH_DIR (work folder, default .cache/bench-search),
@@ -148,11 +151,11 @@ def pagefind_index_file(path: Path) -> bool:
     return path.suffix.startswith(".pf_")
 
 
-def index_pagefind(site: Path) -> dict:
+def index_pagefind(site: Path, glob: str = PAGEFIND_GLOB) -> dict:
     """Time Pagefind's CLI indexing the release pages of the built site."""
     bundle = site / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", PAGEFIND_GLOB,
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
                "--root-selector", PAGEFIND_ROOT, "--exclude-selectors", PAGEFIND_EXCLUDE,
                "--silent"]
     started = time.perf_counter()
@@ -342,9 +345,7 @@ def top_overlap(dateline: dict, pagefind: dict) -> dict:
 def measure_browser(site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    clients = sorted((site / "theme" / "js").glob("search-*.js"))
-    if clients:  # the one minified, hashed client the build wrote (search/assets.py)
-        CLIENT["path"] = "/" + clients[-1].relative_to(site).as_posix()
+    use_client(site)
     server = CountingServer(site)
     try:
         with sync_playwright() as playwright:
@@ -360,6 +361,76 @@ def measure_browser(site: Path) -> dict:
                                       measured["pagefind"].pop("answers"))
     measured["classes"] = classes
     return measured
+
+
+def use_client(site: Path) -> None:
+    """Point the bench's queries at the one minified, hashed client the build wrote."""
+    clients = sorted((site / "theme" / "js").glob("search-*.js"))
+    if clients:
+        CLIENT["path"] = "/" + clients[-1].relative_to(site).as_posix()
+
+
+def measure_classes_only(site: Path) -> dict:
+    """Cold queries per class in Chromium, both engines, both networks (the lean site)."""
+    from playwright.sync_api import sync_playwright
+
+    use_client(site)
+    server = CountingServer(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+            try:
+                return measure_classes(browser, server, site)
+            finally:
+                browser.close()
+    finally:
+        server.close()
+
+
+# --- the lean corpus as a site ----------------------------------------------------------------
+
+LEAN_GLOB = "lean/*/index.html"
+LEAN_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>{title}</title>
+<body><main><article class="release"><h1>{title}</h1><p>{tickers} · {tags}</p><p>{body}</p>
+</article></main></body></html>
+"""
+
+
+def write_lean_site(documents: list, site: Path) -> None:
+    """The lean corpus as plain release pages (what Pagefind indexes) and Dateline's client."""
+    from html import escape
+
+    from dateline.search.assets import write_client
+
+    shutil.rmtree(site, ignore_errors=True)
+    for doc in documents:
+        page = site / doc.url / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(LEAN_PAGE.format(title=escape(doc.title), body=escape(doc.body),
+                                         tickers=escape(" ".join(doc.tickers)), tags=escape(" ".join(doc.tags))))
+    write_client(ROOT / "theme" / "static", site / "theme")
+
+
+def bench_lean(count: int, work: Path) -> dict:
+    """The lean corpus (bench.search_bytes.lean_documents): index both ways, then cold queries
+    per class in Chromium, loopback and throttled, as for the project's corpus."""
+    from bench.search_bytes import lean_documents
+
+    documents = lean_documents(count)
+    site = work / ("lean-%d" % count) / "site"
+    write_lean_site(documents, site)
+    dateline = index_dateline(documents, work / ("lean-%d" % count) / "dateline-index")
+    shutil.copytree(work / ("lean-%d" % count) / "dateline-index" / "export", site / "search")
+    pagefind = index_pagefind(site, LEAN_GLOB)
+    return {"releases": count, "index": {"dateline": dateline, "pagefind": pagefind},
+            "classes": measure_classes_only(site)}
+
+
+def print_lean(result: dict) -> None:
+    ix = result["index"]
+    print(f"\nLean corpus, {result['releases']:,} releases: index build + export "
+          f"{ix['dateline']['seconds']:.1f} s (Pagefind {ix['pagefind']['seconds']:.1f} s)")
+    print_classes(result["releases"], result["classes"])
 
 
 def chromium() -> str:
@@ -454,15 +525,16 @@ def main(argv=None) -> int:
     sizes = [1000] if quick else [1000, 10000]
     results = [bench_size(count, work, reuse) for count in sizes]
     print_table(results)
-    # the lean corpus (short bodies, dictionary words), bytes and requests per class
-    from bench import search_bytes
-
-    search_bytes.main([str(n) for n in sizes] + ["--lean-only"])
+    # the lean corpus (short bodies, dictionary words): the same classes in Chromium
+    lean = [bench_lean(count, work) for count in sizes]
+    for result in lean:
+        print_lean(result)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = RESULTS / f"search-{stamp}.json"
     payload = {"seed": SEED, "records": RECORDS, "cold_word": COLD_WORD, "words": WORDS,
-               "quick": quick, "results": results, "targets": targets(results[-1])}
+               "quick": quick, "results": results, "lean": lean, "targets": targets(results[-1]),
+               "load_average": os.getloadavg(), "cpus": os.cpu_count()}
     path.write_text(json.dumps(payload, indent=2, sort_keys=True))
     print(f"\nwrote {path.relative_to(ROOT)}")
     return 0
