@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE_SCRIPT = ROOT / "tests" / "js" / "cold_bytes.mjs"
 # Query classes; the rare word is found per corpus (see rare_word).
 CLASSES = {"common": "drilling", "phrase": '"private placement"', "stop word": "the of and",
-           "typo": "comissioning", "typing": "financi"}
+           "typo": "comissioning", "typing": "financi", "typo after typing": "comissioning"}
 BUDGETS = {"rare": (25_000, 6), "common": (60_000, None), "stop word": (15_000, None)}
 
 

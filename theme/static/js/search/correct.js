@@ -54,3 +54,14 @@ async function fixOf(engine, manifest, word) {
   if (await engine.holds(manifest, word)) return null;
   return nearest(await engine.lexicon(manifest, [...word].slice(0, SHARED).join("")), word);
 }
+
+/** While typing: when the word being typed matches nothing and the index lacks it, fetch its
+ * lexicon file now, so that Enter finds it cached and the correction costs one round trip
+ * less (the word's shard is loaded already). Fire and forget. */
+export function warmLexicon(engine, manifest, parsed) {
+  const stem = parsed.prefixStem;
+  if (!stem || !isCandidate(stem)) return;
+  engine.holds(manifest, stem)
+    .then((held) => held || engine.lexicon(manifest, [...stem].slice(0, SHARED).join("")))
+    .catch(() => {});
+}
