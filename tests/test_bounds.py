@@ -218,7 +218,7 @@ def test_a_site_whose_only_release_is_embargoed_builds_empty(tiny_site, tmp_path
     site = build_site(tiny_site, tmp_path / "output")
     assert "No releases have been published yet." in (site / "index.html").read_text()
     manifest = json.loads((site / "search" / "manifest.json").read_text())
-    assert (manifest["doc_count"], manifest["shards"], manifest["docs"]["files"]) == (0, [], [])
+    assert (manifest["doc_count"], manifest["terms"], manifest["docs"]["dirs"]) == (0, [], [])  # format 2
     assert json.loads((site / "grants" / "grants.json").read_text()) == []
     assert json.loads((site / "milestones" / "milestones.json").read_text()) == []
     assert (site / "grants" / "grants.csv").read_text().count("\n") == 1  # the header only
