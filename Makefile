@@ -129,8 +129,9 @@ rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 s3_upload: publish
-	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --delete --exclude "search/*" --cache-control "public, max-age=300"
+	aws s3 sync "$(OUTPUTDIR)"/theme/ s3://$(S3_BUCKET)/theme/ --cache-control "public, max-age=31536000, immutable"
 	aws s3 sync "$(OUTPUTDIR)"/search/ s3://$(S3_BUCKET)/search/ --delete --exclude manifest.json --cache-control "public, max-age=31536000, immutable"
+	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --delete --exclude "search/*" --exclude "theme/*" --cache-control "public, max-age=300"
 	aws s3 cp "$(OUTPUTDIR)"/search/manifest.json s3://$(S3_BUCKET)/search/manifest.json --cache-control "public, max-age=300"
 
 github: publish

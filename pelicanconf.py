@@ -71,6 +71,9 @@ RSS_FEED_SUMMARY_ONLY = False
 
 # --- theme and plugins ------------------------------------------------------
 THEME = "theme"
+# The theme's files are written by the plugin under content-hashed names (search/assets.py),
+# so a deploy never mixes versions; nothing is copied under its own name.
+THEME_STATIC_PATHS = []
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["dateline", "pelican.plugins.sitemap"]
 SITEMAP = {

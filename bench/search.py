@@ -5,7 +5,10 @@
 - times Dateline's index build + export on a fresh index folder and Pagefind's indexing of
   the same release pages;
 - in headless Chromium, on a local static server that counts bytes, runs a cold one-word
-  query and a fixed set of warm queries with each client, loading 10 result records.
+  query and a fixed set of warm queries with each client, loading 10 result records, and a
+  cold query per class (rare, common, phrase, stop words, typo) on loopback and throttled;
+- does the per-class cold queries again on the lean corpus (short bodies of dictionary
+  words, bench.search_bytes.lean_documents), written as plain release pages for Pagefind.
 Prints a table and writes bench/results/search-<timestamp>.json.
 
 Environment: BENCH_QUICK=1, BENCH_DIR (work folder, default .cache/bench-search),
@@ -149,11 +152,11 @@ def pagefind_index_file(path: Path) -> bool:
     return path.suffix.startswith(".pf_")
 
 
-def index_pagefind(site: Path) -> dict:
+def index_pagefind(site: Path, glob: str = PAGEFIND_GLOB) -> dict:
     """Time Pagefind's CLI indexing the release pages of the built site."""
     bundle = site / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", PAGEFIND_GLOB,
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
                "--root-selector", PAGEFIND_ROOT, "--exclude-selectors", PAGEFIND_EXCLUDE,
                "--silent"]
     started = time.perf_counter()
@@ -345,9 +348,7 @@ def top_overlap(dateline: dict, pagefind: dict) -> dict:
 def measure_browser(site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    clients = sorted((site / "theme" / "js").glob("search-*.js"))
-    if clients:  # the one minified, hashed client the build wrote (search/assets.py)
-        CLIENT["path"] = "/" + clients[-1].relative_to(site).as_posix()
+    use_client(site)
     server = CountingServer(site)
     try:
         with sync_playwright() as playwright:
@@ -363,6 +364,82 @@ def measure_browser(site: Path) -> dict:
                                       measured["pagefind"].pop("answers"))
     measured["classes"] = classes
     return measured
+
+
+def use_client(site: Path) -> None:
+    """Point the bench's queries at the one minified, hashed client the build wrote."""
+    clients = sorted((site / "theme" / "js").glob("search-*.js"))
+    if clients:
+        CLIENT["path"] = "/" + clients[-1].relative_to(site).as_posix()
+
+
+def measure_classes_only(site: Path) -> dict:
+    """Cold queries per class in Chromium, both engines, both networks (the lean site)."""
+    from playwright.sync_api import sync_playwright
+
+    use_client(site)
+    server = CountingServer(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+            try:
+                return measure_classes(browser, server, site)
+            finally:
+                browser.close()
+    finally:
+        server.close()
+
+
+# --- the lean corpus as a site ----------------------------------------------------------------
+
+LEAN_GLOB = "lean/*/index.html"
+LEAN_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>{title}</title>
+<body><main><article class="release"><h1>{title}</h1><p>{tickers} · {tags}</p><p>{body}</p>
+</article></main></body></html>
+"""
+
+
+def write_lean_site(documents: list, site: Path) -> None:
+    """The lean corpus as plain release pages (what Pagefind indexes) and Dateline's client."""
+    from html import escape
+
+    from dateline.search.assets import write_client
+
+    shutil.rmtree(site, ignore_errors=True)
+    for doc in documents:
+        page = site / doc.url / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(LEAN_PAGE.format(title=escape(doc.title), body=escape(doc.body),
+                                         tickers=escape(" ".join(doc.tickers)),
+                                         tags=escape(" ".join(doc.tags))))
+    write_client(ROOT / "theme" / "static", site / "theme")
+
+
+def bench_lean(count: int, work: Path) -> dict:
+    """The lean corpus (bench.search_bytes.lean_documents): index both ways, then cold queries
+    per class in Chromium, loopback and throttled, as for the project's corpus."""
+    from bench.search_bytes import lean_documents
+
+    documents = lean_documents(count)
+    site = work / ("lean-%d" % count) / "site"
+    write_lean_site(documents, site)
+    dateline = index_dateline(documents, work / ("lean-%d" % count) / "dateline-index")
+    shutil.copytree(work / ("lean-%d" % count) / "dateline-index" / "export", site / "search")
+    pagefind = index_pagefind(site, LEAN_GLOB)
+    return {
+        "releases": count,
+        "index": {"dateline": dateline, "pagefind": pagefind},
+        "classes": measure_classes_only(site),
+    }
+
+
+def print_lean(result: dict) -> None:
+    ix = result["index"]
+    print(
+        f"\nLean corpus, {result['releases']:,} releases: index build + export "
+        f"{ix['dateline']['seconds']:.1f} s (Pagefind {ix['pagefind']['seconds']:.1f} s)"
+    )
+    print_classes(result["releases"], result["classes"])
 
 
 def chromium() -> str:
@@ -381,8 +458,13 @@ def bench_size(count: int, work: Path, reuse: bool) -> dict:
     dateline = index_dateline(documents, work / str(count) / "dateline-index")
     pagefind = index_pagefind(site)
     browser = measure_browser(site)
-    return {"releases": count, "documents": len(documents), "site_build_seconds": build_seconds,
-            "index": {"dateline": dateline, "pagefind": pagefind}, "browser": browser}
+    return {
+        "releases": count,
+        "documents": len(documents),
+        "site_build_seconds": build_seconds,
+        "index": {"dateline": dateline, "pagefind": pagefind},
+        "browser": browser,
+    }
 
 
 def ratio(a, b):
@@ -400,26 +482,44 @@ def rows(result: dict) -> list:
         ("cold query bytes (gzip)", d["cold"]["gzip_bytes"], p["cold"]["gzip_bytes"], "{:,}"),
         ("cold query requests", d["cold"]["requests"], p["cold"]["requests"], "{}"),
         ("cold query ms", d["cold"]["ms"], p["cold"]["ms"], "{:.1f}"),
-        ("warm new word ms (median)", d["warm_new_word"]["ms_median"],
-         p["warm_new_word"]["ms_median"], "{:.2f}"),
-        ("warm new word bytes gzip (median)", d["warm_new_word"]["gzip_bytes_median"],
-         p["warm_new_word"]["gzip_bytes_median"], "{:,.0f}"),
-        ("warm repeat ms (median)", d["warm_repeat"]["ms_median"],
-         p["warm_repeat"]["ms_median"], "{:.2f}"),
+        (
+            "warm new word ms (median)",
+            d["warm_new_word"]["ms_median"],
+            p["warm_new_word"]["ms_median"],
+            "{:.2f}",
+        ),
+        (
+            "warm new word bytes gzip (median)",
+            d["warm_new_word"]["gzip_bytes_median"],
+            p["warm_new_word"]["gzip_bytes_median"],
+            "{:,.0f}",
+        ),
+        (
+            "warm repeat ms (median)",
+            d["warm_repeat"]["ms_median"],
+            p["warm_repeat"]["ms_median"],
+            "{:.2f}",
+        ),
     ]
 
 
 def print_table(results: list) -> None:
     for result in results:
-        print(f"\n{result['releases']:,} releases ({result['documents']:,} indexed; "
-              f"site build {result['site_build_seconds']:.1f} s, Pelican cache kept between runs)")
+        print(
+            f"\n{result['releases']:,} releases ({result['documents']:,} indexed; "
+            f"site build {result['site_build_seconds']:.1f} s, Pelican cache kept between runs)"
+        )
         print(f"  {'':36} {'Dateline':>12} {'Pagefind':>12} {'ratio':>7}")
         for label, ours, theirs, fmt in rows(result):
-            print(f"  {label:36} {fmt.format(ours):>12} {fmt.format(theirs):>12} "
-                  f"{ratio(ours, theirs):>7.2f}")
+            print(
+                f"  {label:36} {fmt.format(ours):>12} {fmt.format(theirs):>12} "
+                f"{ratio(ours, theirs):>7.2f}"
+            )
         overlap = result["browser"]["overlap"]
-        print(f"  top-{RECORDS} overlap with Pagefind (median over {len(WORDS)} words): "
-              f"{overlap['median']:.2f}")
+        print(
+            f"  top-{RECORDS} overlap with Pagefind (median over {len(WORDS)} words): "
+            f"{overlap['median']:.2f}"
+        )
         print_classes(result["releases"], result["browser"]["classes"])
     print_targets(results[-1])
 
@@ -428,8 +528,8 @@ def targets(result: dict) -> dict:
     ix, br = result["index"], result["browser"]
     d, p = br["dateline"], br["pagefind"]
     return {
-        "cold bytes <= 1/4 of Pagefind "
-        "(gzip)": d["cold"]["gzip_bytes"] <= p["cold"]["gzip_bytes"] / 4,
+        "cold bytes <= 1/4 of Pagefind (gzip)": d["cold"]["gzip_bytes"]
+        <= p["cold"]["gzip_bytes"] / 4,
         "cold bytes <= 1/4 of Pagefind (served)": d["cold"]["bytes"] <= p["cold"]["bytes"] / 4,
         "warm repeat query <= 5 ms median": d["warm_repeat"]["ms_median"] <= 5,
         "warm new-word query <= 5 ms median": d["warm_new_word"]["ms_median"] <= 5,
@@ -458,15 +558,25 @@ def main(argv=None) -> int:
     sizes = [1000] if quick else [1000, 10000]
     results = [bench_size(count, work, reuse) for count in sizes]
     print_table(results)
-    # the lean corpus (short bodies, dictionary words), bytes and requests per class
-    from bench import search_bytes
-
-    search_bytes.main([str(n) for n in sizes] + ["--lean-only"])
+    # the lean corpus (short bodies, dictionary words): the same classes in Chromium
+    lean = [bench_lean(count, work) for count in sizes]
+    for result in lean:
+        print_lean(result)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = RESULTS / f"search-{stamp}.json"
-    payload = {"seed": SEED, "records": RECORDS, "cold_word": COLD_WORD, "words": WORDS,
-               "quick": quick, "results": results, "targets": targets(results[-1])}
+    payload = {
+        "seed": SEED,
+        "records": RECORDS,
+        "cold_word": COLD_WORD,
+        "words": WORDS,
+        "quick": quick,
+        "results": results,
+        "lean": lean,
+        "targets": targets(results[-1]),
+        "load_average": os.getloadavg(),
+        "cpus": os.cpu_count(),
+    }
     path.write_text(json.dumps(payload, indent=2, sort_keys=True))
     print(f"\nwrote {path.relative_to(ROOT)}")
     return 0

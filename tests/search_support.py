@@ -49,6 +49,18 @@ def sentence(rng, length):
     return " ".join(words).capitalize() + "."
 
 
+# Every MISSPELT_EVERY-th release carries one misspelt word, as real releases sometimes do:
+# a word in one release next to a far commoner one (the few-match corrections).
+MISSPELT_EVERY = 41
+
+
+def misspelling(number):
+    """The misspelt word release `number` carries (its own generator: the rest stays as it was)."""
+    rng = random.Random(number)
+    word = rng.choice([w for w in WORDS if len(w) >= 6 and w.isascii() and w != "commissioning"])
+    return typo(rng, word)
+
+
 def make_release(rng, number, start):
     """Return one fictional release."""
     issuer, ticker = rng.choice(ISSUERS)
@@ -59,6 +71,8 @@ def make_release(rng, number, start):
     if number % 97 == 5:
         title += " " + rng.choice(HOSTILE)
         body += " " + " ".join(HOSTILE)
+    if number % MISSPELT_EVERY == 3:
+        body += " " + misspelling(number)
     slug = "release-%05d" % number
     url = "releases/%d/%s/" % (date.year, slug)
     tags = tuple(sorted(rng.sample(TAGS, rng.randint(1, 3))))
@@ -100,6 +114,9 @@ def more_queries(rng, kind, words, releases):
     elif kind == 10:
         long_words = [w for w in words if len(w) >= 5] or ["commissioning"]
         case["query"] = typo(rng, long_words[0]) + rng.choice(["", " " + words[1]])
+        present = [misspelling(n) for n in range(3, len(releases), MISSPELT_EVERY)]
+        if present and rng.random() < 0.5:  # a misspelling some release holds
+            case["query"] = rng.choice(present) + rng.choice(["", " " + words[1]])
     elif kind == 11:
         body = rng.choice(releases).body.split()
         start = rng.randrange(max(1, len(body) - 3))

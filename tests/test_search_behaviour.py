@@ -80,6 +80,47 @@ def test_a_misspelt_word_is_corrected_to_a_real_word(ix):
     assert not search(ix, "comissioning", correct=False)
 
 
+def few_match_index(tmp_path, texts):
+    """An index of one release per text, dated in order."""
+    base = make_releases(len(texts), seed=4)
+    docs = [
+        SearchDocument(**{**r.__dict__, "title": "Update", "body": text, "tags": (), "summary": ""})
+        for r, text in zip(base, texts)
+    ]
+    update_index(tmp_path / "ix", docs)
+    return open_index(tmp_path / "ix")[0]
+
+
+def test_a_word_in_one_release_is_corrected_to_a_far_commoner_neighbour(tmp_path):
+    ix = few_match_index(tmp_path, ["drillling program"] + ["drilling program"] * 10 + ["dolomite"])
+    hits = search(ix, "drillling")
+    assert hits.parsed.corrections == [["drilll", "drill", "drilling"]]
+    assert len(hits) == 10
+    assert len(search(ix, "drillling", correct=False)) == 1  # the literal query link's results
+
+
+def test_a_rare_word_without_a_far_commoner_neighbour_stays(tmp_path):
+    # drill in 9 releases: under RATIO (10) times the 1 that holds "drillling"
+    ix = few_match_index(tmp_path / "nine", ["drillling program"] + ["drilling program"] * 9)
+    assert search(ix, "drillling").parsed.corrections == []
+    # a word in two releases (over FEW) is never corrected, whatever its neighbours
+    ix = few_match_index(tmp_path / "two", ["drillling program"] * 2 + ["drilling program"] * 40)
+    assert search(ix, "drillling").parsed.corrections == []
+
+
+def test_the_shard_rows_carry_the_few_match_corrections(tmp_path):
+    few_match_index(tmp_path, ["drillling program"] + ["drilling program"] * 10)
+    export_index(tmp_path / "ix", tmp_path / "out")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    rows = [
+        row
+        for _, _, name in manifest["terms"]
+        for row in json.loads((tmp_path / "out" / name).read_text())
+    ]
+    [row] = [row for row in rows if len(row) > 4]
+    assert row[4] == {"drilll": ["drill", "drilling"]} and row[0] <= "drilll" <= row[1]
+
+
 def test_ties_rank_by_export_number_after_an_edit(tmp_path):
     releases = make_releases(60, seed=9)
     twins = [
@@ -128,5 +169,6 @@ def test_cli_prints_corrections_and_typing_mode(ix, capsys):
     assert printed["corrected"] == "commissioning" and printed["total"] > 0
     assert run_cli(["comissioning", "--exact"], capsys, ix.storage.folder)["total"] == 0
     typing = run_cli(["shares", "--prefix", "--limit", "0"], capsys, ix.storage.folder)
-    assert typing["total"] >= run_cli(["shares", "--limit", "0"], capsys,
-                                      ix.storage.folder)["total"]
+    assert (
+        typing["total"] >= run_cli(["shares", "--limit", "0"], capsys, ix.storage.folder)["total"]
+    )

@@ -34,6 +34,16 @@ def test_stop_words_fetch_only_the_client(measured):
     assert [name for name, _ in measured[0]["stop word"]["files"]] == ["client"]
 
 
+def test_typing_a_misspelt_word_warms_its_lexicon_before_enter(measured):
+    cold = [name for name, _ in measured[0]["typo"]["files"]]
+    after_typing = [name for name, _ in measured[0]["typo after typing"]["files"]]
+    assert any(name.startswith("lex-") for name in cold)
+    assert not any(name.startswith(("lex-", "manifest", "terms-")) for name in after_typing), (
+        after_typing
+    )
+    assert measured[0]["typo after typing"]["total"] == measured[0]["typo"]["total"] > 0
+
+
 def test_the_client_is_one_minified_file_named_by_its_content(measured):
     client = measured[1]
     text = client.read_text("utf-8")

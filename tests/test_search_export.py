@@ -48,13 +48,17 @@ def test_manifest_describes_the_export(built, corpus):
     assert manifest["format"] == 2 and manifest["doc_count"] == len(corpus)
     assert manifest["fields"]["title"]["boost"] == 2.0
     names = {p.name for p in (root / "out").iterdir()}
-    shards = [row for group in manifest["terms"] for row
-              in json.loads((root / "out" / group[2]).read_text())]
-    for first, last, shard, pos in shards:
+    shards = [
+        row
+        for group in manifest["terms"]
+        for row in json.loads((root / "out" / group[2]).read_text())
+    ]
+    for first, last, shard, pos, *_ in shards:
         assert first <= last and shard in names and (not pos or pos in names)
     for directory in manifest["docs"]["dirs"]:
-        assert all(f"docs-{h}.json" in names for h
-                   in json.loads((root / "out" / directory).read_text()))
+        assert all(
+            f"docs-{h}.json" in names for h in json.loads((root / "out" / directory).read_text())
+        )
     facets = json.loads((root / "out" / manifest["facets"]).read_text())
     assert sum(c for _, c in facets["totals"]["year"]) == len(corpus)
     # two levels: the manifest lists shard groups and document directories, not files
@@ -85,8 +89,9 @@ def test_cli_search_prints_json(built, capsys):
     root, _ = built
     parser = __import__("argparse").ArgumentParser()
     cli.add_arguments(parser)
-    args = parser.parse_args(["drilling results", "--json", "--index", str(root / "ix"),
-                              "--year", "2013"])
+    args = parser.parse_args(
+        ["drilling results", "--json", "--index", str(root / "ix"), "--year", "2013"]
+    )
     assert cli.run(args) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["total"] > 0
@@ -99,8 +104,11 @@ def test_js_ranking_equals_whoosh(built, corpus, tmp_path):
     expected = expected_results(ix, parity_queries(corpus, count=600))
     assert sum(1 for case in expected if case["ids"]) >= 400
     (tmp_path / "expected.json").write_text(json.dumps(expected))
-    out = run_node("ranking_parity.test.mjs", SEARCH_EXPORT_DIR=str(root / "out"),
-                   SEARCH_EXPECTED=str(tmp_path / "expected.json"))
+    out = run_node(
+        "ranking_parity.test.mjs",
+        SEARCH_EXPORT_DIR=str(root / "out"),
+        SEARCH_EXPECTED=str(tmp_path / "expected.json"),
+    )
     assert "rankings identical" in out
 
 
@@ -126,8 +134,11 @@ def accented_words():
 def test_accented_dictionary_words_fold_to_ascii():
     words = accented_words()
     assert len(words) > 10_000
-    latin = [w for w in words
-             if all(unicodedata.name(c, "").startswith("LATIN") or c.isascii() for c in w)]
+    latin = [
+        w
+        for w in words
+        if all(unicodedata.name(c, "").startswith("LATIN") or c.isascii() for c in w)
+    ]
     left = [w for w in latin if not fold.fold(w).isascii()]
     assert left == [], left[:20]
 
@@ -139,8 +150,13 @@ def test_js_stemmer_and_analyzer_equal_whoosh(corpus, tmp_path):
 
     words = set(english_words())
     for release in corpus:
-        words.update(t.lower() for t in __import__("re").findall(TOKEN_PATTERN.replace(
-            "(\\.?\\w+)*", "(?:\\.?\\w+)*"), release.body + " " + release.title))
+        words.update(
+            t.lower()
+            for t in __import__("re").findall(
+                TOKEN_PATTERN.replace("(\\.?\\w+)*", "(?:\\.?\\w+)*"),
+                release.body + " " + release.title,
+            )
+        )
     stems = {w: stem(w) for w in words if len(w) > 0}
     (tmp_path / "stems.json").write_text(json.dumps({"stems": stems, "stop_words": stop_words()}))
     texts = [r.title + " " + r.body[:400] for r in corpus[:200]]
@@ -149,12 +165,15 @@ def test_js_stemmer_and_analyzer_equal_whoosh(corpus, tmp_path):
     texts += ["x%sy 1,%s000 “%s”" % (char, char, char) for char in fold.build_table()]
     texts += list(ACCENTED)
     accented = accented_words()
-    texts += [" ".join(accented[i:i + 50]) for i in range(0, len(accented), 50)]
+    texts += [" ".join(accented[i : i + 50]) for i in range(0, len(accented), 50)]
     analysis = [[t, analyze(t)] for t in texts]
     (tmp_path / "analysis.json").write_text(json.dumps(analysis))
     assert len(stems) >= 50_000
-    run_node("stemmer_parity.test.mjs", SEARCH_STEMS=str(tmp_path / "stems.json"),
-             SEARCH_ANALYSIS=str(tmp_path / "analysis.json"))
+    run_node(
+        "stemmer_parity.test.mjs",
+        SEARCH_STEMS=str(tmp_path / "stems.json"),
+        SEARCH_ANALYSIS=str(tmp_path / "analysis.json"),
+    )
 
 
 def test_js_unit_tests_pass():

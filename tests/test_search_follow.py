@@ -38,10 +38,16 @@ def contents(folder):
     """What an export says, whatever the shard cut: every term's postings and positions,
     the document records, the facets and the rest of the manifest."""
     manifest = json.loads((folder / "manifest.json").read_text())
-    terms, positions, docs = {}, {}, []
-    rows = [row for group in manifest.pop("terms") for row
-            in json.loads((folder / group[2]).read_text())]
-    for first, last, shard, pos in rows:
+    terms, positions, docs, few = {}, {}, [], {}
+    rows = [
+        row
+        for group in manifest.pop("terms")
+        for row in json.loads((folder / group[2]).read_text())
+    ]
+    for first, last, shard, pos, *fixes in rows:
+        for fixed in fixes:  # the few-match corrections of the row's terms
+            assert all(first <= term <= last for term in fixed)
+            few.update(fixed)
         held = json.loads((folder / shard).read_text())
         assert held and min(held) == first and max(held) == last
         assert not set(held) & set(terms), "a term is in two shards"
@@ -52,8 +58,14 @@ def contents(folder):
         for digest in json.loads((folder / directory).read_text()):
             docs += json.loads((folder / f"docs-{digest}.json").read_text())
     facets = json.loads((folder / manifest["facets"]).read_text())
-    return {"manifest": manifest, "terms": terms, "positions": positions, "docs": docs,
-            "facets": facets}
+    return {
+        "manifest": manifest,
+        "terms": terms,
+        "positions": positions,
+        "docs": docs,
+        "facets": facets,
+        "few": few,
+    }
 
 
 def step(tmp_path, documents, live_root):
@@ -125,8 +137,9 @@ def test_edits_additions_and_removals_follow_the_live_export(tmp_path, releases,
     live = publish(out, live_root)
 
     oldest = min(r.date for r in current)
-    backdated = dataclasses.replace(edited[9], id="releases/old/", url="releases/old/",
-                                    date=oldest + timedelta(hours=1))
+    backdated = dataclasses.replace(
+        edited[9], id="releases/old/", url="releases/old/", date=oldest + timedelta(hours=1)
+    )
     current = [*current, backdated]  # an old release added: nearly every release moves up one
     how, out = step(tmp_path, current, live_root)
     assert how == "followed"
@@ -154,7 +167,8 @@ def test_unchanged_index_reuses_the_live_export(tmp_path, releases):
     how, out = step(tmp_path, releases, live_root)
     assert how == "reused"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {
-        p.name: p.read_bytes() for p in live.iterdir()}
+        p.name: p.read_bytes() for p in live.iterdir()
+    }
 
 
 def test_a_live_export_the_state_does_not_describe_is_not_followed(tmp_path, releases):

@@ -1,4 +1,11 @@
-"""The search page's client as one minified, content-hashed file, made at build time in Python.
+"""Every theme file a page loads, under a content-hashed name, made at build time in Python.
+
+A deploy must never pair a page with another version's stylesheet or script, and hosts
+should cache those files forever; both hold only if each file is named after its bytes. So
+the theme's static folder is not copied as is (pelicanconf sets THEME_STATIC_PATHS = []):
+`write_theme` writes each stylesheet and image as `<stem>-<hash><suffix>` and the search
+client as one joined module, and gives the templates their paths (THEME_FILES). The client's
+source modules are never copied into the output.
 
 The client's source is nine small ES modules (theme/static/js/search/), which tests import
 one by one. A visitor would fetch them down a six-deep import chain, so the build joins them
@@ -19,6 +26,8 @@ ENTRY = "ui.js"
 # What the joined module exports, for pages and tests that drive the engine directly.
 EXPORTS = ("SearchEngine", "httpFetcher", "init", "search", "preload", "setFoldTable")
 HASH_CHARS = 12
+# Theme folders whose files are written as they are, under hashed names (js/ is joined).
+HASHED_FOLDERS = ("css", "img")
 
 _IMPORT = re.compile(r'^import \{[^}]*\} from "\./([\w.]+)";\n', re.M)
 _EXPORT = re.compile(r"^export (?=(?:async )?function|const|let|class)", re.M)
@@ -91,18 +100,42 @@ def hashed_name(stem: str, blob: bytes, suffix: str) -> str:
     return "%s-%s%s" % (stem, hashlib.sha256(blob).hexdigest()[:HASH_CHARS], suffix)
 
 
-def write_client(theme_static: Path, output_theme: Path) -> dict:
-    """Write the joined client and the search stylesheet under hashed names into the output's
-    theme folder; return the template context {SEARCH_CLIENT, SEARCH_CSS} (paths from the
-    site root)."""
-    script = minify(join_modules(theme_static / "js" / "search")).encode("utf-8")
-    style = (theme_static / "css" / "search.css").read_bytes()
-    names = {"SEARCH_CLIENT": ("js", hashed_name("search", script, ".js"), script),
-             "SEARCH_CSS": ("css", hashed_name("search", style, ".css"), style)}
-    context = {}
-    for key, (folder, name, blob) in names.items():
-        target = output_theme / folder / name
+def _write_hashed(output_theme: Path, folder: str, stem: str, suffix: str, blob: bytes) -> str:
+    """Write blob under its hashed name (once: the name says the bytes); return its path."""
+    name = hashed_name(stem, blob, suffix)
+    target = output_theme / folder / name
+    if not (target.exists() and target.read_bytes() == blob):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(blob)
-        context[key] = "theme/%s/%s" % (folder, name)
-    return context
+    return "theme/%s/%s" % (folder, name)
+
+
+def static_files(theme_static: Path) -> list:
+    """(folder, file) of the theme's stylesheets and images; the client modules are joined."""
+    return [(folder, path) for folder in HASHED_FOLDERS
+            for path in sorted((theme_static / folder).glob("*")) if path.is_file()]
+
+
+def write_theme(theme_static: Path, output_theme: Path) -> dict:
+    """Write every theme file pages load under hashed names; return the template context:
+    THEME_FILES {"css/main.css": "theme/css/main-<hash>.css", ...} (paths from the site root,
+    keyed by source path; "js/search.js" is the joined client), SEARCH_CLIENT and SEARCH_CSS."""
+    files = {
+        "%s/%s" % (folder, path.name): _write_hashed(
+            output_theme, folder, path.stem, path.suffix, path.read_bytes()
+        )
+        for folder, path in static_files(theme_static)
+    }
+    script = minify(join_modules(theme_static / "js" / "search")).encode("utf-8")
+    files["js/search.js"] = _write_hashed(output_theme, "js", "search", ".js", script)
+    return {
+        "THEME_FILES": files,
+        "SEARCH_CLIENT": files["js/search.js"],
+        "SEARCH_CSS": files["css/search.css"],
+    }
+
+
+def write_client(theme_static: Path, output_theme: Path) -> dict:
+    """The theme files (write_theme); for callers that want only {SEARCH_CLIENT, SEARCH_CSS}."""
+    context = write_theme(theme_static, output_theme)
+    return {key: context[key] for key in ("SEARCH_CLIENT", "SEARCH_CSS")}

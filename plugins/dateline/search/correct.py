@@ -1,4 +1,5 @@
-"""Typo correction: a query word the index lacks becomes the closest index term.
+"""Typo correction: a query word the index lacks, or holds in very few releases, becomes the
+closest index term.
 
 The same rule runs in Python (`dateline search`) and in the browser (engine.js), so both
 correct a query alike. Candidates are the index's own terms (any text field, live releases
@@ -11,6 +12,14 @@ is shown as a real word: each release stores, per stem, the word its text uses m
 ("commissioning"), and the word most releases use is the term's surface form. The export
 writes the candidates as lexicon files, one per first two letters, with document frequency and
 surface form, so the browser fetches one small file for a misspelt word.
+
+A misspelling that made it into a release ("drillling" once, "drilling" everywhere) is a
+word the index holds, so the first rule would never offer the word the visitor meant. So a
+word held by at most FEW releases is corrected too, but only to a term held by at least
+RATIO times as many (`least_holders`): a rare real word with no frequent neighbour stays.
+The export precomputes these few-match corrections (`few_fixes`) into the shard rows of the
+terms files, which the browser reads for a word anyway: knowing a rare word's correction costs
+no extra request.
 """
 
 import re
@@ -21,12 +30,19 @@ from dateline.search.schema import _ANALYZER, TEXT_FIELDS, WORD_PATTERN
 
 MIN_LENGTH = 3
 SHARED = 2  # leading characters a correction shares with the word
+FEW = 1  # a word held by at most this many releases is checked for a far commoner neighbour
+RATIO = 10  # ... which must be held by at least RATIO times as many releases
 _WORDS = re.compile(WORD_PATTERN)
 
 
 def is_candidate(term: str) -> bool:
     """Whether a term can be a correction (and so belongs in the lexicon)."""
     return len(term) >= MIN_LENGTH and term.isalpha()
+
+
+def least_holders(holders: int) -> int:
+    """Releases a correction must be in, for a word held by `holders` (0: the index lacks it)."""
+    return max(1, RATIO * holders)
 
 
 def max_distance(word: str) -> int:
@@ -103,11 +119,13 @@ def nearest_terms(reader, word: str) -> list:
     return sorted(near)
 
 
-def correction(reader, word: str):
-    """(term, surface) the index offers for a word it lacks, or None."""
+def correction(reader, word: str, at_least: int = 1):
+    """(term, surface) the index offers for a word, among terms in at least `at_least` live
+    releases, or None."""
     near = nearest_terms(reader, word)
     holders = {term: live_holders(reader, term) for _, term in near}
-    ranked = [(distance, -len(holders[term]), term) for distance, term in near if holders[term]]
+    ranked = [(distance, -len(holders[term]), term) for distance, term in near
+              if len(holders[term]) >= at_least]
     if not ranked:
         return None
     term = min(ranked)[2]
@@ -117,12 +135,16 @@ def correction(reader, word: str):
 
 
 def correct_words(reader, words: list) -> list:
-    """[typed stem, index term, surface] for each distinct word that matches nothing."""
+    """[typed stem, index term, surface] for each distinct word that matches nothing, or
+    matches at most FEW releases while a close term is in RATIO times as many."""
     out = []
     for word in dict.fromkeys(words):
-        if not is_candidate(word) or live_holders(reader, word):
+        if not is_candidate(word):
             continue
-        found = correction(reader, word)
+        holders = len(live_holders(reader, word))
+        if holders > FEW:
+            continue
+        found = correction(reader, word, least_holders(holders))
         if found:
             out.append([word, *found])
     return out
@@ -145,6 +167,33 @@ def lexicon(numbers: dict, surfaces) -> dict:
     for term in sorted(numbers):
         if is_candidate(term):
             holders = len(numbers[term])
-            files[term[:SHARED]].append([term, holders,
-                                         surface_of(term, holders, chosen.get(term, Counter()))])
+            files[term[:SHARED]].append(
+                [term, holders, surface_of(term, holders, chosen.get(term, Counter()))]
+            )
     return dict(files)
+
+
+def best_row(rows, word: str, at_least: int = 1):
+    """The lexicon row [term, releases, surface] correction() would choose, or None."""
+    limit = max_distance(word)
+    ranked = []
+    for term, holders, surface in rows:
+        if holders >= at_least:
+            distance = edit_distance(word, term, limit)
+            if 0 < distance <= limit:
+                ranked.append((distance, -holders, term, surface))
+    return min(ranked)[2:] if ranked else None
+
+
+def few_fixes(files: dict) -> dict:
+    """{term held by 1..FEW releases: [correction, surface]} from the lexicon files, for the
+    manifest: the browser corrects such a word without fetching a lexicon file."""
+    fixes = {}
+    for rows in files.values():
+        common = [row for row in rows if row[1] >= least_holders(1)]
+        for term, holders, _ in rows:
+            if 1 <= holders <= FEW and common:
+                found = best_row(common, term, least_holders(holders))
+                if found:
+                    fixes[term] = list(found)
+    return fixes

@@ -6,12 +6,13 @@ import logging
 import math
 import time
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
 
-from dateline.search.correct import lexicon
+from dateline.search.correct import few_fixes, lexicon
 from dateline.search.fold import fold_map
 from dateline.search.index import open_index, read_stamp
 from dateline.search.postings import collect_terms, export_numbers, live_documents, numbering
@@ -171,10 +172,23 @@ def write_doc_chunks(out_dir, records, written, size, write=None):
     return names
 
 
-def term_groups(out_dir, shards, written, write) -> list:
+def with_fixes(row, few: dict, few_terms: list) -> list:
+    """A shard row, with the few-match corrections of the terms in its range as a fifth item."""
+    start, end = bisect_left(few_terms, row[0]), bisect_right(few_terms, row[1])
+    if start == end:
+        return row
+    return [*row[:4], {term: few[term] for term in few_terms[start:end]}]
+
+
+def term_groups(out_dir, shards, written, write, few=None) -> list:
     """Write the shard rows in groups (the manifest's second level); return the top level:
     [[first term, last term, group file], ...]. About sqrt(shards) groups of sqrt(shards)
-    rows each, so neither the manifest nor a group grows fast with the corpus."""
+    rows each, so neither the manifest nor a group grows fast with the corpus. A row carries
+    the few-match corrections of its terms (correct.few_fixes): the browser reads the row
+    before the shard anyway, so knowing a rare word's correction costs no request."""
+    few = few or {}
+    few_terms = sorted(few)
+    shards = [with_fixes(row, few, few_terms) for row in shards]
     size = max(1, math.ceil(math.sqrt(len(shards))))
     groups = [shards[i:i + size] for i in range(0, len(shards), size)]
     return [[rows[0][0], rows[-1][1], write(out_dir, "terms-", rows, written)] for rows in groups]
@@ -259,10 +273,12 @@ def numbers_of(postings: dict) -> array:
     return array("i", sorted(set(chain.from_iterable(lists))))
 
 
-def write_lexicon(out_dir, live, numbers, written, write) -> dict:
-    """Write the typo-correction lexicon (search/correct.py), one file per first letter."""
+def write_lexicon(out_dir, live, numbers, written, write) -> tuple[dict, dict]:
+    """Write the typo-correction lexicon (search/correct.py), one file per first two letters;
+    return ({letters: file}, the few-match corrections for the manifest)."""
     files = lexicon(numbers, (stored.get("surfaces") or {} for _, stored in live))
-    return {letter: write(out_dir, "lex-", rows, written) for letter, rows in files.items()}
+    names = {letters: write(out_dir, "lex-", rows, written) for letters, rows in files.items()}
+    return names, few_fixes(files)
 
 
 def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> dict:
@@ -278,23 +294,29 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
     facets_file = write(out_dir, "facets-", dict(columns, totals=totals), written)
     fold_file = write(out_dir, "fold-", {chr(code): text for code, text in fold_map().items()},
                       written)
-    lexicon_files = write_lexicon(out_dir, live, numbers, written, write)
+    lexicon_files, few = write_lexicon(out_dir, live, numbers, written, write)
     manifest = {
         "format": FORMAT_VERSION,
         "schema": SCHEMA_VERSION,
         "doc_count": len(records),
         "bm25": {"B": BM25_B, "K1": BM25_K1},
         "fields": {
-            f: {"total": stamp["field_totals"][f], "boost": FIELD_BOOSTS[f],
-                "phrase": f in PHRASE_FIELDS}
+            f: {
+                "total": stamp["field_totals"][f],
+                "boost": FIELD_BOOSTS[f],
+                "phrase": f in PHRASE_FIELDS,
+            }
             for f in TEXT_FIELDS
         },
         "field_order": list(TEXT_FIELDS),
         "prefix_limit": PREFIX_LIMIT,
         "prefix_min": PREFIX_MIN,
-        "terms": term_groups(out_dir, shards, written, write),
-        "docs": {"size": doc_size, "per_dir": DIR_CHUNKS,
-                 "dirs": doc_directories(out_dir, doc_files, written, write)},
+        "terms": term_groups(out_dir, shards, written, write, few),
+        "docs": {
+            "size": doc_size,
+            "per_dir": DIR_CHUNKS,
+            "dirs": doc_directories(out_dir, doc_files, written, write),
+        },
         "facets": facets_file,
         "fold": fold_file,
         "lexicon": lexicon_files,
@@ -308,8 +330,23 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
 def finish_stats(manifest, terms, shards, written, started, how="exported") -> ExportStats:
     seconds = time.perf_counter() - started
     chunks = -(-manifest["doc_count"] // manifest["docs"]["size"])
-    stats = ExportStats(manifest["doc_count"], terms, shards, chunks, len(written), sum(written),
-                        written[-1], seconds)
-    logger.info("search: %s %d releases, %d terms, %d shards, %d bytes in %.2fs",
-                how, stats.documents, stats.terms, stats.shards, stats.total_bytes, seconds)
+    stats = ExportStats(
+        manifest["doc_count"],
+        terms,
+        shards,
+        chunks,
+        len(written),
+        sum(written),
+        written[-1],
+        seconds,
+    )
+    logger.info(
+        "search: %s %d releases, %d terms, %d shards, %d bytes in %.2fs",
+        how,
+        stats.documents,
+        stats.terms,
+        stats.shards,
+        stats.total_bytes,
+        seconds,
+    )
     return stats

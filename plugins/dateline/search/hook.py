@@ -48,17 +48,26 @@ def search_documents(articles):
         )
 
 
+def _under(static_dir: str, path: str) -> str:
+    return path.replace("theme/", static_dir + "/", 1)
+
+
 def add_search_client(generator) -> None:
-    """Write the search page's client and stylesheet under hashed names (search/assets.py) and
-    give the templates their paths, before any page is written."""
-    from dateline.search.assets import write_client
+    """Write every theme file pages load (stylesheets, images, the joined search client) under
+    hashed names (search/assets.py) and give the templates their paths, before any page is
+    written."""
+    from dateline.search.assets import write_theme
 
     settings = generator.settings
     static_dir = settings.get("THEME_STATIC_DIR", "theme")
     output_theme = Path(generator.output_path) / static_dir
-    context = write_client(Path(settings["THEME"]) / "static", output_theme)
-    generator.context.update({key: path.replace("theme/", static_dir + "/", 1) for key,
-                              path in context.items()})
+    context = write_theme(Path(settings["THEME"]) / "static", output_theme)
+    context["THEME_FILES"] = {
+        key: _under(static_dir, path) for key, path in context["THEME_FILES"].items()
+    }
+    context["SEARCH_CLIENT"] = _under(static_dir, context["SEARCH_CLIENT"])
+    context["SEARCH_CSS"] = _under(static_dir, context["SEARCH_CSS"])
+    generator.context.update(context)
 
 
 def start_search(generator) -> None:
@@ -73,15 +82,22 @@ def start_search(generator) -> None:
     documents_file = search_index_path(settings).with_name("search-documents.pickle")
     documents_file.parent.mkdir(parents=True, exist_ok=True)
     check_search_cache(settings)
-    documents_file.write_bytes(pickle.dumps(list(search_documents(generator.articles)),
-                                            pickle.HIGHEST_PROTOCOL))
+    documents_file.write_bytes(
+        pickle.dumps(list(search_documents(generator.articles)), pickle.HIGHEST_PROTOCOL)
+    )
     export_dir = Path(generator.output_path) / "search"
     # A fresh interpreter ("spawn"), not a fork: a fork would carry every page the main
     # process holds, doubling the build's memory; the releases' text is all the index needs.
     process = multiprocessing.get_context("spawn").Process(
-        target=run_search_process, name="dateline-search",
-        args=(search_index_path(settings), documents_file, export_dir, _live_output(settings),
-              logging.getLogger("dateline").getEffectiveLevel()),
+        target=run_search_process,
+        name="dateline-search",
+        args=(
+            search_index_path(settings),
+            documents_file,
+            export_dir,
+            _live_output(settings),
+            logging.getLogger("dateline").getEffectiveLevel(),
+        ),
     )
     process.start()
     current().search_process = process
@@ -122,8 +138,9 @@ def finish_search(pelican_object) -> None:
     with phase("search wait"):
         process.join()
     if process.exitcode != 0:
-        raise SearchFailed(f"search indexing failed (exit status {process.exitcode}); see the log "
-                           f"above")
+        raise SearchFailed(
+            f"search indexing failed (exit status {process.exitcode}); see the log above"
+        )
     reached("pages-written")
     seal_search_cache(pelican_object.settings)
     timing_file = search_index_path(pelican_object.settings).with_name("search-timing.json")

@@ -3,7 +3,7 @@
 import { avgFieldLength, bm25, BYTE_TO_LENGTH, idf } from "./scoring.js";
 import { isEmpty, parseQuery } from "./query.js";
 import { foldTableLoaded, isAscii, setFoldTable } from "./fold.js";
-import { correctWords } from "./correct.js";
+import { correctWords, warmLexicon } from "./correct.js";
 
 export const FORMAT_VERSION = 2;
 const PREFIX_MIN = 2; // the manifest's prefix_min, before the manifest is loaded
@@ -378,6 +378,7 @@ export class SearchEngine {
     manifest = manifest || await this.manifest();
     if (options.correct !== false) await correctWords(this, manifest, parsed);
     const matched = await this.rank(manifest, parsed);
+    if (options.prefix && matched.size === 0) warmLexicon(this, manifest, parsed);
     const filters = options.filters || {};
     const scores = await this.applyFilters(manifest, matched, filters);
     const ids = [...scores.keys()];
