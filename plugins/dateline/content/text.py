@@ -38,6 +38,12 @@ BLOCKS = {
     "dt",
     "dd",
 }
+# Elements with no end tag (HTML's void elements), for the readers that track nesting
+# (disclaimers' block walk, the importer's HTML reader).
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)
 CELLS = {"td", "th"}  # a word break, not a paragraph: a table row reads as one line
 
 _ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""

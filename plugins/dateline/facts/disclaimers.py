@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from dateline.content.exchanges import normalise_exchange, parse_ticker
 from dateline.content.issuer import NO_DISCLAIMER, REQUIRED_LEGEND_EXCHANGES, Issuer, Legend
-from dateline.content.text import normalise, plain_text
+from dateline.content.text import VOID_ELEMENTS, normalise, plain_text
 from dateline.errors import DatelineError, Problem
 
 logger = logging.getLogger(__name__)
@@ -84,24 +84,6 @@ def _paragraph_keys(html: str) -> tuple[str, ...]:
 # --- top-level blocks of the body -------------------------------------------------------------
 
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>", re.DOTALL)
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
@@ -135,7 +117,7 @@ def _split_blocks(html: str) -> list[_Block]:
             spans.append((text_from, match.start(), ""))
         if not name or closing:  # comment or stray closing tag: leave it where it is
             text_from = match.end()
-        elif name in _VOID or selfclosing:
+        elif name in VOID_ELEMENTS or selfclosing:
             spans.append((match.start(), match.end(), name))
             text_from = match.end()
         else:

@@ -14,26 +14,11 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from dateline.content.text import VOID_ELEMENTS
 from dateline.importer.blocks import Block, Span, collapse, merge
 
 logger = logging.getLogger(__name__)
 
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
 SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
         "nav",
         "aside", "object", "canvas", "video", "audio", "map", "dialog"}  # fmt: skip
@@ -113,12 +98,12 @@ class _TreeBuilder(HTMLParser):
             tag, {k: v or "" for k, v in attrs}, line=self.getpos()[0], parent=self.stack[-1]
         )
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        if tag not in VOID_ELEMENTS:
             self.stack.append(node)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack[-1].tag == tag:
+        if tag not in VOID_ELEMENTS and self.stack[-1].tag == tag:
             self.stack.pop()
 
     def handle_endtag(self, tag):
