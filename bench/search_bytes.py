@@ -83,7 +83,7 @@ def corrected_terms(export_dir: Path, manifest: dict) -> set:
     rows = (
         row
         for _, _, name in manifest["terms"]
-        for row in json.loads((export_dir / name).read_text())
+        for row in json.loads((export_dir / name).read_text())["rows"]
     )
     return {term for row in rows if len(row) > 4 for term in row[4]}
 
@@ -93,8 +93,8 @@ def rare_word(export_dir: Path) -> str:
     keeps as typed."""
     manifest = json.loads((export_dir / "manifest.json").read_text())
     corrected = corrected_terms(export_dir, manifest)
-    for name in sorted(manifest["lexicon"].values()):
-        for term, releases, surface in json.loads((export_dir / name).read_text()):
+    for path in sorted(export_dir.glob("lex-*.json")):
+        for term, releases, surface in json.loads(path.read_text()):
             if releases == 1 and len(surface) >= 6 and surface.isalpha() and term not in corrected:
                 return surface
     raise LookupError("no rare word")

@@ -115,7 +115,7 @@ def test_the_shard_rows_carry_the_few_match_corrections(tmp_path):
     rows = [
         row
         for _, _, name in manifest["terms"]
-        for row in json.loads((tmp_path / "out" / name).read_text())
+        for row in json.loads((tmp_path / "out" / name).read_text())["rows"]
     ]
     [row] = [row for row in rows if len(row) > 4]
     assert row[4] == {"drilll": ["drill", "drilling"]} and row[0] <= "drilll" <= row[1]

@@ -45,13 +45,13 @@ def run_node(test_file, **env):
 def test_manifest_describes_the_export(built, corpus):
     root, stats = built
     manifest = json.loads((root / "out" / "manifest.json").read_text())
-    assert manifest["format"] == 2 and manifest["doc_count"] == len(corpus)
+    assert manifest["format"] == 3 and manifest["doc_count"] == len(corpus)
     assert manifest["fields"]["title"]["boost"] == 2.0
     names = {p.name for p in (root / "out").iterdir()}
     shards = [
         row
         for group in manifest["terms"]
-        for row in json.loads((root / "out" / group[2]).read_text())
+        for row in json.loads((root / "out" / group[2]).read_text())["rows"]
     ]
     for first, last, shard, pos, *_ in shards:
         assert first <= last and shard in names and (not pos or pos in names)
@@ -65,6 +65,30 @@ def test_manifest_describes_the_export(built, corpus):
     assert stats.manifest_bytes < 3_000
     sizes = [(root / "out" / s[2]).stat().st_size for s in shards]
     assert stats.shards > 10 and sorted(sizes)[len(sizes) // 2] < 40_000
+
+
+def test_group_files_name_the_lexicon_of_every_word_in_their_span(built):
+    """The browser finds a word's lexicon in the last group starting at or before the word
+    (the first group before them all): the group it read for the word, or the one before a
+    gap. Every lexicon term, and words before, between and after the groups, find theirs."""
+    out = built[0] / "out"
+    groups = json.loads((out / "manifest.json").read_text())["terms"]
+    files = {p.name: json.loads(p.read_text()) for p in out.glob("lex-*.json")}
+    owner = {row[0]: name for name, rows in files.items() for row in rows}
+    assert "lexicon" not in json.loads((out / "manifest.json").read_text())
+    assert len(files) > 10 and len(groups) > 1
+
+    def lexicon_of(word):
+        group = max([0] + [i for i, g in enumerate(groups) if g[0] <= word])
+        digest = json.loads((out / groups[group][2]).read_text())["lexicon"].get(word[:2])
+        return digest and f"lex-{digest}.json"
+
+    for term, name in owner.items():
+        assert lexicon_of(term) == name
+        assert lexicon_of(term[:2] + "\uffff") == name and lexicon_of(term[:2] + "a") == name
+    for first, last, _ in groups:  # a word just past a group's last term (a gap)
+        if last[:2] in {t[:2] for t in owner}:
+            assert lexicon_of(last + "a") == owner[next(t for t in owner if t[:2] == last[:2])]
 
 
 def test_unchanged_releases_export_identical_files(tmp_path):

@@ -31,7 +31,8 @@ def publish(out_dir, live_root):
 def shard_rows(folder):
     """The shard rows of an export, read through the manifest's groups."""
     groups = json.loads((folder / "manifest.json").read_text())["terms"]
-    return [row for group in groups for row in json.loads((folder / group[2]).read_text())]
+    return [row for group in groups
+            for row in json.loads((folder / group[2]).read_text())["rows"]]
 
 
 def contents(folder):
@@ -39,11 +40,14 @@ def contents(folder):
     the document records, the facets and the rest of the manifest."""
     manifest = json.loads((folder / "manifest.json").read_text())
     terms, positions, docs, few = {}, {}, [], {}
-    rows = [
-        row
-        for group in manifest.pop("terms")
-        for row in json.loads((folder / group[2]).read_text())
-    ]
+    groups = [json.loads((folder / group[2]).read_text()) for group in manifest.pop("terms")]
+    rows = [row for group in groups for row in group["rows"]]
+    lexicon = {}  # {letters: lexicon file}, over the group files (each names its span's)
+    for group in groups:
+        for letters, digest in group["lexicon"].items():
+            assert lexicon.setdefault(letters, digest) == digest
+    assert {f"lex-{d}.json" for d in lexicon.values()} == {
+        p.name for p in folder.glob("lex-*.json")}
     for first, last, shard, pos, *fixes in rows:
         for fixed in fixes:  # the few-match corrections of the row's terms
             assert all(first <= term <= last for term in fixed)
@@ -65,6 +69,7 @@ def contents(folder):
         "docs": docs,
         "facets": facets,
         "few": few,
+        "lexicon": lexicon,
     }
 
 

@@ -42,10 +42,10 @@ test("corrections: nearest, then more releases, then code point", () => {
 
 test("typing shows every release Enter shows (tiny index)", async () => {
   const shard = { mine: { body: [0, 1, 5, 1, 1, 5] }, minor: { body: [2, 1, 5] } };
-  const manifest = { format: 2, doc_count: 3, bm25: { B: 0.75, K1: 1.2 }, prefix_limit: 32, prefix_min: 2,
+  const manifest = { format: 3, doc_count: 3, bm25: { B: 0.75, K1: 1.2 }, prefix_limit: 32, prefix_min: 2,
     fields: { body: { total: 15, boost: 1, phrase: true } }, field_order: ["body"],
-    terms: [["mine", "minor", "g.json"]], lexicon: {}, fold: "f.json" };
-  const files = { "manifest.json": manifest, "g.json": [["mine", "minor", "s.json", ""]], "s.json": shard };
+    terms: [["mine", "minor", "g.json"]], fold: "f.json" };
+  const files = { "manifest.json": manifest, "g.json": { rows: [["mine", "minor", "s.json", ""]], lexicon: {} }, "s.json": shard };
   const engine = new SearchEngine(async (name) => files[name]);
   const enter = await engine.search("mining");
   const typing = await engine.search("mining", { prefix: true });
@@ -70,14 +70,14 @@ test("postings decode from deltas; terms compare by code point", () => {
 
 test("a stop-word-only query fetches nothing", async () => {
   const calls = [];
-  const engine = new SearchEngine(async (name) => { calls.push(name); return { format: 2 }; });
+  const engine = new SearchEngine(async (name) => { calls.push(name); return { format: 3 }; });
   const result = await engine.search("the of and");
   assert.deepEqual([result.total, calls], [0, []]);
 });
 
 test("one fetch per file, shared by concurrent searches", async () => {
   const calls = [];
-  const engine = new SearchEngine(async (name) => { calls.push(name); return { format: 2 }; });
+  const engine = new SearchEngine(async (name) => { calls.push(name); return { format: 3 }; });
   await Promise.all([engine.manifest(), engine.manifest(), engine.load("manifest.json")]);
   assert.deepEqual(calls, ["manifest.json"]);
 });
@@ -91,4 +91,27 @@ test("highlight marks query words and keeps markup as text", () => {
 test("highlight marks an accented word for its plain query, at its own offsets", () => {
   const parts = highlight("Drilling at Que\u0301bec and Québec", ["quebec"], "", 200);
   assert.deepEqual(parts.filter((p) => p.hit).map((p) => p.text), ["Que\u0301bec", "Québec"]);
+});
+
+test("a misspelt word finds its lexicon in the group before it, even between groups", async () => {
+  const manifest = { format: 3, doc_count: 3, bm25: { B: 0.75, K1: 1.2 }, prefix_limit: 32, prefix_min: 2,
+    fields: { body: { total: 15, boost: 1, phrase: true } }, field_order: ["body"],
+    terms: [["mine", "minor", "g1.json"], ["mint", "mirth", "g2.json"]], fold: "f.json" };
+  const lexicon = { mi: "abc" };
+  const files = {
+    "manifest.json": manifest,
+    "g1.json": { rows: [["mine", "minor", "s1.json", ""]], lexicon },
+    "g2.json": { rows: [["mint", "mirth", "s2.json", ""]], lexicon },
+    "s1.json": { mine: { body: [0, 1, 5] }, minor: { body: [1, 1, 5] } },
+    "s2.json": { mint: { body: [2, 1, 5] }, mirth: { body: [2, 1, 5] } },
+    "lex-abc.json": [["mine", 1, "mine"], ["minor", 1, "minor"], ["mint", 5, "mint"], ["mirth", 1, "mirth"]],
+  };
+  for (const [word, group] of [["minp", "g1.json"], ["mimt", "g1.json"], ["mirtz", "g2.json"]]) {
+    const calls = [];
+    const engine = new SearchEngine(async (name) => { calls.push(name); return files[name]; });
+    const result = await engine.search(word);
+    assert.equal(result.parsed.corrections.length, 1, word);
+    assert.deepEqual(result.hits.map((h) => h.id), [2], word);
+    assert.ok(calls.includes(group) && calls.includes("lex-abc.json"), `${word}: ${calls}`);
+  }
 });

@@ -29,7 +29,7 @@ from dateline.search.schema import (
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # A term shard closes once its postings pass this many bytes (one huge term may exceed it).
 SHARD_BYTES = 12_000
 # Bytes one shard adds to its group file (two terms, two hashed names).
@@ -180,18 +180,39 @@ def with_fixes(row, few: dict, few_terms: list) -> list:
     return [*row[:4], {term: few[term] for term in few_terms[start:end]}]
 
 
-def term_groups(out_dir, shards, written, write, few=None) -> list:
+def group_lexicon(lexicon: dict, first: str, following: str | None) -> dict:
+    """{letters: lexicon file hash} for the pairs of first letters a word in this group's span
+    may start with: the span runs from the group's first term (from "" for the first group) to
+    the next group's first term, so a word the browser looks up there, or in the gap after
+    the group, finds its lexicon in the group file it read (or would read) for the word."""
+    top = chr(0x10FFFF)
+    return {
+        letters: name[len("lex-"):-len(".json")]
+        for letters, name in lexicon.items()
+        if first <= letters + top and (following is None or letters < following)
+    }
+
+
+def term_groups(out_dir, shards, written, write, few=None, lexicon=None) -> list:
     """Write the shard rows in groups (the manifest's second level); return the top level:
     [[first term, last term, group file], ...]. About sqrt(shards) groups of sqrt(shards)
     rows each, so neither the manifest nor a group grows fast with the corpus. A row carries
     the few-match corrections of its terms (correct.few_fixes): the browser reads the row
-    before the shard anyway, so knowing a rare word's correction costs no request."""
-    few = few or {}
+    before the shard anyway, so knowing a rare word's correction costs no request. A group
+    file also names the lexicon files of the first letters in its span (group_lexicon): the
+    browser has read it for a misspelt word before it knows the word is missing."""
+    few, lexicon = few or {}, lexicon or {}
     few_terms = sorted(few)
     shards = [with_fixes(row, few, few_terms) for row in shards]
     size = max(1, math.ceil(math.sqrt(len(shards))))
     groups = [shards[i:i + size] for i in range(0, len(shards), size)]
-    return [[rows[0][0], rows[-1][1], write(out_dir, "terms-", rows, written)] for rows in groups]
+    firsts = ["" if i == 0 else rows[0][0] for i, rows in enumerate(groups)]
+    following = [rows[0][0] for rows in groups[1:]] + [None]
+    return [
+        [rows[0][0], rows[-1][1], write(out_dir, "terms-", {
+            "rows": rows, "lexicon": group_lexicon(lexicon, first, after)}, written)]
+        for rows, first, after in zip(groups, firsts, following)
+    ]
 
 
 def doc_directories(out_dir, names, written, write) -> list:
@@ -275,7 +296,7 @@ def numbers_of(postings: dict) -> array:
 
 def write_lexicon(out_dir, live, numbers, written, write) -> tuple[dict, dict]:
     """Write the typo-correction lexicon (search/correct.py), one file per first two letters;
-    return ({letters: file}, the few-match corrections for the manifest)."""
+    return ({letters: file}, the few-match corrections for the shard rows)."""
     files = lexicon(numbers, (stored.get("surfaces") or {} for _, stored in live))
     names = {letters: write(out_dir, "lex-", rows, written) for letters, rows in files.items()}
     return names, few_fixes(files)
@@ -311,7 +332,7 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
         "field_order": list(TEXT_FIELDS),
         "prefix_limit": PREFIX_LIMIT,
         "prefix_min": PREFIX_MIN,
-        "terms": term_groups(out_dir, shards, written, write, few),
+        "terms": term_groups(out_dir, shards, written, write, few, lexicon_files),
         "docs": {
             "size": doc_size,
             "per_dir": DIR_CHUNKS,
@@ -319,7 +340,6 @@ def write_rest(out_dir, live, stamp, shards, numbers, written, write=None) -> di
         },
         "facets": facets_file,
         "fold": fold_file,
-        "lexicon": lexicon_files,
     }
     blob = dump(manifest)
     (Path(out_dir) / "manifest.json").write_bytes(blob)

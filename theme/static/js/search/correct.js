@@ -52,7 +52,7 @@ async function fixOf(engine, manifest, word) {
   const few = (await engine.shardRow(manifest, word))?.[4];
   if (few && Object.hasOwn(few, word)) return [few[word][0], 0, few[word][1]];
   if (await engine.holds(manifest, word)) return null;
-  return nearest(await engine.lexicon(manifest, [...word].slice(0, SHARED).join("")), word);
+  return nearest(await engine.lexicon(manifest, word, [...word].slice(0, SHARED).join("")), word);
 }
 
 /** While typing: when the word being typed matches nothing and the index lacks it, fetch its
@@ -62,6 +62,6 @@ export function warmLexicon(engine, manifest, parsed) {
   const stem = parsed.prefixStem;
   if (!stem || !isCandidate(stem)) return;
   engine.holds(manifest, stem)
-    .then((held) => held || engine.lexicon(manifest, [...stem].slice(0, SHARED).join("")))
+    .then((held) => held || engine.lexicon(manifest, stem, [...stem].slice(0, SHARED).join("")))
     .catch(() => {});
 }

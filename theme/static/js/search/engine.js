@@ -5,7 +5,7 @@ import { isEmpty, parseQuery } from "./query.js";
 import { foldTableLoaded, isAscii, setFoldTable } from "./fold.js";
 import { correctWords, warmLexicon } from "./correct.js";
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 const PREFIX_MIN = 2; // the manifest's prefix_min, before the manifest is loaded
 const FACETS = ["ticker", "year", "tag"];
 
@@ -122,7 +122,7 @@ export class SearchEngine {
   async shardRow(manifest, term) {
     const g = rangeIndex(manifest.terms, term);
     if (g < 0) return null;
-    const rows = await this.load(manifest.terms[g][2]);
+    const { rows } = await this.load(manifest.terms[g][2]);
     const i = rangeIndex(rows, term);
     return i < 0 ? null : rows[i];
   }
@@ -228,7 +228,7 @@ export class SearchEngine {
     for (const group of manifest.terms) {
       if (compareTerms(group[1], prefix) < 0) continue;
       if (after(group)) return;
-      for (const row of await this.load(group[2])) {
+      for (const row of (await this.load(group[2])).rows) {
         if (compareTerms(row[1], prefix) < 0) continue;
         if (after(row)) return;
         yield row;
@@ -273,10 +273,22 @@ export class SearchEngine {
     return Object.keys(await this.termEntry(manifest, term)).length > 0;
   }
 
-  /** The lexicon rows of terms starting with these letters (for corrections), or []. */
-  async lexicon(manifest, letters) {
-    const name = manifest.lexicon[letters];
-    return name ? this.load(name) : [];
+  /** The lexicon rows of terms starting with letters (the first letters of word), or [].
+   * The group file whose span holds word names the file: the last group starting at or
+   * before word (the first group for a word before them all). That is the group shardRow
+   * read for word, unless word falls between two groups' ranges. */
+  async lexicon(manifest, word, letters) {
+    const groups = manifest.terms;
+    if (!groups.length) return [];
+    let lo = 1;
+    let hi = groups.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareTerms(groups[mid][0], word) <= 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const hash = (await this.load(groups[lo - 1][2])).lexicon[letters];
+    return hash ? this.load(`lex-${hash}.json`) : [];
   }
 
   /** Load the fold table before analysing non-ASCII text. */
