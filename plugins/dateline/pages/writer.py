@@ -98,18 +98,13 @@ class DatelineWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None,
                    override_output=False, url=None, **kwargs):
+        def write():
+            return super(DatelineWriter, self).write_file(
+                name, template, context, relative_urls, paginated, template_name,
+                override_output, url, **kwargs)
+
         if not name:
-            return super().write_file(
-                name,
-                template,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
-            )
+            return write()
         key = self.page_key(
             name,
             template,
@@ -124,17 +119,7 @@ class DatelineWriter(Writer):
         self._produce(
             name,
             key,
-            lambda: super(DatelineWriter, self).write_file(
-                name,
-                template,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
-            ),
+            write,
             signal_context=kwargs,
         )
 
