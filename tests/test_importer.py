@@ -30,7 +30,10 @@ from dateline.importer import (
 )
 from dateline.importer.batch import read_source
 from dateline.importer.blocks import Span
-from dateline.importer.detect import match_lead, release_tickers, slugify, suggest_tags, title_case
+from dateline.importer.datelines import match_lead
+from dateline.importer.tags import suggest_tags
+from dateline.importer.tickers import release_tickers
+from dateline.importer.titles import slugify, title_case
 from dateline.importer.verify import normalise, rendered_text
 from dateline.importer.writer import render_spans
 

@@ -5,7 +5,7 @@ Public API (the CLI and `dateline extract` use these):
 - `parse_release(text, *, source, is_html=False) -> ImportedRelease`;
 - `detect_release_date(text)` and `detect_tickers(text)` for raw files.
 
-Names load on first use, so the build can use `dateline.importer.detect` (the dateline
+Names load on first use, so the build can use `dateline.importer.datelines` (the dateline
 recogniser) without loading the importer's readers and writers.
 """
 
@@ -14,10 +14,10 @@ from __future__ import annotations
 import importlib
 
 _PUBLIC = {
-    "ImportedRelease": "dateline.importer.release",
+    "ImportedRelease": "dateline.importer.assemble",
     "add_arguments": "dateline.importer.batch",
     "detect_release_date": "dateline.importer.release",
-    "detect_tickers": "dateline.importer.detect",
+    "detect_tickers": "dateline.importer.tickers",
     "missing_sentences": "dateline.importer.verify",
     "parse_release": "dateline.importer.release",
     "run": "dateline.importer.batch",

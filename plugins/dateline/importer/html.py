@@ -280,7 +280,8 @@ _SITE_PART = re.compile(
 def _title_headline(title: str) -> str | None:
     """ "Headline | GlobeNewswire" or "GlobeNewswire - Headline": the longest part of the <title>
     that is not the wire's name or a section of the site."""
-    from dateline.importer.detect import WIRE_NAME, is_navigation
+    from dateline.importer.datelines import WIRE_NAME
+    from dateline.importer.letterheads import is_navigation
 
     parts = [p.strip() for p in re.split(r"\s+[|–—]\s+|\s+-\s+", title) if p.strip()]
     kept = [

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.errors import DatelineError, Problem
-from dateline.importer import detect
+from dateline.importer.datelines import Lead, match_lead, match_placeline
+from dateline.importer.titles import tidy_place
 from dateline.importer.verify import (
     normalise,
     source_line,
@@ -172,21 +173,21 @@ def _cut_recorded_lead(paragraph: str, fields: dict, haystack: str) -> str:
     the front matter: it counts when date and place match; the rest must be in the body."""
     from dateline.facts.leadline import dateline_text
 
-    lead = detect.match_lead(paragraph)
+    lead = match_lead(paragraph)
     date = fields.get("date")
     if date is None:
         return paragraph
     if lead is None:  # "PHOENIX--(BUSINESS WIRE)--", dated by a line above it
-        placeline = detect.match_placeline(paragraph)
+        placeline = match_placeline(paragraph)
         if placeline is None or placeline[1] != fields.get("wire"):
             return paragraph
-        lead = detect.Lead(placeline[0], placeline[1], _as_date(date), placeline[2], False)
+        lead = Lead(placeline[0], placeline[1], _as_date(date), placeline[2], False)
     if _as_date(date) != lead.date:
         return paragraph
     if lead.standalone:  # a date line or time stamp: the page's dateline shows its date
         shown = dateline_text(None, lead.date, None).rstrip(" –")
         return "" if normalise(shown) in haystack else paragraph
-    place = detect.tidy_place(lead.place) if lead.place else None
+    place = tidy_place(lead.place) if lead.place else None
     if place != fields.get("dateline"):
         return paragraph
     shown = dateline_text(place, lead.date, fields.get("wire"))

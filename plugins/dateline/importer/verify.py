@@ -15,8 +15,9 @@ import yaml
 
 # noqa: F401 (normalise: verify's users import it here)
 from dateline.content.text import normalise, plain_text
-from dateline.importer import detect
+from dateline.importer.datelines import match_lead, match_placeline
 from dateline.importer.text import BULLET, normalise_newlines, unescape
+from dateline.importer.titles import tidy_place
 
 logger = logging.getLogger(__name__)
 
@@ -98,12 +99,12 @@ def source_paragraphs(source_text: str, is_html: bool) -> list[str]:
 def _without_recorded_lead(paragraph: str, fields: dict) -> str:
     """Cut a leading dateline whose date and place the front matter records; the rest must be in the
     body."""
-    lead = detect.match_lead(paragraph)
+    lead = match_lead(paragraph)
     if lead is None:
         return _without_recorded_placeline(paragraph, fields)
     if str(fields.get("date", ""))[:10] != lead.date.isoformat():
         return paragraph
-    if lead.place and normalise(detect.tidy_place(lead.place)) != normalise(
+    if lead.place and normalise(tidy_place(lead.place)) != normalise(
         str(fields.get("dateline", ""))
     ):
         return paragraph
@@ -112,12 +113,12 @@ def _without_recorded_lead(paragraph: str, fields: dict) -> str:
 
 def _without_recorded_placeline(paragraph: str, fields: dict) -> str:
     """ "PHOENIX--(BUSINESS WIRE)--" with no date: cut when place and wire are both recorded."""
-    placeline = detect.match_placeline(paragraph)
+    placeline = match_placeline(paragraph)
     if placeline is None:
         return paragraph
     place, wire, end = placeline
     recorded = normalise(str(fields.get("dateline", ""))), normalise(str(fields.get("wire", "")))
-    if recorded != (normalise(detect.tidy_place(place)), normalise(wire)):
+    if recorded != (normalise(tidy_place(place)), normalise(wire)):
         return paragraph
     return paragraph[end:]
 

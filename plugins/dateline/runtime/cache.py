@@ -47,7 +47,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "facts.grant_terms", "facts.asx_forms",
     "facts.milestones", "facts.milestone_dates", "facts.milestone_duplicates",
     "facts.milestone_events", "facts.milestone_paragraphs",
-    "facts.structured", "facts.leadline", "importer.detect",
+    "facts.structured", "facts.leadline", "importer.detect", "importer.datelines", "importer.dates",
     "pages.urls", "pages.taxonomy", "pages.writer", "pages.pagekeys", "pages.feeds",
     "pages.registers",
 ))
