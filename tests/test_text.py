@@ -50,3 +50,31 @@ def test_cells_and_blocks_are_word_breaks():
 def test_one_fold_for_legal_text_and_the_importer(typed, plain):
     assert htmltext.normalise(typed) == plain
     assert disclaimers.normalise(typed) == verify.normalise(typed) == plain
+
+
+# Cuts the importer's old splitter made otherwise: after "Inc." before a sentence opener (it
+# never cut there, so a lost sentence was reported with its neighbour), not after "approx." (it
+# cut there), before a list item joined into the paragraph and before "$".
+SPLITS = [
+    ("Acme Inc. The options vest now.", ["Acme Inc.", "The options vest now."]),
+    ("It holds approx. Ten claims here.", ["It holds approx. Ten claims here."]),
+    ("Options were granted. - Options to buy 10 shares.",
+     ["Options were granted.", "- Options to buy 10 shares."]),
+    ("Gold rose. $5 million was raised.", ["Gold rose.", "$5 million was raised."]),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "sentences"), SPLITS)
+def test_one_sentence_splitter_for_extraction_and_the_importer(paragraph, sentences):
+    from dateline.facts import sentences as facts_sentences
+    from dateline.importer import sitecheck
+
+    assert htmltext.split_sentences(paragraph) == sentences
+    for user in (facts_sentences, verify, sitecheck):
+        assert user.split_sentences is htmltext.split_sentences
+
+
+def test_verify_reports_a_lost_sentence_by_extractions_cut():
+    source = "Acme Inc. The options vest now. Gold rose."
+    document = "---\ntitle: T\n---\nAcme Inc. Gold rose.\n"
+    assert verify.missing_sentences(source, document) == ["The options vest now."]

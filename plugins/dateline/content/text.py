@@ -1,4 +1,5 @@
-"""Rendered HTML to plain text, and text folded for comparison: the one place both are written.
+"""Rendered HTML to plain text, text folded for comparison, and sentences: the one place each is
+written.
 
 Search records, JSON-LD `articleBody` and summaries (`html_to_text`), legal-text matching
 (`disclaimers`: `plain_text`, `normalise`) and the importer's check that nothing was lost
@@ -6,6 +7,10 @@ Search records, JSON-LD `articleBody` and summaries (`html_to_text`), legal-text
 could be "missing" to one of them. Regular expressions, not `html.parser`: legal-text matching
 runs this on every block of every release, and the parser is eight times slower. The tag
 pattern steps over quoted attribute values, so a `>` in a link title does not end a tag.
+
+Sentences (`split_sentences`) are split here once, for extraction (`facts/sentences`, grants,
+milestones) and for the importer's `--verify`, which reports a lost sentence by the same cut
+extraction reads (docs/architecture.md says why the splitter lives here).
 """
 
 from __future__ import annotations
@@ -97,3 +102,67 @@ def normalise(text: str) -> str:
     if not text.isascii():  # both steps are slow and change nothing in ASCII text
         text = unicodedata.normalize("NFKC", text.translate(FOLD))
     return " ".join(text.split()).casefold()
+
+
+# --- sentences: one splitter for extraction (facts/) and the importer's --verify -------
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "messrs", "no", "nos", "st", "jr", "sr", "vs", "approx",
+    "e.g", "i.e", "cf", "fig", "figs", "u.s", "u.k", "u.s.a", "p.geo", "p.eng", "ph.d", "m.sc",
+    "b.sc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gen", "gov", "hon", "rev", "capt", "col", "lt", "sgt", "ave", "blvd", "rd", "est", "ca",
+}
+# After these a sentence usually goes on ("Acme Corp. (the ...)"); they end one only
+# when the next word is a typical sentence opener.
+_CORPORATE = {"inc", "corp", "ltd", "co", "llc", "plc", "s.a", "n.v", "ag", "l.p", "lp", "pty"}
+_OPENERS = {
+    "the", "this", "these", "it", "its", "in", "on", "under", "each", "all", "he", "she", "we",
+    "our", "as", "a", "an", "following", "pursuant", "upon", "there", "such",
+    "they", "their", "mr", "ms", "dr", "also", "with", "for", "to", "at", "by", "after",
+}
+# A sentence ends before a capital, a digit, or a list item joined into the paragraph
+# ("... immediately. - Options to purchase ...").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+(?:[-•*]\s+)?[\"'“‘(\[]?[A-Z0-9$])")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, each an exact substring of it."""
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.end()
+        if not _is_boundary(paragraph, match.start(), end):
+            continue
+        sentence = paragraph[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = end
+    rest = paragraph[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def _is_boundary(paragraph: str, dot: int, end: int) -> bool:
+    if paragraph[dot] != ".":
+        return True
+    begin = dot
+    while begin > 0 and (paragraph[begin - 1].isalpha() or paragraph[begin - 1] == "."):
+        begin -= 1
+    while begin < dot and not paragraph[begin].isalpha():
+        begin += 1
+    word = paragraph[begin:dot]
+    if not word:
+        return True  # "$1.07." or "2013."
+    token = word.lower()
+    following = re.match(r"\s+[\"'“‘(\[]?([A-Za-z]+)", paragraph[end:])
+    next_word = following.group(1).lower() if following else ""
+    if token in _ABBREVIATIONS:
+        return False
+    if token in _CORPORATE:
+        return next_word in _OPENERS
+    if len(token) == 1 and word.isupper():
+        return False  # an initial: "John A. Smith"
+    if "." in token and len(token) <= 6:
+        # "U.S." at the end of a sentence is rare next to "U.S. dollars"
+        return next_word in _OPENERS
+    return True

@@ -32,6 +32,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+# the one sentence splitter is content/text.py's; grants, milestones and tests import it here
+from dateline.content.text import split_sentences as split_sentences
 from dateline.facts import tables
 
 logger = logging.getLogger(__name__)
@@ -77,24 +79,6 @@ _LEGEND = re.compile(
     r"|no stock exchange,? securities commission)",
     re.I,
 )
-
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "messrs", "no", "nos", "st", "jr", "sr", "vs", "approx",
-    "e.g", "i.e", "cf", "fig", "figs", "u.s", "u.k", "u.s.a", "p.geo", "p.eng", "ph.d", "m.sc",
-    "b.sc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "gen", "gov", "hon", "rev", "capt", "col", "lt", "sgt", "ave", "blvd", "rd", "est", "ca",
-}
-# After these a sentence usually goes on ("Acme Corp. (the ...)"); they end one only
-# when the next word is a typical sentence opener.
-_CORPORATE = {"inc", "corp", "ltd", "co", "llc", "plc", "s.a", "n.v", "ag", "l.p", "lp", "pty"}
-_OPENERS = {
-    "the", "this", "these", "it", "its", "in", "on", "under", "each", "all", "he", "she", "we",
-    "our", "as", "a", "an", "following", "pursuant", "upon", "there", "such",
-    "they", "their", "mr", "ms", "dr", "also", "with", "for", "to", "at", "by", "after",
-}
-# A sentence ends before a capital, a digit, or a list item joined into the paragraph
-# ("... immediately. - Options to purchase ...").
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+(?:[-•*]\s+)?[\"'“‘(\[]?[A-Z0-9$])")
 
 
 class _BlockCollector(HTMLParser):
@@ -205,49 +189,6 @@ def _select_body(blocks) -> list[str]:
 def _strip_dateline(text: str) -> str:
     match = _DATELINE.match(text)
     return text[match.end():] if match else text
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph into sentences, each an exact substring of it."""
-    sentences, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        end = match.end()
-        if not _is_boundary(paragraph, match.start(), end):
-            continue
-        sentence = paragraph[start:end].strip()
-        if sentence:
-            sentences.append(sentence)
-        start = end
-    rest = paragraph[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return sentences
-
-
-def _is_boundary(paragraph: str, dot: int, end: int) -> bool:
-    if paragraph[dot] != ".":
-        return True
-    begin = dot
-    while begin > 0 and (paragraph[begin - 1].isalpha() or paragraph[begin - 1] == "."):
-        begin -= 1
-    while begin < dot and not paragraph[begin].isalpha():
-        begin += 1
-    word = paragraph[begin:dot]
-    if not word:
-        return True  # "$1.07." or "2013."
-    token = word.lower()
-    following = re.match(r"\s+[\"'“‘(\[]?([A-Za-z]+)", paragraph[end:])
-    next_word = following.group(1).lower() if following else ""
-    if token in _ABBREVIATIONS:
-        return False
-    if token in _CORPORATE:
-        return next_word in _OPENERS
-    if len(token) == 1 and word.isupper():
-        return False  # an initial: "John A. Smith"
-    if "." in token and len(token) <= 6:
-        # "U.S." at the end of a sentence is rare next to "U.S. dollars"
-        return next_word in _OPENERS
-    return True
 
 
 # --- anchors --------------------------------------------------------------

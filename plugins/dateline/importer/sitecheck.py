@@ -21,16 +21,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.content.text import normalise, split_sentences
 from dateline.errors import DatelineError, Problem
 from dateline.importer.datelines import Lead, match_lead, match_placeline
 from dateline.importer.titles import tidy_place
-from dateline.importer.verify import (
-    normalise,
-    source_line,
-    source_paragraphs,
-    split_document,
-    split_sentences,
-)
+from dateline.importer.verify import source_line, source_paragraphs, split_document
 
 logger = logging.getLogger(__name__)
 

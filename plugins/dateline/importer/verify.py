@@ -13,19 +13,13 @@ import re
 import markdown
 import yaml
 
-# noqa: F401 (normalise: verify's users import it here)
-from dateline.content.text import normalise, plain_text
+from dateline.content.text import normalise, plain_text, split_sentences
 from dateline.importer.datelines import match_lead, match_placeline
 from dateline.importer.text import BULLET, normalise_newlines, unescape
 from dateline.importer.titles import tidy_place
 
 logger = logging.getLogger(__name__)
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
-    r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|"
-    r"[A-Z](?:\.[A-Z])*|P\.Geo|P\.Eng)\.[\"'”’)]*$"
-)
 _MARKDOWN_EXTENSIONS = ["extra"]  # what Pelican's default MARKDOWN setting uses for body text
 
 
@@ -52,18 +46,6 @@ def missing_sentences(source_text: str, document: str, *, is_html: bool = False)
             if normalise(sentence) not in haystack:
                 missing.append(sentence.strip())
     return missing
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Sentences, not split after abbreviations such as "Inc." or "Jan." (a missing one is reported
-    whole)."""
-    sentences, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        if not _ABBREVIATION.search(paragraph[start : match.start()]):
-            sentences.append(paragraph[start : match.start()].strip())
-            start = match.end()
-    sentences.append(paragraph[start:].strip())
-    return [sentence for sentence in sentences if sentence]
 
 
 def split_document(document: str) -> tuple[dict, str]:
