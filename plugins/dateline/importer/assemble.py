@@ -152,7 +152,7 @@ def assemble(
         )
     title = _tidy_title(parts.headline, body, found)
     fields: dict = {"title": title}
-    _add_date(fields, parts.lead.date if parts.lead else published, review)
+    _add_date(fields, parts.lead.date if parts.lead else published, review, parts.other_reading)
     _add_tickers(fields, found, issuer_tickers, review)
     fields["tags"] = suggest_tags(title, _news_text(body))
     if parts.lead and parts.lead.place:
@@ -165,10 +165,20 @@ def assemble(
     return ImportedRelease(fields, body_markdown, review.problems, review.comments, source=source)
 
 
-def _add_date(fields: dict, date: dt.date | None, review: _Review) -> None:
-    """The dateline's date; none printed leaves `date` out (never a placeholder)."""
+def _add_date(fields: dict, date: dt.date | None, review: _Review, other=None) -> None:
+    """The dateline's date; none printed leaves `date` out (never a placeholder). A date in
+    figures whose day and month could swap, with nothing to settle it, is kept day first and
+    sent for review with the other reading."""
     if date is not None:
         fields["date"] = date
+        if other is not None:
+            review.add(
+                "date",
+                "a date whose order the text or the market settles",
+                f"{date.isoformat()} read day first",
+                f"if the source meant month first, write `date: {other.isoformat()}` and move the"
+                f" file to releases/{other.year}/",
+            )
         return
     review.add(
         "date",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.importer.dates import (
     DATE,
@@ -75,6 +75,22 @@ class Lead:
 
 def match_lead(text: str) -> Lead | None:
     """Recognise "Toronto, Ontario, May 29, 2013 /CNW/ -" and its cousins at the start of text."""
+    stamp = _LEADING_STAMP.match(text)
+    if stamp:  # " date 2023-01-18 NEW YORK, Jan. 18, 2023 (GLOBE NEWSWIRE) —": the stamp goes too
+        lead = _match_lead(text[stamp.end() :])
+        if lead is not None and not lead.standalone and (lead.place or lead.wire):
+            return replace(lead, end=lead.end + stamp.end())
+    return _match_lead(text)
+
+
+# an aggregator's date stamp run into the dateline that follows it
+_LEADING_STAMP = re.compile(
+    rf"^\s*(?:date[d]?|posted(?:\s+on)?|published(?:\s+on)?)\s*:?\s*(?:{DATE.pattern})\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _match_lead(text: str) -> Lead | None:
     head = text[:260]
     for match in DATE.finditer(head):
         if match.start() > 140:

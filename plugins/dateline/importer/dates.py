@@ -70,7 +70,8 @@ def find_dates(text: str) -> list[dt.date]:
 # the month, and Marketwired's month-first figures are read in the dateline only).
 _DATE_LABEL = re.compile(
     r"^(?:release\s+date|released(?:\s+on)?|announced\s+on|published(?:\s+on)?|posted(?:\s+on)?"
-    r"|issued(?:\s+on)?|dated?|date\s+of\s+(?:this\s+)?(?:announcement|release|report|issue))"
+    r"|issued(?:\s+on)?|dated?|date\s+of\s+(?:this\s+)?(?:announcement|release|report|issue)"
+    r"|filed\s+as\s+of\s+date)"  # EDGAR's submission header: "FILED AS OF DATE: 20250211"
     r"\s*:?$",
     re.IGNORECASE,
 )
@@ -80,10 +81,26 @@ _FIGURES = re.compile(
     re.IGNORECASE,
 )
 _ROW_NUMBER = re.compile(r"^[\d.]+[a-z]?$")
+_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)$")  # EDGAR: 20250211
+# "RNS Number : 3228E DG Innovate PLC 16 September 2024": the RNS header's three lines on one
+_RNS_HEADER = re.compile(r"^RNS\s+Number\s*:\s*\w+\s+(?P<rest>\S.{0,100})$", re.IGNORECASE)
+# a title that ends with its date: "Kestrel Gold Limited – Drilling Update – 11 February 2025"
+_TITLE_DATE = re.compile(rf"\s(?:[-–—|]\s*|\()(?P<date>{DATE.pattern})\)?\s*$", re.IGNORECASE)
+# ... unless the title names a period the date closes or an event it sets: "Quarterly Activities
+# Report – 31 December 2024" was released in January, "Notice of AGM (11 February 2025)" earlier
+_PERIOD_WORDS = re.compile(
+    r"\b(?:quarter\w*|half|year\w*|annual|interim|period|month\w*|ended|ending|results|report"
+    r"|statements?|accounts|FY|Q[1-4]|H[12]"
+    r"|meeting|AGM|EGM|GM|webinar|conference|call|presentation|event|expir\w*|closing)\b",
+    re.IGNORECASE,
+)
 
 
 def stamp_date(line: str) -> dt.date | None:
     """The date of a page stamp or a labelled row (above); None for any other line."""
+    header = _RNS_HEADER.match(line.strip())
+    if header:
+        return _final_date(header.group("rest"))
     cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
     cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
     if len(cells) == 2 and _DATE_LABEL.match(cells[0]):
@@ -97,8 +114,36 @@ def stamp_date(line: str) -> dt.date | None:
     written = DATE.match(value)
     if written and label and STANDALONE_TAIL.match(value[written.end() :]):
         return parse_date(written)
+    compact = _COMPACT.match(value) if label else None
+    if compact:
+        return _checked_date(int(compact["y"]), int(compact["m"]), int(compact["d"]))
     figures = _FIGURES.match(value)
     return _figures_date(figures, labelled=bool(label)) if figures else None
+
+
+def title_date(title: str) -> dt.date | None:
+    """The date a title ends with, set apart by a dash, a bar or brackets ("... – 11 February
+    2025"); a date in the title's words ("Results for 31 March 2025") or closing a period it
+    names is not the release's."""
+    found = _TITLE_DATE.search(title)
+    if not found or _PERIOD_WORDS.search(title[: found.start()]):
+        return None
+    return _final_date(found.group("date"))
+
+
+def _final_date(text: str) -> dt.date | None:
+    """The date that ends `text`, if one does."""
+    found = list(DATE.finditer(text))
+    if found and found[-1].end() == len(text.rstrip()):
+        return parse_date(found[-1])
+    return None
+
+
+def _checked_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def month_first_reading(line: str) -> dt.date | None:

@@ -8,7 +8,13 @@ import datetime as dt
 
 from dateline.importer.blocks import Block
 from dateline.importer.datelines import Lead, match_lead, match_placeline, match_yearless_lead
-from dateline.importer.dates import find_dates, has_date_label, month_first_reading, stamp_date
+from dateline.importer.dates import (
+    find_dates,
+    has_date_label,
+    month_first_reading,
+    stamp_date,
+    title_date,
+)
 from dateline.importer.letterheads import SIGN_OFF
 from dateline.importer.parts import (
     DEEP_LEAD_SEARCH,
@@ -34,7 +40,7 @@ def find_leads(blocks: list[Block], published: dt.date | None = None) -> Parts:
             lead = _dated_placeline(text, near)
         if lead is None:
             if parts.lead is None and (header := _header_date(block)) is not None:
-                header = _settle_order(header, block, blocks)
+                header, parts.other_reading = _settle_order(header, block, blocks)
                 parts.lead, parts.lead_index = header, index  # the block stays in the body
             continue
         if lead.standalone:
@@ -44,7 +50,7 @@ def find_leads(blocks: list[Block], published: dt.date | None = None) -> Parts:
         if parts.lead is not None and parts.lead.date != lead.date:
             # a different date line is not this release's date: keep it in the body
             parts.date_index = None
-        parts.lead, parts.lead_index = lead, index
+        parts.lead, parts.lead_index, parts.other_reading = lead, index, None
         break
     return parts
 
@@ -94,23 +100,35 @@ def date_line(blocks: list[Block]) -> Lead | None:
     return None
 
 
-# markets whose releases print figure dates month first
+# markets whose releases print figure dates month first, and those that print them day first;
+# Canada's (TSX, TSXV, CSE) print both
 _MONTH_FIRST_MARKETS = {"NYSE", "NYSE American", "NASDAQ", "OTC", "OTCQX", "OTCQB", "OTC Pink"}
+_DAY_FIRST_MARKETS = {"ASX", "NZX", "LSE", "AIM", "JSE", "HKEX", "SGX", "FSE", "XETRA"}
 
 
-def _settle_order(lead: Lead, block: Block, blocks: list[Block]) -> Lead:
+def _settle_order(lead: Lead, block: Block, blocks: list[Block]) -> tuple[Lead, dt.date | None]:
     """A figure stamp read day first ("Posted 03/04/2025") is read month first when the release
-    writes that date in words and not the other, or names only US markets."""
+    writes that date in words and not the other, or names only US markets; day first when it
+    writes the day-first date or its issuer lists first on a day-first market. Otherwise it stays
+    day first, and the other reading is returned for review: both are real dates."""
     other = next(filter(None, map(month_first_reading, block.text.split("\n"))), None)
     if other is None or other == lead.date:
-        return lead
+        return lead, None
     text = "\n".join(b.text for b in blocks[:DEEP_LEAD_SEARCH])
     written = set(find_dates(text))
     tickers = detect_tickers(text)
     us_only = bool(tickers) and all(t.exchange in _MONTH_FIRST_MARKETS for t in tickers)
     if (other in written and lead.date not in written) or (us_only and lead.date not in written):
-        return Lead(lead.place, lead.wire, other, lead.end, lead.standalone)
-    return lead
+        return Lead(lead.place, lead.wire, other, lead.end, lead.standalone), None
+    if lead.date in written or (tickers and tickers[0].exchange in _DAY_FIRST_MARKETS):
+        return lead, None
+    return lead, other
+
+
+def headline_date(headline: str) -> Lead | None:
+    """Last of all, a date the headline ends with, when nothing else in the release is dated."""
+    date = title_date(headline)
+    return Lead(None, None, date, 0, True) if date else None
 
 
 def sign_off_date(blocks: list[Block]) -> Lead | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from dateline.importer.blocks import Block, spans_text
-from dateline.importer.dates import DATE
+from dateline.importer.dates import DATE, has_date_label
 from dateline.importer.letterheads import (
     COMPANY_ALIAS,
     COMPANY_LINE,
@@ -27,16 +27,20 @@ from dateline.importer.parts import (
 
 def choose_headline(parts: Parts, blocks: list[Block], hint) -> None:
     """The headline among the blocks above the news (or the page's <h1>/<title> hint)."""
-    end = parts.lead_index if parts.lead and not parts.lead.standalone else HEADLINE_SEARCH
-    end = _past_alias(blocks, end)
+    dated = parts.lead is not None and not parts.lead.standalone  # a dateline opens the news
+    end = parts.lead_index if dated else HEADLINE_SEARCH
+    news = None if dated else _prose_index(blocks)
+    if news is not None:
+        end = min(end, news)  # no dateline: the headline stands above the first paragraph of news
+    end = _past_alias(blocks, end, news)
     # below a page's worth of saved chrome, the headline is among the blocks just above the lead
     start = max(0, end - HEADLINE_SEARCH) if end > LEAD_SEARCH else 0
     start = max(start, _after_exhibit_label(blocks[:end]))
     candidates = [
         b if start <= i != parts.date_index else Block("list") for i, b in enumerate(blocks[:end])
     ]
-    picked, rank = _pick_headline(candidates, strict=parts.lead is None)
-    limit = end if parts.lead and not parts.lead.standalone else _first_news(blocks, end)
+    picked, rank = _pick_headline(candidates, strict=not dated)
+    limit = end if dated else _first_news(blocks, end)
     index = (
         _echoed_headline(candidates)
         or _echoed_page_title(blocks[start:limit], start)
@@ -55,10 +59,25 @@ def choose_headline(parts: Parts, blocks: list[Block], hint) -> None:
         parts.headline, parts.headline_more = _joined_headline(blocks, index)
 
 
-def _past_alias(blocks: list[Block], end: int) -> int:
+def _prose_index(blocks: list[Block]) -> int | None:
+    """The first paragraph of news with a possible headline above it (an exchange's disclaimer
+    printed above everything is prose too, but no headline stands over it)."""
+    seen_title = False
+    for index, block in enumerate(blocks[:DEEP_LEAD_SEARCH]):
+        if is_prose(block):
+            if seen_title:
+                return index
+        elif block.kind in ("paragraph", "heading") and not _not_a_headline(block):
+            seen_title = True
+    return None
+
+
+def _past_alias(blocks: list[Block], end: int, news: int | None = None) -> int:
     """An RNS with a long header: the headline follows '("X" or the "Company")' even past the
-    first HEADLINE_SEARCH blocks, as long as the alias is within LEAD_SEARCH."""
-    for index in range(max(0, end - 1), min(len(blocks) - 1, LEAD_SEARCH)):
+    first HEADLINE_SEARCH blocks, as long as the alias is within LEAD_SEARCH or, with no
+    dateline, above the first paragraph of news (a viewer page's chrome, then the RNS header)."""
+    bound = max(LEAD_SEARCH, news or 0)
+    for index in range(max(0, end - 1), min(len(blocks) - 1, bound)):
         if COMPANY_ALIAS.match(blocks[index].text.strip()):
             return max(end, index + 2)
     return end
@@ -188,6 +207,8 @@ def _pick_headline(candidates: list[Block], strict: bool) -> tuple[int | None, i
 def _not_a_headline(block: Block) -> bool:
     """Legends, letterhead labels, a wire's name, a date alone, an address block."""
     text = block.text.strip()
+    if _is_wrapped_caps_headline(text):
+        return False
     return (
         len(text) > 300
         or text.count("\n") >= 2
@@ -197,9 +218,24 @@ def _not_a_headline(block: Block) -> bool:
         or is_navigation(text)
         or bool(SECTION_HEADING.match(text))  # "About Copperline", "Contacts"
         or bool(DATE.fullmatch(text))
+        or has_date_label(text)  # a page stamp: "Posted on 02/11/2025", "Release date: ..."
         or _is_caption(text)
         or (is_all_caps(text) and text.endswith("."))  # a notice in capitals, a sentence
         or bool(re.search(r"\S {4,}\S", text))  # two columns of a letterhead or page header
+    )
+
+
+def _is_wrapped_caps_headline(text: str) -> bool:
+    """ "QUARTERLY ACTIVITIES / REPORT / 31 DECEMBER 2024": a headline in capitals that a page
+    wrapped over a few short lines; not a letterhead, a company line or a legend."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return (
+        1 < len(lines) <= 4
+        and len(text.split()) <= 12
+        and all(map(is_all_caps, lines))
+        and not DATE.fullmatch(lines[0])
+        and not any(is_letterhead(line) or COMPANY_LINE.match(line) for line in lines)
+        and not is_legend(" ".join(lines))
     )
 
 

@@ -3,6 +3,7 @@ search looks: shared by the date search, the headline search and the assembly.""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dateline.importer.datelines import Lead
@@ -26,3 +27,4 @@ class Parts:
     lead: Lead | None = None
     lead_index: int | None = None
     date_index: int | None = None  # a block holding only the date, e.g. an IR page's <time>
+    other_reading: dt.date | None = None  # the date read month first, when neither reading wins

@@ -20,6 +20,7 @@ from dateline.importer.dating import (
     date_line,
     find_deep_lead,
     find_leads,
+    headline_date,
     labelled_date,
     sign_off_date,
 )
@@ -165,6 +166,8 @@ def _locate_parts(blocks: list[Block], hint, published: dt.date | None = None) -
     if parts.lead is None and published is None:
         parts.lead = labelled_date(blocks) or sign_off_date(blocks) or date_line(blocks)
     choose_headline(parts, blocks, hint)
+    if parts.lead is None and published is None and parts.headline:
+        parts.lead = headline_date(parts.headline)  # "Drilling Update – 11 February 2025"
     return parts
 
 

@@ -45,7 +45,7 @@ _LISTED_IN_CELLS = re.compile(
     r"(?<![\w-])("
     + "|".join(map(re.escape, _BARE_CODES))
     + r")\s+(?:[Ss]hare\s+|[Ii]ssuer\s+)?(?:Symbol|Code|Ticker|symbol|code|ticker)(?:[ \t]{2,}"
-      r"|[ \t]*\n[ \t*]*)"
+      r"|[ \t]*\n(?:[ \t]*\n)?[ \t*]*)"  # the code on the next line, or the next paragraph
     r"([A-Z0-9]{2,6}(?:\.[A-Z]{1,2})?)[ \t|]*$",
     re.MULTILINE,
 )
