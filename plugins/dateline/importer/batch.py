@@ -312,6 +312,9 @@ def _print_report(outcomes: list[Outcome], issuer_problems: list[Problem], args)
         )
         return
     print(report_table(outcomes))
+    review = review_list(outcomes)
+    if review:
+        print(review)
     print(
         f"{len(outcomes)} source(s): {counts[IMPORTED]} imported, {counts[DRAFTED]} drafted,"
         f" {counts[SKIPPED]} skipped"
@@ -329,6 +332,19 @@ def report_table(outcomes: list[Outcome]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4]
         for row in rows
     ).rstrip()
+
+
+def review_list(outcomes: list[Outcome]) -> str:
+    """Each draft with its reasons in full: the file, then one `path:line: field: expected ...,
+    found ...; what to write` line per field to review (the table names only the fields)."""
+    lines = []
+    for o in outcomes:
+        reasons = [p for p in o.problems if p.field not in ("verify",)]
+        if o.result == DRAFTED and reasons:
+            lines.append(f"  {o.target or o.source}")
+            lines.extend(f"    {problem}" for problem in reasons)
+    drafts = sum(o.result == DRAFTED for o in outcomes)
+    return f"to review before publishing ({drafts} draft(s)):\n" + "\n".join(lines) if lines else ""
 
 
 def _reason(problem: Problem) -> str:
