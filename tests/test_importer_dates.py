@@ -122,3 +122,46 @@ def test_the_report_lists_each_draft_with_its_reasons_in_full(tmp_path):
     )
     assert f"    {problem}" in review
     assert stdout.rstrip().endswith("1 source(s): 0 imported, 1 drafted, 0 skipped")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "EMBARGOED UNTIL 7.00AM 11 FEBRUARY 2025",  # the embargo lifts as the release goes out
+        "For release: 11 February 2025",
+        "For Release: February 11, 2025",
+        "News Release – February 11, 2025",
+        "PRESS RELEASE | 11 February 2025",
+        "Announcement date: 11 February 2025",
+        "Publication date: 11 February 2025",
+        "(February 11, 2025)",
+        "11 February 2025 | 07:00 GMT",
+        "Tuesday 11 February 2025",
+        "Release Date: February 11th 2025",
+        "11.02.2025",  # figures alone in their block at the top: day first on an ASX release
+        "Dated this 11th day of February, 2025.",
+    ],
+)
+def test_a_release_line_labels_its_date_in_many_words(line):
+    text = (
+        f"Quandong Closes First Tranche of Placement\n\n{line}\n\nQuandong Resources Limited "
+        "(ASX: QDR) is pleased to announce that it has closed the first tranche of its placement.\n"
+    )
+    release = parse_release(text, source="q.txt")
+    assert release.front_matter.get("date") == D(2025, 2, 11) and not release.is_draft
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated: 11 February 2025",  # an update is not the release
+        "| 2.2 | *+Issue date | 11 February 2025 |",  # the securities' issue date
+        "February 2025",  # no day
+    ],
+)
+def test_lines_that_are_not_the_release_date(line):
+    text = (
+        f"Quandong Closes First Tranche of Placement\n\n{line}\n\nQuandong Resources Limited "
+        "(ASX: QDR) is pleased to announce that it has closed the first tranche of its placement.\n"
+    )
+    assert "date" not in parse_release(text, source="q.txt").front_matter

@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 
 from dateline.importer.dates import (
     DATE,
+    DATE_LABEL_WORDS,
     DAY,
+    LABEL_TIME,
     MONTH,
     MONTHS,
     STANDALONE_TAIL,
@@ -29,11 +31,11 @@ _VIA = r"(?:\s*--\s*via\s+[A-Za-z][\w .&'-]{1,30}?(?=\s*--))?"
 _LEAD_TAIL = re.compile(rf"^{TIME}{WIRE_AFTER}{_VIA}(?P<sep>{_SEPARATOR}\s*)", re.IGNORECASE)
 # a republisher's mark before the dateline: "/EIN News/ -- "
 _AGGREGATOR_MARK = re.compile(r"^\s*/[A-Za-z][\w .&'-]{1,30}/\s*(?:--|[-–—])?\s*")
+# a label before a dateline's date; not "PRESS RELEASE" (page chrome such as "PRESS RELEASE
+# GlobeNewswire Nov. 15, 2021, 08:00 AM" stands above a placeline: dates.stamp_date reads such
+# lines when they are a stamp alone)
 _LABEL = re.compile(
-    r"^(?:release\s+date|date(?:d)?|published(?:\s+on)?|posted(?:\s+on)?|released|issued"
-    r"|date\s+of\s+report"
-    r"|for\s+immediate\s+release)\s*:?\s*(?:\d{1,2}:\d\d\s*)?$",  # "Released 07:00 04-Mar-2025"
-    re.IGNORECASE,
+    rf"^(?!(?:news|press|media)\s+release){DATE_LABEL_WORDS}\s*:?{LABEL_TIME}\s*:?$", re.IGNORECASE
 )
 _PLACE_WORD = re.compile(
     r"^[A-Z\u00c0-\u00de(][\w.'’()\u00c0-\u024f-]*$|^(?:of|de|du|la|le|del|da|am|upon|on|d'|sur|and"

@@ -25,7 +25,7 @@ DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 DATE = re.compile(
     rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,\s*|\s+)(?P<y1>(?:19|20)\d\d)"  # "March 4,2025"
     # "4th of March 2025"
-    rf"|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<d2>{DAY})\s+(?:(?:day\s+)?of\s+)?(?P<m2>{MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
     # RNS: "Released 07:00 04-Mar-2025"
     rf"|(?P<d4>\d{{1,2}})-(?P<m4>{MONTH})-(?P<y4>(?:19|20)\d\d))\b",
@@ -40,7 +40,8 @@ WIRE_AFTER = (
     r"(?:\s*/\s*(?P<wire>[A-Za-z][\w .&'-]{0,30}?)\s*/|\s*\((?P<wire2>[A-Z][A-Za-z .&'-]{2,30})\))?"
 )
 
-STANDALONE_TAIL = re.compile(rf"^{TIME}{WIRE_AFTER}\s*(?:--|[-–—:|/.])?\s*$", re.IGNORECASE)
+# what may follow a date alone on its line: a time, a credit, a closing bracket ("(May 1, 2025)")
+STANDALONE_TAIL = re.compile(rf"^{TIME}{WIRE_AFTER}\s*\)?\s*(?:--|[-–—:|/.])?\s*$", re.IGNORECASE)
 
 
 def parse_date(match: re.Match) -> dt.date | None:
@@ -68,13 +69,20 @@ def find_dates(text: str) -> list[dt.date]:
 # comes first: the pages that print figures are South African, Australian and British (US pages
 # spell
 # the month, and Marketwired's month-first figures are read in the dateline only).
-_DATE_LABEL = re.compile(
-    r"^(?:release\s+date|released(?:\s+on)?|announced\s+on|published(?:\s+on)?|posted(?:\s+on)?"
-    r"|issued(?:\s+on)?|dated?|date\s+of\s+(?:this\s+)?(?:announcement|release|report|issue)"
+# The words that label a release's date, on a line of their own or before the date: a page's
+# stamp, a form's row, a release line ("For release: 11 February 2025", "EMBARGOED UNTIL 7.00AM
+# 11 FEBRUARY 2025": the embargo lifts as the release goes out). Never "Last updated", nor a
+# form's "Issue date" (the securities').
+DATE_LABEL_WORDS = (
+    r"(?:release\s+date|date\s+of\s+(?:this\s+)?(?:announcement|release|report|issue)"
+    r"|(?:announcement|publication|release)\s+(?:date|time)|dated?(?:\s+this)?|published(?:\s+on)?"
+    r"|posted(?:\s+on)?|released(?:\s+on)?|issued(?:\s+on)?|announced(?:\s+on)?"
+    r"|for\s+(?:immediate\s+)?release|(?:news|press|media)\s+release|embargoed(?:\s+until|\s+till)?"
     r"|filed\s+as\s+of\s+date)"  # EDGAR's submission header: "FILED AS OF DATE: 20250211"
-    r"\s*:?$",
-    re.IGNORECASE,
 )
+# a time between the label and the date: "Released 07:00 04-Mar-2025", "until 7.00AM GMT on"
+LABEL_TIME = r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?(?:\s+on)?)?"
+_DATE_LABEL = re.compile(rf"^{DATE_LABEL_WORDS}{LABEL_TIME}\s*:?$", re.IGNORECASE)
 _FIGURES = re.compile(
     r"^(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{4}|\d{2})"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
@@ -121,6 +129,14 @@ def stamp_date(line: str) -> dt.date | None:
     return _figures_date(figures, labelled=bool(label)) if figures else None
 
 
+def bare_figures_date(line: str) -> dt.date | None:
+    """Figures alone on a line ("11.02.2025", "11/02/2025 07:00"), read as a labelled stamp is
+    (day first unless the day cannot be a month). The caller takes it only from a block of its
+    own near the top, where a page prints its stamp, and settles the order (dating.py)."""
+    found = _FIGURES.match(line.strip())
+    return _figures_date(found, labelled=True) if found else None
+
+
 def title_date(title: str) -> dt.date | None:
     """The date a title ends with, set apart by a dash, a bar or brackets ("... – 11 February
     2025"); a date in the title's words ("Results for 31 March 2025") or closing a period it
@@ -150,7 +166,7 @@ def month_first_reading(line: str) -> dt.date | None:
     """The other reading of a stamp whose day and month could swap ("Posted 03/04/2025")."""
     cells = [cell.strip(" *+\t") for cell in re.split(r"\s*\|\s*", line.strip().strip("|"))]
     cells = [cell for cell in cells if cell and not _ROW_NUMBER.match(cell)]
-    value = cells[-1] if cells else ""
+    value = cells[-1] if cells else line.strip()  # "11.02.2025" alone reads as a row number
     if len(cells) == 1:
         value = _split_label(value)[1]
     found = _FIGURES.match(value)
@@ -176,8 +192,11 @@ def has_date_label(line: str) -> bool:
 
 
 def _split_label(text: str) -> tuple[str | None, str]:
-    found = re.match(r"^(.{2,40}?)\s*:\s*(\S.*)$", text) or re.match(
-        r"^(\D{2,40}?)\s+(\d.*)$", text)
+    found = (
+        re.match(r"^(.{2,40}?)\s*:\s*(\S.*)$", text)
+        or re.match(r"^(.{2,40}?)\s+[-–—]\s+(\S.*)$", text)  # "News Release – February 11, 2025"
+        or re.match(r"^(\D{2,40}?)\s+(\d.*)$", text)
+    )
     if found and _DATE_LABEL.match(found.group(1)):
         return found.group(1), found.group(2)
     return None, text

@@ -9,6 +9,7 @@ import datetime as dt
 from dateline.importer.blocks import Block
 from dateline.importer.datelines import Lead, match_lead, match_placeline, match_yearless_lead
 from dateline.importer.dates import (
+    bare_figures_date,
     find_dates,
     has_date_label,
     month_first_reading,
@@ -59,7 +60,7 @@ def _header_date(block: Block) -> Lead | None:
     """The date line of a header block: "RNS Number : 5521B / Ashdown Oil plc / 04 March 2025",
     "Ashdown Oil plc - ADO / Final Results / Released 07:00 04-Mar-2025" (short lines only), or a
     page stamp or labelled row: "Release Date: 30/04/2025 08:50", "| Date of this announcement |
-    8 July 2020 |" (stamp_date)."""
+    8 July 2020 |" (stamp_date); in the header, figures alone in their block ("11.02.2025")."""
     lines = [line.strip() for line in block.text.split("\n") if line.strip()]
     if not lines or any(len(line.replace("|", " ").split()) > 12 for line in lines):
         return None
@@ -67,7 +68,7 @@ def _header_date(block: Block) -> Lead | None:
         lead = match_lead(line) if len(lines) > 1 else None
         if lead is not None and lead.standalone:
             return lead
-        date = stamp_date(line)
+        date = stamp_date(line) or (bare_figures_date(line) if len(lines) == 1 else None)
         if date is not None:
             return Lead(None, None, date, len(block.text), True)
     return None
