@@ -13,9 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_a11y import BLOCKING, axe_source, describe
 
 from sitebuild import SITES, build_site, serve
-from test_a11y import BLOCKING, axe_source, describe
 
 PHONE = {"width": 375, "height": 800}
 EXCHANGES = ["NASDAQ", "NYSE", "TSX", "CSE", "ASX", "LSE", "FSE"]
