@@ -189,7 +189,8 @@ def test_bad_tag_titles_are_path_line_errors():
             "  Stock Options: Stock options\n  drilling: ''\n  results: [a, b]\n"
             f"  long: {'x' * 81}\n")
     found = problems_of(parse_issuer, text, "x.yaml")
-    assert any(p.startswith("x.yaml:4: tags.Stock Options: expected a lowercase key") for p in found)
+    assert any(p.startswith("x.yaml:4: tags.Stock Options: expected a lowercase key")
+               for p in found)
     assert any(p.startswith("x.yaml:5: tags.drilling: expected a non-empty string") for p in found)
     assert any(p.startswith("x.yaml:6: tags.results: expected a non-empty string") for p in found)
     assert any(p.startswith("x.yaml:7: tags.long: expected a title of at most 80") for p in found)
