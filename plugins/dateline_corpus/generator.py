@@ -1744,16 +1744,7 @@ def render_issuer_yaml(issuers: list[Issuer], seed: int = 1) -> str:
             f"    phone: {q(contact.phone)}",
             f"    email: {q(contact.email)}",
         ]
-    lines += ["tags:"] + [f"  {tag}: {q(tag_title(tag))}" for tag in words.TAGS]
     return "\n".join(lines) + "\n"
-
-
-TAG_TITLES = {"esg": "ESG", "agm": "AGM", "stock-options": "Stock options"}
-
-
-def tag_title(slug: str) -> str:
-    """The title issuer.yaml gives a tag ("private-placement" -> "Private placement")."""
-    return TAG_TITLES.get(slug) or slug.replace("-", " ").capitalize()
 
 
 def render_about_page(issuers: list[Issuer], seed: int = 1) -> str:
