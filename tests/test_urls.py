@@ -102,3 +102,12 @@ def test_sitemap_feeds_and_search_name_written_pages(paged_site):
     docs = [d for f in (paged_site / "search").glob("docs-*.json")
             for d in json.loads(f.read_text(encoding="utf-8"))]
     assert docs and all((paged_site / d[1] / "index.html").is_file() for d in docs)
+
+
+def test_no_draft_or_embargoed_release_on_any_list_page(paged_site):
+    assert not (paged_site / "releases" / "2099").exists()
+    for page in paged_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        for secret in ("draft-financing", "Zanzibarquill", "northgate-embargoed", "Quokkaplume"):
+            assert secret not in html, (page, secret)
+    assert (paged_site / "releases/2024/page/2/index.html").is_file()
