@@ -26,8 +26,17 @@ IGNORE_FILES = [".#*", "issuer.yaml", ".DS_Store", "Thumbs.db", "desktop.ini", "
 FILENAME_METADATA = ""
 DEFAULT_CATEGORY = "releases"
 USE_FOLDER_AS_CATEGORY = False
+# Every list is paged, so no page grows with the archive (at most this many items a page):
+# the home and tag pages (Pelican's paginator), the archive's year pages, the register's and
+# the timeline's year pages (dateline/pages/listpages.py). Page 2 and on are folders:
+# /page/2/, /tags/x/page/2/, /releases/2024/page/2/.
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"index": None, "tag": None}
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "year_archive": 50, "grants": 100,
+                       "milestones": 100}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 SUMMARY_MAX_LENGTH = 40
 # Tables, footnotes, attribute lists; no code highlighting or Meta (front matter is YAML).
 MARKDOWN = {

@@ -174,3 +174,25 @@ def test_from_dict_validates_without_lines():
         "(required for TSXV: EMK), found none"
     )
     assert found == [message]
+
+
+def test_tag_titles_map_slugs_to_titles():
+    issuer = parse_issuer("name: Eastmark Gold Inc.\ntickers: ['CSE: EMG']\n"
+                          "tags:\n  stock-options: Stock options\n  esg: ESG & community\n",
+                          "x.yaml")
+    assert issuer.tags == {"stock-options": "Stock options", "esg": "ESG & community"}
+    assert parse_issuer("name: E\ntickers: ['CSE: EMG']\n", "x.yaml").tags == {}
+
+
+def test_bad_tag_titles_are_path_line_errors():
+    text = ("name: Eastmark Gold Inc.\ntickers: ['CSE: EMG']\ntags:\n"
+            "  Stock Options: Stock options\n  drilling: ''\n  results: [a, b]\n"
+            f"  long: {'x' * 81}\n")
+    found = problems_of(parse_issuer, text, "x.yaml")
+    assert any(p.startswith("x.yaml:4: tags.Stock Options: expected a lowercase key")
+               for p in found)
+    assert any(p.startswith("x.yaml:5: tags.drilling: expected a non-empty string") for p in found)
+    assert any(p.startswith("x.yaml:6: tags.results: expected a non-empty string") for p in found)
+    assert any(p.startswith("x.yaml:7: tags.long: expected a title of at most 80") for p in found)
+    found = problems_of(parse_issuer, "name: E\ntickers: ['CSE: EMG']\ntags: [a]\n", "x.yaml")
+    assert any(p.startswith("x.yaml:3: tags: expected a mapping of key -> entry") for p in found)

@@ -6,7 +6,7 @@ A build runs, in this order:
 
  1. initialized                   `begin`: validate every file and the issuer profile, open the
                                   cache and the progress bars (site.start)
- 2. get_generators                `generators`: the grants register and milestones timeline
+ 2. get_generators                `generators`: the register, timeline and year archive
  3. readers_init                  `readers`: our reader takes .md; Pelican's others are off
     (reading)                     `release_rendered`: each rendered, published release goes to
                                   the prepare workers while Pelican reads the rest (ahead.py)
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dateline.build import releases, site
 from dateline.content import publishing, reader
-from dateline.pages import discovery, registers, taxonomy, urls, writer
+from dateline.pages import archive, discovery, registers, taxonomy, urls, writer
 from dateline.runtime import progress
 from dateline.search import hook as search_hook
 
@@ -39,8 +39,8 @@ def begin(pelican_object) -> None:
 
 
 def generators(pelican_object):
-    """get_generators: the register and timeline are pages of their own."""
-    return registers.get_generators(pelican_object)
+    """get_generators: the register, timeline and year archive are pages of their own."""
+    return [registers.get_generators(pelican_object), archive.ArchiveGenerator]
 
 
 def readers(pelican_readers) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -40,7 +40,9 @@ _TOP_FIELDS = (
     "disclaimers",
     "legends",
     "contacts",
+    "tags",
 )
+TAG_TITLE_MAX = 80  # characters: a title is a chip and a heading, not a sentence
 _DISCLAIMER_FIELDS = ("title", "text")
 _LEGEND_FIELDS = ("title", "text", "placement", "exchanges")
 _CONTACT_FIELDS = ("name", "title", "phone", "email")
@@ -92,6 +94,7 @@ class Issuer:
     legends: dict[str, Legend]
     contacts: dict[str, Contact]
     archival_notice_years: float | None
+    tags: dict[str, str] = field(default_factory=dict)  # tag slug -> title shown on the site
 
     def legends_required_by(self, exchange: str) -> list[Legend]:
         """The legends a release listed on `exchange` must carry."""
@@ -241,6 +244,7 @@ class _Validator:
         disclaimers = self.keyed("disclaimers", root.get("disclaimers"), self.disclaimer)
         legends = self.keyed("legends", root.get("legends"), self.legend)
         contacts = self.keyed("contacts", root.get("contacts"), self.contact)
+        tags = self.keyed("tags", root.get("tags"), self.tag_title)
         default = self.default_disclaimer(root, disclaimers)
         years = self.years(root.get("archival_notice_years"))
         self.required_legends(tickers, root.get("legends"))
@@ -256,6 +260,7 @@ class _Validator:
             legends,
             contacts,
             years,
+            tags,
         )
 
     def website(self, value) -> str | None:
@@ -340,6 +345,14 @@ class _Validator:
         if email and not _EMAIL.match(email):
             self.expect((*keys, "email"), "an email address", email)
         return Contact(key, name, title, phone, email) if name else None
+
+    def tag_title(self, keys, key, entry) -> str | None:
+        """A tag's title (`tags: {stock-options: Stock options}`); the slug is the fallback."""
+        title = self.string(keys, entry)
+        if title and len(title) > TAG_TITLE_MAX:
+            self.expect(keys, f"a title of at most {TAG_TITLE_MAX} characters", entry)
+            return None
+        return title
 
     def default_disclaimer(self, root: dict, disclaimers: dict) -> str | None:
         value = root.get("default_disclaimer", NO_DISCLAIMER)

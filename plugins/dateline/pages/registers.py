@@ -1,5 +1,11 @@
 """The grants register (/grants/) and milestones timeline (/milestones/), with CSV and JSON.
 
+Both are lists that grow with the archive, so each is an index page (totals, the years)
+plus pages per year of at most `PAGINATED_TEMPLATES["grants"]` or `["milestones"]` rows
+(listpages.py): `/grants/2024/`, `/milestones/2024/page/2/`, newest first;
+`/grants/recipients/` has every recipient's totals and `/milestones/planned/` the
+planned milestones, soonest first.
+
 Both read only the published releases Pelican is writing, so drafts and
 embargoed releases can't reach them.
 """
@@ -15,10 +21,15 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from dateline.pages.listpages import by_year as by_year_of
+from dateline.pages.listpages import paginate, per_page, write_list
 from dateline.pages.urls import url_of
 from dateline.settings import dateline_settings
 
 logger = logging.getLogger(__name__)
+
+# /grants/ shows the recipients with the most securities; all are on /grants/recipients/.
+TOP_RECIPIENTS = 20
 
 from dateline.facts.fact_fields import GRANT_COLUMNS, MILESTONE_COLUMNS  # noqa: E402,F401
 
@@ -127,22 +138,40 @@ class RegisterGenerator(Generator):
     def _write_grants(self, writer, rows):
         by_year = sorted(totals(rows, lambda r: r["release_date"][:4]), reverse=True)
         by_recipient = sorted(totals(rows, lambda r: r["recipient"]), key=lambda t: (-t[2], t[0]))
+        size = per_page(self.settings, "grants")
         writer.write_file("grants/index.html", self.get_template("grants"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="grants/",
-                          grant_rows=rows, grant_totals_by_year=by_year,
-                          grant_totals_by_recipient=by_recipient, page_name="grants/index")
+                          grant_totals_by_year=by_year, grant_count=len(rows),
+                          grant_totals_by_recipient=by_recipient[:TOP_RECIPIENTS],
+                          recipient_count=len(by_recipient), page_name="grants/index")
+        for year, items in by_year_of(rows, lambda r: int(r["release_date"][:4])):
+            write_list(self, writer, "grants_list", f"grants/{year}/", items, size,
+                       year=year, years=[(y, c) for y, c, _ in by_year],
+                       page_name=f"grants/{year}/index")
+        write_list(self, writer, "grants_recipients", "grants/recipients/", by_recipient, size,
+                   page_name="grants/recipients/index")
         self._write_data("grants", rows, GRANT_COLUMNS)
 
     def _write_milestones(self, writer, rows):
-        achieved = [r for r in rows if r["status"] == "achieved"]
-        planned = [r for r in rows if r["status"] == "planned"]
-        by_year = defaultdict(list)
-        for row in achieved:
-            by_year[row["sort_date"][:4]].append(row)
+        achieved = [r for r in reversed(rows) if r["status"] == "achieved"]  # newest first
+        planned = [r for r in rows if r["status"] == "planned"]  # soonest first
+        years = by_year_of(achieved, lambda r: int(r["sort_date"][:4]))
+        counts = [(year, len(items)) for year, items in years]
+        size = per_page(self.settings, "milestones")
+        planned_pages = paginate("milestones/planned/", planned, size)
         writer.write_file("milestones/index.html", self.get_template("milestones"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="milestones/",
-                          milestones_by_year=sorted(by_year.items()), planned_milestones=planned,
+                          milestone_years=counts, planned_milestones=planned_pages[0].items,
+                          planned_listing=planned_pages[0].links(),
                           page_name="milestones/index")
+        for year, items in years:
+            write_list(self, writer, "milestones_list", f"milestones/{year}/", items, size,
+                       year=year, years=counts, planned=False,
+                       page_name=f"milestones/{year}/index")
+        if planned:
+            write_list(self, writer, "milestones_list", "milestones/planned/", planned, size,
+                       year=None, years=counts, planned=True,
+                       page_name="milestones/planned/index")
         self._write_data("milestones", rows, MILESTONE_COLUMNS)
 
     def _write_data(self, name, rows, columns):
