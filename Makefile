@@ -55,6 +55,7 @@ help:
 	@echo '   make bench-search         search benchmark against Pagefind'
 	@echo '   make bench-extraction     CPU per release of grant and milestone extraction (10k)'
 	@echo '   make demo [N=500]         build a site of N generated releases into demo/output'
+	@echo "   make init ARGS='DIR --name ...'  start a new issuer's site (dateline init --help)"
 	@echo '   make clean                remove output/ and caches'
 	@echo '   make rsync_upload         publish, then upload via rsync+ssh'
 	@echo '   make s3_upload            publish, then upload to S3 (needs the aws CLI)'
@@ -99,7 +100,7 @@ publish: $(STAMP)
 check: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) check -s $(CONFFILE)
 
-LINTED := plugins tests bench pelicanconf.py publishconf.py
+LINTED := plugins tests bench pelicanconf.py publishconf.py setup.py theme/__init__.py
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -118,6 +119,9 @@ bench-extraction: $(STAMP)
 bench-search: $(BENCH_STAMP)
 	@bash tests/ensure_tools.sh
 	$(BIN)/python -m bench.search
+
+init: $(STAMP)
+	$(DATELINE) init $(ARGS)
 
 demo: $(STAMP)
 	rm -rf $(CURDIR)/demo/content
@@ -139,4 +143,4 @@ github: publish
 	$(BIN)/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-.PHONY: help venv html clean regenerate serve devserver publish check lint test bench bench-search bench-extraction demo rsync_upload s3_upload github
+.PHONY: help venv html clean regenerate serve devserver publish check lint test bench bench-search bench-extraction init demo rsync_upload s3_upload github
