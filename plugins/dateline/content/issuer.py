@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from dateline.content import bounded_yaml
+from dateline.content import bounded_yaml, branding
 from dateline.content.exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
 from dateline.content.markup import render
 from dateline.content.text import html_to_text
@@ -40,6 +40,7 @@ _TOP_FIELDS = (
     "disclaimers",
     "legends",
     "contacts",
+    "branding",
 )
 _DISCLAIMER_FIELDS = ("title", "text")
 _LEGEND_FIELDS = ("title", "text", "placement", "exchanges")
@@ -92,6 +93,7 @@ class Issuer:
     legends: dict[str, Legend]
     contacts: dict[str, Contact]
     archival_notice_years: float | None
+    branding: branding.Branding = branding.Branding()
 
     def legends_required_by(self, exchange: str) -> list[Legend]:
         """The legends a release listed on `exchange` must carry."""
@@ -243,6 +245,7 @@ class _Validator:
         contacts = self.keyed("contacts", root.get("contacts"), self.contact)
         default = self.default_disclaimer(root, disclaimers)
         years = self.years(root.get("archival_notice_years"))
+        brand = branding.validate(self, root.get("branding"), Path(self.path).parent)
         self.required_legends(tickers, root.get("legends"))
         if self.problems:
             raise DatelineError(self.problems)
@@ -256,6 +259,7 @@ class _Validator:
             legends,
             contacts,
             years,
+            brand,
         )
 
     def website(self, value) -> str | None:

@@ -49,7 +49,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "facts.milestone_events", "facts.milestone_paragraphs",
     "facts.structured", "facts.leadline", "importer.detect",
     "pages.urls", "pages.taxonomy", "pages.writer", "pages.pagekeys", "pages.feeds",
-    "pages.registers",
+    "pages.registers", "pages.brand_assets", "pages.navigation", "content.branding",
 ))
 
 # On the same path, but not what a cached release or page is made of: machinery that decides
