@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from sitebuild import build_site
 
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"/>\n'
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+ROOT = Path(__file__).resolve().parent.parent
 BASE = ("name: Kestrel Lithium Ltd.\ntickers: ['TSX: KLI']\n")
 
 
@@ -183,3 +185,17 @@ def test_a_bad_page_order_is_a_path_line_error(tiny_site, tmp_path):
     assert [str(p).split("/")[-1] for p in raised.value.problems] == [
         "governance.md:3: page_order: expected a whole number (pages are listed lowest first), "
         "found 'first'"]
+
+
+def test_an_edited_stylesheet_re_renders_the_pages_that_link_it(tiny_site, tmp_path):
+    """Pages name theme files by content hash, so their keys hold those names (THEME_FILES):
+    an edit to main.css alone must not leave a reused page linking the old file."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme, ignore=shutil.ignore_patterns("__pycache__"))
+    output = Path(build_site(tiny_site, tmp_path / "out", tmp_path / "cache", THEME=str(theme)))
+    before = _linked((output / "about" / "index.html").read_text(encoding="utf-8"), "main")
+    css = theme / "static" / "css" / "main.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    output = Path(build_site(tiny_site, tmp_path / "out", tmp_path / "cache", THEME=str(theme)))
+    after = _linked((output / "about" / "index.html").read_text(encoding="utf-8"), "main")
+    assert after != before and (output / after).is_file()

@@ -104,8 +104,9 @@ def plan_site(answers: dict, target: Path) -> dict[str, str]:
         ("Makefile", "Makefile"), ("README.md", "README.md"),
         ("requirements.txt", "requirements.txt"))}
     files[".gitignore"] = _template("gitignore")
-    files["content/issuer.yaml"] = _ISSUER_HEADER + yaml.safe_dump(
-        issuer, sort_keys=False, allow_unicode=True, width=96)
+    files["content/issuer.yaml"] = _ISSUER_HEADER + yaml.dump(
+        issuer, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=96
+    ) + _BRANDING_EXAMPLE
     files["content/pages/about.md"] = _template("about.md").format_map(fill)
     year = fill["year"]
     files[f"content/releases/{year}/{fill['today']}-welcome.md"] = (
@@ -115,6 +116,26 @@ def plan_site(answers: dict, target: Path) -> dict[str, str]:
 
 _ISSUER_HEADER = ("# Issuer profile (README.md: `content/issuer.yaml`). Validated strictly:\n"
                   "# unknown keys are errors. Disclaimer and legend texts are Markdown.\n")
+
+
+_BRANDING_EXAMPLE = """
+# The site's look (README.md, "Branding"): a logo in content/, colours checked for WCAG AA
+# contrast at build time, and a font stack of installed fonts (no web fonts).
+# branding:
+#   logo: brand/logo.svg
+#   logo_alt: Company logo
+#   primary: "#13355a"
+#   accent: "#0b57a4"
+#   font: system-ui, Arial, sans-serif
+"""
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Writes multi-line texts (the disclaimer) as `|` blocks, as a person would."""
+
+
+_BlockDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
 
 
 def issuer_profile(answers: dict) -> dict:
