@@ -173,3 +173,19 @@ def test_the_wheel_carries_the_theme_and_the_site_template(tmp_path):
     assert {"dateline_theme/templates/base.html", "dateline_theme/static/css/main.css",
             "dateline_theme/static/js/search/ui.js"} <= names
     assert "dateline/commands/site_template/Makefile" in names
+
+
+def test_control_characters_and_an_ended_input_are_errors(tmp_path, monkeypatch, capsys):
+    assert main(["init", str(tmp_path / "a"), *FLAGS[:-2], "--timezone", "UTC",
+                 "--contact-name", "Sam\x1b[31m Poe"]) == 1
+    assert "dateline init:1: --contact-name: expected text without control characters" in (
+        capsys.readouterr().err)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+
+    def ended(prompt):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", ended)
+    assert main(["init", str(tmp_path / "b"), "--name", "K Ltd."]) == 1
+    assert "dateline init:1: --ticker: input ended before an answer" in capsys.readouterr().err
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()

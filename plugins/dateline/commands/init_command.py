@@ -84,7 +84,12 @@ def _ask_missing(answers: dict, interactive: bool) -> dict:
         return answers
     for key in missing + (["contact_name"] if missing and not answers.get("contact_name")
                           else []):
-        reply = input(f"{_QUESTIONS[key]}: ").strip()
+        try:
+            reply = input(f"{_QUESTIONS[key]}: ").strip()
+        except EOFError:
+            raise DatelineError(Problem(WHERE, 1, f"--{key.replace('_', '-')}",
+                                        "input ended before an answer"),
+                                summary="nothing was written") from None
         if key == "ticker":
             reply = [part.strip() for part in reply.split(",") if part.strip()]
         answers[key] = reply or None
@@ -93,7 +98,8 @@ def _ask_missing(answers: dict, interactive: bool) -> dict:
 
 def plan_site(answers: dict, target: Path) -> dict[str, str]:
     """Every file of the new site by relative path; raises DatelineError before any is written."""
-    problems = _target_problems(target) + _timezone_problems(answers.get("timezone"))
+    problems = (_target_problems(target) + _timezone_problems(answers.get("timezone"))
+                + _control_problems(answers))
     issuer = issuer_profile(answers)
     problems += _issuer_problems(issuer)
     if problems:
@@ -191,6 +197,18 @@ def _flag(field: str) -> str:
     if head == "disclaimers":
         return "--disclaimer"
     return {"tickers": "--ticker", "short_name": "--short-name"}.get(head, f"--{head}")
+
+
+def _control_problems(answers: dict) -> list[Problem]:
+    """An answer with a control character (a pasted escape, a tab) would be refused by the
+    build's own check of issuer.yaml; say so now, by flag."""
+    found = []
+    for key, value in answers.items():
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and re.search(r"[\x00-\x1f\x7f]", v) for v in values):
+            found.append(Problem(WHERE, 1, "--" + key.replace("_", "-"),
+                                 "expected text without control characters"))
+    return found
 
 
 def _target_problems(target: Path) -> list[Problem]:
