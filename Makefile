@@ -69,7 +69,7 @@ help:
 	@echo ''
 	@echo 'Set DEBUG=1 for debug output, RELATIVE=1 for relative URLs.'
 
-$(STAMP): pyproject.toml requirements/base.txt
+$(STAMP): pyproject.toml setup.py requirements/base.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/base.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
