@@ -31,9 +31,15 @@ SSH_HOST ?= localhost
 SSH_PORT ?= 22
 SSH_USER ?= deploy
 SSH_TARGET_DIR ?= /var/www/investors
+# A target with a colon is remote (user@host:dir, over ssh); one without is a local folder.
+RSYNC_TARGET ?= $(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)
+RSYNC_SSH := $(if $(findstring :,$(RSYNC_TARGET)),-e "ssh -p $(SSH_PORT)")
 S3_BUCKET ?= my-investor-site
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_PAGES_COMMIT_MESSAGE ?= Publish site
+# A custom domain for GitHub Pages, written as CNAME on each push (else Pages drops it).
+GITHUB_PAGES_CNAME ?=
+GHP_IMPORT ?= $(BIN)/ghp-import
 
 STAMP := $(VENV)/.dateline-installed
 TEST_STAMP := $(VENV)/.dateline-test-installed
@@ -55,14 +61,15 @@ help:
 	@echo '   make bench-search         search benchmark against Pagefind'
 	@echo '   make bench-extraction     CPU per release of grant and milestone extraction (10k)'
 	@echo '   make demo [N=500]         build a site of N generated releases into demo/output'
+	@echo "   make init ARGS='DIR --name ...'  start a new issuer's site (dateline init --help)"
 	@echo '   make clean                remove output/ and caches'
-	@echo '   make rsync_upload         publish, then upload via rsync+ssh'
+	@echo '   make rsync_upload         publish, then rsync to RSYNC_TARGET (user@host:dir or a folder)'
 	@echo '   make s3_upload            publish, then upload to S3 (needs the aws CLI)'
-	@echo '   make github               publish, then push to the gh-pages branch (ghp-import)'
+	@echo '   make github               publish, then push to gh-pages (GITHUB_PAGES_CNAME=domain)'
 	@echo ''
 	@echo 'Set DEBUG=1 for debug output, RELATIVE=1 for relative URLs.'
 
-$(STAMP): pyproject.toml requirements/base.txt
+$(STAMP): pyproject.toml setup.py requirements/base.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/base.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -99,7 +106,7 @@ publish: $(STAMP)
 check: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) check -s $(CONFFILE)
 
-LINTED := plugins tests bench pelicanconf.py publishconf.py
+LINTED := plugins tests bench pelicanconf.py publishconf.py setup.py theme/__init__.py
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -119,6 +126,9 @@ bench-search: $(BENCH_STAMP)
 	@bash tests/ensure_tools.sh
 	$(BIN)/python -m bench.search
 
+init: $(STAMP)
+	$(DATELINE) init $(ARGS)
+
 demo: $(STAMP)
 	rm -rf $(CURDIR)/demo/content
 	$(DATELINE) generate --count $(N) --seed $(SEED) --out $(CURDIR)/demo/content
@@ -126,7 +136,7 @@ demo: $(STAMP)
 		$(DATELINE) $(DATELINEOPTS) build -s $(CURDIR)/demo/democonf.py -o $(CURDIR)/demo/output
 
 rsync_upload: publish
-	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+	rsync $(RSYNC_SSH) -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(RSYNC_TARGET)"
 
 s3_upload: publish
 	aws s3 sync "$(OUTPUTDIR)"/theme/ s3://$(S3_BUCKET)/theme/ --cache-control "public, max-age=31536000, immutable"
@@ -135,8 +145,8 @@ s3_upload: publish
 	aws s3 cp "$(OUTPUTDIR)"/search/manifest.json s3://$(S3_BUCKET)/search/manifest.json --cache-control "public, max-age=300"
 
 github: publish
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check ghp-import==2.1.0
-	$(BIN)/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
+	@test -x $(GHP_IMPORT) || $(BIN)/python -m pip install --quiet --disable-pip-version-check ghp-import==2.1.0
+	$(GHP_IMPORT) -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) $(if $(GITHUB_PAGES_CNAME),--cname="$(GITHUB_PAGES_CNAME)") "$(OUTPUTDIR)" --no-jekyll
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-.PHONY: help venv html clean regenerate serve devserver publish check lint test bench bench-search bench-extraction demo rsync_upload s3_upload github
+.PHONY: help venv html clean regenerate serve devserver publish check lint test bench bench-search bench-extraction init demo rsync_upload s3_upload github

@@ -85,8 +85,10 @@ THEME = "theme"
 THEME_STATIC_PATHS = []
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["dateline", "pelican.plugins.sitemap"]
+# Content pages only: the not-found page and the search page are not for search engines.
 SITEMAP = {
     "format": "xml",
+    "exclude": [r"^404\.html$", r"^search/$"],
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
 }

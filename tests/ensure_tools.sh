@@ -10,6 +10,8 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 # accented word lists for the search's fold tests (tests/test_search_export.py)
 [ -f /usr/share/dict/french ] || need+=(wfrench)
 [ -f /usr/share/dict/spanish ] || need+=(wspanish)
+# make rsync_upload to a local folder (tests/test_deploy.py)
+command -v rsync >/dev/null 2>&1 || need+=(rsync)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -11,10 +11,11 @@ A build runs, in this order:
     (reading)                     `release_rendered`: each rendered, published release goes to
                                   the prepare workers while Pelican reads the rest (ahead.py)
  4. article_generator_pretaxonomy `releases_listed`: drafts and embargoed releases leave
- 5. article_generator_finalized   `releases_read`: keep URLs -> issuer into the context ->
-                                  prepare releases (legal text, facts, JSON-LD) -> start the
-                                  search process (it needs the prepared text) -> tag index
- 6. page_generator_finalized      `pages_read`: draft pages leave
+ 5. article_generator_finalized   `releases_read`: keep URLs -> issuer and branding into the
+                                  context -> prepare releases (legal text, facts, JSON-LD) ->
+                                  start the search process (it needs the prepared text) -> tag
+                                  index
+ 6. page_generator_finalized      `pages_read`: draft pages leave; the rest by page_order
  7. all_generators_finalized      `reading_done`: drop the parses validation and reading shared
  8. get_writer                    `writer`: feeds with legal text, unchanged pages reused
  9. content_written               `page_written`: one more page on the progress bar
@@ -28,7 +29,16 @@ from __future__ import annotations
 
 from dateline.build import releases, site
 from dateline.content import publishing, reader
-from dateline.pages import archive, discovery, registers, taxonomy, urls, writer
+from dateline.pages import (
+    archive,
+    brand_assets,
+    discovery,
+    navigation,
+    registers,
+    taxonomy,
+    urls,
+    writer,
+)
 from dateline.runtime import progress
 from dateline.search import hook as search_hook
 
@@ -66,14 +76,17 @@ def releases_read(generator) -> None:
     indexes their text without legal blocks; the tag index comes last, over the final lists."""
     urls.keep_urls(generator)
     site.publish_context(generator)
+    brand_assets.publish_branding(generator, generator.context["ISSUER"])
     releases.enrich_articles(generator)
     search_hook.start_search(generator)
     taxonomy.index_tag_members(generator)
 
 
 def pages_read(generator) -> None:
-    """page_generator_finalized: draft pages are never written either."""
+    """page_generator_finalized: draft pages are never written either; the rest go into the
+    navigation in their `page_order`."""
     publishing.withhold_pages(generator)
+    navigation.order_pages(generator)
 
 
 def reading_done(generators) -> None:

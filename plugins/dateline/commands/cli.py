@@ -1,4 +1,4 @@
-"""The `dateline` command: build, check, extract, import, search, generate."""
+"""The `dateline` command: build, check, extract, import, search, generate, init."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ SUBCOMMANDS = {
     "search": ("dateline.search.cli", "query the Whoosh index from the terminal"),
     "generate": ("dateline_corpus.generator", "write a deterministic corpus of fictional releases"),
     "serve": ("dateline.build.devserver", "rebuild on every change and serve output/"),
+    "init": ("dateline.commands.init_command", "start a new issuer's site in a folder"),
 }
 
 

@@ -166,6 +166,12 @@ def check_status(value, _ctx):
     return value
 
 
+def check_order(value, _ctx):
+    if isinstance(value, bool) or not isinstance(value, int) or not -10_000 <= value <= 10_000:
+        raise Invalid("a whole number (pages are listed lowest first)", value)
+    return value
+
+
 def check_key(value, _ctx):
     if not isinstance(value, str) or not KEY.match(value):
         raise Invalid("a key from issuer.yaml, or none", value)
@@ -236,6 +242,7 @@ PAGE_FIELDS = {
     "lang": check_lang,
     "modified": check_date_only,
     "template": check_template,
+    "page_order": check_order,
 }
 PAGE_REQUIRED = ("title",)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from dateline.content import bounded_yaml
+from dateline.content import bounded_yaml, branding
 from dateline.content.exchanges import EXCHANGES, Ticker, known_codes, parse_ticker
 from dateline.content.markup import render
 from dateline.content.text import html_to_text
@@ -41,6 +41,7 @@ _TOP_FIELDS = (
     "legends",
     "contacts",
     "tags",
+    "branding",
 )
 TAG_TITLE_MAX = 80  # characters: a title is a chip and a heading, not a sentence
 _DISCLAIMER_FIELDS = ("title", "text")
@@ -95,6 +96,7 @@ class Issuer:
     contacts: dict[str, Contact]
     archival_notice_years: float | None
     tags: dict[str, str] = field(default_factory=dict)  # tag slug -> title shown on the site
+    branding: branding.Branding = branding.Branding()
 
     def legends_required_by(self, exchange: str) -> list[Legend]:
         """The legends a release listed on `exchange` must carry."""
@@ -247,6 +249,7 @@ class _Validator:
         tags = self.keyed("tags", root.get("tags"), self.tag_title)
         default = self.default_disclaimer(root, disclaimers)
         years = self.years(root.get("archival_notice_years"))
+        brand = branding.validate(self, root.get("branding"), Path(self.path).parent)
         self.required_legends(tickers, root.get("legends"))
         if self.problems:
             raise DatelineError(self.problems)
@@ -261,6 +264,7 @@ class _Validator:
             contacts,
             years,
             tags,
+            brand,
         )
 
     def website(self, value) -> str | None:

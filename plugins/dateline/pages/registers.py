@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import logging
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -102,13 +103,31 @@ def neutralise_cell(value):
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def csv_cell(value):
+    """A cell as a CSV reader expects it: booleans as JSON writes them (`true`/`false`, not
+    Python's `True`), text neutralised (neutralise_cell), numbers as they are."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return neutralise_cell(value)
+
+
 def to_csv(rows, columns) -> str:
     """CSV of the rows' columns; numbers stay numbers, text can never become a formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows({c: neutralise_cell(row.get(c)) for c in columns} for row in rows)
+    writer.writerows({c: csv_cell(row.get(c)) for c in columns} for row in rows)
     return buffer.getvalue()
+
+
+def absolute_links(rows, settings) -> list[dict]:
+    """Rows whose release_url is absolute (SITEURL/...) when the build has a public address:
+    a downloaded CSV or JSON file is read away from the site, where a relative link leads
+    nowhere. Local and RELATIVE_URLS builds keep the site-relative links."""
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    if not siteurl or settings.get("RELATIVE_URLS") or not re.match(r"^https?://", siteurl):
+        return rows
+    return [dict(row, release_url=f"{siteurl}/{row['release_url']}") for row in rows]
 
 
 def to_json(rows, columns) -> str:
@@ -175,6 +194,7 @@ class RegisterGenerator(Generator):
         self._write_data("milestones", rows, MILESTONE_COLUMNS)
 
     def _write_data(self, name, rows, columns):
+        rows = absolute_links(rows, self.settings)
         folder = Path(self.output_path) / name
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{name}.csv").write_text(to_csv(rows, columns), encoding="utf-8")

@@ -10,6 +10,7 @@ This is the one module that overrides Pelican's private writer methods
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -59,6 +60,8 @@ class DatelineWriter(Writer):
                 settings_digest(self.settings),
                 theme_digest(self.settings),
                 current.issuer_digest if current else "",
+                # the hashed names of the theme files and brand files pages link to
+                json.dumps([context.get("THEME_FILES"), context.get("BRAND")], sort_keys=True),
                 *pages,
             )
         return self._static

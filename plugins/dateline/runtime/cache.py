@@ -50,6 +50,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "facts.structured", "facts.leadline", "importer.detect", "importer.datelines", "importer.dates",
     "pages.urls", "pages.taxonomy", "pages.writer", "pages.pagekeys", "pages.feeds",
     "pages.registers", "pages.listpages", "pages.archive",
+    "pages.brand_assets", "pages.navigation", "content.branding",
 ))
 
 # On the same path, but not what a cached release or page is made of: machinery that decides
@@ -66,6 +67,7 @@ MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
     "search.hook", "search.process", "search.export", "search.follow", "search.index",
     "search.postings", "search.schema", "search.writer", "search.fold", "search.correct",
     "search.assets",
+    "sitedefaults", "commands.init_command",
 ))
 
 
