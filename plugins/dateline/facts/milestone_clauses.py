@@ -38,7 +38,7 @@ def _clauses(sentence: str) -> list[str]:
     clauses = [pieces[0]]
     for separator, piece in zip(separators, pieces[1:]):
         if separator.strip() == ", and" and _trigger(piece) is None and _PLANNED.search(piece) \
-                and _DATE_WORD.search(piece):
+                and _DATE_WORD.search(piece) and _trigger(clauses[-1]) is not None:
             # "has begun, and ore is expected in August": the plan's date is not the event's
             continue
         if _trigger(piece) is None:

@@ -72,6 +72,13 @@ _HISTORY = re.compile(
     r"|\b(?:previous|prior|former)\s+(?:owners?|operators?)\b|\bover\s+the\s+(?:past"
     r"|last)\s+(?:\w+\s+)?"
     r"(?:years|decades)\b|\bto\s+date\b|\bup\s+to\s+the\s+end\s+of\b|\bby\s+year[- ]end\b"
+    # what came before this release: "over the years", "earlier this year", "had already been
+    # awarded", a cumulative total ("In total, 40,900 m has been drilled ... since the programme
+    # began")
+    r"|\bover\s+the\s+years\b|\bearlier\s+(?:this|that|in\s+the)\s+(?:year|month)\b"
+    r"|\bhad\s+already\b|\bin\s+total,|\bgrand\s+total\b|\bcumulative(?:ly)?\b"
+    r"|\bsince\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:program(?:me)?|campaign|project|company)\s+"
+    r"(?:began|started|commenced)\b"
     r"|\bdatabase\b|\b(?:estimate|resource|reserve)s?\s+(?:uses|used|is\s+based|was\s+based"
     r"|includes"
     r"|included|incorporates)\b"
@@ -80,7 +87,9 @@ _HISTORY = re.compile(
 _RESULTS = re.compile(
     r"(?i)\b(?:report|announc|releas|publish|provid)\w*\s+(?:its\s+|the\s+"
     r"|our\s+)?(?:[\w&-]+\s+){0,5}"
-    r"results\b|\bresults\s+(?:have\s+been|were)\s+received\b"
+    # the results of a study or estimate are the study's news, not a results announcement
+    r"results\b(?!\s+of\s+(?:the\s+|its\s+|an?\s+)?(?:[\w()\"“”'-]+\s+){0,5}?(?:stud(?:y|ies)"
+    r"|estimates?|assessment|(?-i:PEA|PFS|DFS))\b)|\bresults\s+(?:have\s+been|were)\s+received\b"
     r"|\bfiled\s+its\s+financial\s+statements"
 )
 

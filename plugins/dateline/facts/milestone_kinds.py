@@ -38,7 +38,10 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion|done)\b"
         r"|\b\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:construction|work|installation)"
         r"|\b(?:reached|at)\s+\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:complete|completion)"
-        r"|\bcompletion\s+(?:stands\s+at|of)\s+\d{1,3}\s?%"), False),
+        r"|\bcompletion\s+(?:stands\s+at|of)\s+\d{1,3}\s?%"
+        # "has reached 90% of target enrollment": a share of the target, reached
+        r"|\b(?:reached|achieved|hit|attained)\s+\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+of\s+(?:its\s+"
+        r"|the\s+)?(?:target|planned|total)\b"), False),
     ("commissioning", ("commission", "tested", "functional", "operational", " ore ", "ore was",
                        "ore is", "ore has", "introduction of", "start-up", "startup", "start up",
                        "energiz", "energis", "first power", "grid"), re.compile(
@@ -125,7 +128,13 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         rf"(?-i:{_REGULATOR})"
         r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works"
         r"|program\s+of\s+work"
-        r"|EIA|EIS|mining\s+proposal))"), False),
+        r"|EIA|EIS|mining\s+proposal)"
+        # an approval received, or granted: "received final approval from the FDA", "the final
+        # approval ... has now been granted"
+        r"|(?:received|obtained|secured|been\s+granted)\s+(?:[\w-]+\s+){0,3}?(?:approvals?"
+        r"|clearances?|consents?)\b"
+        r"|\bapprovals?\b[^.;]{0,60}?\b(?:has|have)\s+(?:now\s+)?been\s+(?:granted|received"
+        r"|obtained|issued))"), False),
     # AIM admission of new shares: the listing, though the shares come from a placing
     ("listing", ("admission",), re.compile(
         r"(?i)\badmission\b[^.;]{0,80}?\b(?:to\s+trading|(?-i:to\s+AIM|on\s+AIM"
@@ -153,7 +162,11 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|\bunder\s+(?:a|the|its)\s+[^.;]{0,50}?\bcontract"
         r"|contract\s+for\s+(?:[\w,-]+\s+){0,6}services"
         r"|contract\s+(?:was\s+|has\s+been\s+)?awarded|awarded\s+(?:an?\s+"
-        r"|the\s+)?(?:[\w,-]+\s+){0,8}contract)\b"),
+        r"|the\s+)?(?:[\w,-]+\s+){0,8}contract"
+        # "won a $209.9 million contract", "renewed and extended ... an existing contract"
+        r"|(?:won|wins|secured|secures|received|receives|renewed|extended|signed)\s+(?:and\s+\w+\s+)?"
+        r"(?:[\w$.,-]+\s+){0,8}?(?:contracts?|(?<!in\s)orders?(?!\s+to\b))"
+        r"|contracts?\b[^.;]{0,120}?\b(?:be|been|were|was)\s+awarded)\b"),
      False),
     ("drilling", ("drill", "borehole", "spud", " rig"), re.compile(
         r"(?i)\b(?:drill(?:ing|ed|\s+program(?:me)?|\s+holes?|\s+rigs?|\s+contractors?|\s+crews?)"
@@ -161,12 +174,20 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|boreholes?|spud(?:ded)?)\b"
         r"(?!\s+(?:Services|Ltd|Inc|Corp|Company|Contractors?)\b)"), False),
     ("other", ("blast",), re.compile(
-        r"(?i)\bblasting\b[^.;]{0,60}?\b(?:has\s+|had\s+)?(?:begun|began|commenced|started)\b"
+        r"(?i)\bblasting\b[^.;]{0,60}?\b(?:has\s+|had\s+)?(?:begun|began|commenced|started"
+        r"|underway|under\s+way)\b"
         r"|\b(?:first|initial)\s+blast\b|\b(?:start|commencement)\s+of\s+blasting\b"), False),
     ("other", ("mobili",), re.compile(
         r"(?i)\b(?:contractors?|fleet|crews?|equipment|workforce)\b[^.;]{0,60}?\bmobili[sz]\w*"
         r"|\bmobili[sz]\w*\s+(?:of\s+)?(?:the\s+)?(?:mining\s+)?(?:contractor|fleet|plant|equipment"
         r"|crews?)"),
+     False),
+    # "the completion of a JORC resource estimate", "the results of the Pre-Feasibility Study":
+    # the study is the event, whatever verb reports it
+    ("other", ("estimate", "stud", "assessment", "pea", "pfs"), re.compile(
+        r"(?i)\b(?:complet(?:ed|ion)|finali[sz](?:ed|ation)|results)\s+of\s+(?:the\s+|its\s+|an?\s+)?"
+        r"(?:[\w()\"“”'-]+\s+){0,5}?(?:stud(?:y|ies)|estimates?|assessment|(?-i:PEA|PFS|DFS))\b"
+        r"|\b(?:maiden|updated|new|initial)\s+(?:[\w-]+\s+){0,3}?(?:resource|reserve)\s+estimates?\b"),
      False),
     ("completion", ("complet", "finished"), re.compile(
         r"(?i)\b(?:complet(?:ed|ion|es|e)|finished)\b"), False),
@@ -179,9 +200,13 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
-        r"|dosed|launch(?:ed)?\s+of|broke\s+ground|groundbreaking|production\s+decision"
+        r"|dosed|launch(?:ed)?\s+of|(?:has|have|had|to|will|successfully)\s+launch(?:ed)?\s+(?!an?\s+"
+        r"(?:\w+\s+)?(?:review|investigation|search|process|offering|financing|placement))"
+        r"|broke\s+ground|groundbreaking|production\s+decision"
         r"|(?:start|began|begun|commenc|initiat)\w*\s+(?:its\s+|the\s+"
         r"|a\s+)?(?:[\w-]+\s+){0,3}(?:clinical\s+)?(?:trial|study)"
+        r"|(?:topline|top-line|final|interim|headline)\s+(?:data|results)\s+(?:from|of|for)\s+(?:the|its)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:trial|study)"
         r"|early\s+works|(?:recruitment|enrol?lment)\s+(?:of\s+[^.;]{0,40}?)?"
         r"(?:is\s+|are\s+)?(?:expected|scheduled|planned|due)\s+to\s+(?:begin|start|commence))\b"),
         True),
@@ -205,7 +230,11 @@ _BLOCKED_BEFORE = re.compile(
     r"\b(?:in|on|of|with|regarding|about|concerning|obtaining|receiving|securing)\s+"
     r"(?:(?:the|its|their|all|required|necessary|remaining|final|outstanding)\s+){0,2}"
     r"(?:[^.;,]{0,40}?\s)?"
-    r"|\bcosts?\s+(?:to|at|of)\s+)$"
+    r"|\bcosts?\s+(?:to|at|of)\s+"
+    # "Under the agreement, ...": the agreement the release already named, not a new one
+    r"|^\s*(?:under|pursuant\s+to|in\s+terms\s+of)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}"
+    # "at the Company's recently acquired project": a description, not an acquisition
+    r"|\b(?:recently|newly|previously|already)\s+)$"
 )
 
 # "the second well on the licence": a licence as the place, not as an event.

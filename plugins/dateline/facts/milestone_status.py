@@ -22,6 +22,7 @@ _PAST = re.compile(
     r"|started|achieved|acquired|obtained|executed|entered|drilled|listed|poured|produced|shipped"
     r"|delivered|finished|launched|initiated|began|begun|issued|approved|awarded|secured|reached"
     r"|concluded|restarted|resumed|released|filed|granted|installed|finalized|finalised|declared"
+    r"|won|renewed|extended"
     r"|spud|spudded|dosed|undertook|broke|retained|engaged|appointed|mobili[sz]ed|took\s+place"
     r"|underway|under\s+way)\b"
     r"|\b(?:fed|introduced|energi[sz]ed|operated|took|occurred|mobili[sz]ed|moved|flowed"
@@ -30,12 +31,18 @@ _PAST = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:substantially\s+|essentially\s+|practically\s+"
     r"|mechanically\s+"
     r"|largely\s+)?(?:complete|operational|functional)\b|\b\d{1,3}\s?%\s+complete"
+    # a study announced is a study done: "announce a maiden Mineral Resource Estimate", "announce
+    # the results of the Pre-Feasibility Study"
+    r"|\b(?:announce[sd]?|report(?:s|ed)?)\s+(?:the\s+results\s+of\s+)?(?:an?|the|its)\s+"
+    r"(?:[\w()\"“”'-]+\s+){0,5}?(?:stud(?:y|ies)|estimates?|assessment|(?-i:PEA|PFS|DFS))\b"
     r"|\b(?:announce[sd]?|report(?:s|ed)?|confirm(?:s|ed)?)\s+(?:the\s+)?(?:completion|commencement"
     r"|start|restart|closing|receipt|achievement|declaration|signing)\s+of\b"
 )
 
 _PLANNED = re.compile(
-    r"(?i)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to|intend\w*"
+    # "as planned", "as expected": the event went the way it was planned, it is no plan
+    r"(?i)(?<!\bas\s)\b(?:expect\w*|anticipat\w*|plans?\s+(?:to|is|are|calls)|planned|planning\s+to"
+    r"|intend\w*"
     r"|targeting|targeted|targets?(?=\s+(?:to|for|date|of|is|first|commercial|completion|production"
     r"|commissioning|start|the\s+(?:start|first|end)))"
     r"|(?-i:aim(?:s|ing)?)"
@@ -45,7 +52,8 @@ _PLANNED = re.compile(
     r"|focus(?:ed|ing)\s+on\s+(?:starting|beginning|commencing|completing|advancing|delivering"
     r"|launching)"
     r"|possibly|potentially"
-    r"|due\s+to\s+(?:begin|start|commence|close|complete)|to\s+follow|to\s+be\s+(?:completed"
+    r"|due\s+to\s+(?:begin|start|commence|close|complete)|(?:is|are)\s+(?:now\s+)?due\s+(?:in|by"
+    r"|for|during|before|around)|due\s+for\s+completion|to\s+follow|to\s+be\s+(?:completed"
     r"|commissioned|closed"
     r"|finalized))\b"
     r"|(?-i:\bmay\b)"
@@ -75,7 +83,10 @@ _FRONTED = re.compile(r"(?i)^\s*(?:with|following|after|upon|on|given|despite)\b
 _FUTURE_PASSIVE = re.compile(
     r"(?i)\b(?:is|are)\s+(?:now\s+|still\s+)?(?:expected|scheduled|anticipated|due|set|planned"
     r"|targeted|likely)\s+to\s+be\s+\w+(?:ed|en|un|wn)\b|\bwill\s+(?:now\s+)?be\s+\w+(?:ed|en"
-    r"|wn)\b")
+    r"|wn)\b"
+    # "An updated estimate for the MF1, MF2 and MF6 prospects is due in the December quarter"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:due|slated|expected|scheduled)\s+(?:in|by|for|during|around)\s"
+    r"+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:19|20)\d{2}|quarter|half|Q[1-4]|H[12])\b")
 
 # A cue after its trigger governs it only close by, inside the same phrase ("production is
 # expected").
@@ -122,10 +133,20 @@ def _planned_cue(clause: str, trigger: re.Match) -> bool:
     return _cue_ahead(near)
 
 
+# "for its proposed Bluebell Project", "for a planned exploration decline": a cue that is an
+# adjective of a later noun describes that noun; it says nothing of the event before it.
+_ADJECTIVE_CUE = re.compile(r"(?i)^(?:proposed|planned|upcoming|budgeted|projected|intended"
+                            r"|expected|anticipated|scheduled|targeted)$")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:its|the|a|an|our|their|this|these|his|her)\s+$")
+
+
 def _cue_ahead(text: str) -> bool:
-    """A planned cue in the text with no finite past verb before it."""
-    cue = _PLANNED.search(text)
-    return bool(cue) and not _FINITE_PAST.search(text, 0, cue.start())
+    """A planned cue in the text with no finite past verb before it (adjectives skipped)."""
+    for cue in _PLANNED.finditer(text):
+        if _ADJECTIVE_CUE.match(cue.group(0)) and _DETERMINER_BEFORE.search(text, 0, cue.start()):
+            continue
+        return not _FINITE_PAST.search(text, 0, cue.start())
+    return False
 
 
 def _conditional_trigger(clause: str, conditional: re.Match):
