@@ -97,6 +97,7 @@ from dateline.facts.milestone_status import (
     _received_enabling,
     _status,
 )
+from dateline.facts.milestone_subjects import issuer_words, other_company
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +120,7 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
                        title: str | None = None) -> list[dict]:
     """Milestones stated in the body paragraphs (and the headline), in reading order."""
     projects = _project_names(paragraphs + ([title] if title else []))
+    issuer = issuer_words(title, paragraphs)
     milestones: list[dict] = []
     lead_events = 0
     lead_told: list[dict] = []  # the lead's undated reports: the body may date them
@@ -129,7 +131,8 @@ def extract_milestones(paragraphs: list[str], *, release_date: datetime.date | N
         wire = is_wire_lead(paragraph)
         for sentence, quoted in _sentences_with_quotes(paragraph):
             quoted = quoted or speaker
-            found = _sentence_milestones(sentence, release_date, quoted)
+            found = [] if other_company(sentence, issuer) else _sentence_milestones(
+                sentence, release_date, quoted)
             named = _project_in(sentence, projects) if found else None
             for milestone in found:
                 project = named

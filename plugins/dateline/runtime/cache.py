@@ -49,6 +49,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "facts.milestone_events", "facts.milestone_paragraphs", "facts.milestone_kinds",
     "facts.milestone_status", "facts.milestone_filters", "facts.milestone_quotes",
     "facts.milestone_projects", "facts.milestone_clauses", "facts.milestone_event_dates",
+    "facts.milestone_subjects",
     "facts.structured", "facts.leadline", "importer.detect",
     "pages.urls", "pages.taxonomy", "pages.writer", "pages.pagekeys", "pages.feeds",
     "pages.registers",
