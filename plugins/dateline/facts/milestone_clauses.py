@@ -25,7 +25,7 @@ _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+and\s+|\s+while\s+|,\s+whereas\s+|,\s+which\s+"
     r"|,\s+(?=(?:following|after)\s+(?:the|its|first)\b)"  # ", following the introduction of ore"
     # "X in July, with Y to follow in Q4"
-    r"|,\s+with\s+(?=[^,;]{0,80}?\b(?:to\s+follow|(?:expected|scheduled|planned|due|set)\s+to)\b)"
+    r"|,\s+with\s+(?=[^,;]{0,80}?\b(?:to\s+follow|(?:expected|scheduled|planned|due|set)\s+(?:to|in|by|for|during))\b)"
 )
 
 

@@ -112,7 +112,12 @@ _FORWARD_LOOKING = re.compile(
 )
 
 # An application made is not yet an event ("has applied for a certificate").
-_APPLIED = re.compile(r"(?i)\b(?:has\s+|have\s+|had\s+)?applied\s+(?:to|for)\b")
+_APPLIED = re.compile(r"(?i)\b(?:has\s+|have\s+|had\s+)?applied\s+(?:to|for)\b"
+                      # "an application for permits ... was lodged": asked for, not yet granted
+                      r"|\bapplications?\b[^.;]{0,100}?\b(?:was|were|has\s+been|have\s+been)\s+"
+                      r"(?:lodged|submitted|filed|made)\b"
+                      r"|\b(?:lodged|submitted|filed)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?"
+                      r"applications?\b")
 
 
 def _not_news(sentence: str) -> bool:

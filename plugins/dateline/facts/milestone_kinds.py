@@ -24,7 +24,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
      re.compile(
         r"(?i)\b(?:appoint|engag|retain|select|award|mandat|contracted|hired)\w*\b.{0,120}?"
         r"\b(?:to\s+(?:lead|prepare|complete|conduct|carry\s+out|undertake|deliver|manage)|as\s+"
-        r"(?:principal|lead)\s+consultants?\b)"
+        r"(?:the\s+)?(?:principal|lead)\s+(?:[\w-]+\s+)?consultants?\b)"
         r".{0,90}?\b(?:feasibility|stud(?:y|ies)|(?-i:PEA)|economic\s+assessment|technical\s+report"
         r"|(?:independent\s+|technical\s+)?(?:review|audit)|mine\s+plan(?:ning)?|mine\s+design)\b")
      , False),
@@ -101,7 +101,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?:re)?(?:start|begin|commence|resume)|production\s+(?:restart|resumption)"
         r"|(?:full|full[- ]scale|steady[- ]state)\s+production\s+(?:to\s+follow|is\s+expected"
         r"|expected)"
-        r"|will\s+produce|produced\s+and\s+shipped|(?:concentrates?|ore|cargo|shipment|tonnes"
+        r"|will\s+produce|produced\s+and\s+shipped|shipped\s+(?:its|the|their)\s+first"
+        r"|(?:concentrates?|ore|cargo|shipment|tonnes"
         r"|vessel)\b[^.;]{0,40}?"
         r"\bloaded\s+(?:at|onto|into)\b)\b"), False),
     ("other", ("bulk sampl",), re.compile(r"(?i)\bbulk\s+sampl(?:e|es|ing)\b"), False),
@@ -124,7 +125,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|licen[cs]es?(?!\s+(?:and\s+[\w-]+\s+)?agreement)|EIA\s+approval|clearance"
         r"|(?:orphan\s+drug|fast\s+track|breakthrough\s+therapy)\s+designation|CE\s+Mark(?:ing)?\b"
         rf"|(?-i:{_REGULATOR})\b[^.;]{{0,60}}?\b(?:approved|granted|issued|cleared)"
-        rf"|(?:approved|issued|granted)\s+(?:and\s+issued\s+)?by\s+the\s+(?:[\w.'’]+\s+){{0,5}}"
+        rf"|(?:approved|issued|granted|cleared)\s+(?:and\s+issued\s+)?(?:for\s+(?:[\w-]+\s+){{1,3}}?)?"
+        rf"by\s+the\s+(?:[\w.'’]+\s+){{0,5}}"
         rf"(?-i:{_REGULATOR})"
         r"|approv\w*\s+(?:of\s+)?(?:the\s+)?(?:environmental|programme\s+of\s+works"
         r"|program\s+of\s+work"
@@ -200,7 +202,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"(?i)\b(?:(?:report|release|announce|publish|file)\w*\s+(?:its\s+|our\s+|the\s+)?"
         r"(?:[\w&-]+\s+){0,3}results|feasibility\s+study|resource\s+estimate|reserve\s+estimate"
         r"|technical\s+report|preliminary\s+economic\s+assessment|construction|first\s+patient"
-        r"|dosed|launch(?:ed)?\s+of|(?:has|have|had|to|will|successfully)\s+launch(?:ed)?\s+(?!an?\s+"
+        r"|dosed|launch(?:ed)?\s+of|launched\s+(?:its|the|their|our)\s+|(?:has|have|had|to|will|successfully)\s+launch(?:ed)?\s+(?!an?\s+"
         r"(?:\w+\s+)?(?:review|investigation|search|process|offering|financing|placement))"
         r"|broke\s+ground|groundbreaking|production\s+decision"
         r"|(?:start|began|begun|commenc|initiat)\w*\s+(?:its\s+|the\s+"
