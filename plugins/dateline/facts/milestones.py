@@ -55,7 +55,8 @@ What is news (docs/extraction.md has the phrasing atlas behind each rule):
 
 Modules: this one reads the release in order; `milestone_kinds` (triggers), `milestone_status`
 (achieved or planned), `milestone_filters` (not news), `milestone_clauses`, `milestone_quotes`,
-`milestone_projects`, `milestone_event_dates` (which date is the event's) do one step each.
+`milestone_projects`, `milestone_event_dates` (which date is the event's), `milestone_subjects`
+(another company's event is not the issuer's news) do one step each.
 """
 
 
