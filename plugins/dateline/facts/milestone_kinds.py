@@ -186,7 +186,7 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
      False),
     # "the completion of a JORC resource estimate", "the results of the Pre-Feasibility Study":
     # the study is the event, whatever verb reports it
-    ("other", ("estimate", "stud", "assessment", "pea", "pfs"), re.compile(
+    ("other", ("estimate", "study", "studies", "assessment", " pea", " pfs", " dfs"), re.compile(
         r"(?i)\b(?:complet(?:ed|ion)|finali[sz](?:ed|ation)|results)\s+of\s+(?:the\s+|its\s+|an?\s+)?"
         r"(?:[\w()\"“”'-]+\s+){0,5}?(?:stud(?:y|ies)|estimates?|assessment|(?-i:PEA|PFS|DFS))\b"
         r"|\b(?:maiden|updated|new|initial)\s+(?:[\w-]+\s+){0,3}?(?:resource|reserve)\s+estimates?\b"),
