@@ -115,7 +115,7 @@ _FORWARD_LOOKING = re.compile(
 _APPLIED = re.compile(r"(?i)\b(?:has\s+|have\s+|had\s+)?applied\s+(?:to|for)\b"
                       # "an application for permits ... was lodged": asked for, not yet granted
                       r"|\bapplications?\b[^.;]{0,100}?\b(?:was|were|has\s+been|have\s+been)\s+"
-                      r"(?:lodged|submitted|filed|made)\b"
+                      r"(?:lodged|submitted|filed)\b"  # not "made": AIM's admission notice
                       r"|\b(?:lodged|submitted|filed)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?"
                       r"applications?\b")
 

@@ -138,8 +138,8 @@ _KINDS: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         r"|\bapprovals?\b[^.;]{0,60}?\b(?:has|have)\s+(?:now\s+)?been\s+(?:granted|received"
         r"|obtained|issued))"), False),
     # AIM admission of new shares: the listing, though the shares come from a placing
-    ("listing", ("admission",), re.compile(
-        r"(?i)\badmission\b[^.;]{0,80}?\b(?:to\s+trading|(?-i:to\s+AIM|on\s+AIM"
+    ("listing", ("admission", "admitted"), re.compile(
+        r"(?i)\b(?:admission|admitted)\b[^.;]{0,80}?\b(?:to\s+trading|(?-i:to\s+AIM|on\s+AIM"
         r"|Official\s+List))\b"), False),
     ("financing", ("placement", "placing", "financing", "offering", "bought deal", "facility",
                    "streaming", "tranche", "ipo"), re.compile(

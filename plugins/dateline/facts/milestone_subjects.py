@@ -21,17 +21,25 @@ _OPENING = re.compile(
     r"^(?:(?:Separately|Meanwhile|Elsewhere|Nearby|Also|In\s+addition|In\s+other\s+news)\s*,\s*)?"
     rf"((?!The\s)(?:[A-Z][\w&'’.-]*\s+){{1,4}}?){_SUFFIX}(?![\w])")
 _RELATION = re.compile(r"(?i)\b(?:subsidiary|affiliate|joint\s+venture|partner|operator|on\s+behalf"
-                       r"\s+of|contractor|the\s+company['’]s)\b")
+                       r"\s+of|contractor|the\s+company['’]s|for\s+the\s+company)\b")
+# The issuer as the lead names it: "Tamarind Metals Corp. (TSXV: TMD)", "X plc (“X” or the Company)"
+_LISTED = re.compile(rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}?){_SUFFIX}\s*,?\s*\((?:[A-Z]{{2,}}|[“\"'])")
 _GENERIC = {"the", "a", "an", "and", "of", "&", "group", "holdings", "resources", "mining",
             "minerals", "metals", "gold", "energy", "international"}
 
 
 def issuer_words(title: str | None, paragraphs: list[str]) -> set[str]:
-    """The distinctive words of the issuer's name, from the headline or the first paragraphs."""
-    for text in ([title] if title else []) + paragraphs[:2]:
-        match = _COMPANY.search(text)
-        if match:
-            return _words(match.group(1))
+    """The distinctive words of the issuer's name, from the headline or the first paragraphs.
+
+    The company named with its ticker or its short name in brackets wins over one named first
+    ("Under an agreement with BigCo Inc., Smallco Ltd. (TSXV: SML) ...").
+    """
+    texts = [text[:400] for text in ([title] if title else []) + paragraphs[:2]]
+    for pattern in (_LISTED, _COMPANY):
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                return _words(match.group(1))
     return set()
 
 
