@@ -60,8 +60,20 @@ def _dated_twin(told: dict, milestones: list[dict]) -> bool:
         and _QUOTE not in other["review"]
         and (not other.get("project") or not told.get("project") or other["project"]
              == told["project"])
-        and _overlap(_words(told, False), _words(other, False)) >= _LEAD_OVERLAP
+        and _told_again(told, other)
         for other in milestones)
+
+
+# A start or a first of these is told once per release: the lead's "has started a 1,800-metre
+# drill program" and the body's "Drilling began on December 3" share only the kind's own word.
+_ONCE_KINDS = {"drilling", "production", "commissioning"}
+
+
+def _told_again(told: dict, other: dict) -> bool:
+    one, two = _words(told, False), _words(other, False)
+    if told["kind"] in _ONCE_KINDS and one & two:
+        return True
+    return _overlap(one, two) >= _LEAD_OVERLAP
 
 
 def _same_event(one: dict, other: dict) -> bool:
