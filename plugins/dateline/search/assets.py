@@ -7,13 +7,18 @@ the theme's static folder is not copied as is (pelicanconf sets THEME_STATIC_PAT
 client as one joined module, and gives the templates their paths (THEME_FILES). The client's
 source modules are never copied into the output.
 
-The client's source is nine small ES modules (theme/static/js/search/), which tests import
-one by one. A visitor would fetch them down a six-deep import chain, so the build joins them
-in dependency order into one module, strips comments and indentation (no Node is needed),
-and names it after its content (`theme/js/search-<hash>.js`), as the stylesheet
+The client's source is small ES modules of one job each (theme/static/js/search/), which
+tests import one by one. A visitor would fetch them down a deep import chain, so the build
+joins them in dependency order into one module, strips comments and indentation (no Node is
+needed), and names it after its content (`theme/js/search-<hash>.js`), as the stylesheet
 (`theme/css/search-<hash>.css`): a deploy never serves a page with the other version's
 client, and hosts may cache both forever. Two modules declaring the same top-level name
 would collide in one scope, so the build refuses that.
+
+Importing the client starts nothing; the search page's own script (js/search_page.js, two
+lines) imports it and calls `start()`. The build writes that script with the client's hashed
+name in its import (`theme/js/search_page-<hash>.js`), so its name changes with the client's,
+and the page preloads the client beside it: two small requests, one round trip.
 """
 
 from __future__ import annotations
@@ -24,7 +29,11 @@ from pathlib import Path
 
 ENTRY = "ui.js"
 # What the joined module exports, for pages and tests that drive the engine directly.
-EXPORTS = ("SearchEngine", "httpFetcher", "init", "search", "preload", "setFoldTable")
+EXPORTS = ("SearchEngine", "httpFetcher", "init", "search", "preload", "setFoldTable", "start")
+# The page's script, which imports the joined client by the name below and starts it.
+PAGE_SCRIPT = "search_page.js"
+PAGE_IMPORT = 'from "./search.js";'
+
 HASH_CHARS = 12
 # Theme folders whose files are written as they are, under hashed names (js/ is joined).
 HASHED_FOLDERS = ("css", "img")
@@ -116,10 +125,21 @@ def static_files(theme_static: Path) -> list:
             for path in sorted((theme_static / folder).glob("*")) if path.is_file()]
 
 
+def _write_page_script(theme_static: Path, output_theme: Path, client: str) -> str:
+    """Write the page's script importing the client by its hashed name; return its path."""
+    source = (theme_static / "js" / PAGE_SCRIPT).read_text("utf-8")
+    if source.count(PAGE_IMPORT) != 1:
+        raise BundleError("search client: %s must import the client once, %s" % (
+            PAGE_SCRIPT, PAGE_IMPORT))
+    script = minify(source.replace(PAGE_IMPORT, 'from "./%s";' % client.rsplit("/", 1)[-1]))
+    return _write_hashed(output_theme, "js", Path(PAGE_SCRIPT).stem, ".js", script.encode("utf-8"))
+
+
 def write_theme(theme_static: Path, output_theme: Path) -> dict:
     """Write every theme file pages load under hashed names; return the template context:
     THEME_FILES {"css/main.css": "theme/css/main-<hash>.css", ...} (paths from the site root,
-    keyed by source path; "js/search.js" is the joined client), SEARCH_CLIENT and SEARCH_CSS."""
+    keyed by source path; "js/search.js" is the joined client, "js/search_page.js" the page's
+    script that starts it), SEARCH_CLIENT and SEARCH_CSS."""
     files = {
         "%s/%s" % (folder, path.name): _write_hashed(
             output_theme, folder, path.stem, path.suffix, path.read_bytes()
@@ -128,6 +148,8 @@ def write_theme(theme_static: Path, output_theme: Path) -> dict:
     }
     script = minify(join_modules(theme_static / "js" / "search")).encode("utf-8")
     files["js/search.js"] = _write_hashed(output_theme, "js", "search", ".js", script)
+    client = files["js/search.js"]
+    files["js/" + PAGE_SCRIPT] = _write_page_script(theme_static, output_theme, client)
     return {
         "THEME_FILES": files,
         "SEARCH_CLIENT": files["js/search.js"],
