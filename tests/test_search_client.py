@@ -1,11 +1,14 @@
 """The search client's modules seen from Python: the page script (ui.js) tested alone in
-Node against a fake page, and the facet kinds the browser lists agreeing with the export's."""
+Node against a fake page, the facet kinds the browser lists agreeing with the export's, and
+the one file the search page loads being the client plus the call that starts it."""
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
+from dateline.search.assets import write_theme
 from dateline.search.export import FACET_KINDS, facet_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,3 +48,15 @@ def test_facet_kinds_are_listed_once_in_the_client():
     spelled = [path.name for path in CLIENT.glob("*.js")
                if path.name != "facets.js" and '"ticker", "year"' in path.read_text("utf-8")]
     assert spelled == []
+
+
+def test_the_page_loads_one_file_that_starts_it_and_the_client_alone_starts_nothing(tmp_path):
+    files = write_theme(ROOT / "theme" / "static", tmp_path)["THEME_FILES"]
+    client = (tmp_path / files["js/search.js"].removeprefix("theme/")).read_text("utf-8")
+    page = (tmp_path / files["js/search_page.js"].removeprefix("theme/")).read_text("utf-8")
+    calls = re.compile(r"^start\(\);$", re.M)
+    assert not calls.search(client)
+    assert len(calls.findall(page)) == 1
+    assert "\nimport " not in page, "the page's file imports nothing: no second round trip"
+    # the same modules in both, the page's ending in the call
+    assert page.replace("start();\n", "", 1) == client

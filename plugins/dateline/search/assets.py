@@ -15,10 +15,11 @@ needed), and names it after its content (`theme/js/search-<hash>.js`), as the st
 client, and hosts may cache both forever. Two modules declaring the same top-level name
 would collide in one scope, so the build refuses that.
 
-Importing the client starts nothing; the search page's own script (js/search_page.js, two
-lines) imports it and calls `start()`. The build writes that script with the client's hashed
-name in its import (`theme/js/search_page-<hash>.js`), so its name changes with the client's,
-and the page preloads the client beside it: two small requests, one round trip.
+Importing the client starts nothing. The search page loads its own script instead,
+`theme/js/search_page-<hash>.js`: the same modules joined from `page.js`, whose one statement
+calls `start()`. One file, one request, an import chain one file deep (a separate two-line
+starter importing the client would cost the page a request, and a round trip unless
+preloaded). The client alone (entry ui.js) is what tests and benchmarks import.
 """
 
 from __future__ import annotations
@@ -30,9 +31,8 @@ from pathlib import Path
 ENTRY = "ui.js"
 # What the joined module exports, for pages and tests that drive the engine directly.
 EXPORTS = ("SearchEngine", "httpFetcher", "init", "search", "preload", "setFoldTable", "start")
-# The page's script, which imports the joined client by the name below and starts it.
-PAGE_SCRIPT = "search_page.js"
-PAGE_IMPORT = 'from "./search.js";'
+# The search page's script: the modules joined from this entry, which calls start().
+PAGE_ENTRY = "page.js"
 
 HASH_CHARS = 12
 # Theme folders whose files are written as they are, under hashed names (js/ is joined).
@@ -65,10 +65,10 @@ def module_order(client_dir: Path, entry: str = ENTRY) -> list:
     return order
 
 
-def join_modules(client_dir: Path) -> str:
+def join_modules(client_dir: Path, entry: str = ENTRY) -> str:
     """The modules as one ES module: imports dropped, exports kept only at the end."""
     parts, owners = [], {}
-    for name in module_order(client_dir):
+    for name in module_order(client_dir, entry):
         source = _EXPORT.sub("", _IMPORT.sub("", (client_dir / name).read_text("utf-8")))
         for declared in _DECLARED.findall(source):
             if declared in owners:
@@ -125,31 +125,21 @@ def static_files(theme_static: Path) -> list:
             for path in sorted((theme_static / folder).glob("*")) if path.is_file()]
 
 
-def _write_page_script(theme_static: Path, output_theme: Path, client: str) -> str:
-    """Write the page's script importing the client by its hashed name; return its path."""
-    source = (theme_static / "js" / PAGE_SCRIPT).read_text("utf-8")
-    if source.count(PAGE_IMPORT) != 1:
-        raise BundleError("search client: %s must import the client once, %s" % (
-            PAGE_SCRIPT, PAGE_IMPORT))
-    script = minify(source.replace(PAGE_IMPORT, 'from "./%s";' % client.rsplit("/", 1)[-1]))
-    return _write_hashed(output_theme, "js", Path(PAGE_SCRIPT).stem, ".js", script.encode("utf-8"))
-
-
 def write_theme(theme_static: Path, output_theme: Path) -> dict:
     """Write every theme file pages load under hashed names; return the template context:
     THEME_FILES {"css/main.css": "theme/css/main-<hash>.css", ...} (paths from the site root,
-    keyed by source path; "js/search.js" is the joined client, "js/search_page.js" the page's
-    script that starts it), SEARCH_CLIENT and SEARCH_CSS."""
+    keyed by source path; "js/search.js" is the joined client, "js/search_page.js" the same
+    client ending in the call that starts the search page), SEARCH_CLIENT and SEARCH_CSS."""
     files = {
         "%s/%s" % (folder, path.name): _write_hashed(
             output_theme, folder, path.stem, path.suffix, path.read_bytes()
         )
         for folder, path in static_files(theme_static)
     }
-    script = minify(join_modules(theme_static / "js" / "search")).encode("utf-8")
-    files["js/search.js"] = _write_hashed(output_theme, "js", "search", ".js", script)
-    client = files["js/search.js"]
-    files["js/" + PAGE_SCRIPT] = _write_page_script(theme_static, output_theme, client)
+    for key, stem, entry in (("js/search.js", "search", ENTRY),
+                             ("js/search_page.js", "search_page", PAGE_ENTRY)):
+        script = minify(join_modules(theme_static / "js" / "search", entry)).encode("utf-8")
+        files[key] = _write_hashed(output_theme, "js", stem, ".js", script)
     return {
         "THEME_FILES": files,
         "SEARCH_CLIENT": files["js/search.js"],

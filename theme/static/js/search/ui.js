@@ -1,7 +1,7 @@
 // The /search/ page: URL state, filters with counts, sorting, snippets as text nodes.
 // Index data only ever reaches the page through textContent and checked attributes.
-// Importing this module does nothing: the page calls start() (theme/static/js/search_page.js), so
-// tests can import it alone and drive start() against a fake page and fetcher.
+// Importing this module does nothing: the page's script calls start() (page.js), so tests
+// can import it alone and drive start() against a fake page and fetcher.
 import { init, preload, search } from "./index.js";
 import { analyze, TOKEN_PATTERN } from "./analysis.js";
 import { highlight, queryTerms } from "./snippet.js";
