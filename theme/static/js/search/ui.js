@@ -259,7 +259,7 @@ async function run(state, mode = "commit") {
     return;
   }
   if (!result || token !== renders) return; // a newer keystroke owns the page
-  facets.hidden ||= !filtersOpen();
+  if (!filtersOpen()) facets.hidden = true;
   if (result.counts) {
     renderFacets(facets, result.counts, state, (kind, value) => run({ ...readState(), [kind]: value }));
   }
