@@ -3,9 +3,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseQuery, splitQuotes } from "../../theme/static/js/search/query.js";
 import { bm25, idf } from "../../theme/static/js/search/scoring.js";
-import { compareTerms, decodePostings, editDistance, SearchEngine } from "../../theme/static/js/search/engine.js";
+import { SearchEngine } from "../../theme/static/js/search/engine.js";
+import { compareTerms } from "../../theme/static/js/search/terms.js";
+import { decodePostings } from "../../theme/static/js/search/decode.js";
 import { highlight } from "../../theme/static/js/search/snippet.js";
-import { nearest } from "../../theme/static/js/search/correct.js";
+import { editDistance, nearest } from "../../theme/static/js/search/correct.js";
 
 test("quotes split into phrases; an unclosed quote is plain text", () => {
   assert.deepEqual(splitQuotes('gold "private placement" drill'),

@@ -1,15 +1,18 @@
 // Cold-query bytes: for each query class, a fresh engine from the joined client runs one
 // search and loads the records of the first page of results, counting every file fetched
 // (client included) and its gzip size; "typo after typing" counts what Enter adds after typing. Usage: node cold_bytes.mjs EXPORT_DIR CLIENT QUERIES_JSON
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const [exportDir, clientPath, queriesJson] = process.argv.slice(2);
 const PAGE = 10;
 const gz = (bytes) => gzipSync(bytes, { level: 6 }).length;
 const { SearchEngine } = await import(clientPath);
-const clientBytes = gz(readFileSync(clientPath));
+// The page loads search_page-<hash>.js, written beside the client: the same modules ending in
+// the call to start(). Its bytes are what a visitor downloads, so "client" counts them.
+const [pageFile] = readdirSync(dirname(clientPath)).filter((n) => n.startsWith("search_page-"));
+const clientBytes = gz(readFileSync(pageFile ? join(dirname(clientPath), pageFile) : clientPath));
 const out = {};
 for (const [kind, query] of Object.entries(JSON.parse(queriesJson))) {
   const files = [["client", clientBytes]];

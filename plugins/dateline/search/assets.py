@@ -7,13 +7,19 @@ the theme's static folder is not copied as is (pelicanconf sets THEME_STATIC_PAT
 client as one joined module, and gives the templates their paths (THEME_FILES). The client's
 source modules are never copied into the output.
 
-The client's source is nine small ES modules (theme/static/js/search/), which tests import
-one by one. A visitor would fetch them down a six-deep import chain, so the build joins them
-in dependency order into one module, strips comments and indentation (no Node is needed),
-and names it after its content (`theme/js/search-<hash>.js`), as the stylesheet
+The client's source is small ES modules of one job each (theme/static/js/search/), which
+tests import one by one. A visitor would fetch them down a deep import chain, so the build
+joins them in dependency order into one module, strips comments and indentation (no Node is
+needed), and names it after its content (`theme/js/search-<hash>.js`), as the stylesheet
 (`theme/css/search-<hash>.css`): a deploy never serves a page with the other version's
 client, and hosts may cache both forever. Two modules declaring the same top-level name
 would collide in one scope, so the build refuses that.
+
+Importing the client starts nothing. The search page loads its own script instead,
+`theme/js/search_page-<hash>.js`: the same modules joined from `page.js`, whose one statement
+calls `start()`. One file, one request, an import chain one file deep (a separate two-line
+starter importing the client would cost the page a request, and a round trip unless
+preloaded). The client alone (entry ui.js) is what tests and benchmarks import.
 """
 
 from __future__ import annotations
@@ -24,7 +30,10 @@ from pathlib import Path
 
 ENTRY = "ui.js"
 # What the joined module exports, for pages and tests that drive the engine directly.
-EXPORTS = ("SearchEngine", "httpFetcher", "init", "search", "preload", "setFoldTable")
+EXPORTS = ("SearchEngine", "httpFetcher", "init", "search", "preload", "setFoldTable", "start")
+# The search page's script: the modules joined from this entry, which calls start().
+PAGE_ENTRY = "page.js"
+
 HASH_CHARS = 12
 # Theme folders whose files are written as they are, under hashed names (js/ is joined).
 HASHED_FOLDERS = ("css", "img")
@@ -56,10 +65,10 @@ def module_order(client_dir: Path, entry: str = ENTRY) -> list:
     return order
 
 
-def join_modules(client_dir: Path) -> str:
+def join_modules(client_dir: Path, entry: str = ENTRY) -> str:
     """The modules as one ES module: imports dropped, exports kept only at the end."""
     parts, owners = [], {}
-    for name in module_order(client_dir):
+    for name in module_order(client_dir, entry):
         source = _EXPORT.sub("", _IMPORT.sub("", (client_dir / name).read_text("utf-8")))
         for declared in _DECLARED.findall(source):
             if declared in owners:
@@ -119,15 +128,18 @@ def static_files(theme_static: Path) -> list:
 def write_theme(theme_static: Path, output_theme: Path) -> dict:
     """Write every theme file pages load under hashed names; return the template context:
     THEME_FILES {"css/main.css": "theme/css/main-<hash>.css", ...} (paths from the site root,
-    keyed by source path; "js/search.js" is the joined client), SEARCH_CLIENT and SEARCH_CSS."""
+    keyed by source path; "js/search.js" is the joined client, "js/search_page.js" the same
+    client ending in the call that starts the search page), SEARCH_CLIENT and SEARCH_CSS."""
     files = {
         "%s/%s" % (folder, path.name): _write_hashed(
             output_theme, folder, path.stem, path.suffix, path.read_bytes()
         )
         for folder, path in static_files(theme_static)
     }
-    script = minify(join_modules(theme_static / "js" / "search")).encode("utf-8")
-    files["js/search.js"] = _write_hashed(output_theme, "js", "search", ".js", script)
+    for key, stem, entry in (("js/search.js", "search", ENTRY),
+                             ("js/search_page.js", "search_page", PAGE_ENTRY)):
+        script = minify(join_modules(theme_static / "js" / "search", entry)).encode("utf-8")
+        files[key] = _write_hashed(output_theme, "js", stem, ".js", script)
     return {
         "THEME_FILES": files,
         "SEARCH_CLIENT": files["js/search.js"],

@@ -222,24 +222,33 @@ def doc_directories(out_dir, names, written, write) -> list:
             in range(0, len(hashes), DIR_CHUNKS)]
 
 
+# The facet kinds and each one's values in a record, in the order the page shows them. The
+# browser lists the same kinds once (theme/static/js/search/facets.js FACET_KINDS);
+# tests/test_search_client.py checks the two lists agree. A year is one value per release
+# (its column holds an index), the others a list (their columns hold lists of indexes).
+FACET_VALUES = {
+    "ticker": lambda r: r["tickers"],
+    "year": lambda r: [r["date"][:4]],
+    "tag": lambda r: r["tags"],
+}
+FACET_KINDS = tuple(FACET_VALUES)
+SINGLE_VALUED = ("year",)
+
+
 def facet_data(records):
     """Return (totals for the manifest, per-release facet columns for the facets file)."""
-    values = {
-        "ticker": sorted({t for r in records for t in r["tickers"]}),
-        "year": sorted({r["date"][:4] for r in records}),
-        "tag": sorted({t for r in records for t in r["tags"]}),
-    }
+    values = {kind: sorted({v for r in records for v in of(r)})
+              for kind, of in FACET_VALUES.items()}
     index = {kind: {v: i for i, v in enumerate(vs)} for kind, vs in values.items()}
     newest = sorted(range(len(records)), key=lambda n: (-sort_time(records[n]), n))
     rank = [0] * len(records)
     for position, number in enumerate(newest):
         rank[number] = position
-    columns = {
-        "ticker": [[index["ticker"][t] for t in r["tickers"]] for r in records],
-        "year": [index["year"][r["date"][:4]] for r in records],
-        "tag": [[index["tag"][t] for t in r["tags"]] for r in records],
-        "newest": rank,
-    }
+    columns = {}
+    for kind, of in FACET_VALUES.items():
+        rows = [[index[kind][v] for v in of(r)] for r in records]
+        columns[kind] = [row[0] for row in rows] if kind in SINGLE_VALUED else rows
+    columns["newest"] = rank
     totals = {}
     for kind, vs in values.items():
         counts = [0] * len(vs)

@@ -1,6 +1,7 @@
 // Public API of the search client: init, search, preload. Stale searches resolve to null.
 // A search's parsed query carries the corrections it made ("Showing results for ...").
-import { httpFetcher, SearchEngine } from "./engine.js";
+import { SearchEngine } from "./engine.js";
+import { httpFetcher } from "./files.js";
 
 let engine = null;
 let latest = 0;

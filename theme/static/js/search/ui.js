@@ -1,16 +1,18 @@
 // The /search/ page: URL state, filters with counts, sorting, snippets as text nodes.
 // Index data only ever reaches the page through textContent and checked attributes.
+// Importing this module does nothing: the page's script calls start() (page.js), so tests
+// can import it alone and drive start() against a fake page and fetcher.
 import { init, preload, search } from "./index.js";
 import { analyze, TOKEN_PATTERN } from "./analysis.js";
 import { highlight, queryTerms } from "./snippet.js";
+import { activeFilters, FACET_KINDS, FACET_LABELS } from "./facets.js";
 
 const PAGE = 10;
 const TYPING_DELAY = 120; // ms after the last keystroke before searching
 const ANNOUNCE_DELAY = 1000; // ms of no typing before a screen reader hears the count
-const FACET_LABELS = { ticker: "Ticker", year: "Year", tag: "Tag" };
 const DATE_FORMAT = new Intl.DateTimeFormat("en-US", {
   year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-const root = typeof document === "undefined" ? null : document.querySelector("[data-search]");
+let root = null; // the [data-search] element, once start() found it
 
 /** Create an element with text content only (index data never becomes markup). */
 function el(tag, text, attrs = {}) {
@@ -38,8 +40,8 @@ function displayDate(iso) {
 
 function readState() {
   const p = new URLSearchParams(location.search);
-  return { q: p.get("q") || "", ticker: p.get("ticker") || "", year: p.get("year") || "",
-    tag: p.get("tag") || "", sort: p.get("sort") === "date" ? "date" : "relevance",
+  const facets = Object.fromEntries(FACET_KINDS.map((kind) => [kind, p.get(kind) || ""]));
+  return { q: p.get("q") || "", ...facets, sort: p.get("sort") === "date" ? "date" : "relevance",
     exact: p.get("exact") === "1" ? "1" : "" };
 }
 
@@ -87,7 +89,7 @@ function renderHit(doc, parsed, siteBase) {
 function renderFacets(container, counts, state, onChange) {
   const focused = container.contains(document.activeElement) ? document.activeElement.id : "";
   container.replaceChildren();
-  for (const kind of ["ticker", "year", "tag"]) {
+  for (const kind of FACET_KINDS) {
     const values = counts[kind] || [];
     if (!values.length && !state[kind]) continue;
     const id = `search-facet-${kind}`;
@@ -104,17 +106,43 @@ function renderFacets(container, counts, state, onChange) {
     wrap.append(el("label", FACET_LABELS[kind], { for: id }), select);
     container.append(wrap);
   }
-  container.hidden = !container.childElementCount;
+  container.hidden = !container.childElementCount || !filtersOpen();
   if (focused) document.getElementById(focused)?.focus();
 }
 
-/** The empty state: a message beside the (empty) list, with the archive. */
-function renderEmpty(box, state, siteBase) {
-  box.replaceChildren(el("p", `No releases match “${state.q}”.`));
-  const archive = el("p", "Try fewer words, clear the filters, or browse the ");
-  archive.append(el("a", "release archive", { href: new URL("releases/", siteBase).href }), ".");
-  box.append(archive);
+/** The filters with every kind cleared. */
+const noFilters = () => Object.fromEntries(FACET_KINDS.map((kind) => [kind, ""]));
+
+/**
+ * The empty state, the one place that says nothing matched (the status line hides meanwhile):
+ * what matched nothing and where; "Did you mean" for a literal query the index would correct;
+ * a "clear the filters" button only when filters are set and shown; the archive.
+ * hint: {suggestion (corrected text or ""), filtersShown, onClear}.
+ */
+function renderEmpty(box, state, siteBase, hint) {
+  const scope = Object.values(activeFilters(state));
+  box.replaceChildren(el("p", `No releases match “${state.q}”${scope.length ? ` in ${scope.join(", ")}` : ""}.`));
+  if (hint.suggestion) {
+    const meant = el("p", "Did you mean ");
+    meant.append(el("a", hint.suggestion, { href: stateUrl({ ...state, q: hint.suggestion, exact: "" }),
+      "data-suggestion": "" }), "?");
+    box.append(meant);
+  }
+  const next = el("p", "Try fewer words, ");
+  if (scope.length && hint.filtersShown) {
+    const clear = el("button", "clear the filters", { type: "button", class: "search-clear", "data-search-clear": "" });
+    clear.addEventListener("click", hint.onClear);
+    next.append(clear, ", ");
+  }
+  next.append("or browse the ", el("a", "release archive", { href: new URL("releases/", siteBase).href }), ".");
+  box.append(next);
   box.hidden = false;
+}
+
+/** For a literal query (exact=1) that matched nothing: the text the index would correct it to. */
+async function suggestionFor(state, filters) {
+  const result = await search(state.q, { filters, correct: true }).catch(() => null);
+  return result?.parsed.corrections.length ? correctedText(state.q, result.parsed.corrections) : "";
 }
 
 /** The query as corrected: each misspelt word replaced by its surface word. */
@@ -139,7 +167,7 @@ function renderCorrection(box, result, state) {
 }
 
 function statusText(result, state, better = "") {
-  const filters = ["ticker", "year", "tag"].filter((k) => state[k]).map((k) => state[k]);
+  const filters = Object.values(activeFilters(state));
   const scope = filters.length ? ` in ${filters.join(", ")}` : "";
   return `${result.total} result${result.total === 1 ? "" : "s"} for “${better || state.q}”${scope}`;
 }
@@ -156,14 +184,18 @@ function announce(text, mode) {
   else speak();
 }
 
-function setStatus(text, mode) {
-  root.querySelector("[data-search-status]").textContent = text;
+/** Show and announce text; shown false keeps the line hidden (the empty state says it). */
+function setStatus(text, mode, shown = true) {
+  const status = root.querySelector("[data-search-status]");
+  status.textContent = text;
+  status.hidden = !shown;
   announce(text, mode);
 }
 
-/** Filters are counted (facets loaded) only once the visitor opens them or one is set. */
-const filtersWanted = (state) =>
-  Boolean(state.ticker || state.year || state.tag) || root.querySelector("[data-search-filter-toggle]")?.getAttribute("aria-expanded") === "true";
+/** Filters are shown, counted and their facets loaded only while the toggle is open (the
+ * visitor opened it, or the page opened with a filter set). */
+const filtersOpen = () =>
+  root.querySelector("[data-search-filter-toggle]")?.getAttribute("aria-expanded") === "true";
 
 let shown = { result: null, count: 0 };
 let renders = 0; // a newer run makes an older one stop before it touches the page
@@ -178,6 +210,20 @@ async function showMore(list, more, siteBase, token) {
   shown.count += batch.length;
   more.hidden = shown.count >= result.total;
   return items;
+}
+
+/** The no-results state: the empty message (once), announced, the status line hidden. */
+async function showEmpty(empty, state, { result, better, filters, token, siteBase, mode }) {
+  const suggestion = state.exact ? await suggestionFor(state, filters) : "";
+  if (token !== renders) return;
+  const shownState = better ? { ...state, q: better } : state;
+  const facets = root.querySelector("[data-search-facets]");
+  const onClear = () => {
+    run({ ...readState(), ...noFilters() });
+    root.querySelector("input[name=q]")?.focus();
+  };
+  renderEmpty(empty, shownState, siteBase, { suggestion, filtersShown: !facets.hidden, onClear });
+  setStatus(`${statusText(result, state, better)}.`, mode, false);
 }
 
 async function run(state, mode = "commit") {
@@ -199,12 +245,12 @@ async function run(state, mode = "commit") {
     setStatus("Type to search the releases.", mode);
     return;
   }
-  const filters = { ticker: state.ticker, year: state.year, tag: state.tag };
+  const filters = activeFilters(state);
   let result;
   try {
     // Typing mode only adds: the word being typed matches its stem or any expansion.
     const options = { prefix: mode === "typing", filters, sort: state.sort,
-      counts: filtersWanted(state), correct: !state.exact };
+      counts: filtersOpen(), correct: !state.exact };
     result = await search(state.q, options);
   } catch (error) {
     if (token !== renders) return;
@@ -213,6 +259,7 @@ async function run(state, mode = "commit") {
     return;
   }
   if (!result || token !== renders) return; // a newer keystroke owns the page
+  if (!filtersOpen()) facets.hidden = true;
   if (result.counts) {
     renderFacets(facets, result.counts, state, (kind, value) => run({ ...readState(), [kind]: value }));
   }
@@ -222,8 +269,7 @@ async function run(state, mode = "commit") {
   empty.hidden = true;
   if (!result.total) {
     more.hidden = true;
-    renderEmpty(empty, state, siteBase);
-    setStatus(`${statusText(result, state, better)}.`, mode);
+    await showEmpty(empty, state, { result, better, filters, token, siteBase, mode });
     return;
   }
   await showMore(list, more, siteBase, token);
@@ -233,9 +279,12 @@ async function run(state, mode = "commit") {
   }
 }
 
-function start() {
+/** Start the page on its [data-search] element (none: do nothing); fetcher replaces HTTP.
+ * Returns a promise of the first search's rendering. */
+export function start({ element = document.querySelector("[data-search]"), fetcher = null } = {}) {
+  root = element;
   if (!root) return;
-  init(new URL(root.dataset.index, location.href));
+  init(new URL(root.dataset.index, location.href), fetcher);
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
   const sort = form.querySelector("select[name=sort]");
@@ -264,12 +313,20 @@ function start() {
     run({ ...readState(), q: input.value, exact: "1" });
     input.focus();
   });
+  root.querySelector("[data-search-empty]").addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-suggestion]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    input.value = link.textContent;
+    run({ ...readState(), q: input.value, exact: "" });
+    input.focus();
+  });
   const toggle = root.querySelector("[data-search-filter-toggle]");
+  if (Object.keys(activeFilters(state)).length) toggle.setAttribute("aria-expanded", "true");
   toggle.addEventListener("click", () => {
-    toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
-    const facets = root.querySelector("[data-search-facets]");
-    if (toggle.getAttribute("aria-expanded") === "true") run({ ...readState(), q: input.value }, "replace");
-    else facets.hidden = true;
+    toggle.setAttribute("aria-expanded", filtersOpen() ? "false" : "true");
+    if (!filtersOpen()) root.querySelector("[data-search-facets]").hidden = true;
+    run({ ...readState(), q: input.value }, "replace"); // shows the filters, or the empty state without them
   });
   more.addEventListener("click", async () => {
     const siteBase = new URL(root.dataset.siteurl || "/", location.href);
@@ -283,7 +340,6 @@ function start() {
     run(s, "replace");
   });
   root.hidden = false;
-  run(state, "replace");
+  return run(state, "replace");
 }
 
-start();
