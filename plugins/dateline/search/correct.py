@@ -1,7 +1,7 @@
 """Typo correction: a query word the index lacks, or holds in very few releases, becomes the
 closest index term.
 
-The same rule runs in Python (`dateline search`) and in the browser (engine.js), so both
+The same rule runs in Python (`dateline search`) and in the browser (correct.js), so both
 correct a query alike. Candidates are the index's own terms (any text field, live releases
 only) that are letters only, at least MIN_LENGTH long and start with the word's first
 SHARED letters (two: a typo is rarely in the first two, and a lexicon file per two letters stays
