@@ -1,6 +1,7 @@
 """Query semantics shared with the JS client: AND of words, quoted phrases, a prefix last word.
 
-The JS client (theme/static/js/search/rank.js, with the prefix rules in terms.js) implements the same rules; tests prove parity.
+The JS client (theme/static/js/search/rank.js, the prefix rules in terms.js) implements the
+same rules; tests prove parity.
 - Text in double quotes is a phrase (title or body, consecutive after stop-word removal).
 - Every other word is required; it may match title, body, tags or ticker.
 - Query text is folded first (search/fold.py): curly quotes make phrases, accents go.
