@@ -7,9 +7,9 @@ from pathlib import Path
 import markdown
 import pytest
 
+from dateline.facts.anchors import anchor_sentences
 from dateline.facts.extraction import extract, extract_html
 from dateline.facts.sentences import (
-    anchor_sentences,
     body_paragraphs,
     split_sentences,
     text_paragraphs,

@@ -22,7 +22,7 @@ from dateline.build import site as build_site
 from dateline.content.frontmatter import site_zone
 from dateline.content.publishing import build_time, publishes
 from dateline.content.text import html_to_text
-from dateline.facts import disclaimers, extraction, leadline, sentences
+from dateline.facts import anchors, disclaimers, extraction, leadline, sentences
 from dateline.facts.structured import LazyNewsArticle
 from dateline.runtime import ahead, progress, timing
 from dateline.runtime.cache import code_version, digest
@@ -190,7 +190,7 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
         )
     with phase("extraction"):
         facts = release_facts(job, legal.body_html)
-        body, anchors = sentences.anchor_sentences(
+        body, anchors = anchors.anchor_sentences(
             legal.body_html,
             [f["sentence"] for f in facts["grants"] + facts["milestones"] if f.get("sentence")],
         )

@@ -62,6 +62,7 @@ _BLOCK_TAG = re.compile(
 _CELL_TAG = re.compile(r"</?(?:td|th)\b%s>" % _ATTRIBUTES, re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z!?]%s>" % _ATTRIBUTES)
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
+_WHITESPACE = re.compile(r"\s+")  # Unicode spaces too (no-break space): what a reader sees
 
 # Typography folded for comparison: quotes, primes, dashes, the minus sign and no-break spaces.
 # The union of the two tables there were: `disclaimers` folded U+2212 (a minus in "−0.5%") and
@@ -94,6 +95,11 @@ def html_to_text(html: str) -> str:
 def plain_text(html: str) -> str:
     """Visible text on one line, all whitespace collapsed (for matching)."""
     return " ".join(_text_with_breaks(html).split())
+
+
+def collapse_whitespace(text: str) -> str:
+    """Every whitespace run as one space, ends trimmed: the text as a reader sees it."""
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def normalise(text: str) -> str:

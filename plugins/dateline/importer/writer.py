@@ -14,6 +14,7 @@ import re
 
 import yaml
 
+from dateline.content.text import collapse_whitespace
 from dateline.importer.blocks import Block, Span, merge
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ def front_matter(fields: dict, comments: dict[str, str] | None = None) -> str:
     for key in sorted(fields, key=KEY_ORDER.index):
         line = f"{key}: {_yaml_value(fields[key])}"
         if comments.get(key):
-            line += f"  # {_one_line(comments[key])}"
+            line += f"  # {collapse_whitespace(comments[key])}"
         lines.append(line)
     lines.append("---")
     text = "\n".join(lines) + "\n"
@@ -62,10 +63,6 @@ def _quote(text: str) -> str:
     # what YAML does not take as printable (DEL, C1 controls, lone surrogates, U+FFFE/F), escaped
     return re.sub(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]",
                   lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _check_round_trip(text: str, fields: dict) -> None:
