@@ -190,12 +190,12 @@ def prepare_text(job: dict, issuer) -> PreparedRelease:
         )
     with phase("extraction"):
         facts = release_facts(job, legal.body_html)
-        body, anchors = anchors.anchor_sentences(
+        body, sentence_ids = anchors.anchor_sentences(
             legal.body_html,
             [f["sentence"] for f in facts["grants"] + facts["milestones"] if f.get("sentence")],
         )
     for fact in facts["grants"] + facts["milestones"]:
-        fact["anchor"] = anchors.get(fact.get("sentence") or "")
+        fact["anchor"] = sentence_ids.get(fact.get("sentence") or "")
     plain_body = html_to_text(legal.body_html)
     legal = dataclasses.replace(legal, body_html=body)  # one copy of the body, with its anchors
     summary_text = summary_html = None  # Pelican's own summary is used when it isn't a word cut
