@@ -7,7 +7,8 @@ Each fixture is ``tests/fixtures/<set>/NNN_name/source.txt`` (the release as a p
 it from the page) and ``labels.yaml`` (what a careful reader finds in it: date, tickers, title,
 grants, milestones, tempting non-milestones). ``--set`` names the folder under tests/fixtures
 (``heldout``, the default, or ``heldout2``, the second set written after the first one's failure
-classes were fed back). See docs/heldout.md.
+classes were fed back, or ``heldout3``, written by an independent examiner after the code; see
+tests/fixtures/heldout3/README.md). See docs/heldout.md.
 
 1. Import. All sources go through ``dateline import``'s own entry point (``importer.run``
    with ``--json``, as tests/test_importer_collection.py calls it), with the set's own
@@ -51,7 +52,7 @@ from dateline.facts import extraction  # noqa: E402
 from dateline.importer import add_arguments, run  # noqa: E402
 from dateline.importer.verify import split_document  # noqa: E402
 
-SETS = ("heldout", "heldout2")
+SETS = ("heldout", "heldout2", "heldout3")
 DEFAULT_SET = "heldout"
 HELDOUT = TESTS / "fixtures" / DEFAULT_SET
 ISSUER = HELDOUT / "issuer.yaml"
