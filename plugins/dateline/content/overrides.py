@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from dateline.content import moments
-from dateline.content.frontmatter import Invalid
+from dateline.content.fields import Invalid
 from dateline.facts.fact_fields import (  # noqa: F401 - the names this module always offered
     GRANT_KEYS,
     KINDS,

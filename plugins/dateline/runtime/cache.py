@@ -39,7 +39,7 @@ OUTPUT_PATH_ROOTS = (
 OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "settings", "errors",
     "content.reader", "content.markup", "content.sanitize", "content.frontmatter",
-    "content.overrides", "content.exchanges", "content.issuer", "content.text",
+    "content.fields", "content.overrides", "content.exchanges", "content.issuer", "content.text",
     "content.publishing", "content.bounded_yaml", "content.moments",
     "build.releases",
     "facts.disclaimers", "facts.extraction", "facts.sentences", "facts.anchors", "facts.tables",
