@@ -165,3 +165,50 @@ def test_extraction_finds_only_kinds_and_securities_the_schema_allows():
 
     assert {kind for kind, *_ in milestones._KINDS} <= set(fact_fields.KINDS)
     assert {security for security, _ in grant_mentions.SECURITIES} <= set(fact_fields.SECURITIES)
+
+
+# --- imports run downward ----------------------------------------------------------------------
+
+LAYERS = ("runtime", "content", "facts", "pages", "search", "importer", "build", "commands")
+# The exceptions docs/architecture.md names, each a function-level import or a thin accessor.
+# A new upward import fails here; one that goes away fails too, so the docs' list stays true.
+KNOWN_UPWARD = {
+    ("content.overrides", "facts.fact_fields"),
+    ("content.publishing", "build.site"),
+    ("content.reader", "build.pipeline"),
+    ("content.reader", "build.site"),
+    ("facts.leadline", "importer.detect"),
+    ("facts.structured", "pages.urls"),
+    ("importer.sitecheck", "build.build"),
+    ("pages.writer", "build.site"),
+    ("runtime.run", "content.frontmatter"),
+    ("search.hook", "build.site"),
+}
+
+
+def layer_of(name: str) -> int | None:
+    parts = name.split(".")
+    return LAYERS.index(parts[1]) if len(parts) > 2 and parts[1] in LAYERS else None
+
+
+def plugin_modules() -> list[str]:
+    names = []
+    for path in sorted((PLUGIN / "dateline").rglob("*.py")):
+        parts = path.relative_to(PLUGIN).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def test_imports_run_downward_but_for_the_documented_exceptions():
+    upward = set()
+    for name in plugin_modules():
+        own = layer_of(name)
+        for target in imported_by(name):
+            if own is not None and (layer_of(target) or -1) > own:
+                upward.add((name.removeprefix("dateline."), target.removeprefix("dateline.")))
+    assert upward == KNOWN_UPWARD
+    docs = (PLUGIN.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    exceptions = docs[docs.index("Imports run downward"):].split("\n\n")[0]
+    for source, target in KNOWN_UPWARD:
+        assert f"`{source.replace('.', '/')}`" in exceptions, source
+        assert f"`{target}" in exceptions, target
