@@ -20,7 +20,7 @@ import random
 from pathlib import Path
 from typing import Iterator
 
-from dateline_corpus import words
+from dateline_corpus import lean, words
 from dateline_corpus.draft import Draft, _release_moment, corpus_window
 from dateline_corpus.facts import _add_grants, _add_milestones, _add_non_grant, _add_reference
 from dateline_corpus.issuers import build_issuers, render_about_page, render_issuer_yaml
@@ -35,6 +35,7 @@ from dateline_corpus.model import (
     GeneratedRelease,
     Issuer,
     _as_date,
+    _unique_slug,
     day_text,
     lexicon_word,
     slugify,
@@ -61,6 +62,7 @@ from dateline_corpus.sections import (
 from dateline_corpus.topics import TOPICS
 
 logger = logging.getLogger(__name__)
+PROFILES = ("corpus", "lean")
 
 # Names callers and tests reach through this module (the corpus's public face).
 __all__ = [
@@ -177,15 +179,6 @@ def iter_releases(
         yield _finish(index, draft, moment, headline, slug)
 
 
-def _unique_slug(slug: str, taken: set[str]) -> str:
-    """Slugs are unique across the whole corpus (so per year too); later ones get -2, -3..."""
-    candidate, number = slug, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{slug}-{number}"
-    taken.add(candidate)
-    return candidate
-
 
 def _finish(index, draft: Draft, moment, headline: str, slug: str) -> GeneratedRelease:
     """Turn a composed draft into a GeneratedRelease."""
@@ -223,20 +216,27 @@ def generate(
     start_year: int = 2012,
     end_year: int = 2025,
     clean: bool = False,
+    profile: str = "corpus",
 ) -> list[Path]:
     """Write a Pelican content folder of `count` releases; return the release paths.
 
+    `profile` is "corpus" (the default, rich newswire releases) or "lean" (`lean.py`: short
+    dictionary-word releases; its years are fixed, so start_year and end_year do not apply).
     Also writes `issuer.yaml` and `pages/about.md`. Files whose bytes would not
     change are left alone, so a rerun keeps mtimes and incremental builds stay warm.
     """
     out = Path(out)
-    issuers = build_issuers(seed)
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    issuers = (lean.build_issuers if profile == "lean" else build_issuers)(seed)
     _write(out / "issuer.yaml", render_issuer_yaml(issuers, seed))
     _write(out / "pages" / "about.md", render_about_page(issuers, seed))
     existing = set((out / "releases").glob("*/*.md"))
     made_dirs: set[Path] = set()
     paths = []
-    for release in iter_releases(count, seed, start_year=start_year, end_year=end_year):
+    releases = (lean.iter_releases(count, seed) if profile == "lean" else
+                iter_releases(count, seed, start_year=start_year, end_year=end_year))
+    for release in releases:
         path = out / release.relpath
         if path.parent not in made_dirs:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -293,6 +293,9 @@ def add_arguments(parser) -> None:
         action="store_true",
         help="remove release files in OUT that are not part of this corpus",
     )
+    parser.add_argument("--profile", choices=PROFILES, default="corpus",
+                        help="corpus shape: rich newswire releases (default) or lean (short"
+                             " dictionary-word releases, 10 issuers, 10 tags, 2006-2025)")
 
 
 def run(args) -> int:
@@ -308,6 +311,7 @@ def run(args) -> int:
             start_year=args.start_year,
             end_year=args.end_year,
             clean=args.clean,
+            profile=args.profile,
         )
     except ValueError as error:
         print(f"dateline generate: {error}")

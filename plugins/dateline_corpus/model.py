@@ -220,3 +220,12 @@ def _sentence_case(text: str) -> str:
 
 def _count(number: int) -> str:
     return f"{number:,}"
+
+def _unique_slug(slug: str, taken: set[str]) -> str:
+    """Slugs are unique across the whole corpus (so per year too); later ones get -2, -3..."""
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    taken.add(candidate)
+    return candidate
