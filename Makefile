@@ -57,7 +57,7 @@ help:
 	@echo '   make check                validate content and print the extraction report'
 	@echo '   make lint                 ruff check on the Python code (make test runs it first)'
 	@echo '   make test                 lint, then every test (installs test tools, Chromium if missing)'
-	@echo '   make bench                benchmarks (BENCH_QUICK=1 for a quick look)'
+	@echo '   make bench                benchmarks, both corpus profiles (BENCH_QUICK=1, BENCH_PROFILES=lean, BENCH_SIZES=1000,10000,50000)'
 	@echo '   make bench-search         search benchmark against Pagefind'
 	@echo '   make bench-extraction     CPU per release of grant and milestone extraction (10k)'
 	@echo '   make demo [N=500]         build a site of N generated releases into demo/output'

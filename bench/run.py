@@ -1,7 +1,10 @@
 """`make bench`: Dateline's build against plain Pelican on the same generated releases.
 
-For each corpus size (1,000 quick; 10,000 headline) it measures, in one run:
-- the full build from cold caches, Dateline and plain Pelican (the ratio);
+For each corpus profile (the default "corpus": rich newswire releases; "lean": short
+dictionary-word releases, dateline_corpus/lean.py) and each size (1,000 quick; 10,000
+headline; 50,000 only when asked) it measures, in one run:
+- the full build from cold caches, plain Pelican and Dateline interleaved BENCH_REPEAT times
+  (default 2: plain, Dateline, plain, Dateline), each pair's ratio and the spread;
 - Dateline's rebuilds: nothing changed, one release touched (same bytes, new
   mtime), one release body edited, one release added (each as a fraction of
   Dateline's full build);
@@ -12,7 +15,10 @@ and then runs `make bench-search` (Pagefind beside Dateline) on its own sites.
 Every build runs in a fresh interpreter (bench/measure.py). The table is
 printed and written as JSON to bench/results/ (the search benchmark writes
 its own search-*.json there). BENCH_QUICK=1 runs 1k only and skips search;
-BENCH_SIZES=10000 picks sizes and BENCH_SEARCH=0 skips the search benchmark.
+BENCH_SIZES=10000 picks sizes (BENCH_SIZES=1000,10000,50000 for the growth rows),
+BENCH_PROFILES=lean picks profiles and BENCH_SEARCH=0 skips the search benchmark. The growth
+table (time and peak memory per size, per 1,000 releases) is printed for every profile run at
+more than one size; the memory bar (1 GiB over all processes at 10k) is marked.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results"
 SIZES_QUICK = (1000,)
 SIZES_FULL = (1000, 10000)
+PROFILES = ("corpus", "lean")
+MEMORY_BAR_MB = 1024
 EDIT_MARK = "Field crews"  # a phrase in generated bodies, away from the summary
 
 
@@ -46,16 +54,16 @@ def measure(kind: str, settings_file: Path, overrides: dict) -> dict:
     return json.loads(lines[-1].split(" ", 1)[1])
 
 
-def corpus(count: int) -> Path:
-    """The deterministic corpus of `count` releases (kept between runs; only changes are
-    rewritten)."""
+def corpus(count: int, profile: str) -> Path:
+    """The deterministic corpus of `count` releases of a profile (kept between runs; only
+    changes are rewritten)."""
     from dateline_corpus.generator import generate
 
-    content = WORK / f"n{count}" / "content"
+    content = WORK / f"{profile}-n{count}" / "content"
     started = time.perf_counter()
-    generate(count, content, seed=1, clean=True)
-    print(f"  corpus: {count} releases in {content} ({time.perf_counter() - started:.1f} s)",
-          flush=True)
+    generate(count, content, seed=1, clean=True, profile=profile)
+    print(f"  corpus: {count} {profile} releases in {content}"
+          f" ({time.perf_counter() - started:.1f} s)", flush=True)
     return content
 
 
@@ -72,12 +80,16 @@ def pick_release(content: Path) -> Path:
     return sorted(content.glob("releases/*/*.md"))[0]
 
 
-def dateline_rows(content: Path, base: Path) -> dict:
-    """Full build and the four rebuilds, all into the same output and cache."""
+def dateline_overrides(content: Path, base: Path) -> dict:
+    return {"PATH": str(content), "OUTPUT_PATH": str(fresh(base / "output")),
+            "CACHE_PATH": str(fresh(base / "cache"))}
+
+
+def dateline_rebuilds(content: Path, base: Path, rows: dict) -> None:
+    """The four rebuilds, into the output and cache of the last full build."""
     settings_file = ROOT / "pelicanconf.py"
-    overrides = {"PATH": str(content), "OUTPUT_PATH": str(fresh(base / "output")),
-                 "CACHE_PATH": str(fresh(base / "cache"))}
-    rows = {"full": measure("dateline", settings_file, overrides)}
+    overrides = {"PATH": str(content), "OUTPUT_PATH": str(base / "output"),
+                 "CACHE_PATH": str(base / "cache")}
     rows["unchanged"] = measure("dateline", settings_file, overrides)
     target = pick_release(content)
     original = target.read_text(encoding="utf-8")
@@ -93,7 +105,6 @@ def dateline_rows(content: Path, base: Path) -> dict:
     finally:
         target.write_text(original, encoding="utf-8")
         (target.with_name("bench-added-release.md")).unlink(missing_ok=True)
-    return rows
 
 
 def pelican_row(content: Path, base: Path) -> dict:
@@ -102,35 +113,55 @@ def pelican_row(content: Path, base: Path) -> dict:
     return measure("pelican", ROOT / "bench" / "plainconf.py", overrides)
 
 
-def run_size(count: int) -> dict:
-    print(f"\n== {count} releases", flush=True)
-    content = corpus(count)
-    base = WORK / f"n{count}"
-    plain = pelican_row(content, base)
-    print(f"  plain Pelican full build: {plain['seconds']:.1f} s", flush=True)
-    rows = dateline_rows(content, base)
-    print(f"  Dateline full build: {rows['full']['seconds']:.1f} s", flush=True)
-    return {"releases": count, "pelican": plain, "dateline": rows}
+def run_size(count: int, profile: str, repeat: int) -> dict:
+    """Plain Pelican and Dateline full builds interleaved `repeat` times, then the rebuilds."""
+    print(f"\n== {count} releases, {profile} profile", flush=True)
+    content = corpus(count, profile)
+    base = WORK / f"{profile}-n{count}"
+    plains, fulls = [], []
+    for turn in range(repeat):
+        plains.append(pelican_row(content, base))
+        fulls.append(measure("dateline", ROOT / "pelicanconf.py",
+                             dateline_overrides(content, base)))
+        print(f"  pair {turn + 1}: plain Pelican {plains[-1]['seconds']:.1f} s,"
+              f" Dateline {fulls[-1]['seconds']:.1f} s"
+              f" ({fulls[-1]['seconds'] / plains[-1]['seconds']:.2f}x)", flush=True)
+    rows = {"full": fulls[-1], "fulls": fulls}
+    dateline_rebuilds(content, base, rows)
+    return {"releases": count, "profile": profile, "pelican": plains[-1], "pelicans": plains,
+            "dateline": rows}
+
+
+def _ratios(result: dict) -> list[float]:
+    return [full["seconds"] / plain["seconds"]
+            for plain, full in zip(result["pelicans"], result["dateline"]["fulls"])]
 
 
 def table(results: list[dict]) -> str:
     lines = []
     for result in results:
-        plain, rows = result["pelican"], result["dateline"]
+        rows = result["dateline"]
         full = rows["full"]["seconds"]
-        lines.append(f"\n{result['releases']:,} releases")
+        ratios = _ratios(result)
+        lines.append(f"\n{result['releases']:,} releases, {result['profile']} profile")
         lines.append(f"  {'build':34} {'seconds':>8} {'ratio':>8} {'peak MB':>9}")
-        lines.append(
-            f"  {'plain Pelican, full':34} {plain['seconds']:8.1f} {'1.00':>8} "
-            f"{plain.get('tree_peak_mb', 0):9.0f}"
-            f"  ({plain['peak_mb']:.0f} MB RSS)"
-        )
-        peak = rows["full"].get("tree_peak_mb", 0)
-        lines.append(
-            f"  {'Dateline, full':34} {full:8.1f} {full / plain['seconds']:8.2f}x {peak:9.0f}"
-            f"  (all processes, Pss; main process {rows['full']['peak_mb']:.0f} MB RSS,"
-            f" largest child {rows['full']['child_peak_mb']:.0f} MB RSS)"
-        )
+        for turn, (plain_run, full_run) in enumerate(zip(result["pelicans"], rows["fulls"])):
+            lines.append(
+                f"  {'plain Pelican, full (pair %d)' % (turn + 1):34} {plain_run['seconds']:8.1f}"
+                f" {'1.00':>8} {plain_run.get('tree_peak_mb', 0):9.0f}"
+                f"  ({plain_run['peak_mb']:.0f} MB RSS)")
+            lines.append(
+                f"  {'Dateline, full (pair %d)' % (turn + 1):34} {full_run['seconds']:8.1f}"
+                f" {ratios[turn]:7.2f}x {full_run.get('tree_peak_mb', 0):9.0f}"
+                f"  (all processes, Pss; main {full_run['peak_mb']:.0f} MB RSS,"
+                f" largest child {full_run['child_peak_mb']:.0f} MB RSS;"
+                f" CPU {full_run['cpu_seconds']:.0f} s vs {plain_run['cpu_seconds']:.0f} s)")
+        lines.append(f"  ratio over {len(ratios)} interleaved pairs: {min(ratios):.2f}x"
+                     f" to {max(ratios):.2f}x")
+        peak = max(run.get("tree_peak_mb", 0) for run in rows["fulls"])
+        bar = ("" if result["releases"] != 10000 else
+               f" ({'within' if peak <= MEMORY_BAR_MB else 'OVER'} the {MEMORY_BAR_MB} MB bar)")
+        lines.append(f"  peak memory over all processes: {peak:.0f} MB{bar}")
         for name, label in (("unchanged", "nothing changed"), ("touched", "one release touched"),
                             ("edited", "one release body edited"), ("added", "one release added")):
             seconds = rows[name]["seconds"]
@@ -141,6 +172,29 @@ def table(results: list[dict]) -> str:
                  "search wait")
         lines.append("  full build phases: "
                      + ", ".join(f"{p} {phases.get(p, 0):.1f} s" for p in shown))
+    return "\n".join(lines) + growth(results)
+
+
+def growth(results: list[dict]) -> str:
+    """Time and peak memory per size, and per 1,000 releases, for profiles run at 2+ sizes."""
+    lines = []
+    for profile in PROFILES:
+        mine = sorted((r for r in results if r["profile"] == profile),
+                      key=lambda r: r["releases"])
+        if len(mine) < 2:
+            continue
+        lines.append(f"\ngrowth, {profile} profile (best of the interleaved full builds)")
+        lines.append(f"  {'releases':>9} {'Dateline s':>11} {'s/1k':>6} {'peak MB':>8}"
+                     f" {'MB/1k':>6} {'plain s':>8} {'s/1k':>6} {'peak MB':>8}")
+        for result in mine:
+            thousands = result["releases"] / 1000
+            full = min(result["dateline"]["fulls"], key=lambda run: run["seconds"])
+            plain = min(result["pelicans"], key=lambda run: run["seconds"])
+            lines.append(
+                f"  {result['releases']:9,} {full['seconds']:11.1f}"
+                f" {full['seconds'] / thousands:6.2f} {full['tree_peak_mb']:8.0f}"
+                f" {full['tree_peak_mb'] / thousands:6.1f} {plain['seconds']:8.1f}"
+                f" {plain['seconds'] / thousands:6.2f} {plain['tree_peak_mb']:8.0f}")
     return "\n".join(lines)
 
 
@@ -150,8 +204,14 @@ def main() -> int:
     # e.g. BENCH_SIZES=10000 BENCH_SEARCH=0 for the build rows alone
     if os.environ.get("BENCH_SIZES"):
         sizes = tuple(int(n) for n in os.environ["BENCH_SIZES"].split(","))
+    profiles = tuple(os.environ.get("BENCH_PROFILES", ",".join(PROFILES)).split(","))
+    unknown = set(profiles) - set(PROFILES)
+    if unknown:
+        raise SystemExit(f"bench: BENCH_PROFILES: unknown profile {', '.join(sorted(unknown))}"
+                         f" (known: {', '.join(PROFILES)})")
+    repeat = int(os.environ.get("BENCH_REPEAT", "1" if quick else "2"))
     started = time.perf_counter()
-    results = [run_size(count) for count in sizes]
+    results = [run_size(count, profile, repeat) for profile in profiles for count in sizes]
     report = {
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},

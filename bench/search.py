@@ -7,7 +7,7 @@
 - in headless Chromium, on a local static server that counts bytes, runs a cold one-word
   query and a fixed set of warm queries with each client, loading 10 result records, and a
   cold query per class (rare, common, phrase, stop words, typo) on loopback and throttled;
-- does the per-class cold queries again on the lean corpus (short bodies of dictionary
+- does the per-class cold queries again on the lean corpus (5 KB bodies of dictionary
   words, bench.search_bytes.lean_documents), written as plain release pages for Pagefind.
 Prints a table and writes bench/results/search-<timestamp>.json.
 
@@ -392,7 +392,7 @@ def measure_classes_only(site: Path) -> dict:
 
 # --- the lean corpus as a site ----------------------------------------------------------------
 
-LEAN_GLOB = "lean/*/index.html"
+LEAN_GLOB = "releases/*/*/index.html"
 LEAN_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>{title}</title>
 <body><main><article class="release"><h1>{title}</h1><p>{tickers} · {tags}</p><p>{body}</p>
 </article></main></body></html>

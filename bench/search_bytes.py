@@ -2,7 +2,7 @@
 
 `python -m bench.search_bytes [N ...]` indexes N releases of the project's corpus
 (`dateline_corpus.generator`; default 1000) and, with `--lean` (or only that: `--lean-only`), a
-second, lean corpus (short bodies,
+second, lean corpus (dateline_corpus.lean, the profile `make bench` also builds: 5 KB bodies,
 few tags, dictionary vocabulary), exports them, joins the client as the build does, and
 runs one cold query per class in Node (tests/js/cold_bytes.mjs) with a fetcher that counts
 requests and gzip bytes, client included. Tests call `measure()` on a 1k export.
@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import random
 import subprocess
 import sys
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,11 +28,25 @@ BUDGETS = {"rare": (25_000, 6), "common": (60_000, None), "stop word": (15_000, 
 
 def corpus_documents(count: int, seed: int = 1) -> list:
     """SearchDocuments of the project's generated corpus (front matter and Markdown body)."""
-    from dateline.search.index import SearchDocument
     from dateline_corpus.generator import iter_releases
 
+    return documents_of(iter_releases(count, seed=seed))
+
+
+def lean_documents(count: int, seed: int = 1) -> list:
+    """SearchDocuments of the lean profile (dateline_corpus.lean, the one `make bench` builds):
+    5 KB bodies of Zipf-drawn dictionary words, 10 issuers, one or two of 10 tags."""
+    from dateline_corpus import lean
+
+    return documents_of(lean.iter_releases(count, seed=seed))
+
+
+def documents_of(releases) -> list:
+    """Generated releases as the build's SearchDocuments."""
+    from dateline.search.index import SearchDocument
+
     documents = []
-    for release in iter_releases(count, seed=seed):
+    for release in releases:
         meta = release.front_matter
         date = meta["date"] if isinstance(meta["date"],
                                           datetime) else datetime.fromisoformat(str(meta["date"]))
@@ -44,37 +57,6 @@ def corpus_documents(count: int, seed: int = 1) -> list:
         documents.append(SearchDocument(id=url, title=meta["title"], body=release.body_markdown,
                                         tags=tuple(meta.get("tags", ())), tickers=tuple(tickers),
                                         date=date, url=url, summary=meta.get("summary", "")))
-    return documents
-
-
-def lean_documents(count: int, seed: int = 2) -> list:
-    """A second corpus shape: short bodies of dictionary words, one or two tags."""
-    from english_words import get_english_words_set
-
-    from dateline.search.index import SearchDocument
-
-    words = sorted(get_english_words_set(["web2"], lower=True))
-    rng = random.Random(seed)
-    start = datetime(2012, 1, 1, tzinfo=timezone.utc)
-    tags = ["news", "results", "corporate"]
-    documents = []
-    for n in range(count):
-        date = start + timedelta(hours=n * 7)
-        url = "lean/%05d/" % n
-        title = " ".join(rng.choice(words) for _ in range(6)).capitalize()
-        body = " ".join(rng.choice(words) for _
-                        in range(rng.randint(30, 80))) + " drilling private placement"
-        documents.append(
-            SearchDocument(
-                id=url,
-                title=title,
-                body=body,
-                tags=tuple(rng.sample(tags, 1)),
-                tickers=("TSXV: LEAN",),
-                date=date,
-                url=url,
-            )
-        )
     return documents
 
 

@@ -31,6 +31,7 @@ class Site:
     issuer_digest: str = ""
     store: Store | None = None
     search_process: object = None
+    search_pages_done: object = None  # the Event telling search the main core is free
     writer: object = None
     next_embargo: object = None
 

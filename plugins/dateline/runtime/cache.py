@@ -67,6 +67,7 @@ MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
     "build.pipeline", "build.site",
     "runtime.run", "runtime.ahead", "runtime.forking", "runtime.progress", "runtime.timing",
     "runtime.checkpoints", "runtime.cache", "runtime.records", "runtime.seals",
+    "runtime.freecore",
     "pages.manifest", "pages.discovery",
     "content.validate", "content.contentwalk", "content.site_paths",
     "search.hook", "search.process", "search.export", "search.follow", "search.shardpatch",

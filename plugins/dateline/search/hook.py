@@ -6,7 +6,8 @@ while the pages are written; the build waits for it before the output is
 swapped into place, and fails if it failed. The process is a fresh interpreter
 that receives the documents, so its memory is the index's, not a copy of the
 main process's. It leaves one core to Pelican (on two cores it runs in one
-process), while `make bench-search` indexes on every core.
+process) until the build has written every page and only waits for it: then it takes that
+core too (runtime/freecore.py). `make bench-search` indexes on every core.
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ def start_search(generator) -> None:
     export_dir = Path(generator.output_path) / "search"
     # A fresh interpreter ("spawn"), not a fork: a fork would carry every page the main
     # process holds, doubling the build's memory; the releases' text is all the index needs.
-    process = multiprocessing.get_context("spawn").Process(
+    context = multiprocessing.get_context("spawn")
+    pages_done = context.Event()  # set by finish_search: the main process's core is free
+    process = context.Process(
         target=run_search_process,
         name="dateline-search",
         args=(
@@ -97,10 +100,12 @@ def start_search(generator) -> None:
             export_dir,
             _live_output(settings),
             logging.getLogger("dateline").getEffectiveLevel(),
+            pages_done,
         ),
     )
     process.start()
     current().search_process = process
+    current().search_pages_done = pages_done
 
 
 def search_cache_members(settings) -> list[str]:
@@ -136,6 +141,7 @@ def finish_search(pelican_object) -> None:
     if process is None:
         return
     with phase("search wait"):
+        site.search_pages_done.set()
         process.join()
     if process.exitcode != 0:
         raise SearchFailed(

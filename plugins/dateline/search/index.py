@@ -12,6 +12,7 @@ from typing import Iterable
 
 from whoosh import index as whoosh_index
 
+from dateline.runtime.freecore import NONE, FreeCore
 from dateline.search.correct import surface_words
 from dateline.search.schema import SCHEMA_VERSION, SNIPPET_CHARS, TEXT_FIELDS, build_schema
 from dateline.search.writer import POOL_MB, ReleaseWriter, add_documents
@@ -154,9 +155,9 @@ COMPACT_FRACTION = 0.2
 
 
 def update_index(index_dir: Path, documents: Iterable[SearchDocument],
-                 cores: int | None = None) -> IndexStats:
+                 cores: int | None = None, free: FreeCore = NONE) -> IndexStats:
     """Make the index hold exactly documents: add new, re-index changed, delete missing
-    (writing on at most `cores` cores; all by default)."""
+    (writing on at most `cores` cores, all by default, and the `free` core once it is)."""
     started = time.perf_counter()
     ix, rebuilt = open_index(index_dir)
     wanted = {}
@@ -171,7 +172,7 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument],
     new = [i for i in wanted if i not in have]
     unchanged = len(wanted) - len(changed) - len(new)
     if removed or changed or new:
-        _write_changes(ix, wanted, digests, removed, changed, new, cores)
+        _write_changes(ix, wanted, digests, removed, changed, new, cores, free)
         write_stamp(index_dir, ix)
     seconds = time.perf_counter() - started
     logger.info(
@@ -181,7 +182,7 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument],
     return IndexStats(len(new), len(changed), len(removed), unchanged, seconds, rebuilt)
 
 
-def _write_changes(ix, wanted, digests, removed, changed, new, cores=None):
+def _write_changes(ix, wanted, digests, removed, changed, new, cores=None, free=NONE):
     """Apply one batch of changes; optimize after deletions so statistics count live docs only."""
     writer = ReleaseWriter(ix, limitmb=POOL_MB)
     for doc_id in removed + changed:
@@ -191,7 +192,8 @@ def _write_changes(ix, wanted, digests, removed, changed, new, cores=None):
     # Deleted documents stay in their segment until it merges. Search and export read live
     # documents only (query.LiveBM25F, export.live_reader), so an edit need not rewrite the
     # whole index; it is compacted once deletions pile up.
-    add_documents(writer, ix, [whoosh_fields(wanted[i], digests[i]) for i in fresh], cores)
+    add_documents(writer, ix, [whoosh_fields(wanted[i], digests[i]) for i in fresh], cores,
+                  free)
     with ix.reader() as reader:
         wasted = reader.doc_count_all() - reader.doc_count()
         compact = wasted > COMPACT_FRACTION * max(reader.doc_count_all(), 1)

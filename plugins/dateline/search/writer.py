@@ -8,7 +8,9 @@ each, by forked worker processes when there are cores to spare, and the segments
 index in slice order. (Whoosh's own MpWriter hands batches to whichever process is free and
 adds segments in the order they finish, so two builds of the same releases could number
 documents differently and export different bytes.) Workers are forked: they inherit the
-documents instead of receiving them through a pipe.
+documents instead of receiving them through a pipe. In a build's search process one core is
+spare while Pelican writes pages; a second worker waits for the main process's core to free up
+(runtime/freecore.py) and then takes the remaining slices.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from dateline.runtime.forking import fork_map, inherited
+from dateline.runtime.freecore import NONE, FreeCore
 from dateline.search.schema import TEXT_FIELDS, count_terms
 
 # Below this many new releases one process is quicker than starting workers.
@@ -83,12 +86,14 @@ def worker_count(documents: int, cores: int | None = None) -> int:
     return max(1, min(cores, slice_count(documents), documents // (PARALLEL_MIN // 2)))
 
 
-def add_documents(writer: SegmentWriter, ix, documents: list, cores: int | None = None) -> None:
+def add_documents(writer: SegmentWriter, ix, documents: list, cores: int | None = None,
+                  free: FreeCore = NONE) -> None:
     """Add documents (add_document keyword dicts, in order) and commit the writer.
 
     Up to SLICE_DOCS documents: writer.add_document + commit. More: each contiguous slice is
     written into its own segment, by worker processes when there are cores to spare, and
-    the writer commits the segments in slice order.
+    the writer commits the segments in slice order. With one core to spare and a `free`
+    core to come (runtime/freecore.py), a second worker takes slices once it is free.
     """
     slices = slice_count(len(documents))
     if slices == 1:
@@ -96,26 +101,36 @@ def add_documents(writer: SegmentWriter, ix, documents: list, cores: int | None 
             writer.add_document(**fields)
         writer.commit()
         return
-    segments = _write_slices(ix, documents, slices, worker_count(len(documents), cores))
+    workers = worker_count(len(documents), cores)
+    if workers == 1 and len(documents) >= PARALLEL_MIN:
+        workers = free.workers(1)
+    segments = _write_slices(ix, documents, slices, workers, free)
     commit_segments(writer, segments)
 
 
-def _write_slices(ix, documents: list, slices: int, workers: int) -> list:
+def _write_slices(ix, documents: list, slices: int, workers: int, free: FreeCore = NONE) -> list:
     """Write `slices` contiguous slices, one segment each; return the segments in order."""
     size = -(-len(documents) // slices)
     parts = [documents[i:i + size] for i in range(0, len(documents), size)]
     jobs = [(ix.storage.folder, ix.indexname, n) for n in range(len(parts))]
     if workers == 1:
         return [_write_slice(job, parts) for job in jobs]
-    return fork_map(_write_slice, jobs, workers, shared=parts)
+    return fork_map(_write_slice_in_slot, jobs, workers, shared=(parts, free))
 
 
-def _write_slice(job, parts=None) -> object:
+def _write_slice_in_slot(job) -> object:
+    """In a forked worker: write the slice once a core is ours (see FreeCore.slot)."""
+    parts, free = inherited()
+    with free.slot():
+        return _write_slice(job, parts)
+
+
+def _write_slice(job, parts) -> object:
     """Write slice n into a new segment (no lock: the committing writer holds it)."""
     folder, indexname, n = job
     ix = whoosh_index.open_dir(folder, indexname=indexname)
     writer = ReleaseWriter(ix, _lk=False, limitmb=POOL_MB)
-    for fields in (parts or inherited())[n]:
+    for fields in parts[n]:
         writer.add_document(**fields)
     # The temporary folder is shared by every writer of the index; the parent's commit
     # removes it.
