@@ -1,0 +1,121 @@
+"""The words that open, close or rule out a grant frame (`grant_frame` reads with them).
+
+Kept apart from the frame so the cues can be read (and tuned) in one place: grant
+verbs and headings, future and negative wording, references back to an open grant
+("the options", "they"), recaps of earlier releases and list or table openers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.facts import grant_mentions as gm
+
+GRANT_VERB = re.compile(
+    r"(?i)\b(?:grant(?:ed|ing|s)?|award(?:ed|ing|s)?|issu(?:ed|ance|ing)|received|receives"
+    r"|allocat(?:ed|ion)|allott?(?:ed|ment))\b"
+)
+WEAK_VERB = re.compile(r"(?i)\b(?:were|was|have\s+been|has\s+been)\s+\w+ed\b|\b\w+ed\s+to\b")
+GRANT_HEADING = re.compile(
+    r"(?i)\b(?:grant|award|issue|allocation)s?\b.{0,40}\b(?:options?|units?|rsus?|dsus?|psus?"
+    r"|warrants?|rights|awards?)\b|\b(?:option|share\s+unit|rsu|dsu)\s+grants?\b|^stock\s+options$"
+)
+# "Issue of Shares on Exercise of Options", "Cancellation of Performance Rights": what follows is
+# a change to existing securities and the balances left, never a grant.
+NOT_GRANT_HEADING = re.compile(
+    r"(?i)\b(?:exercis\w*|cancel\w*|laps\w*|cessation|conversion|converted|expir\w*|forfeit\w*"
+    r"|surrender\w*|holdings?|interests?)\b"
+)
+FUTURE = re.compile(
+    r"(?i)\b(?:will|may|would|shall|intends?\s+to|proposes?\s+to|plans?\s+to|expects?\s+to"
+    r"|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+(?:be\s+|that\s+\w+\s+be\s+)?"
+    r"(?:grant|award|issu|receiv|allot)\w*|\bto\s+be\s+(?:granted|awarded|issued)\b"
+)
+NEGATIVE = re.compile(
+    r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
+    r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|(?<!meeting\s)held"
+    r"|holding|(?:were|was|been|being)\s+exercised"
+    r"|exercised\s+for|(?:from|upon|on)\s+(?:the\s+)?exercise\s+of"
+    r"|exercis(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:options|warrants|awards)"
+    r"|(?:in|on)\s+issue|interested\s+in"
+    r"|(?:listed|set\s+out|referred\s+to|described|detailed|shown)\s+above"
+    r"|repric\w*|amend\w*|earn[- ]in|earn\s+(?:an?\s+|up\s+to\s+)?\d|\d+\s*%\s+interest"
+    r"|interest\s+in\s+the|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)"
+    r"|no\s+(?:stock\s+|deferred\s+share\s+units?|restricted\s+share\s+units?|\w+\s+)?"
+    r"(?:options|units|rsus|dsus)\s+(?:were|was|have|has)|no\s+(?:stock\s+)?options"
+    r"|surrender\w*|in\s+exchange\s+for|option\s+agreement|options?\s+to\s+(?:acquire|earn)\s+"
+    r"(?:an?\s+|up\s+to\s+|a\s+)?(?:further\s+)?(?:\d|undivided|interest)|option\s+or\s+sale"
+    r"|available\s+for\s+option|permits?\b)\b"
+)
+SECURITY_WORDS = (
+    "option",
+    "unit",
+    "rsu",
+    "dsu",
+    "psu",
+    "sar",
+    "warrant",
+    "bonus",
+    "appreciation",
+    "right",
+    "award",
+    "restricted",  # restricted stock: "N shares of restricted common stock"
+)
+PRONOUN = re.compile(
+    r"(?i)(?:they|these|each\s+of\s+these|all\s+of\s+these|the\s+(?:awards?|grants?)"
+    r"|both(?:\s+(?:of\s+)?(?:the(?:se)?\s+)?(?:awards?|grants?))?)\b"
+)
+FRESH_GRANT = re.compile(
+    r"(?i)\b(?:also\s+|further\s+|has\s+|have\s+)?(?:granted|awarded|issued)\s+$"
+)
+# A closing sentence about every grant of the passage fills them all.
+ALL_GRANTS = re.compile(
+    r"(?i)^(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:above\s+|foregoing\s+)?(?:grants|awards)\b"
+    r"|^(?:the\s+)?(?:above|foregoing)\s+grants\b|^all\s+(?:of\s+the\s+)?(?:stock\s+)?options\b"
+)
+# A grant sentence that introduces a list ("issued 975,000 options ... as follows:"): the items
+# after it are its parts, and replace it once they add up to it.
+LIST_LEAD = re.compile(r"(?i)(?:\bas\s+follows|\bthe\s+following)\s*:?\s*$|:\s*$")
+# The options a grant replaces are named with cancelled/surrendered words; the grant is still
+# news ("granted 600,000 new options to replace the cancelled options").
+REPLACED = re.compile(
+    r"(?i)\b(?:to\s+replace|in\s+(?:the\s+)?place\s+of|replacing|as\s+replacements?\s+for)"
+    r"(?:\s+[\w-]+){0,5}?\s+(?:options?|awards?|units?)\b|\bin\s+their\s+place\b"
+)
+# A second grant "on the same terms" takes the first one's price, term, expiry and vesting.
+SAME_TERMS = re.compile(
+    r"(?i)\b(?:same|identical)\s+terms\b|\bon\s+the\s+same\s+basis\b"
+)
+SAME_DATE = re.compile(r"(?i)\bon\s+the\s+same\s+(?:date|day)\b")
+REFERENCE = re.compile(
+    rf"(?i)\b(?:the|these|such|each|all|said|those|its)\s+(?:new\s+)?(?P<noun>{gm.NOUN})\b"
+    rf"|\b(?P<noun2>{gm.NOUN})\s+(?:granted|awarded|issued)\b|^(?P<noun3>{gm.NOUN})\b"
+)
+# A grant an earlier release announced is not this release's news (the register would count
+# it twice).
+RECAP = re.compile(
+    r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
+    r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b"
+)
+TABLE_OPENER = re.compile(
+    r"(?i)\bthe\s+following\s+(?:\w+\s+){0,3}?(?:directors|officers|employees|persons|pdmrs"
+    r"|individuals|people|recipients|executives)\b|\b(?:set\s+out|detailed|listed|shown)\s+below\b"
+    r"|:\s*$"
+)
+
+# A plan's name ("Amended and Restated Stock Option Plan") says nothing of the grant's role.
+AMENDED_PLAN = re.compile(
+    r"(?i)\b(?:amended\s+and\s+restated|amended|restated)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:plan|scheme|rules)\b"
+)
+
+
+def unreplaced(sentence: str) -> str:
+    """A grant sentence without the options it replaces (their cancellation is not its own) and
+    without its plan's amended name."""
+    if not GRANT_VERB.search(sentence):
+        return sentence
+    return AMENDED_PLAN.sub(" plan", REPLACED.sub(" ", sentence))
+
+
+AGGREGATE = re.compile(r"(?i)\b(?:aggregate|total|in\s+all|collectively)\b")
