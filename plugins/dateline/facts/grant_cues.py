@@ -7,13 +7,17 @@ verbs and headings, future and negative wording, references back to an open gran
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from dateline.facts import grant_mentions as gm
+from dateline.facts.milestones import find_dates
 
 GRANT_VERB = re.compile(
     r"(?i)\b(?:grant(?:ed|ing|s)?|award(?:ed|ing|s)?|issu(?:ed|ance|ing)|received|receives"
     r"|allocat(?:ed|ion)|allott?(?:ed|ment))\b"
+    # "the Compensation Committee approved non-statutory stock options to purchase N shares"
+    r"|\bapproved\s+(?:[\w-]+\s+){0,3}?(?:stock\s+|share\s+)?options\s+to\s+(?:purchase|acquire)\b"
 )
 WEAK_VERB = re.compile(r"(?i)\b(?:were|was|have\s+been|has\s+been)\s+\w+ed\b|\b\w+ed\s+to\b")
 GRANT_HEADING = re.compile(
@@ -24,12 +28,20 @@ GRANT_HEADING = re.compile(
 # a change to existing securities and the balances left, never a grant.
 NOT_GRANT_HEADING = re.compile(
     r"(?i)\b(?:exercis\w*|cancel\w*|laps\w*|cessation|conversion|converted|expir\w*|forfeit\w*"
-    r"|surrender\w*|holdings?|interests?)\b"
+    r"|surrender\w*|holdings?|interests?|proposed|resolutions?|approval\s+of)\b"
 )
+# Planned, possible or proposed, not done: a modal ("will", "may", "can", "could"), an intent, a
+# grant "to be" made, a "proposed" issue, a grant in the infinitive ("approval is given for the
+# Company to issue N options", "To issue N unlisted options to Mr A"; "pleased to" is no plan), and
+# a shareholders' resolution ("That, for the purposes of Listing Rule 10.11, ...").
 FUTURE = re.compile(
-    r"(?i)\b(?:will|may|would|shall|intends?\s+to|proposes?\s+to|plans?\s+to|expects?\s+to"
-    r"|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+(?:be\s+|that\s+\w+\s+be\s+)?"
-    r"(?:grant|award|issu|receiv|allot)\w*|\bto\s+be\s+(?:granted|awarded|issued)\b"
+    r"(?i)\b(?:will|may|would|shall|can|could|might|must|intends?\s+to|proposes?\s+to|plans?\s+to"
+    r"|expects?\s+to|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+"
+    r"(?:be\s+|that\s+\w+\s+be\s+)?(?:grant|award|issu|receiv|allot)\w*"
+    r"|\bto\s+be\s+(?:granted|awarded|issued)\b"
+    r"|\bproposed\s+(?:grant|issue|issuance|allotment|award)"
+    r"|(?<!pleased\s)(?<!proud\s)(?<!happy\s)\bto\s+(?:grant|issue|award|allot|allocate)\s+(?!of\b)"
+    r"|^\W*that\b[\s,]|\bhereby\s+approves?\b|\bapproval\s+is\s+given\b"
 )
 NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
@@ -45,7 +57,17 @@ NEGATIVE = re.compile(
     r"(?:options|units|rsus|dsus)\s+(?:were|was|have|has)|no\s+(?:stock\s+)?options"
     r"|surrender\w*|in\s+exchange\s+for|option\s+agreement|options?\s+to\s+(?:acquire|earn)\s+"
     r"(?:an?\s+|up\s+to\s+|a\s+)?(?:further\s+)?(?:\d|undivided|interest)|option\s+or\s+sale"
-    r"|available\s+for\s+option|permits?\b)\b"
+    r"|available\s+for\s+option|permits?\b"
+    # financing terms: an over-allotment or agents' option, securities sold for proceeds
+    r"|over-?allotment|greenshoe|increase\s+the\s+size\s+of\s+the\s+offering|gross\s+proceeds"
+    r"|per\s+special\s+warrant|commence\s+trading"
+    # changes to existing awards: lapsed, vested and converted, settled or redeemed
+    r"|laps(?:ed|es|ing)|(?:were|was|been|being)\s+(?:redeemed|settled|converted)|redemption\s+of"
+    # plan capacity and purchases in the market (a trust buying shares to satisfy awards)
+    r"|(?:allows?|provides?|permits?)\s+for\s+the\s+(?:grant|issu)|on[- ]market"
+    r"|in\s+the\s+open\s+market|reinvestment\s+of\s+dividends|dividend\s+reinvestment"
+    # a consolidation or split restates the options outstanding
+    r"|consolidation|reverse\s+(?:stock\s+)?split|adjusted\s+(?:on|by|in)\b)\b"
 )
 SECURITY_WORDS = (
     "option",
@@ -119,3 +141,24 @@ def unreplaced(sentence: str) -> str:
 
 
 AGGREGATE = re.compile(r"(?i)\b(?:aggregate|total|in\s+all|collectively)\b")
+
+
+# A grant dated two or more calendar years before the release is history ("When the scheme began
+# in 2011, options ... were granted", "On April 29, 2019, the Company granted ..." in a 2024
+# note): background, whatever the wording. A date the plan was approved or adopted on, or an
+# expiry, says nothing of when the grant was made.
+_NOT_WHEN_GRANTED = re.compile(
+    r"(?i)\b(?:approv\w*|adopt\w*|dated|establish\w*|amend\w*|expir\w*|until|through|before"
+    r"|prior\s+to|ended|ending|vest\w*|exercisable|plan)\b[^.;]{0,40}$"
+)
+
+
+def is_background(sentence: str, release: datetime.date | None) -> bool:
+    """The sentence dates its grant two or more years before the release."""
+    if release is None:
+        return False
+    for found in find_dates(sentence, release):
+        year = int(found.value[:4])
+        if year <= release.year - 2 and not _NOT_WHEN_GRANTED.search(sentence[: found.start]):
+            return True
+    return False

@@ -100,6 +100,7 @@ class FrameReader(TableFrames):
             not self._is_grant_wording(sentence)
             or cues.FUTURE.search(sentence)
             or cues.RECAP.search(sentence)
+            or cues.is_background(sentence, self.release_date)
         ):
             return False
         pending = self.table["template"] if self.table and self.table["header"] is None else None
