@@ -27,6 +27,8 @@ class FrameReader(TableFrames):
         self.grants: list[dict] = []
         self.names: list[str] = []
         self.form: list[str] | None = None  # the paragraphs of an ASX Appendix 3G/3B form
+        self.cells: list[str] = []  # short paragraphs that may be a one-cell-per-line table
+        self.replaying = False
         self._close_section(heading=None)
 
     def _close_section(self, heading: str | None) -> None:
@@ -46,6 +48,8 @@ class FrameReader(TableFrames):
         self.negative_list = False  # it ended in a colon: the next paragraph is its list
 
     def read_block(self, block: Block) -> None:
+        if self.hold_cell(block):
+            return
         if self.form is not None or (block.row is None and forms.is_form_start(block.text)):
             if self._read_form_block(block):
                 return
@@ -110,6 +114,8 @@ class FrameReader(TableFrames):
             return False
         self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         grants = self._grants_of(sentence, mentions)
+        listed = self.listed_grants(sentence, grants[0], mentions[0].number)
+        grants = listed or grants  # "options over N shares as follows: A to X; B to Y; ..."
         slots.distribute(grants, sentence, mentions, self.release_date, self.dollar)
         if pending:  # "awards were made ... in the form of nil-cost options. An Award ... over N"
             for grant in grants:

@@ -12,15 +12,111 @@ import re
 from dateline.facts import asx_forms as forms
 from dateline.facts import grant_cues as cues
 from dateline.facts import grant_mentions as gm
+from dateline.facts import grant_parties as parties
 from dateline.facts import grant_rows as rows
 from dateline.facts import grant_slots as slots
 from dateline.facts import grant_terms as terms
 from dateline.facts import tables
 from dateline.facts.sentences import Block
 
+_CELL = re.compile(r"[.;:!?]$")
+_CELL_MAX = 60  # the longest line `tables.cell_per_line_rows` takes as a cell
+# "214,880 (HMRC unapproved)": a count with a note is a count cell.
+_NOTED_NUMBER = re.compile(r"^(\d[\d,]*)\s*\([^()]{1,40}\)$")
+
+
+# A list after a colon, one item a person: "Mr Graham Tait (Managing Director) 1,500,000; Mr Oliver
+# Voss (Non-Executive Director) 750,000" or "(a) 500,000 to Colm Daly, President; (b) ...".
+_COUNT_WORD = re.compile(
+    r"(?i)^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+)
+_ITEM_SPLIT = re.compile(r"\s*;\s*(?:and\s+)?|,\s+and\s+(?=\(?[a-z0-9]\)|\d)")
+_ITEM_MARK = r"(?:\(?[a-z0-9]{1,2}\)\s*)?"
+_ITEM_WHO_FIRST = re.compile(
+    rf"^{_ITEM_MARK}(?P<who>[A-Z][^;:]*?)\s*[-–:]?\s*{gm.QUANTITY}"
+    rf"(?:\s+(?:[\w+-]+\s+){{0,2}}?(?:{gm.NOUN}|shares))?$"
+)
+_ITEM_NUMBER_FIRST = re.compile(
+    rf"^{_ITEM_MARK}(?:an?\s+)?{gm.QUANTITY}\s+(?:(?:[\w+-]+\s+){{0,3}}?(?:{gm.NOUN}|shares)\s+)?"
+    r"to\s+(?P<who>.+)$"
+)
+
+
+def colon_items(sentence: str) -> list[tuple[str, int]]:
+    """(who, count) of each item of the list after the sentence's colon; [] unless all are."""
+    if ":" not in sentence:
+        return []
+    tail = sentence.rsplit(":", 1)[1].strip().rstrip(".")
+    items = []
+    for part in _ITEM_SPLIT.split(tail):
+        part = part.strip()
+        match = _ITEM_NUMBER_FIRST.match(part) or _ITEM_WHO_FIRST.match(part)
+        if not match:
+            return []
+        count = next(g for g in match.groups() if g and g[0].isdigit())
+        items.append((match.group("who").strip(), gm.number(count)))
+    return items if len(items) > 1 else []
+
 
 class TableFrames:
     """The table, list and form half of the frame reader."""
+
+    def listed_grants(self, sentence: str, template: dict, total: int | None) -> list[dict]:
+        """The grants a list after the colon gives (each item's person and count, the
+        template's terms); [] when there is none or its counts do not add up to the total."""
+        items = colon_items(sentence)
+        if not items or (total and sum(count for _, count in items) != total):
+            return []
+        grants = []
+        for who, count in items:
+            name, role = rows.person_cell(who)
+            recipient, group = self._item_party(name, sentence)
+            grant = dict(template, number=count, review=[], recipient=recipient or name)
+            grant["role"] = role or group or (None if recipient or name else template["role"])
+            grants.append(grant)
+        return grants
+
+    def _item_party(self, name: str | None, sentence: str) -> tuple[str | None, str | None]:
+        """A group item ("two consultants", "employees"): the group and its role."""
+        if not name or name[0].isupper():
+            return None, None
+        group = _COUNT_WORD.sub("", name)
+        return group, parties.group_role(group)
+
+    # --- one cell per paragraph ---------------------------------------------------------
+
+    def hold_cell(self, block: Block) -> bool:
+        """HTML renders a one-cell-per-line table ("Director", "Number of Options", ...,
+        "Fiona Laidlaw (Chair)", "6,250,000") as short paragraphs: hold a run of them, and when
+        it ends read it as rows if it is a table, else as the paragraphs it was."""
+        if self.replaying:
+            return False
+        text = block.text.strip()
+        short = len(text) <= _CELL_MAX and (not _CELL.search(text) or tables.is_number(text))
+        if self.form is None and block.row is None and not block.table and not block.heading:
+            if text and short:
+                self.cells.append(text)
+                return True
+        self.end_cells()
+        return False
+
+    def end_cells(self) -> None:
+        """Read the held run of short paragraphs: as table rows, or one by one."""
+        cells, self.cells = self.cells, []
+        if not cells:
+            return
+        plain = [_NOTED_NUMBER.sub(r"\1", cell) for cell in cells]
+        found = tables.cell_per_line_rows(plain) if len(cells) >= 4 else None
+        self.replaying = True
+        try:
+            if found:
+                for row in found:
+                    self.read_block(Block("", False, tuple(row)))
+            else:
+                for text in cells:
+                    self.read_block(Block(text))
+        finally:
+            self.replaying = False
 
     # --- ASX issue forms --------------------------------------------------------------
 
@@ -29,17 +125,32 @@ class TableFrames:
         table (Name of KMP | Number of +securities) ends the form and is read as rows."""
         if self.form is None:
             self._close_section(block.text)
-            self.form, self.form_table = [], None
+            self.form, self.form_table, self.form_header = [], None, None
+            self.form_text_rows = False
         if block.row is None:
             self.form.append(block.text)  # a form's questions are never read as sentences
-            self.form_table = None
+            self.form_table = self.form_header = None
+            self.form_text_rows = block.table  # a text table's own lines hold its rows' text
             return True
         if self.form_table is None:
             self.form_table = rows.is_grant_table(block.row)
         if not self.form_table:
+            if block.row is not self.last_row and not self.form_text_rows:  # a row: its text
+                self.last_row = block.row
+                self.form.append(self._form_row_text(block.row))
             return True
         self.end_form()
         return False
+
+    def _form_row_text(self, row: tuple[str, ...]) -> str:
+        """A form row as text: "Question | Answer" rows as they read; under a header of labels
+        ("+Security description | Number of +securities issued") each cell after its label."""
+        header = self.form_header
+        if header is None:
+            self.form_header = row
+        if header is None or len(header) != len(row) or "question" in " ".join(header).lower():
+            return " ".join(cell for cell in row if cell)
+        return "\n".join(f"{label}: {cell}" for label, cell in zip(header, row) if cell)
 
     def end_form(self) -> None:
         """The grant an Appendix 3G/3B form states; it completes a grant the prose gave."""
@@ -60,8 +171,15 @@ class TableFrames:
         slots.apply(grant, {key: found.get(key) for key in slots.SLOTS})
         if same:
             self.latest = [grant]
-        else:
-            self._remember([grant])
+            return
+        # "Options issued to directors ...: Mr A (Managing Director) 1,500,000; Mr B ..." inside
+        # the form: the people the form's number is made of
+        listed = next(
+            (found_items for paragraph in text.splitlines()
+             if (found_items := self.listed_grants(paragraph, grant, grant["number"]))),
+            [],
+        )
+        self._remember(listed or [grant])
 
     # --- tables -----------------------------------------------------------------------
 
@@ -93,6 +211,10 @@ class TableFrames:
         recipient, role = gm.recipients(sentence, shared, 0, len(sentence), self.names)[0]
         template = slots.new_grant(gm.Mention(0, 0, security, 0), recipient, role, sentence)
         slots.apply(template, attributes)
+        listed = self.listed_grants(sentence, template, None)
+        if listed:  # "Options issued to directors ...: Mr A (Managing Director) 1,500,000; ..."
+            self._remember(listed)
+            return True
         self.table = slots.table(template, sentence, aggregate=None)
         self.by_security[security] = [template]  # later sentences fill the shared terms
         self.latest = [template]

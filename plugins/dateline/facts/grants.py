@@ -81,5 +81,6 @@ def extract_grants(
     reader = FrameReader(release_date, exchanges)
     for block in blocks if blocks is not None else [Block(p) for p in paragraphs]:
         reader.read_block(block)
+    reader.end_cells()
     reader.end_form()
     return [finish(grant) for grant in reader.grants]
