@@ -73,6 +73,11 @@ def form_grant(text: str, release: datetime.date | None, dollar: str | None) -> 
     return found
 
 
+def issue_dates(text: str, release: datetime.date | None) -> list[str]:
+    """The full dates written right after an issue-date label ("Date of issue: 14 August 2025")."""
+    return _answer_dates(_ISSUE_DATE, text, release)
+
+
 def _answer_dates(label: re.Pattern, text: str, release: datetime.date | None) -> list[str]:
     """The full dates written right after a question's label."""
     values = []

@@ -15,7 +15,7 @@ from dateline.facts.milestones import find_dates
 
 GRANT_VERB = re.compile(
     r"(?i)\b(?:grant(?:ed|ing|s)?|award(?:ed|ing|s)?|issu(?:ed|ance|ing)|received|receives"
-    r"|allocat(?:ed|ion)|allott?(?:ed|ment))\b"
+    r"|allocat(?:ed|ion)|allott?(?:ed|ment)|issue\s+of)\b"
     # "the Compensation Committee approved non-statutory stock options to purchase N shares"
     r"|\bapproved\s+(?:[\w-]+\s+){0,3}?(?:stock\s+|share\s+)?options\s+to\s+(?:purchase|acquire)\b"
 )

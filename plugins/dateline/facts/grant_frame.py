@@ -74,6 +74,8 @@ class FrameReader(TableFrames):
         lowered = sentence.lower()
         if "appoint" in lowered:  # "has appointed A as CFO ... has granted him N options"
             self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
+        if self.labelled(sentence):
+            return  # "Number issued: 310,000 performance rights" after an opening sentence
         if cues.ALL_GRANTS.match(sentence) and self.section:
             self._fill(self.section, sentence)  # "All grants are subject to ... approval."
             return

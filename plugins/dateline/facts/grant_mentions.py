@@ -44,7 +44,7 @@ SECURITIES: list[tuple[str, str]] = [
             r"|conditional\s+awards?"
         ),
     ),
-    ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?"),
+    ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?|(?:share|service)\s+rights"),
     ("dsu", r"deferred\s+(?:share|stock)\s+units?|DSUs?"),
     ("sar", r"(?:stock|share)\s+appreciation\s+rights?|SARs?"),
     (

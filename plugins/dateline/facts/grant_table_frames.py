@@ -19,6 +19,11 @@ from dateline.facts import grant_terms as terms
 from dateline.facts import tables
 from dateline.facts.sentences import Block
 
+_LABELLED_NUMBER = re.compile(
+    rf"(?i)\bnumber\s+(?:of\s+\+?[\w+]+\s+)?(?:issued|granted|allotted|awarded|allocated)"
+    rf"(?:/[\w/]+)?\s*:\s*{gm.QUANTITY}"
+)
+_LABELLED_DATE = re.compile(r"(?i)\b(?:date\s+of\s+(?:issue|grant|allotment)|issue\s+date)\s*:")
 _CELL = re.compile(r"[.;:!?]$")
 _CELL_MAX = 60  # the longest line `tables.cell_per_line_rows` takes as a cell
 # "214,880 (HMRC unapproved)": a count with a note is a count cell.
@@ -82,6 +87,26 @@ class TableFrames:
             return None, None
         group = _COUNT_WORD.sub("", name)
         return group, parties.group_role(group)
+
+    # --- labelled lines ------------------------------------------------------------------
+
+    def labelled(self, text: str) -> bool:
+        """A notice's labelled lines ("Number issued: 310,000 performance rights", "Date of
+        issue: 14 August 2025") give the number of the grant an opening sentence named without
+        one ("gives notice of the issue of performance rights to its CEO, A"), and its date."""
+        pending = self.table["template"] if self.table and self.table["header"] is None else None
+        found = _LABELLED_NUMBER.search(text)
+        if pending is not None and found:
+            grant = dict(pending, number=gm.number(found.group(1)), review=[])
+            self.table = None
+            self._forget(pending)
+            self._remember([grant])
+        elif not (self.latest and _LABELLED_DATE.search(text)):
+            return False
+        day = forms.issue_dates(text, self.release_date)
+        for grant in self.latest if day else []:
+            grant["grant_date"] = grant["grant_date"] or day[0]
+        return True
 
     # --- one cell per paragraph ---------------------------------------------------------
 
@@ -221,17 +246,20 @@ class TableFrames:
         return True
 
     def _read_row(self, row: tuple[str, ...]) -> None:
-        if self._form_row(row):
+        if self._form_row(row) or self.labelled(": ".join(cell for cell in row if cell)):
             return
         if self.table is None:
             self.table = self._table_after_event(row)
             if self.table is None:
                 return
         if self.table["header"] is None:
-            self.table["header"] = row
             template = self.table["template"]
-            if not rows.is_grant_table(row, bool(template["recipient"] or template["role"])):
-                self.table = None
+            if rows.is_grant_table(row, bool(template["recipient"] or template["role"])):
+                self.table["header"] = row
+            elif len([cell for cell in row if cell]) > 1 or self.by_security.get(
+                template["security"]
+            ) != [template]:
+                self.table = None  # a two-cell title row ("Section 2: details |") keeps waiting
             return
         grant = rows.row_grant(
             self.table["template"], self.table["header"], row, self.table["passage"],
