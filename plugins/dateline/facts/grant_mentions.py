@@ -156,7 +156,12 @@ def _is_year(sentence: str, match: re.Match, number_text: str) -> bool:
     if not re.fullmatch(r"(?:19|20)\d{2}", number_text):
         return False
     at = sentence.find(number_text, match.start())
+    if _PLAN_YEAR.match(sentence, at + len(number_text)):
+        return True  # "under its 2012 Stock Option Plan": the plan's year
     return bool(_YEAR.search(sentence[max(0, at - 16) : at]))
+
+
+_PLAN_YEAR = re.compile(r"\s+(?:[A-Z][\w&'’-]*\s+){0,5}(?:Plan|Scheme)\b")
 
 
 # A plan's name says nothing of the award: options granted under a "Performance Share Plan"

@@ -256,10 +256,8 @@ class TableFrames:
             template = self.table["template"]
             if rows.is_grant_table(row, bool(template["recipient"] or template["role"])):
                 self.table["header"] = row
-            elif len([cell for cell in row if cell]) > 1 or self.by_security.get(
-                template["security"]
-            ) != [template]:
-                self.table = None  # a two-cell title row ("Section 2: details |") keeps waiting
+            elif len(row) > 2 or self.by_security.get(template["security"]) != [template]:
+                self.table = None  # a two-cell row ("Label | Answer") keeps the notice waiting
             return
         grant = rows.row_grant(
             self.table["template"], self.table["header"], row, self.table["passage"],
