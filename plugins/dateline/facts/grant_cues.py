@@ -63,6 +63,8 @@ NEGATIVE = re.compile(
     r"|per\s+special\s+warrant|commence\s+trading"
     # changes to existing awards: lapsed, vested and converted, settled or redeemed
     r"|laps(?:ed|es|ing)|(?:were|was|been|being)\s+(?:redeemed|settled|converted)|redemption\s+of"
+    r"|(?:have|has)\s+(?:now\s+|fully\s+)?vested|became\s+(?:vested|exercisable)"
+    r"|extension\s+of|extended\s+the\s+(?:expiry|term)"
     # plan capacity and purchases in the market (a trust buying shares to satisfy awards)
     r"|(?:allows?|provides?|permits?)\s+for\s+the\s+(?:grant|issu)|on[- ]market"
     r"|in\s+the\s+open\s+market|reinvestment\s+of\s+dividends|dividend\s+reinvestment"

@@ -274,9 +274,18 @@ def is_award(sentence: str, mention: Mention) -> bool:
     if _UNIT_WARRANT.search(sentence):
         return False
     words = sentence[max(0, mention.start - 5) : mention.end]
+    if _COMPENSATION_WARRANT.search(words):
+        return True
+    # warrants to a lender, a debenture holder or subscribers are the financing's terms
     return bool(
-        _COMPENSATION_WARRANT.search(words) or re.match(r"\s+to\s+[A-Z]", sentence[mention.end :])
+        re.match(r"\s+to\s+[A-Z]", sentence[mention.end :]) and not _FINANCING.search(sentence)
     )
+
+
+_FINANCING = re.compile(
+    r"(?i)\b(?:lenders?|loans?|debentures?|credit\s+facility|promissory|bridge\s+financing"
+    r"|subscribers?|subscription|placees|noteholders?|convertible\s+notes?)\b"
+)
 
 
 # --- recipients ---------------------------------------------------------------------------
