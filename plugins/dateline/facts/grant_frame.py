@@ -46,6 +46,16 @@ class FrameReader(TableFrames):
         )
         self.negative_lead = False  # the last sentence about securities was not news
         self.negative_list = False  # it ended in a colon: the next paragraph is its list
+        self.lead_party = (None, None)  # whom a grant sentence with no number named
+
+    def _party_named(self, sentence: str) -> tuple[str | None, str | None]:
+        """(recipient, role) of a grant sentence with no number ("granted inducement awards to
+        four new employees"), for the numbers the next sentence gives."""
+        noun = re.search(r"(?i)\b(?:awards?|grants?|options?|units|rights)\b", sentence)
+        if not noun:
+            return None, None
+        shared = gm.Mention(noun.start(), noun.end(), "option", 0)
+        return gm.recipients(sentence, shared, 0, len(sentence), self.names)[0]
 
     def read_block(self, block: Block) -> None:
         if self.hold_cell(block):
@@ -112,16 +122,26 @@ class FrameReader(TableFrames):
         pending = self.table["template"] if self.table and self.table["header"] is None else None
         default = pending["security"] if pending else None
         mentions = [m for m in gm.mentions(sentence, default) if gm.is_award(sentence, m)]
-        if not mentions or self._restates(sentence, mentions):
+        if not mentions:
+            self.lead_party = self._party_named(sentence)
+            return False
+        if self._restates(sentence, mentions):
             return False
         self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         grants = self._grants_of(sentence, mentions)
+        if cues.REFERENCE.match(sentence) or cues.PRONOUN.match(sentence):
+            for grant in grants:  # "granted inducement awards to four new employees. The
+                if not (grant["recipient"] or grant["role"]):  # awards consist of ..."
+                    grant["recipient"], grant["role"] = self.lead_party
+        self.lead_party = (None, None)
         listed = self.listed_grants(sentence, grants[0], mentions[0].number)
         grants = listed or grants  # "options over N shares as follows: A to X; B to Y; ..."
         slots.distribute(grants, sentence, mentions, self.release_date, self.dollar)
         if pending:  # "awards were made ... in the form of nil-cost options. An Award ... over N"
             for grant in grants:
                 slots.apply(grant, {key: pending[key] for key in slots.SLOTS})
+                if not (grant["recipient"] or grant["role"]):  # "... to four new employees."
+                    grant["recipient"], grant["role"] = pending["recipient"], pending["role"]
             self.table = None
         if cues.SAME_TERMS.search(sentence):
             self._inherit(grants, slots.SLOTS)

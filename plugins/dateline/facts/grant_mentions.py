@@ -319,7 +319,11 @@ def recipients(sentence: str, mention: Mention, start: int, end: int, known: lis
     """(recipient, role) pairs for one mention; several for "each of A and B"."""
     each = bool(re.match(r"(?i)\s+to\s+each\s+of\b", sentence[mention.end : end]))
     lead = sentence[start : mention.start]
-    phrase = mention.between or (_lead_to_phrase(lead) if mention.recipient_before else None)
+    phrase = mention.between
+    if phrase is None and start and re.match(r"\s+to\s+[A-Z]", sentence[mention.end : end]):
+        phrase = _phrase_after(sentence[mention.end : end])  # "... to A and over M shares to B"
+    if phrase is None and mention.recipient_before:
+        phrase = _lead_to_phrase(lead)
     if phrase is None and mention.recipient_before:
         phrase = _subject_phrase(_AWARD_TAIL.sub("", lead))
     phrase = phrase or _phrase_after(sentence[mention.end : end])
