@@ -38,7 +38,7 @@ FUTURE = re.compile(
     r"(?i)\b(?:will|may|would|shall|can|could|might|must|intends?\s+to|proposes?\s+to|plans?\s+to"
     r"|expects?\s+to|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+"
     r"(?:be\s+|that\s+\w+\s+be\s+)?(?:grant|award|issu|receiv|allot)\w*"
-    r"|\bto\s+be\s+(?:granted|awarded|issued)\b"
+    r"|\bto\s+be\s+(?:granted|awarded|issued|made)\b|\b(?:entitled|eligible)\s+to\s+(?:receive|be)\b"
     r"|\bproposed\s+(?:grant|issue|issuance|allotment|award)"
     r"|(?<!pleased\s)(?<!proud\s)(?<!happy\s)\bto\s+(?:grant|issue|award|allot|allocate)\s+(?!of\b)"
     r"|^\W*that\b[\s,]|\bhereby\s+approves?\b|\bapproval\s+is\s+given\b"
@@ -55,7 +55,7 @@ NEGATIVE = re.compile(
     r"|interest\s+in\s+the|not\s+(?:be\s+)?(?:receive|received|granted|grant|eligible)"
     r"|no\s+(?:stock\s+|deferred\s+share\s+units?|restricted\s+share\s+units?|\w+\s+)?"
     r"(?:options|units|rsus|dsus)\s+(?:were|was|have|has)|no\s+(?:stock\s+)?options"
-    r"|surrender\w*|in\s+exchange\s+for|option\s+agreement|options?\s+to\s+(?:acquire|earn)\s+"
+    r"|surrender\w*|in\s+exchange\s+for|exchanged\s+for|option\s+agreement|options?\s+to\s+(?:acquire|earn)\s+"
     r"(?:an?\s+|up\s+to\s+|a\s+)?(?:further\s+)?(?:\d|undivided|interest)|option\s+or\s+sale"
     r"|available\s+for\s+option|permits?\b"
     # financing terms: an over-allotment or agents' option, securities sold for proceeds
@@ -119,6 +119,10 @@ REFERENCE = re.compile(
 # it twice).
 RECAP = re.compile(
     r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
+    # an earlier grant told about a person or an award: "who was granted", "previously granted"
+    r"|(?<!of\s)\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:previously\s+)?"
+    r"(?:granted|awarded|issued)\b|\bhad\s+(?:previously\s+)?been\s+(?:granted|awarded|issued)\b"
+    r"|\bpreviously\s+(?:granted|awarded|issued)\b"
     r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b"
 )
 TABLE_OPENER = re.compile(
