@@ -101,6 +101,8 @@ class FrameReader(TableFrames):
         if not (self.by_security or self.grant_heading or cues.GRANT_VERB.search(sentence)):
             return  # no grant wording and no open frame to fill: nothing to read
         self.negative_lead = False
+        if cues.GRANT_VERB.search(sentence):  # "the grant of options to Ms Kira Obi. Ms Obi ..."
+            self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         if self._open_table(sentence) or self._event(sentence):
             return
         if cues.SAME_TERMS.search(sentence):
