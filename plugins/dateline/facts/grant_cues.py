@@ -15,9 +15,9 @@ from dateline.facts.milestones import find_dates
 
 GRANT_VERB = re.compile(
     r"(?i)\b(?:grant(?:ed|ing|s)?|award(?:ed|ing|s)?|issu(?:ed|ance|ing)|received|receives"
-    r"|allocat(?:ed|ion)|allott?(?:ed|ment)|issue\s+of)\b"
+    r"|allocat(?:ed|ion)|allott?(?:ed|ment)|issue\s+of"
     # "the Compensation Committee approved non-statutory stock options to purchase N shares"
-    r"|\bapproved\s+(?:[\w-]+\s+){0,3}?(?:stock\s+|share\s+)?options\s+to\s+(?:purchase|acquire)\b"
+    r"|approved\s+(?:[\w-]+\s+){0,3}?(?:stock\s+|share\s+)?options\s+to\s+(?:purchase|acquire))\b"
 )
 WEAK_VERB = re.compile(r"(?i)\b(?:were|was|have\s+been|has\s+been)\s+\w+ed\b|\b\w+ed\s+to\b")
 GRANT_HEADING = re.compile(
@@ -38,11 +38,28 @@ FUTURE = re.compile(
     r"(?i)\b(?:will|may|would|shall|can|could|might|must|intends?\s+to|proposes?\s+to|plans?\s+to"
     r"|expects?\s+to|expected\s+to|is\s+to|are\s+to|recommend\w*)\s+"
     r"(?:be\s+|that\s+\w+\s+be\s+)?(?:grant|award|issu|receiv|allot)\w*"
-    r"|\bto\s+be\s+(?:granted|awarded|issued|made)\b|\b(?:entitled|eligible)\s+to\s+(?:receive|be)\b"
-    r"|\bproposed\s+(?:grant|issue|issuance|allotment|award)"
-    r"|(?<!pleased\s)(?<!proud\s)(?<!happy\s)\bto\s+(?:grant|issue|award|allot|allocate)\s+(?!of\b)"
-    r"|^\W*that\b[\s,]|\bhereby\s+approves?\b|\bapproval\s+is\s+given\b"
+    r"|\bto\s+(?:be\s+(?:granted|awarded|issued|made)\b"
+    r"|(?:grant|issue|award|allot|allocate)\s+(?!of\b))"
 )
+# Rarer proposal wording, read only when one of its words is in the sentence (for speed).
+_PROPOSAL = re.compile(
+    r"(?i)^\W*that\b[\s,]|\b(?:proposed\s+(?:grant|issue|issuance|allotment|award)"
+    r"|hereby\s+approves?\b|approval\s+is\s+given\b|(?:entitled|eligible)\s+to\s+(?:receive|be)\b)"
+)
+_PROPOSAL_WORDS = ("proposed", "hereby", "approval is", "entitled", "eligible", "that")
+_PLEASED = re.compile(r"(?i)\b(?:pleased|proud|happy)\s+$")
+
+
+def is_planned(sentence: str) -> bool:
+    """The grant is planned, possible or proposed, not done (FUTURE, or a proposal)."""
+    for found in FUTURE.finditer(sentence):
+        if found.group(0)[:3].lower() == "to " and _PLEASED.search(
+            sentence[max(0, found.start() - 10) : found.start()]
+        ):
+            continue  # "is pleased to grant": done
+        return True
+    lowered = sentence.lower()
+    return any(word in lowered for word in _PROPOSAL_WORDS) and bool(_PROPOSAL.search(sentence))
 NEGATIVE = re.compile(
     r"(?i)\b(?:cancel\w*|forfeit\w*|expired|terminat\w*|remains?\s+available|available\s+for"
     r"|available\s+under|reserved\s+for|outstanding|holds?(?!\s+period)|(?<!meeting\s)held"
@@ -57,9 +74,14 @@ NEGATIVE = re.compile(
     r"(?:options|units|rsus|dsus)\s+(?:were|was|have|has)|no\s+(?:stock\s+)?options"
     r"|surrender\w*|in\s+exchange\s+for|exchanged\s+for|option\s+agreement|options?\s+to\s+(?:acquire|earn)\s+"
     r"(?:an?\s+|up\s+to\s+|a\s+)?(?:further\s+)?(?:\d|undivided|interest)|option\s+or\s+sale"
-    r"|available\s+for\s+option|permits?\b"
+    r"|available\s+for\s+option|permits?\b)\b"
+)
+# Not an award, read only for sentences with grant wording (kept apart from NEGATIVE, which
+# every sentence about securities meets, for speed):
+NOT_AN_AWARD = re.compile(
+    r"(?i)\b(?:"
     # financing terms: an over-allotment or agents' option, securities sold for proceeds
-    r"|over-?allotment|greenshoe|increase\s+the\s+size\s+of\s+the\s+offering|gross\s+proceeds"
+    r"over-?allotment|greenshoe|increase\s+the\s+size\s+of\s+the\s+offering|gross\s+proceeds"
     r"|per\s+special\s+warrant|commence\s+trading"
     # changes to existing awards: lapsed, vested and converted, settled or redeemed
     r"|laps(?:ed|es|ing)|(?:were|was|been|being)\s+(?:redeemed|settled|converted)|redemption\s+of"
@@ -69,7 +91,7 @@ NEGATIVE = re.compile(
     r"|(?:allows?|provides?|permits?)\s+for\s+the\s+(?:grant|issu)|on[- ]market"
     r"|in\s+the\s+open\s+market|reinvestment\s+of\s+dividends|dividend\s+reinvestment"
     # a consolidation or split restates the options outstanding
-    r"|consolidation|reverse\s+(?:stock\s+)?split|adjusted\s+(?:on|by|in)\b)\b"
+    r"|consolidation|reverse\s+(?:stock\s+)?split|adjusted\s+(?:on|by|in))\b"
 )
 SECURITY_WORDS = (
     "option",
@@ -120,7 +142,7 @@ REFERENCE = re.compile(
 RECAP = re.compile(
     r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
     # an earlier grant told about a person or an award: "who was granted", "previously granted"
-    r"|(?<!of\s)\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:previously\s+)?"
+    r"|\b(?=wh)(?<!of\s)(?:who|which)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:previously\s+)?"
     r"(?:granted|awarded|issued)\b|\bhad\s+(?:previously\s+)?been\s+(?:granted|awarded|issued)\b"
     r"|\bpreviously\s+(?:granted|awarded|issued)\b"
     r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b"
@@ -159,10 +181,15 @@ _NOT_WHEN_GRANTED = re.compile(
 )
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def is_background(sentence: str, release: datetime.date | None) -> bool:
     """The sentence dates its grant two or more years before the release."""
-    if release is None:
-        return False
+    if release is None or not any(
+        int(year) <= release.year - 2 for year in _YEAR.findall(sentence)
+    ):
+        return False  # no year old enough: no dates to read
     for found in find_dates(sentence, release):
         year = int(found.value[:4])
         if year <= release.year - 2 and not _NOT_WHEN_GRANTED.search(sentence[: found.start]):

@@ -14,7 +14,7 @@ from dateline.facts import grant_cues as cues
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_parties as parties
 from dateline.facts import grant_slots as slots
-from dateline.facts.grant_table_frames import TableFrames
+from dateline.facts.grant_table_frames import TableFrames, sentence_mentions
 from dateline.facts.sentences import Block, looks_like_heading, split_sentences
 
 
@@ -46,7 +46,7 @@ class FrameReader(TableFrames):
         )
         self.negative_lead = False  # the last sentence about securities was not news
         self.negative_list = False  # it ended in a colon: the next paragraph is its list
-        self.lead_party = (None, None)  # whom a grant sentence with no number named
+        self.lead_sentence = None  # a grant sentence with no number, for whom it names
 
     def _party_named(self, sentence: str) -> tuple[str | None, str | None]:
         """(recipient, role) of a grant sentence with no number ("granted inducement awards to
@@ -101,8 +101,6 @@ class FrameReader(TableFrames):
         if not (self.by_security or self.grant_heading or cues.GRANT_VERB.search(sentence)):
             return  # no grant wording and no open frame to fill: nothing to read
         self.negative_lead = False
-        if cues.GRANT_VERB.search(sentence):  # "the grant of options to Ms Kira Obi. Ms Obi ..."
-            self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         if self._open_table(sentence) or self._event(sentence):
             return
         if cues.SAME_TERMS.search(sentence):
@@ -116,26 +114,28 @@ class FrameReader(TableFrames):
         """Open a frame when the sentence announces grants; False when it does not."""
         if (
             not self._is_grant_wording(sentence)
-            or cues.FUTURE.search(sentence)
+            or cues.is_planned(sentence)
             or cues.RECAP.search(sentence)
+            or cues.NOT_AN_AWARD.search(sentence)
             or cues.is_background(sentence, self.release_date)
         ):
             return False
         pending = self.table["template"] if self.table and self.table["header"] is None else None
         default = pending["security"] if pending else None
-        mentions = [m for m in gm.mentions(sentence, default) if gm.is_award(sentence, m)]
+        mentions = [m for m in sentence_mentions(sentence, default) if gm.is_award(sentence, m)]
         if not mentions:
-            self.lead_party = self._party_named(sentence)
+            self.lead_sentence = sentence  # read only if the next sentence needs its party
             return False
         if self._restates(sentence, mentions):
             return False
         self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         grants = self._grants_of(sentence, mentions)
-        if cues.REFERENCE.match(sentence) or cues.PRONOUN.match(sentence):
+        lead, self.lead_sentence = self.lead_sentence, None
+        if lead and (cues.REFERENCE.match(sentence) or cues.PRONOUN.match(sentence)):
+            party = self._party_named(lead)
             for grant in grants:  # "granted inducement awards to four new employees. The
                 if not (grant["recipient"] or grant["role"]):  # awards consist of ..."
-                    grant["recipient"], grant["role"] = self.lead_party
-        self.lead_party = (None, None)
+                    grant["recipient"], grant["role"] = party
         listed = self.listed_grants(sentence, grants[0], mentions[0].number)
         grants = listed or grants  # "options over N shares as follows: A to X; B to Y; ..."
         slots.distribute(grants, sentence, mentions, self.release_date, self.dollar)

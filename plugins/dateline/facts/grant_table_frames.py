@@ -8,6 +8,7 @@ an aggregate or a listed total once its parts add up to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dateline.facts import asx_forms as forms
 from dateline.facts import grant_cues as cues
@@ -63,6 +64,13 @@ def colon_items(sentence: str) -> list[tuple[str, int]]:
     return items if len(items) > 1 else []
 
 
+@lru_cache(maxsize=64)
+def sentence_mentions(sentence: str, default: str | None = None) -> tuple[gm.Mention, ...]:
+    """`grant_mentions.mentions`, read once per sentence (the table opener and the event both
+    ask; mentions are frozen)."""
+    return tuple(gm.mentions(sentence, default))
+
+
 class TableFrames:
     """The table, list and form half of the frame reader."""
 
@@ -94,6 +102,8 @@ class TableFrames:
         """A notice's labelled lines ("Number issued: 310,000 performance rights", "Date of
         issue: 14 August 2025") give the number of the grant an opening sentence named without
         one ("gives notice of the issue of performance rights to its CEO, A"), and its date."""
+        if ":" not in text:
+            return False  # a label ends in a colon (rows are joined with one)
         pending = self.table["template"] if self.table and self.table["header"] is None else None
         found = _LABELLED_NUMBER.search(text)
         if pending is not None and found:
@@ -215,8 +225,9 @@ class TableFrames:
         terms, which every row shares."""
         if (
             not cues.GRANT_VERB.search(sentence)
-            or cues.FUTURE.search(sentence)
-            or gm.mentions(sentence)
+            or cues.is_planned(sentence)
+            or cues.NOT_AN_AWARD.search(sentence)
+            or sentence_mentions(sentence)
         ):
             return False
         if cues.REFERENCE.match(sentence) or cues.PRONOUN.match(sentence):
@@ -225,6 +236,8 @@ class TableFrames:
         if not noun:
             return False
         security = gm.noun_kind(noun.group("noun")) or "option"
+        # "the grant of options to Ms Kira Obi": known, so a later "Ms Obi" is her
+        self.names.extend(n for n in parties.person_names(sentence) if n not in self.names)
         attributes = slots.attributes(sentence, self.release_date, self.dollar)
         pending = self.table["template"] if self.table and self.table["header"] is None else None
         if pending and pending["security"] == security:
