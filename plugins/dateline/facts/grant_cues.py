@@ -141,9 +141,9 @@ REFERENCE = re.compile(
 # it twice).
 RECAP = re.compile(
     r"(?i)\bas\s+(?:previously\s+)?(?:announced|disclosed|reported)\b"
-    # an earlier grant told about a person or an award: "who was granted", "previously granted"
-    r"|\b(?=wh)(?<!of\s)(?:who|which)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:previously\s+)?"
-    r"(?:granted|awarded|issued)\b|\bhad\s+(?:previously\s+)?been\s+(?:granted|awarded|issued)\b"
+    # an earlier grant: "had been granted", "previously granted" ("A, who was granted N options
+    # upon joining the board" is often this release's grant: the seed)
+    r"|\bhad\s+(?:previously\s+)?been\s+(?:granted|awarded|issued)\b"
     r"|\bpreviously\s+(?:granted|awarded|issued)\b"
     r"|\b(?:news\s+release|press\s+release)\s+(?:dated|of)\b"
 )
