@@ -27,7 +27,10 @@ from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_terms as terms
 from dateline.facts.milestones import find_dates
 
-_FORM_START = re.compile(r"(?i)^\s*appendix\s+3[gb]\b")
+# The form's first line; with the title "Appendix 3G ..." kept out of the body, its first part.
+_FORM_START = re.compile(
+    r"(?i)^\s*appendix\s+3[gb]\b|^\s*part\s+1\s*[-–:]\s*entity\s+and\s+announcement\s+details"
+)
 _QUESTION = re.compile(
     r"(?i)^\s*(?:part\s+\d+[a-z]?\s*(?:[-–:]\s*)?|\d{1,2}(?:\.\d{1,2})*[a-z]?\s+)"
 )
@@ -68,6 +71,11 @@ def form_grant(text: str, release: datetime.date | None, dollar: str | None) -> 
     issued = _answer_dates(_ISSUE_DATE, text, release)
     found["grant_date"] = issued[0] if issued else None
     return found
+
+
+def issue_dates(text: str, release: datetime.date | None) -> list[str]:
+    """The full dates written right after an issue-date label ("Date of issue: 14 August 2025")."""
+    return _answer_dates(_ISSUE_DATE, text, release)
 
 
 def _answer_dates(label: re.Pattern, text: str, release: datetime.date | None) -> list[str]:

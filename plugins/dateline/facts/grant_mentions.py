@@ -44,7 +44,7 @@ SECURITIES: list[tuple[str, str]] = [
             r"|conditional\s+awards?"
         ),
     ),
-    ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?"),
+    ("rsu", r"restricted\s+(?:share|stock)\s+units?|RSUs?|(?:share|service)\s+rights"),
     ("dsu", r"deferred\s+(?:share|stock)\s+units?|DSUs?"),
     ("sar", r"(?:stock|share)\s+appreciation\s+rights?|SARs?"),
     (
@@ -156,7 +156,12 @@ def _is_year(sentence: str, match: re.Match, number_text: str) -> bool:
     if not re.fullmatch(r"(?:19|20)\d{2}", number_text):
         return False
     at = sentence.find(number_text, match.start())
+    if _PLAN_YEAR.match(sentence, at + len(number_text)):
+        return True  # "under its 2012 Stock Option Plan": the plan's year
     return bool(_YEAR.search(sentence[max(0, at - 16) : at]))
+
+
+_PLAN_YEAR = re.compile(r"\s+(?:[A-Z][\w&'’-]*\s+){0,5}(?:Plan|Scheme)\b")
 
 
 # A plan's name says nothing of the award: options granted under a "Performance Share Plan"
@@ -269,9 +274,18 @@ def is_award(sentence: str, mention: Mention) -> bool:
     if _UNIT_WARRANT.search(sentence):
         return False
     words = sentence[max(0, mention.start - 5) : mention.end]
+    if _COMPENSATION_WARRANT.search(words):
+        return True
+    # warrants to a lender, a debenture holder or subscribers are the financing's terms
     return bool(
-        _COMPENSATION_WARRANT.search(words) or re.match(r"\s+to\s+[A-Z]", sentence[mention.end :])
+        re.match(r"\s+to\s+[A-Z]", sentence[mention.end :]) and not _FINANCING.search(sentence)
     )
+
+
+_FINANCING = re.compile(
+    r"(?i)\b(?:lenders?|loans?|debentures?|credit\s+facility|promissory|bridge\s+financing"
+    r"|subscribers?|subscription|placees|noteholders?|convertible\s+notes?)\b"
+)
 
 
 # --- recipients ---------------------------------------------------------------------------
@@ -305,7 +319,11 @@ def recipients(sentence: str, mention: Mention, start: int, end: int, known: lis
     """(recipient, role) pairs for one mention; several for "each of A and B"."""
     each = bool(re.match(r"(?i)\s+to\s+each\s+of\b", sentence[mention.end : end]))
     lead = sentence[start : mention.start]
-    phrase = mention.between or (_lead_to_phrase(lead) if mention.recipient_before else None)
+    phrase = mention.between
+    if phrase is None and start and re.match(r"\s+to\s+[A-Z]", sentence[mention.end : end]):
+        phrase = _phrase_after(sentence[mention.end : end])  # "... to A and over M shares to B"
+    if phrase is None and mention.recipient_before:
+        phrase = _lead_to_phrase(lead)
     if phrase is None and mention.recipient_before:
         phrase = _subject_phrase(_AWARD_TAIL.sub("", lead))
     phrase = phrase or _phrase_after(sentence[mention.end : end])

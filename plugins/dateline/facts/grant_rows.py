@@ -150,6 +150,11 @@ def _count(cell: str) -> int | None:
     return None
 
 
+def person_cell(cell: str) -> tuple[str | None, str | None]:
+    """The person and role one cell (or list item) names."""
+    return _person(cell)
+
+
 def _person(cell: str) -> tuple[str | None, str | None]:
     """ "Mr Joel Harker" is Joel Harker; "Oren Castell (CEO)", "Jane Roe, Director" give a role."""
     text = _TITLE.sub("", cell.strip())
@@ -160,7 +165,28 @@ def _person(cell: str) -> tuple[str | None, str | None]:
     elif "," in text:
         text, rest = text.split(",", 1)
         role = parties.role_of(rest)
+    else:
+        text, role = _name_then_role(text)
     return (text.strip() or None), role
+
+
+# The words a title starts with: a name cell written on two lines ("Martin Greaves" over "Group
+# Chief Executive") reaches us as one line.
+_ROLE_START = re.compile(
+    r"(?i)^(?:group|chief|executive|non-executive|non|finance|financial|managing|chair\w*|director"
+    r"|president|vice|ceo|cfo|coo|cto|senior|head|general|independent|deputy|interim|joint"
+    r"|operations|technical|commercial|company|corporate|secretary|founder)$"
+)
+
+
+def _name_then_role(text: str) -> tuple[str, str | None]:
+    """ "Martin Greaves Group Chief Executive" is Martin Greaves, chief executive officer."""
+    words = text.split()
+    start = next((i for i, word in enumerate(words) if _ROLE_START.match(word)), len(words))
+    role = parties.role_of(" ".join(words[start:])) if start < len(words) else None
+    if start < 2 or role is None:
+        return text, None
+    return " ".join(words[:start]), role
 
 
 def _row_price(grant: dict, header, row, dollar) -> None:

@@ -210,6 +210,8 @@ _NOT_GRANT_DATE = re.compile(
     r"(?i)\b(?:expir\w*|until|vest\w*|lapse\w*|before|prior|between|and|ending|held|meeting"
     r"|end)\W*"
     r"(?:\w+\W+){0,2}$"
+    # "as approved by shareholders on 30 June 2020": the plan's date, not the grant's
+    r"|\b(?:approv|adopt|ratifi)\w*\s+by\s+(?:the\s+)?(?:\w+\s+){1,2}(?:on\s+)?$"
 )
 _TODAY = re.compile(
     r"(?i)\b(?:granted|awarded|issued|effective|dated|as\s+of|from)\s+(?:[\w,]+\s+){0,5}?today\b"
