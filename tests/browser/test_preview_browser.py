@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_a11y import BLOCKING, axe_source, describe
 
 from dateline.build.preview_server import BuildId, start_server
 from sitebuild import build_site, serve
-from test_a11y import BLOCKING, axe_source, describe
 from test_preview import _preview
 
 DRAFT = "/releases/2024/northgate-draft-financing/"
