@@ -13,11 +13,13 @@ import argparse
 import datetime as dt
 import logging
 import sys
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from dateline.build.build import BuildFailed, build, command_overrides, load_settings
 from dateline.build.preview_server import BuildId, start_server
+from dateline.build.quickedit import Keeper, quick_page
 from dateline.errors import DatelineError
 
 logger = logging.getLogger(__name__)
@@ -99,14 +101,35 @@ def run(args) -> int:
 
     overrides = serve_overrides(args)
     settings = load_settings(args.settings, overrides)
-    build_id = BuildId()
-    rebuild(args.settings, overrides)
+    final = Path(settings["OUTPUT_PATH"])
+    build_id, keeper = BuildId(), Keeper(final)
+    keeper.settle(rebuild(args.settings, overrides))
     if not args.no_server:
-        start_server(Path(settings["OUTPUT_PATH"]), args.bind, args.port, build_id)
+        start_server(final, args.bind, args.port, build_id)
     watched = [settings["PATH"], settings["THEME"], str(Path(args.settings).resolve())]
     logger.info("dateline: watching %s for changes (Ctrl-C to stop)", ", ".join(watched))
     for changes in watch(*watched, debounce=50, step=20):
-        logger.info("dateline: %d change(s); rebuilding", len(changes))
-        if rebuild(args.settings, overrides):
-            build_id.bump()
+        on_change({path for _, path in changes}, args.settings, overrides, keeper, build_id)
     return 0
+
+
+def on_change(paths: set[str], settings_file: str, overrides: dict, keeper: Keeper,
+              build_id: BuildId) -> None:
+    """One release edited: its page first (`quickedit`), the tab reloads; then the full
+    atomic build, and the tab reloads again once it is in place."""
+    started = time.perf_counter()
+    try:
+        page = quick_page(keeper.last, paths)
+    except Exception as failure:  # the full build below reports whatever this was
+        logger.debug("dateline: fast path skipped: %r", failure)
+        page = None
+    if page is not None:
+        build_id.bump()
+        logger.info("dateline: %s updated in %.2f s; rebuilding the rest", page,
+                    time.perf_counter() - started)
+    else:
+        logger.info("dateline: %d change(s); rebuilding", len(paths))
+    succeeded = rebuild(settings_file, overrides)
+    keeper.settle(succeeded)
+    if succeeded:
+        build_id.bump()

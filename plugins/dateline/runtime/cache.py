@@ -66,7 +66,7 @@ MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
     "search.hook", "search.process", "search.export", "search.follow", "search.index",
     "search.postings", "search.schema", "search.writer", "search.fold", "search.correct",
     "search.assets",
-    "build.devserver", "build.preview_server", "content.links",
+    "build.devserver", "build.preview_server", "build.quickedit", "content.links",
 ))
 
 
