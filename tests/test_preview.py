@@ -80,6 +80,8 @@ def _get(url):
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+    except urllib.error.URLError:  # not listening yet
+        return 0, ""
 
 
 @pytest.fixture
@@ -110,3 +112,63 @@ def test_the_server_alone_adds_live_reload_and_reports_each_build(served):
     build_id.bump()
     assert _get(base + "/__dateline/build-id") == (200, "1")
     _assert_public_only(output)  # no built file holds the script
+
+
+def _serve(tiny_site, tmp_path, *options):
+    import socket
+    import subprocess
+    import sys
+
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                    "from pelicanconf import *  # noqa\n"
+                    f"PATH = {str(tiny_site)!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n"
+                    f"THEME = {str(ROOT / 'theme')!r}\n"
+                    f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dateline.commands.cli", "serve", "-s", str(conf),
+         "-o", str(tmp_path / "out"), "-p", str(port), *options],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return server, f"http://localhost:{port}"
+
+
+def _until(check, what, server, limit=120.0):
+    import time
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        assert server.poll() is None, server.stderr.read()
+        time.sleep(0.05)
+    raise AssertionError(f"{what} never happened")
+
+
+def test_dateline_serve_shows_an_edit_then_builds_and_reloads_twice(tiny_site, tmp_path):
+    server, base = _serve(tiny_site, tmp_path, "--drafts")
+    try:
+        draft_url = base + "/releases/2024/northgate-draft-financing/"
+        _until(lambda: _get(draft_url)[0] == 200, "the first build", server)
+        assert "DRAFT: not published" in _get(draft_url)[1]
+        assert not (tmp_path / "out").exists() and (tmp_path / "out-preview").is_dir()
+        assert _get(base + "/missing/")[0] == 404
+        start = int(_get(base + "/__dateline/build-id")[1])
+        path = tiny_site / "releases/2024/2024-06-12-northgate-drilling-results.md"
+        path.write_text(path.read_text().replace("The Company", "Zebrafinchedit: the Company"))
+        page = base + "/releases/2024/northgate-drilling-results/"
+        _until(lambda: "Zebrafinchedit" in _get(page)[1], "the edit shown", server)
+        _until(lambda: int(_get(base + "/__dateline/build-id")[1]) >= start + 2,
+               "the fast page and the full build both announced", server)
+        _until(lambda: _search_has(tmp_path / "out-preview", "zebrafinchedit"), "search updated", server)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _search_has(folder, word):
+    return any(word in p.read_text(errors="replace").lower()
+               for p in (folder / "search").rglob("*.json"))

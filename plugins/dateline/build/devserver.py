@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import logging
 import sys
+import threading
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -102,34 +103,66 @@ def run(args) -> int:
     overrides = serve_overrides(args)
     settings = load_settings(args.settings, overrides)
     final = Path(settings["OUTPUT_PATH"])
-    build_id, keeper = BuildId(), Keeper(final)
+    keeper = Keeper(final)
     keeper.settle(rebuild(args.settings, overrides))
+    previewer = Previewer(keeper, BuildId())
     if not args.no_server:
-        start_server(final, args.bind, args.port, build_id)
+        start_server(final, args.bind, args.port, previewer.build_id)
     watched = [settings["PATH"], settings["THEME"], str(Path(args.settings).resolve())]
     logger.info("dateline: watching %s for changes (Ctrl-C to stop)", ", ".join(watched))
-    for changes in watch(*watched, debounce=50, step=20):
-        on_change({path for _, path in changes}, args.settings, overrides, keeper, build_id)
-    return 0
+
+    def watching():
+        for changes in watch(*watched, debounce=50, step=20):
+            previewer.changed({path for _, path in changes})
+
+    threading.Thread(target=watching, daemon=True, name="dateline-watch").start()
+    while True:  # builds stay on the main thread (Pelican, forked workers); saves never wait
+        previewer.next_batch()
+        previewer.built(rebuild(args.settings, overrides))
 
 
-def on_change(paths: set[str], settings_file: str, overrides: dict, keeper: Keeper,
-              build_id: BuildId) -> None:
-    """One release edited: its page first (`quickedit`), the tab reloads; then the full
-    atomic build, and the tab reloads again once it is in place."""
-    started = time.perf_counter()
-    try:
-        page = quick_page(keeper.last, paths)
-    except Exception as failure:  # the full build below reports whatever this was
-        logger.debug("dateline: fast path skipped: %r", failure)
-        page = None
-    if page is not None:
-        build_id.bump()
-        logger.info("dateline: %s updated in %.2f s; rebuilding the rest", page,
-                    time.perf_counter() - started)
-    else:
-        logger.info("dateline: %d change(s); rebuilding", len(paths))
-    succeeded = rebuild(settings_file, overrides)
-    keeper.settle(succeeded)
-    if succeeded:
-        build_id.bump()
+class Previewer:
+    """Between the watcher (a thread) and the builds (the main thread).
+
+    Each save shows at once what it can (`quickedit.quick_page`: one edited release's page)
+    and queues a full build; saves during a build are shown the same way and build next.
+    The open tab reloads for each page shown and for each build put in place."""
+
+    def __init__(self, keeper: Keeper, build_id: BuildId):
+        self.keeper, self.build_id = keeper, build_id
+        self._ready = threading.Condition()
+        self._pending: set[str] = set()
+
+    def changed(self, paths: set[str]) -> None:
+        with self._ready:
+            self._show(paths)
+            self._pending |= paths
+            self._ready.notify()
+
+    def next_batch(self) -> set[str]:
+        with self._ready:
+            while not self._pending:
+                self._ready.wait()
+            batch, self._pending = self._pending, set()
+        logger.info("dateline: %d change(s); rebuilding", len(batch))
+        return batch
+
+    def built(self, succeeded: bool) -> None:
+        with self._ready:
+            self.keeper.settle(succeeded)
+            if succeeded and self._pending:
+                self._show(self._pending)  # saved during the build: keep them on show
+            if succeeded:
+                self.build_id.bump()
+
+    def _show(self, paths: set[str]) -> None:
+        started = time.perf_counter()
+        try:
+            page = quick_page(self.keeper.last, paths)
+        except Exception as failure:  # the full build that follows reports whatever it was
+            logger.debug("dateline: fast path skipped: %r", failure)
+            return
+        if page is not None:
+            self.build_id.bump()
+            logger.info("dateline: %s shown in %.2f s; the full rebuild follows", page,
+                        time.perf_counter() - started)

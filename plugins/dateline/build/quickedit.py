@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.readers import default_metadata, parse_path_metadata, path_metadata
-from pelican.writers import Writer
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
 from dateline.build import releases
 from dateline.content import publishing
@@ -35,7 +34,6 @@ from dateline.content.publishing import build_time
 from dateline.content.reader import ReleaseReader
 from dateline.content.validate import issuer_key_problems
 from dateline.runtime import run as build_run
-from dateline.runtime.buildlock import build_lock
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +93,7 @@ def quick_page(last: LastBuild | None, changed: set[str]) -> Path | None:
     new.previous_release, new.next_release = old.previous_release, old.next_release
     if publishing.is_preview(settings):
         new.preview_notice = publishing.preview_notice(new, _clock())
-    with build_lock(Path(settings["CACHE_PATH"])):
-        return _write(last, new)
+    return _write(last, new)
 
 
 def _read(last: LastBuild, path: str, old):
@@ -124,25 +121,29 @@ def _read(last: LastBuild, path: str, old):
 
 
 def _write(last: LastBuild, article) -> Path:
-    """Render into a scratch folder beside the output, then replace the one live file (a new
-    inode: the last build's hard-linked files are never written through)."""
+    """Render as Pelican's `Writer.write_file` renders a release page (the same local
+    context), into a scratch file beside the output, then replace the one live file: a new
+    inode, so the last build's hard-linked files are never written through. No
+    content_written signal: the sitemap and progress bars of a build running meanwhile
+    must not count this page."""
     generator = last.generator
-    scratch = last.final.parent / f".{last.final.name}.quick-{os.getpid()}"
-    shutil.rmtree(scratch, ignore_errors=True)
+    name = article.save_as
+    local = generator.context.copy()
+    local["localsiteurl"] = local.get("localsiteurl", None)
+    if generator.settings["RELATIVE_URLS"]:
+        local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+    local["output_file"] = name
+    local.update(article=article, category=getattr(article, "category", None),
+                 url=article.url, blog=True)
+    html = generator.get_template(article.template).render(local)
+    target = Path(sanitised_join(str(last.final), name))
+    scratch = target.with_name(f".{target.name}.quick-{os.getpid()}")
     try:
-        writer = Writer(str(scratch), settings=generator.settings)
-        with signals.content_written.muted():  # the sitemap and progress bars must not count it
-            writer.write_file(article.save_as, generator.get_template(article.template),
-                              generator.context, relative_urls=generator.settings["RELATIVE_URLS"],
-                              override_output=hasattr(article, "override_save_as"),
-                              article=article, category=getattr(article, "category", None),
-                              url=article.url,
-                              blog=True)
-        target = last.final / article.save_as
-        os.replace(scratch / article.save_as, target)
-        return target
+        scratch.write_text(html, encoding="utf-8")
+        os.replace(scratch, target)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.unlink(missing_ok=True)
+    return target
 
 
 def _clock():
