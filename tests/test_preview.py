@@ -163,7 +163,8 @@ def test_dateline_serve_shows_an_edit_then_builds_and_reloads_twice(tiny_site, t
         _until(lambda: "Zebrafinchedit" in _get(page)[1], "the edit shown", server)
         _until(lambda: int(_get(base + "/__dateline/build-id")[1]) >= start + 2,
                "the fast page and the full build both announced", server)
-        _until(lambda: _search_has(tmp_path / "out-preview", "zebrafinchedit"), "search updated", server)
+        _until(lambda: _search_has(tmp_path / "out-preview", "zebrafinchedit"),
+               "search updated", server)
     finally:
         server.terminate()
         server.wait(timeout=30)
