@@ -7,6 +7,8 @@ For each corpus size (1,000 quick; 10,000 headline) it measures, in one run:
   Dateline's full build);
 - Dateline's time in validation, extraction, disclaimers, search indexing and export;
 - peak memory;
+- the dev server's edit preview: save one release -> the served page has the new text
+  (bench/preview.py; `dateline serve` in its own process, a few edits, the median);
 and then runs `make bench-search` (Pagefind beside Dateline) on its own sites.
 
 Every build runs in a fresh interpreter (bench/measure.py). The table is
@@ -110,7 +112,11 @@ def run_size(count: int) -> dict:
     print(f"  plain Pelican full build: {plain['seconds']:.1f} s", flush=True)
     rows = dateline_rows(content, base)
     print(f"  Dateline full build: {rows['full']['seconds']:.1f} s", flush=True)
-    return {"releases": count, "pelican": plain, "dateline": rows}
+    from bench.preview import measure_preview
+
+    preview = measure_preview(content, base, pick_release(content), EDIT_MARK)
+    print(f"  dev server, save -> served page: {preview['median']:.2f} s", flush=True)
+    return {"releases": count, "pelican": plain, "dateline": rows, "preview": preview}
 
 
 def table(results: list[dict]) -> str:
@@ -136,6 +142,10 @@ def table(results: list[dict]) -> str:
             seconds = rows[name]["seconds"]
             lines.append(f"  {'Dateline rebuild, ' + label:34} {seconds:8.1f}"
                          f" {seconds / full:8.0%} of full")
+        if "preview" in result:
+            edits = ", ".join(f"{s:.2f}" for s in result["preview"]["edits"])
+            lines.append(f"  {'dev server, save -> served page':34} "
+                         f"{result['preview']['median']:8.2f}   median of {edits} s")
         phases = rows["full"]["phases"]
         shown = ("validate", "read", "disclaimers", "extraction", "search index", "search export",
                  "search wait")
