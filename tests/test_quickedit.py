@@ -70,3 +70,19 @@ def test_a_failed_build_keeps_the_last_good_one(kept):
     assert keeper.last is last
     path = _edit(content, "The Company expects", "Still fast: the Company expects")
     assert quick_page(keeper.last, {path}) == output / PAGE
+
+
+def test_the_dev_servers_first_build_runs_pelican_even_when_up_to_date(tiny_site, tmp_path):
+    from dateline.build.build import build
+    from sitebuild import ROOT, site_settings
+
+    output = tmp_path / "out"
+    build_site(tiny_site, output)
+    keeper = Keeper(output)
+    build_site(tiny_site, output)  # nothing changed: Pelican does not run, nothing to keep
+    keeper.settle(True)
+    assert keeper.last is None
+    build(str(ROOT / "pelicanconf.py"), site_settings(tiny_site, output, tmp_path / "cache"),
+          run_pelican=True)
+    keeper.settle(True)
+    assert keeper.last is not None and keeper.last.article(str(tiny_site / RELEASE)) is not None

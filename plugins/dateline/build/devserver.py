@@ -85,10 +85,10 @@ def preview_overrides(settings: dict, drafts: bool, now: dt.datetime | None) -> 
     }
 
 
-def rebuild(settings_file: str, overrides: dict) -> bool:
+def rebuild(settings_file: str, overrides: dict, run_pelican: bool = False) -> bool:
     """One atomic build; problems are printed, never raised."""
     try:
-        build(settings_file, overrides)
+        build(settings_file, overrides, run_pelican)
         return True
     except DatelineError as error:
         print(error.render(), file=sys.stderr)
@@ -104,7 +104,7 @@ def run(args) -> int:
     settings = load_settings(args.settings, overrides)
     final = Path(settings["OUTPUT_PATH"])
     keeper = Keeper(final)
-    keeper.settle(rebuild(args.settings, overrides))
+    keeper.settle(rebuild(args.settings, overrides, run_pelican=True))  # keep its generator
     previewer = Previewer(keeper, BuildId())
     if not args.no_server:
         start_server(final, args.bind, args.port, previewer.build_id)
