@@ -11,7 +11,6 @@ bar (issue 17 item 3): under 1 s at 1k releases, under 3 s at 10k.
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -23,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITS = 3
+FIRST_BUILD_TIMEOUT = 3600.0  # a cold 10k build on a loaded 2-core machine
 TIMEOUT = 600.0
 
 
@@ -73,9 +73,7 @@ def _wait_for(url: str, text: str, limit: float) -> float:
 def measure_preview(content: Path, base: Path, release: Path, mark: str) -> dict:
     """Seconds from save to served page for EDITS body edits of `release` (median, each)."""
     port = _free_port()
-    output = base / "preview-output"
-    shutil.rmtree(output, ignore_errors=True)
-    shutil.rmtree(base / "preview-cache", ignore_errors=True)
+    output = base / "preview-output"  # kept with its cache between runs, as a dev server's is
     command = [sys.executable, "-m", "dateline.commands.cli", "-q", "serve",
                "-s", str(_settings(content, base)), "-o", str(output), "-p", str(port)]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -83,7 +81,7 @@ def measure_preview(content: Path, base: Path, release: Path, mark: str) -> dict
     original = release.read_text(encoding="utf-8")
     url = f"http://localhost:{port}/{_url(release)}"
     try:
-        first = _wait_for(url, "</html>", TIMEOUT)
+        first = _wait_for(url, "</html>", FIRST_BUILD_TIMEOUT)
         time.sleep(1.0)  # let the watcher settle after the first build
         seconds = []
         for number in range(EDITS):
