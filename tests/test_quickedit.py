@@ -86,3 +86,21 @@ def test_the_dev_servers_first_build_runs_pelican_even_when_up_to_date(tiny_site
           run_pelican=True)
     keeper.settle(True)
     assert keeper.last is not None and keeper.last.article(str(tiny_site / RELEASE)) is not None
+
+
+def test_the_fast_page_matches_in_a_relative_preview_with_drafts(tiny_site, tmp_path):
+    """Relative links (RELATIVE=1) and a previewed draft, banner included."""
+    output = tmp_path / "out"
+    extra = {"RELATIVE_URLS": True, "SITEURL": "", "DATELINE": {"preview_drafts": True}}
+    keeper = Keeper(output)
+    build_site(tiny_site, output, **extra)
+    keeper.settle(True)
+    draft = tiny_site / "releases/2024/2024-10-01-northgate-draft-financing.md"
+    draft.write_text(draft.read_text().replace("Draft text", "Quick draft text"))
+    page = quick_page(keeper.last, {str(draft)})
+    assert page == output / "releases/2024/northgate-draft-financing/index.html"
+    fast = page.read_bytes()
+    assert b"Quick draft text" in fast and b"DRAFT: not published" in fast
+    assert b'href="../../../' in fast
+    build_site(tiny_site, output, **extra)
+    assert page.read_bytes() == fast
