@@ -173,3 +173,15 @@ def test_dateline_serve_shows_an_edit_then_builds_and_reloads_twice(tiny_site, t
 def _search_has(folder, word):
     return any(word in p.read_text(errors="replace").lower()
                for p in (folder / "search").rglob("*.json"))
+
+
+def test_an_undated_draft_is_left_out_of_a_drafts_preview(tiny_site, tmp_path):
+    undated = tiny_site / "releases/undated"
+    undated.mkdir()
+    (undated / "northgate-undated.md").write_text(
+        "---\ntitle: Northgate Undated Plan\nticker: \"TSXV: NGT\"\ntags: [plans]\n"
+        "status: draft\n---\n"
+        "An undated draft.\n")
+    preview = _preview(tiny_site, tmp_path / "out")
+    assert (preview / "releases/2024/northgate-draft-financing/index.html").is_file()
+    assert "Undated Plan" not in " ".join(_texts(preview).values())
