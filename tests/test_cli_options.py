@@ -9,7 +9,7 @@ from importlib import metadata
 
 import pytest
 
-from dateline.commands.cli import main, parse_arguments
+from dateline.commands.cli import parse_arguments
 from sitebuild import ROOT
 
 
@@ -44,18 +44,25 @@ def test_a_search_for_a_word_like_an_option_still_works_after_double_dash():
     assert args.quiet is True and args.query == "-v" and args.verbose is False
 
 
-def test_a_usage_mistake_exits_2_and_a_content_problem_exits_1(tiny_site, tmp_path, capsys):
-    with pytest.raises(SystemExit) as usage:
-        main(["build", "--no-such-option"])
-    assert usage.value.code == 2
+def _dateline(*argv, cwd=None):
+    """The command in its own process: its logging set-up stays out of this one."""
+    return subprocess.run([sys.executable, "-m", "dateline.commands.cli", *argv],
+                          capture_output=True, text=True, check=False, cwd=cwd)
+
+
+def test_a_usage_mistake_exits_2_and_a_content_problem_exits_1(tiny_site, tmp_path):
+    usage = _dateline("build", "--no-such-option")
+    assert usage.returncode == 2 and "unrecognized arguments" in usage.stderr
     settings = tmp_path / "conf.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
                         "from pelicanconf import *  # noqa\n"
                         f"PATH = {str(tiny_site)!r}\nCACHE_PATH = {str(tmp_path / 'c')!r}\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\n"
+                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
                         "TIMEZONE = 'Mars/Base'\n")
-    assert main(["check", "-s", str(settings), "--no-report", "-q"]) == 1
-    err = capsys.readouterr().err
-    assert "TIMEZONE" in err and "Traceback" not in err
+    problem = _dateline("check", "-s", str(settings), "--no-report", "-q", cwd=tmp_path)
+    assert problem.returncode == 1
+    assert "TIMEZONE" in problem.stderr and "Traceback" not in problem.stderr
 
 
 def test_the_exit_statuses_are_documented_in_help_and_readme():
