@@ -22,6 +22,13 @@ DEBUG ?= 0
 ifeq ($(DEBUG), 1)
 	DATELINEOPTS += -D
 endif
+DRAFTS ?= 0
+ifeq ($(DRAFTS), 1)
+	SERVEOPTS += --drafts
+endif
+ifneq ($(NOW),)
+	SERVEOPTS += --now $(NOW)
+endif
 RELATIVE ?= 0
 ifeq ($(RELATIVE), 1)
 	BUILDOPTS += --relative-urls
@@ -51,7 +58,9 @@ help:
 	@echo 'Usage:'
 	@echo '   make html                 build the site into output/ (creates .venv on first run)'
 	@echo '   make serve [PORT=8000]    build, then serve output/ at http://localhost:8000'
-	@echo '   make devserver [PORT=8000] rebuild on every change and serve'
+	@echo '   make devserver [PORT=8000] rebuild on every change, serve, reload the open tab'
+	@echo '                             DRAFTS=1 / NOW=2026-12-03T09:00: preview drafts / embargoes'
+	@echo '                             (into output-preview/, under a banner; never output/)'
 	@echo '   make regenerate           rebuild on every change, without serving'
 	@echo '   make publish              build with publishconf.py for deployment'
 	@echo '   make check                validate content and print the extraction report'
@@ -89,7 +98,7 @@ html: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) build -s $(CONFFILE) -o $(OUTPUTDIR) $(BUILDOPTS)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(CURDIR)/.cache $(CURDIR)/demo/content $(CURDIR)/demo/output $(CURDIR)/demo/.cache
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR)-preview $(CURDIR)/.cache $(CURDIR)/demo/content $(CURDIR)/demo/output $(CURDIR)/demo/.cache
 
 regenerate: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) serve --no-server -s $(CONFFILE) -o $(OUTPUTDIR) $(BUILDOPTS)
@@ -98,7 +107,7 @@ serve: html
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b $(BIND)
 
 devserver: $(STAMP)
-	$(DATELINE) $(DATELINEOPTS) serve -s $(CONFFILE) -o $(OUTPUTDIR) -p $(PORT) -b $(BIND) $(BUILDOPTS)
+	$(DATELINE) $(DATELINEOPTS) serve -s $(CONFFILE) -o $(OUTPUTDIR) -p $(PORT) -b $(BIND) $(BUILDOPTS) $(SERVEOPTS)
 
 publish: $(STAMP)
 	$(DATELINE) $(DATELINEOPTS) build -s $(PUBLISHCONF) -o $(OUTPUTDIR)

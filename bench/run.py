@@ -10,6 +10,8 @@ headline; 50,000 only when asked) it measures, in one run:
   Dateline's full build);
 - Dateline's time in validation, extraction, disclaimers, search indexing and export;
 - peak memory;
+- the dev server's edit preview: save one release -> the served page has the new text
+  (bench/preview.py; `dateline serve` in its own process, a few edits, the median);
 and then runs `make bench-search` (Pagefind beside Dateline) on its own sites.
 
 Every build runs in a fresh interpreter (bench/measure.py). The table is
@@ -128,8 +130,12 @@ def run_size(count: int, profile: str, repeat: int) -> dict:
               f" ({fulls[-1]['seconds'] / plains[-1]['seconds']:.2f}x)", flush=True)
     rows = {"full": fulls[-1], "fulls": fulls}
     dateline_rebuilds(content, base, rows)
+    from bench.preview import measure_preview
+
+    preview = measure_preview(content, base, pick_release(content), EDIT_MARK)
+    print(f"  dev server, save -> served page: {preview['median']:.2f} s", flush=True)
     return {"releases": count, "profile": profile, "pelican": plains[-1], "pelicans": plains,
-            "dateline": rows}
+            "dateline": rows, "preview": preview}
 
 
 def _ratios(result: dict) -> list[float]:
@@ -167,6 +173,10 @@ def table(results: list[dict]) -> str:
             seconds = rows[name]["seconds"]
             lines.append(f"  {'Dateline rebuild, ' + label:34} {seconds:8.1f}"
                          f" {seconds / full:8.0%} of full")
+        if "preview" in result:
+            edits = ", ".join(f"{s:.2f}" for s in result["preview"]["edits"])
+            lines.append(f"  {'dev server, save -> served page':34} "
+                         f"{result['preview']['median']:8.2f}   median of {edits} s")
         phases = rows["full"]["phases"]
         shown = ("validate", "read", "disclaimers", "extraction", "search index", "search export",
                  "search wait")

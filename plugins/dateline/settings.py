@@ -13,6 +13,9 @@ DEFAULTS = {
     "search": True,  # build and export the browser search index
     "register": True,  # grants register and milestones timeline pages
     "now": None,  # ISO datetime to build "as of" (tests, previews); default: the clock
+    # `dateline serve --drafts` only: drafts are written, each with a DRAFT banner, into the
+    # preview's own output folder (never output/; docs/preview.md)
+    "preview_drafts": False,
 }
 
 

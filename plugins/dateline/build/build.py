@@ -62,23 +62,25 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
     return settings
 
 
-def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> Path:
+def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None,
+          run_pelican: bool = False) -> Path:
     """Run Pelican into a staging folder next to OUTPUT_PATH, then swap. Returns the output path.
 
     One build at a time per cache (`buildlock.py`); it starts by clearing what a killed
-    build left behind (`swap.recover`)."""
+    build left behind (`swap.recover`). `run_pelican` skips the up-to-date check (the dev
+    server's first build, whose article generator its fast edit path keeps)."""
     settings = load_settings(settings_file, overrides)
     final = Path(settings["OUTPUT_PATH"])
     with build_lock(Path(settings["CACHE_PATH"])):
         reached("locked")
         recover(final)
-        return _build_locked(settings, settings_file, final)
+        return _build_locked(settings, settings_file, final, run_pelican)
 
 
-def _build_locked(settings, settings_file: str, final: Path) -> Path:
+def _build_locked(settings, settings_file: str, final: Path, run_pelican: bool) -> Path:
     now = build_time(settings)
     inputs = input_digest(settings, settings_file) if settings.get("CACHE_CONTENT") else None
-    if inputs and is_up_to_date(settings, inputs, final, now):
+    if inputs and not run_pelican and is_up_to_date(settings, inputs, final, now):
         logger.info("dateline: nothing changed since the last build; %s is up to date", final)
         return final
     staging = final.parent / f".{final.name}.staging-{os.getpid()}"

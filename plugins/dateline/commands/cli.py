@@ -1,4 +1,8 @@
-"""The `dateline` command: build, check, extract, import, search, generate, init."""
+"""The `dateline` command: build, check, extract, import, search, generate, serve, init.
+
+Exit status: 0 success; 1 a content, settings or build problem (printed as path:line: field:
+message; output/ left as it was); 2 a usage mistake (unknown option, missing argument);
+130 interrupted (Ctrl-C). `-q`, `-v` and `-D` may come before or after the command."""
 
 from __future__ import annotations
 
@@ -25,25 +29,50 @@ SUBCOMMANDS = {
 }
 
 
+def _global_options(parser, default) -> None:
+    """The options every command takes, before or after its name. On the subcommands their
+    default is SUPPRESS, so a flag given before the command is not reset by the subparser."""
+    parser.add_argument("-q", "--quiet", action="store_true", default=default,
+                        help="only warnings and errors")
+    parser.add_argument("-v", "--verbose", action="store_true", default=default,
+                        help="more detail: Pelican's per-file lines and Dateline's debug lines")
+    parser.add_argument("-D", "--debug", action="store_true", default=default,
+                        help="debug output and tracebacks")
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("dateline")
+    except metadata.PackageNotFoundError:  # run from a clone without `pip install -e .`
+        return "unknown (not installed)"
+
+
 def parse_arguments(argv=None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="dateline", description=__doc__)
-    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
-    parser.add_argument("-D", "--debug", action="store_true", help="debug output and tracebacks")
+    parser = argparse.ArgumentParser(prog="dateline", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"dateline {_version()}")
+    _global_options(parser, False)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="build the site into output/ (atomically)")
+    build = commands.add_parser("build", help="build the site into output/ (atomically)",
+                                parents=[common])
     _site_options(build)
     build.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
     build.add_argument("--relative-urls", action="store_true",
                        help="relative links, for local viewing")
 
-    check = commands.add_parser("check", help="validate content and print an extraction report")
+    check = commands.add_parser("check", help="validate content and print an extraction report",
+                                parents=[common])
     _site_options(check)
     check.add_argument("--no-report", action="store_true", help="validate only")
 
     chosen = _chosen_command(argv)
     for name, (module, text) in SUBCOMMANDS.items():
-        sub = commands.add_parser(name, help=text)
+        sub = commands.add_parser(name, help=text, parents=[common])
         sub.set_defaults(module=module)
         if name == chosen:  # only the command being run pays for its module's imports
             __import__(module, fromlist=["add_arguments"]).add_arguments(sub)
@@ -113,12 +142,14 @@ def _init_logging(args) -> None:
     from rich.logging import RichHandler
 
     # Logs go to stderr, so `dateline extract --format json > file` stays clean JSON; the
-    # progress bars share that console. Pelican's per-file INFO lines only with -D.
+    # progress bars share that console. Pelican's per-file INFO lines only with -v or -D.
     log.console = Console(stderr=True)
-    log.init(level=logging.DEBUG if args.debug else logging.WARNING,
+    verbose = args.debug or args.verbose
+    log.init(level=logging.DEBUG if args.debug else logging.INFO if args.verbose
+             else logging.WARNING,
              handler=RichHandler(console=log.console, show_path=bool(args.debug)))
     logging.getLogger("dateline").setLevel(
-        logging.WARNING if args.quiet else logging.DEBUG if args.debug else logging.INFO)
+        logging.WARNING if args.quiet else logging.DEBUG if verbose else logging.INFO)
 
 
 if __name__ == "__main__":

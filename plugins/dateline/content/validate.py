@@ -15,6 +15,7 @@ from pathlib import Path
 from dateline.content import moments, site_paths
 from dateline.content.contentwalk import walk
 from dateline.content.frontmatter import FrontMatter, kind_of, parse_file, relative_path
+from dateline.content.links import link_problems
 from dateline.errors import DatelineError, Problem, expected, preview
 from dateline.settings import issuer_path, setting_line
 
@@ -121,6 +122,7 @@ def validate_site(settings, store=None) -> SiteCheck:
     for path in content_files(settings):
         matter = parse_file(path, kind_of(path, root), settings, store)
         check.problems.extend(_relative(matter.problems))
+        check.problems.extend(link_problems(matter, settings))
         (check.releases if matter.kind == "release" else check.pages).append(matter)
     check.issuer = _load_issuer(settings, check)
     if check.issuer is not None:

@@ -78,6 +78,7 @@ MACHINERY_MODULES = tuple(f"dateline.{name}" for name in (
     "search.postings", "search.schema", "search.writer", "search.fold", "search.correct",
     "search.assets",
     "sitedefaults", "commands.init_command",
+    "build.devserver", "build.preview_server", "build.quickedit", "content.links",
 ))
 
 
