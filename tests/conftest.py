@@ -32,3 +32,17 @@ def built_site(tmp_path_factory) -> Path:
 def _quiet_pelican_logs(caplog):
     caplog.set_level(logging.INFO)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pelican_log_dedup():
+    """Each test sees its own warnings: Pelican's LimitFilter drops a message already logged
+    once in the process (a class-level set), so a warning one test expects could have been
+    swallowed because an earlier test, or a build it ran, logged the same text."""
+    import sys
+
+    log = sys.modules.get("pelican.log")
+    if log is not None:
+        log.LimitFilter._raised_messages.clear()
+        log.LimitFilter._group_count.clear()
+    yield
