@@ -35,13 +35,14 @@ SETS = {
     # main at the end of session 5, minus 0.02, rounded down. This set is a dev set now: its
     # failure classes were given to the engineers, so it guards against regressions, it proves
     # nothing new.
+    # Raised in session 6 after the grants5 round (recall 0.725 -> 0.975, fields 0.855 -> 0.892).
     "heldout": Floors({
         "dates_right": 0.98,
         "tickers_right": 0.98,
         "grants_precision": 0.98,
-        "grants_recall": 0.70,
-        "grants_f1": 0.82,
-        "grants_field_accuracy": 0.83,
+        "grants_recall": 0.95,
+        "grants_f1": 0.96,
+        "grants_field_accuracy": 0.87,
         "milestones_precision": 0.88,
         "milestones_recall": 0.90,
     }, max_false_grants=0),
@@ -58,21 +59,23 @@ SETS = {
         "grants_field_accuracy": 0.77,
         "milestones_precision": 0.48,
         "milestones_recall": 0.57,
-    }, max_false_grants=6),
+    }, max_false_grants=5),  # session 6: 5 measured (was 6)
     # Written by an independent examiner after the code (branch heldout3, from main as of
     # f7cc0d0) and scored once the set was complete: the measured values minus 0.02, rounded
     # down; false grants (4) and planned shown as achieved (2) at what was measured, so they
     # cannot grow (the bar for both is 0). See tests/fixtures/heldout3/README.md.
+    # Raised at the end of session 6 (grants and milestones rounds merged): grants P 0.895,
+    # R 0.515, F1 0.654, 2 false; milestones P 0.385, R 0.405; the same rule, minus 0.02.
     "heldout3": Floors({
         "dates_right": 0.93,
         "tickers_right": 0.93,
-        "grants_precision": 0.78,
-        "grants_recall": 0.46,
-        "grants_f1": 0.58,
-        "grants_field_accuracy": 0.71,
+        "grants_precision": 0.87,
+        "grants_recall": 0.49,
+        "grants_f1": 0.63,
+        "grants_field_accuracy": 0.72,
         "milestones_precision": 0.36,
-        "milestones_recall": 0.35,
-    }, max_false_grants=4, max_planned_as_achieved=2),
+        "milestones_recall": 0.38,
+    }, max_false_grants=2, max_planned_as_achieved=2),
 }
 MEASURES = [(name, measure) for name, floors in SETS.items() for measure in sorted(floors.measures)]
 
