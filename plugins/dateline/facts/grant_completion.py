@@ -8,22 +8,8 @@ from __future__ import annotations
 
 import datetime
 
-GRANT_KEYS = (
-    "security",
-    "recipient",
-    "role",
-    "number",
-    "exercise_price",
-    "currency",
-    "currency_stated",
-    "term_years",
-    "expiry_date",
-    "vesting",
-    "grant_date",
-    "conditions",
-    "sentence",
-    "review",
-)
+from dateline.facts.fact_fields import GRANT_KEYS  # re-exported: grants.GRANT_KEYS
+
 REVIEW_CURRENCY = "currency inferred from the exchange"
 REVIEW_EXPIRY = "expiry computed from the term"
 REVIEW_TERM = "term computed from the expiry"

@@ -14,18 +14,12 @@ from dateline.content.exchanges import EXCHANGES
 from dateline.facts import grant_completion as completion
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_terms as terms
+from dateline.facts.fact_fields import GRANT_KEYS
 
 PRICED = {"option", "warrant", "sar"}
-SLOTS = (
-    "exercise_price",
-    "currency",
-    "currency_stated",
-    "term_years",
-    "expiry_date",
-    "vesting",
-    "grant_date",
-    "conditions",
-)
+# what a grant's later sentences may fill: the fact schema's terms, not who, what or how many
+SLOTS = tuple(key for key in GRANT_KEYS
+              if key not in ("security", "recipient", "role", "number", "sentence", "review"))
 
 
 def new_grant(mention: gm.Mention, recipient, role, sentence: str) -> dict:
