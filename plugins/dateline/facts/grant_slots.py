@@ -14,6 +14,7 @@ from dateline.content.exchanges import EXCHANGES
 from dateline.facts import grant_completion as completion
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_terms as terms
+from dateline.facts import grant_vesting as vesting
 from dateline.facts.fact_fields import GRANT_KEYS
 
 PRICED = {"option", "warrant", "sar"}
@@ -66,7 +67,7 @@ def attributes(
         day = None
     found["grant_date"] = day
     start = grant_day or (datetime.date.fromisoformat(day) if day else None)
-    vestings = terms.vestings(text, start)
+    vestings = vesting.vestings(text, start)
     found["vesting"] = vestings[0] if vestings else None
     found["conditions"] = terms.conditions(text)
     return found
@@ -110,7 +111,7 @@ def distribute(grants, sentence, mentions, release, dollar) -> None:
         "price": terms.prices(sentence, dollar),
         "term": terms.terms(sentence),
         "expiry": terms.expiries(sentence, release),
-        "vesting": terms.vestings(sentence),
+        "vesting": vesting.vestings(sentence),
     }
     priced = [(m.start, m.end) for m in mentions if m.security in PRICED]
     for grant in grants:
@@ -146,7 +147,7 @@ def segment_values(text, release, dollar) -> dict:
         "price": terms.prices(text, dollar),
         "term": terms.terms(text),
         "expiry": terms.expiries(text, release),
-        "vesting": terms.vestings(text),
+        "vesting": vesting.vestings(text),
     }
     return {name: items[0] if len(items) == 1 else None for name, items in found.items()}
 
