@@ -13,6 +13,7 @@ from dateline.facts import asx_forms as forms
 from dateline.facts import grant_cues as cues
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_parties as parties
+from dateline.facts import grant_recipients as recipients_of
 from dateline.facts import grant_slots as slots
 from dateline.facts.grant_table_frames import TableFrames, sentence_mentions
 from dateline.facts.sentences import Block, looks_like_heading, split_sentences
@@ -55,7 +56,7 @@ class FrameReader(TableFrames):
         if not noun:
             return None, None
         shared = gm.Mention(noun.start(), noun.end(), "option", 0)
-        return gm.recipients(sentence, shared, 0, len(sentence), self.names)[0]
+        return recipients_of.recipients(sentence, shared, 0, len(sentence), self.names)[0]
 
     def read_block(self, block: Block) -> None:
         if self.hold_cell(block):
@@ -185,7 +186,7 @@ class FrameReader(TableFrames):
         )
 
     def _grants_of(self, sentence: str, mentions: list[gm.Mention]) -> list[dict]:
-        people = gm.respectively_people(sentence, mentions, self.names)
+        people = recipients_of.respectively_people(sentence, mentions, self.names)
         grants = []
         for index, mention in enumerate(mentions):
             start = mentions[index - 1].end if index else 0
@@ -193,12 +194,12 @@ class FrameReader(TableFrames):
             pairs = (
                 [people[index]]
                 if people
-                else gm.recipients(sentence, mention, start, end, self.names)
+                else recipients_of.recipients(sentence, mention, start, end, self.names)
             )
             grants += [
                 slots.new_grant(mention, recipient, role, sentence) for recipient, role in pairs
             ]
-        gm.share_recipient(grants)
+        recipients_of.share_recipient(grants)
         return grants
 
     def _remember(self, grants: list[dict]) -> None:

@@ -14,6 +14,7 @@ from dateline.facts import asx_forms as forms
 from dateline.facts import grant_cues as cues
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_parties as parties
+from dateline.facts import grant_recipients as recipients_of
 from dateline.facts import grant_rows as rows
 from dateline.facts import grant_slots as slots
 from dateline.facts import grant_terms as terms
@@ -246,7 +247,8 @@ class TableFrames:
         if self.by_security.get(security) and not cues.TABLE_OPENER.search(sentence):
             return False
         shared = gm.Mention(noun.start(), noun.end(), security, 0)
-        recipient, role = gm.recipients(sentence, shared, 0, len(sentence), self.names)[0]
+        found = recipients_of.recipients(sentence, shared, 0, len(sentence), self.names)
+        recipient, role = found[0]
         template = slots.new_grant(gm.Mention(0, 0, security, 0), recipient, role, sentence)
         slots.apply(template, attributes)
         listed = self.listed_grants(sentence, template, None)
