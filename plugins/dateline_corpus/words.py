@@ -2,7 +2,7 @@
 
 Everything here is made up or generic. The open-ended part of the vocabulary
 (the long tail that makes the distinct-word count grow with the corpus) is not
-listed here: `corpus.lexicon_word` builds it from `ONSETS`, `VOWELS` and
+listed here: `model.lexicon_word` builds it from `ONSETS`, `VOWELS` and
 `CODAS` on demand.
 """
 
