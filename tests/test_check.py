@@ -60,3 +60,31 @@ def test_check_runs_no_extraction_when_both_fact_lists_are_written(
     assert not any("100,000 stock options" in html for html
                    in extracted), "extraction ran on the override"
     assert extracted, "the other releases of the site are still extracted"
+
+
+OWN_DISCLAIMER = """---
+title: Northgate Starts Drilling at Ridge
+date: 2024-07-03T08:30:00-04:00
+ticker: ["TSXV: NGT"]
+tags: [operations]
+---
+Northgate Tungsten Corp. started drilling at its Ridge project today.
+
+## Forward-Looking Statements
+
+This news release contains forward-looking statements about drilling plans. Actual results
+may differ materially from those expressed or implied by such statements.
+"""
+
+
+def test_a_release_s_own_disclaimer_is_information_not_a_warning(
+    tiny_site, tmp_path, monkeypatch, capsys, caplog):
+    """Imported releases carry their own legal text: the normal case, so no warning."""
+    (tiny_site / "releases" / "2024" / "2024-07-03-northgate-drilling.md").write_text(
+        OWN_DISCLAIMER)
+    out = check_output(tiny_site, tmp_path, monkeypatch, capsys)
+    report = out.split("2024-07-03-northgate-drilling.md", 1)[1].split("\n\n", 1)[0]
+    assert "  disclaimer: release (as published)" in report
+    assert "warning:" not in report
+    assert not [r for r in caplog.records if r.levelname == "WARNING"
+                and "northgate-drilling" in r.getMessage()]
