@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from dateline.facts.fact_fields import GRANT_KEYS  # re-exported: grants.GRANT_KEYS
+from dateline.facts.fact_fields import GRANT_KEYS
 
 REVIEW_CURRENCY = "currency inferred from the exchange"
 REVIEW_EXPIRY = "expiry computed from the term"

@@ -11,7 +11,6 @@ import datetime
 import re
 
 from dateline.content.exchanges import EXCHANGES
-from dateline.facts import grant_completion as completion
 from dateline.facts import grant_mentions as gm
 from dateline.facts import grant_terms as terms
 from dateline.facts import grant_vesting as vesting
@@ -24,7 +23,7 @@ SLOTS = tuple(key for key in GRANT_KEYS
 
 
 def new_grant(mention: gm.Mention, recipient, role, sentence: str) -> dict:
-    grant = {key: None for key in completion.GRANT_KEYS}
+    grant = {key: None for key in GRANT_KEYS}
     grant.update(
         security=mention.security,
         recipient=recipient,

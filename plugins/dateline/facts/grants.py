@@ -52,8 +52,8 @@ from __future__ import annotations
 
 import datetime
 
-from dateline.facts.grant_completion import (  # noqa: F401  (the contract, re-exported)
-    GRANT_KEYS,
+from dateline.facts.fact_fields import GRANT_KEYS  # noqa: F401  (the contract, re-exported)
+from dateline.facts.grant_completion import (  # noqa: F401  (the review reasons, re-exported)
     REVIEW_CURRENCY,
     REVIEW_EXPIRY,
     REVIEW_LONG_TERM,
