@@ -72,3 +72,24 @@ def test_the_exit_statuses_are_documented_in_help_and_readme():
     for text in (done.stdout, readme):
         for status in ("0 success", "1 a content", "2 a usage mistake", "130 interrupted"):
             assert status in " ".join(text.split()), status
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_missing_content_folder_is_a_located_error_not_a_traceback(tmp_path, command):
+    (tmp_path / "pelicanconf.py").write_text('SITENAME = "x"\nPATH = "content"\n')
+    done = subprocess.run([sys.executable, "-m", "dateline.commands.cli", command,
+                           "-s", "pelicanconf.py"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "pelicanconf.py:2: PATH: expected an existing content folder" in done.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_missing_settings_file_is_a_located_error(tmp_path, command):
+    done = subprocess.run([sys.executable, "-m", "dateline.commands.cli", command,
+                           "-s", "nope.py"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "nope.py:1: settings: no such settings file" in done.stderr

@@ -21,7 +21,7 @@ from pelican.settings import read_settings
 from dateline.build.uptodate import input_digest, is_up_to_date, record_build
 from dateline.content.frontmatter import relative_path
 from dateline.content.publishing import build_time
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, Problem, clipped
 from dateline.pages.swap import recover, swap_into_place
 from dateline.runtime import run as build_run
 from dateline.runtime import timing
@@ -57,9 +57,36 @@ def command_overrides(args) -> dict:
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
-    settings = read_settings(settings_file, override=dict(overrides or {}))
+    """Pelican's settings, with a settings file that is missing or that Pelican refuses (a
+    content folder that does not exist, say) reported as a user mistake, not a traceback."""
+    if not Path(settings_file).is_file():
+        raise DatelineError(Problem(relative_path(settings_file), 1, "settings",
+                                    "no such settings file (pass one with -s FILE)"))
+    try:
+        settings = read_settings(settings_file, override=dict(overrides or {}))
+    except ValueError as refused:
+        raise DatelineError(_settings_problem(settings_file, refused)) from None
     settings.setdefault("DATELINE_SETTINGS_FILE", relative_path(settings_file))  # for messages
     return settings
+
+
+def _settings_problem(settings_file: str, refused: ValueError) -> Problem:
+    """Pelican refuses a bad setting with a ValueError; name the setting and its line. Its one
+    message about the content folder is reworded to say which folder was looked for."""
+    message = clipped(str(refused))
+    field = "PATH" if "path containing the content" in message else "settings"
+    if field == "PATH":
+        message = "expected an existing content folder (PATH, 'content' by default)"
+    return Problem(relative_path(settings_file), _line_of(settings_file, field), field, message)
+
+
+def _line_of(settings_file: str, name: str) -> int:
+    """The line that assigns `name` in a settings file, else 1."""
+    lines = Path(settings_file).read_text(encoding="utf-8", errors="replace").splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.split("=")[0].strip() == name:
+            return number
+    return 1
 
 
 def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None,
