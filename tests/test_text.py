@@ -78,3 +78,24 @@ def test_verify_reports_a_lost_sentence_by_extractions_cut():
     source = "Acme Inc. The options vest now. Gold rose."
     document = "---\ntitle: T\n---\nAcme Inc. Gold rose.\n"
     assert verify.missing_sentences(source, document) == ["The options vest now."]
+
+
+def test_wording_keeps_words_in_order_and_drops_table_layout():
+    from dateline.content.text import wording
+
+    source = "| Class | Number |\n|---|---|\n| Class A Options | 5,500,000 |"
+    page = "Class Number Class A Options 5,500,000"
+    assert wording(source) in wording(page)
+    assert wording("Class B Options") not in wording(page)
+    assert wording("Options 5,500,000") in wording(page)
+    assert wording("ass A") not in wording(page), "a match is on whole words"
+
+
+def test_the_import_check_counts_a_table_the_page_renders_as_kept():
+    from dateline.importer.verify import missing_sentences
+
+    source = "Options granted:\n\n| Class | Number |\n|---|---|\n| A | 5,500,000 |\n"
+    document = "---\ntitle: T\n---\n" + source
+    assert missing_sentences(source, document) == []
+    lost = document.replace("| A | 5,500,000 |\n", "")
+    assert missing_sentences(source, lost) != []

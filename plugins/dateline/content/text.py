@@ -110,6 +110,17 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_WORD = re.compile(r"\w+")
+
+
+def wording(text: str) -> str:
+    """The words of a text in order, for "is this sentence on the page?": `normalise`, then
+    layout dropped too (a pipe table's bars and rule rows, column padding, bullets and
+    punctuation), so a table the page renders as a table still counts as kept. Padded with
+    spaces so that a match is always on whole words."""
+    return " " + " ".join(_WORD.findall(normalise(text))) + " "
+
+
 # --- sentences: one splitter for extraction (facts/) and the importer's --verify -------
 
 _ABBREVIATIONS = {

@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.content.text import normalise, split_sentences
+from dateline.content.text import split_sentences, wording
 from dateline.errors import DatelineError, Problem
 from dateline.importer.datelines import Lead, match_lead, match_placeline
 from dateline.importer.titles import tidy_place
@@ -153,13 +153,13 @@ def missing_on_page(check: PageCheck, page_text: str) -> list[str]:
     """Sentences of the source that are not in the page's text (a recorded dateline excepted,
     when the page shows the dateline the front matter records)."""
     fields, _ = split_document(check.document)
-    haystack = normalise(page_text)
+    haystack = wording(page_text)
     missing = []
     for paragraph in source_paragraphs(check.source_text, check.is_html):
         paragraph = _cut_recorded_lead(paragraph.strip(), fields, haystack)
-        if not paragraph or normalise(paragraph) in haystack:
+        if not paragraph or wording(paragraph) in haystack:
             continue
-        missing.extend(s for s in split_sentences(paragraph) if normalise(s) not in haystack)
+        missing.extend(s for s in split_sentences(paragraph) if wording(s) not in haystack)
     return missing
 
 
@@ -181,12 +181,12 @@ def _cut_recorded_lead(paragraph: str, fields: dict, haystack: str) -> str:
         return paragraph
     if lead.standalone:  # a date line or time stamp: the page's dateline shows its date
         shown = dateline_text(None, lead.date, None).rstrip(" –")
-        return "" if normalise(shown) in haystack else paragraph
+        return "" if wording(shown) in haystack else paragraph
     place = tidy_place(lead.place) if lead.place else None
     if place != fields.get("dateline"):
         return paragraph
     shown = dateline_text(place, lead.date, fields.get("wire"))
-    return paragraph[lead.end :] if normalise(shown) in haystack else paragraph
+    return paragraph[lead.end :] if wording(shown) in haystack else paragraph
 
 
 def _as_date(value) -> dt.date:

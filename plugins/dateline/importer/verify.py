@@ -13,7 +13,7 @@ import re
 import markdown
 import yaml
 
-from dateline.content.text import normalise, plain_text, split_sentences
+from dateline.content.text import normalise, plain_text, split_sentences, wording
 from dateline.importer.datelines import match_lead, match_placeline
 from dateline.importer.text import BULLET, normalise_newlines, unescape
 from dateline.importer.titles import tidy_place
@@ -36,14 +36,14 @@ def page_text(page_html: str) -> str:
 def missing_sentences(source_text: str, document: str, *, is_html: bool = False) -> list[str]:
     """Sentences of the source that appear nowhere in the imported document."""
     fields, body = split_document(document)
-    haystack = normalise(" ".join(_field_texts(fields)) + " \n " + rendered_text(body))
+    haystack = wording(" ".join(_field_texts(fields)) + " \n " + rendered_text(body))
     missing = []
     for paragraph in source_paragraphs(source_text, is_html):
         paragraph = _without_recorded_lead(paragraph.strip(), fields)
-        if normalise(paragraph) in haystack:
+        if wording(paragraph) in haystack:
             continue
         for sentence in split_sentences(paragraph):
-            if normalise(sentence) not in haystack:
+            if wording(sentence) not in haystack:
                 missing.append(sentence.strip())
     return missing
 
