@@ -80,3 +80,15 @@ def test_a_lifted_embargo_publishes(tmp_path):
 
 def test_human_sizes():
     assert [human_size(n) for n in (512, 1200, 1_234_567)] == ["512 B", "1.2 KB", "1.2 MB"]
+
+
+def test_filing_links_are_validated_and_built():
+    from dateline.content.issuer import parse_issuer
+
+    base = "name: Example Corp\ntickers: [TSX:EX]\n"
+    issuer = parse_issuer(base + "sedar_profile: '000012345'\nedgar_cik: '0001234567'\n")
+    assert [label for label, _ in issuer.filing_links] == ["SEDAR+ filings", "SEC EDGAR filings"]
+    assert issuer.filing_links[1][1].endswith("action=getcompany&CIK=0001234567")
+    with pytest.raises(DatelineError) as caught:
+        parse_issuer(base + "edgar_cik: '12345'\n", "issuer.yaml")
+    assert str(caught.value.problems[0]).startswith("issuer.yaml:3: edgar_cik: expected an EDGAR")
