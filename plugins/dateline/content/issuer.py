@@ -42,7 +42,11 @@ _TOP_FIELDS = (
     "contacts",
     "tags",
     "branding",
+    "sedar_profile",
+    "edgar_cik",
 )
+SEDAR_PROFILE_URL = "https://www.sedarplus.ca/csa-party/records/document.html?id={}"
+EDGAR_URL = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK={}"
 TAG_TITLE_MAX = 80  # characters: a title is a chip and a heading, not a sentence
 _DISCLAIMER_FIELDS = ("title", "text")
 _LEGEND_FIELDS = ("title", "text", "placement", "exchanges")
@@ -97,6 +101,18 @@ class Issuer:
     archival_notice_years: float | None
     tags: dict[str, str] = field(default_factory=dict)  # tag slug -> title shown on the site
     branding: branding.Branding = branding.Branding()
+    sedar_profile: str | None = None  # SEDAR+ profile number (digits)
+    edgar_cik: str | None = None  # SEC EDGAR CIK, 10 digits
+
+    @property
+    def filing_links(self) -> list[tuple[str, str]]:
+        """(label, URL) of the regulators' filing pages the footer and /documents/ link to."""
+        links = []
+        if self.sedar_profile:
+            links.append(("SEDAR+ filings", SEDAR_PROFILE_URL.format(self.sedar_profile)))
+        if self.edgar_cik:
+            links.append(("SEC EDGAR filings", EDGAR_URL.format(self.edgar_cik)))
+        return links
 
     def legends_required_by(self, exchange: str) -> list[Legend]:
         """The legends a release listed on `exchange` must carry."""
@@ -251,6 +267,10 @@ class _Validator:
         years = self.years(root.get("archival_notice_years"))
         brand = branding.validate(self, root.get("branding"), Path(self.path).parent)
         self.required_legends(tickers, root.get("legends"))
+        sedar = self.digits("sedar_profile", root.get("sedar_profile"), r"\d{1,12}",
+                            "a SEDAR+ profile number (digits only)")
+        cik = self.digits("edgar_cik", root.get("edgar_cik"), r"\d{10}",
+                          "an EDGAR CIK of exactly 10 digits (pad with zeros: 0001234567)")
         if self.problems:
             raise DatelineError(self.problems)
         return Issuer(
@@ -265,7 +285,19 @@ class _Validator:
             years,
             tags,
             brand,
+            sedar,
+            cik,
         )
+
+    def digits(self, name: str, value, pattern: str, what: str) -> str | None:
+        """A filing identifier: written as text or a number, all digits."""
+        if value is None:
+            return None
+        text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+        if not re.fullmatch(pattern, text):
+            self.expect((name,), what, value)
+            return None
+        return text
 
     def website(self, value) -> str | None:
         site = self.string(("website",), value, optional=True)

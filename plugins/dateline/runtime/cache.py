@@ -40,6 +40,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "settings", "errors",
     "content.reader", "content.markup", "content.sanitize", "content.frontmatter",
     "content.fields", "content.overrides", "content.exchanges", "content.issuer", "content.text",
+    "content.documents",
     "content.publishing", "content.bounded_yaml", "content.moments",
     "build.releases",
     "facts.disclaimers", "facts.disclaimer_blocks", "facts.disclaimer_detection",
