@@ -33,6 +33,7 @@ from dateline.pages import (
     archive,
     brand_assets,
     discovery,
+    labels,
     navigation,
     registers,
     taxonomy,
@@ -116,6 +117,7 @@ def finish(pelican_object) -> None:
 HANDLERS = {
     "initialized": begin,
     "get_generators": generators,
+    "generator_init": labels.install,
     "readers_init": readers,
     "article_generator_pretaxonomy": releases_listed,
     "article_generator_finalized": releases_read,

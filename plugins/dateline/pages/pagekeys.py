@@ -120,6 +120,7 @@ def _reject(value):
 def theme_digest(settings) -> str:
     parts = []
     for folder in [Path(settings["THEME"]) / "templates",
+                   Path(settings["THEME"]) / "translations",  # labels (pages/labels.py)
                    *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", []))]:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():

@@ -61,7 +61,7 @@ OUTPUT_MODULES = tuple(f"dateline.{name}" for name in (
     "importer.datelines", "importer.dates",
     "pages.urls", "pages.taxonomy", "pages.writer", "pages.pagekeys", "pages.feeds",
     "pages.registers", "pages.listpages", "pages.archive",
-    "pages.brand_assets", "pages.navigation", "content.branding",
+    "pages.brand_assets", "pages.navigation", "content.branding", "pages.labels",
 ))
 
 # On the same path, but not what a cached release or page is made of: machinery that decides
