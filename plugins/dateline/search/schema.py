@@ -14,6 +14,8 @@ from whoosh.analysis import (
 )
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter2 import stem
+from whoosh.lang.snowball.french import FrenchStemmer
+from whoosh.lang.stopwords import stoplists
 from whoosh.system import _INT_SIZE as _COUNT_BYTES
 from whoosh.system import pack_uint as _pack_count
 from whoosh.util.text import rcompile
@@ -82,9 +84,13 @@ class EnglishAnalyzer(Tokenizer):
     token keeps its position, the next ones follow it). Tests compare it with the chain.
     """
 
+    # The stemmer and stop list; FrenchAnalyzer swaps both and keeps everything else.
+    stem_function = staticmethod(stem)
+    stop_list = frozenset(STOP_WORDS)
+
     def __init__(self):
         self.expression = rcompile(TOKEN_PATTERN)
-        self.stoplist = frozenset(STOP_WORDS)
+        self.stoplist = self.stop_list
         self._stems = {}
         self._words = rcompile(WORD_PATTERN).findall
 
@@ -103,16 +109,21 @@ class EnglishAnalyzer(Tokenizer):
     def __hash__(self):
         return hash(type(self))
 
+    @staticmethod
+    def chain():
+        """The Whoosh chain this analyzer fuses (used for untokenized values)."""
+        return whoosh_chain()
+
     def stem(self, word):
         stemmed = self._stems.get(word)
         if stemmed is None:
-            stemmed = self._stems[word] = stem(word)
+            stemmed = self._stems[word] = self.stem_function(word)
         return stemmed
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         if not tokenize:
-            yield from whoosh_chain()(
+            yield from self.chain()(
                 value,
                 positions=positions,
                 chars=chars,
@@ -176,13 +187,64 @@ class EnglishAnalyzer(Tokenizer):
             pos = index if pos is None else pos + 1
             stemmed = stems.get(text)
             if stemmed is None:
-                stemmed = stems[text] = stem(text)
+                stemmed = stems[text] = self.stem_function(text)
             positions = found.get(stemmed)
             if positions is None:
                 found[stemmed] = [pos]
             else:
                 positions.append(pos)
         return found
+
+
+# Whoosh's StopFilter(lang="fr") adds the English list to the French one; "or" (English "or")
+# is taken out, since in French it is "gold" ("mine d'or", Val-d'Or) and must be searchable.
+FRENCH_KEPT_WORDS = frozenset({"or"})
+
+
+def french_stop_words():
+    """Whoosh's French stop list (with its English words), folded as the text is first.
+
+    Folding runs first in every analyzer (one design for all languages), so "été" and "à"
+    arrive as "ete" and "a": the list must be folded too or they would be indexed.
+    """
+    words = (set(STOP_WORDS) | set(stoplists["fr"])) - FRENCH_KEPT_WORDS
+    return sorted({fold(word) for word in words})
+
+
+def french_chain():
+    """Whoosh's LanguageAnalyzer("fr") with folding first: `FrenchAnalyzer` fuses it.
+
+    The same tokenizer, LowercaseFilter, StopFilter (minimum size 2) and Snowball French
+    StemFilter as LanguageAnalyzer("fr"); the text is folded first, as in whoosh_chain(),
+    so the stemmer sees "miniere" for "minière" (docs/search-format.md says what changes).
+    """
+    return (
+        FoldingTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | StopFilter(stoplist=french_stop_words())
+        | StemFilter(stemfn=FrenchStemmer().stem, cachesize=-1)
+    )
+
+
+class FrenchAnalyzer(EnglishAnalyzer):
+    """`french_chain()` fused into one loop, as EnglishAnalyzer fuses whoosh_chain()."""
+
+    stem_function = staticmethod(FrenchStemmer().stem)
+    stop_list = frozenset(french_stop_words())
+
+    @staticmethod
+    def chain():
+        return french_chain()
+
+
+# The analyzer of each language that has its own index; any other language uses the default.
+ANALYZERS = {"en": EnglishAnalyzer, "fr": FrenchAnalyzer}
+DEFAULT_LANGUAGE = "en"
+
+
+def analyzer_for(lang=DEFAULT_LANGUAGE):
+    """The analyzer class of a language code ("fr", "fr-CA"); English for any other."""
+    return ANALYZERS.get((lang or DEFAULT_LANGUAGE).split("-")[0].lower(), EnglishAnalyzer)
 
 
 # (text, term positions) of the last few texts analysed, by id(text) (see term_positions).
@@ -231,14 +293,14 @@ class ReleasePositions(formats.Positions):
         return gaps
 
 
-def build_analyzer():
-    """The analyzer of every text field (see EnglishAnalyzer)."""
-    return EnglishAnalyzer()
+def build_analyzer(lang=DEFAULT_LANGUAGE):
+    """The analyzer of every text field of an index in lang (see EnglishAnalyzer)."""
+    return analyzer_for(lang)()
 
 
-def build_schema():
+def build_schema(lang=DEFAULT_LANGUAGE):
     """Return the Whoosh schema: scored text fields, filter keys and stored display data."""
-    analyzer = build_analyzer()
+    analyzer = build_analyzer(lang)
     schema = fields.Schema(
         id=fields.ID(stored=True, unique=True),
         content_hash=fields.ID(stored=True),
@@ -262,13 +324,22 @@ def build_schema():
 
 
 _ANALYZER = build_analyzer()
+_ANALYZERS = {EnglishAnalyzer: _ANALYZER}
 
 
-def analyze(text):
-    """Return the index terms of text, as the index would store them."""
-    return [token.text for token in _ANALYZER(text)]
+def language_analyzer(lang=DEFAULT_LANGUAGE):
+    """The shared analyzer instance of a language (its stem cache is kept)."""
+    kind = analyzer_for(lang)
+    if kind not in _ANALYZERS:
+        _ANALYZERS[kind] = kind()
+    return _ANALYZERS[kind]
 
 
-def count_terms(text):
+def analyze(text, lang=DEFAULT_LANGUAGE):
+    """Return the index terms of text, as the index in lang would store them."""
+    return [token.text for token in language_analyzer(lang)(text)]
+
+
+def count_terms(text, lang=DEFAULT_LANGUAGE):
     """The number of terms text indexes as (its field length)."""
-    return sum(map(len, _ANALYZER.term_positions(text).values()))
+    return sum(map(len, language_analyzer(lang).term_positions(text).values()))
