@@ -110,15 +110,16 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-_WORD = re.compile(r"\w+")
+_TABLE_LAYOUT = re.compile(r"\||(?<![^\s|]):?-{3,}:?(?![^\s|])")
 
 
 def wording(text: str) -> str:
-    """The words of a text in order, for "is this sentence on the page?": `normalise`, then
-    layout dropped too (a pipe table's bars and rule rows, column padding, bullets and
-    punctuation), so a table the page renders as a table still counts as kept. Padded with
-    spaces so that a match is always on whole words."""
-    return " " + " ".join(_WORD.findall(normalise(text))) + " "
+    """A text as "is this sentence on the page?" compares it: `normalise`, then a pipe
+    table's layout dropped too (bars and `---` rule rows; column padding is whitespace, which
+    `normalise` collapses), so a table the page renders as a table still counts as kept.
+    Other punctuation stays: an asterisk the page lost to emphasis is still a change. Padded
+    with spaces so that a match starts and ends at a word boundary."""
+    return " " + " ".join(_TABLE_LAYOUT.sub(" ", normalise(text)).split()) + " "
 
 
 # --- sentences: one splitter for extraction (facts/) and the importer's --verify -------
